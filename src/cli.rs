@@ -1,0 +1,251 @@
+//! The command line: with no subcommand it opens the window; each subcommand runs headless,
+//! exits 0 on success, 1 with a one-line Vietnamese message on stderr on failure, and 2 on
+//! wrong usage (clap's own exit code for usage errors).
+
+use crate::domain::Year;
+use crate::store::{Store, json};
+use clap::{Args, Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const HELP_TEMPLATE: &str = "\
+{about}
+
+Cách dùng: {usage}
+
+Lệnh:
+{subcommands}
+
+Tùy chọn:
+{options}";
+
+const SUB_HELP_TEMPLATE: &str = "\
+{about}
+
+Cách dùng: {usage}
+
+Tùy chọn:
+{all-args}";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "khoi-thi-dua",
+    version,
+    about = "Khối thi đua: thành viên, chỉ tiêu, báo cáo tổng kết và bàn giao của khối giao ước thi đua.\nKhông có lệnh: mở cửa sổ chương trình.",
+    help_template = HELP_TEMPLATE,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    disable_help_subcommand = true,
+    subcommand_value_name = "LỆNH"
+)]
+pub struct Cli {
+    /// Tệp dữ liệu (.sqlite) cần mở; mặc định là tệp trong thư mục dữ liệu của chương trình.
+    #[arg(long, global = true, value_name = "TỆP")]
+    pub db: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// In hướng dẫn này.
+    #[arg(short = 'h', long, action = clap::ArgAction::Help, global = true)]
+    help: Option<bool>,
+
+    /// In số phiên bản.
+    #[arg(short = 'V', long, action = clap::ArgAction::Version)]
+    version: Option<bool>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ghi dữ liệu mẫu (Khối Kinh tế ngành tỉnh Hà Giang, năm 2020) vào một tệp mới.
+    #[command(help_template = SUB_HELP_TEMPLATE)]
+    Sample {
+        /// Tệp mới cần tạo; tệp đã có sẽ không bị ghi đè.
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+    },
+    /// Xuất dữ liệu (cả tệp hoặc một năm) ra JSON.
+    #[command(name = "export-json", help_template = SUB_HELP_TEMPLATE)]
+    ExportJson(ExportJson),
+    /// Nhập dữ liệu từ tệp JSON vào tệp dữ liệu (tạo tệp mới nếu chưa có).
+    #[command(name = "import-json", help_template = SUB_HELP_TEMPLATE)]
+    ImportJson {
+        /// Tệp JSON cần nhập.
+        #[arg(value_name = "TỆP_JSON")]
+        input: PathBuf,
+    },
+    /// Xuất báo cáo tổng kết của một năm ra PDF theo thể thức Nghị định 30/2020/NĐ-CP.
+    #[command(name = "export-pdf", help_template = SUB_HELP_TEMPLATE)]
+    ExportPdf {
+        /// Năm của báo cáo.
+        #[arg(long, value_name = "NĂM")]
+        year: Year,
+        /// Tệp PDF cần ghi.
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
+        /// Dùng phông Liberation Serif kèm theo chương trình, kể cả khi máy có Times New Roman.
+        #[arg(long)]
+        embedded_font: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ExportJson {
+    /// Chỉ xuất một năm.
+    #[arg(long, value_name = "NĂM")]
+    pub year: Option<Year>,
+    /// Tệp JSON cần ghi; mặc định in ra màn hình.
+    #[arg(long, value_name = "TỆP")]
+    pub out: Option<PathBuf>,
+}
+
+/// Parses the arguments and runs the window or the command.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // Help and version are printed by clap and exit 0; usage errors exit 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cli.command {
+        None => crate::ui::run(cli.db),
+        Some(command) => match run_command(cli.db.as_deref(), command) {
+            Ok(message) => {
+                if !message.is_empty() {
+                    println!("{message}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(message) => {
+                eprintln!("Lỗi: {}", one_line(&message));
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Runs one headless command; `Ok` carries what to print, `Err` the Vietnamese message.
+pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, String> {
+    match command {
+        Command::Sample { file } => {
+            crate::sample::write_sample(&file).map_err(|e| e.to_string())?;
+            Ok(format!(
+                "Đã ghi dữ liệu mẫu năm {} vào “{}”.",
+                crate::sample::SAMPLE_YEAR,
+                file.display()
+            ))
+        }
+        Command::ExportJson(args) => {
+            let store = open_existing(db)?;
+            let ex = json::export(store.conn(), args.year).map_err(|e| e.to_string())?;
+            let text = json::to_string(&ex).map_err(|e| e.to_string())?;
+            match args.out {
+                Some(out) => {
+                    write_new_file(&out, text.as_bytes())?;
+                    Ok(format!("Đã xuất JSON: “{}”.", out.display()))
+                }
+                None => {
+                    let mut stdout = std::io::stdout().lock();
+                    writeln!(stdout, "{text}").map_err(|e| format!("Không in được JSON ({e})."))?;
+                    Ok(String::new())
+                }
+            }
+        }
+        Command::ExportPdf {
+            year,
+            out,
+            embedded_font,
+        } => {
+            let mut store = open_existing(db)?;
+            let fonts = crate::report::print::document_fonts(!embedded_font);
+            let done = crate::report::print::export_report_pdf(
+                &mut store,
+                year,
+                &out,
+                &fonts,
+                &|_, _| true,
+            )?;
+            let mut message = format!(
+                "Đã xuất báo cáo năm {year} ({} trang): “{}”.",
+                done.pages,
+                out.display()
+            );
+            if done.composed {
+                message.push_str(
+                    " Năm này chưa có báo cáo nên chương trình đã soạn dự thảo từ số liệu.",
+                );
+            }
+            if let Some(missing) = crate::report::print::missing_chars_message(&done.missing_chars)
+            {
+                eprintln!("Chú ý: {missing}");
+            }
+            Ok(message)
+        }
+        Command::ImportJson { input } => {
+            let Some(db) = db else {
+                return Err("Hãy cho biết tệp dữ liệu cần nhập vào bằng --db TỆP.".to_owned());
+            };
+            let text = std::fs::read_to_string(&input)
+                .map_err(|e| format!("Không đọc được tệp JSON “{}” ({e}).", input.display()))?;
+            let ex = json::parse(&text).map_err(|e| format!("Tệp “{}”: {e}", input.display()))?;
+            let created = !db.exists();
+            let mut store = Store::open(db).map_err(|e| e.to_string())?;
+            let summary = json::import(&mut store, &ex);
+            drop(store);
+            let summary = match summary {
+                Ok(s) => s,
+                Err(e) => {
+                    if created {
+                        // Nothing was imported: do not leave an empty new file behind.
+                        let _ = std::fs::remove_file(db);
+                    }
+                    return Err(e.to_string());
+                }
+            };
+            Ok(format!(
+                "Đã nhập vào “{}”: {} đơn vị mới, {} chỉ tiêu, năm {}.",
+                db.display(),
+                summary.members_added,
+                summary.indicators_added,
+                summary
+                    .years_added
+                    .iter()
+                    .map(|y| y.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ))
+        }
+    }
+}
+
+/// Opens a database that must already exist (a headless command never creates one by accident).
+pub fn open_existing(db: Option<&Path>) -> Result<Store, String> {
+    let Some(db) = db else {
+        return Err("Hãy cho biết tệp dữ liệu bằng --db TỆP.".to_owned());
+    };
+    if !db.is_file() {
+        return Err(format!(
+            "Không tìm thấy tệp dữ liệu “{}”. Hãy kiểm tra lại đường dẫn.",
+            db.display()
+        ));
+    }
+    Store::open(db).map_err(|e| e.to_string())
+}
+
+/// Writes a file through a temporary sibling and a rename, so a reader never sees half of it.
+pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let shown = path.display();
+    let tmp = path.with_extension("tmp-khoi-thi-dua");
+    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
+    result.map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("Không ghi được tệp “{shown}” ({e}). Hãy chọn thư mục khác có quyền ghi.")
+    })
+}

@@ -1,0 +1,360 @@
+//! The bloc's data as plain Rust types, and the rules that need no storage: which name a
+//! member unit bears in a given year, whether it belongs to the bloc that year, who leads next.
+//!
+//! Nothing here knows SQL, egui or files, so every rule is tested with plain unit tests.
+//! The types derive serde because the JSON exchange format (see `docs/json-format.md`) is
+//! written from them directly; a change here is a change of that format.
+
+mod report;
+
+pub use report::{
+    Handling, Opinion, Report, ReportSection, ReportStatus, ReportVersion, SectionKind,
+};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Row id of a member unit; stable for the life of the file.
+pub type MemberId = i64;
+
+/// A calendar year, the unit of the bloc's work and of locking.
+pub type Year = i32;
+
+/// A member unit of the bloc (a provincial department or board).
+///
+/// Its names belong to years: a unit renamed in 2025 keeps its old name in the 2020 documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    pub id: MemberId,
+    /// The bloc's order, used for the leader rotation and in documents.
+    pub position: i64,
+    /// First year the unit belongs to the bloc.
+    pub joined_year: Year,
+    /// First year the unit no longer belongs to the bloc (left or merged), if any.
+    pub left_year: Option<Year>,
+    /// The unit this one was merged into, if it left by merging.
+    pub merged_into: Option<MemberId>,
+    pub head_name: String,
+    pub head_title: String,
+    pub contact_name: String,
+    pub phone: String,
+    pub email: String,
+    /// Names by the year they took effect, oldest first; never empty for a stored member.
+    pub names: Vec<MemberName>,
+}
+
+/// The names a member unit bears from `from_year` on, until a later entry replaces them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemberName {
+    pub from_year: Year,
+    /// "Sở Thông tin và Truyền thông"
+    pub full_name: String,
+    /// "Sở TT&TT"
+    pub short_name: String,
+    /// "TTTT", used in document symbols such as "01/BC-TTTT".
+    pub abbreviation: String,
+}
+
+impl Member {
+    /// The names in force in `year`: the latest entry that started on or before it, or the
+    /// earliest entry for a year before the unit's first name (so a name is always shown).
+    pub fn name_in(&self, year: Year) -> Option<&MemberName> {
+        self.names
+            .iter()
+            .filter(|n| n.from_year <= year)
+            .max_by_key(|n| n.from_year)
+            .or_else(|| self.names.iter().min_by_key(|n| n.from_year))
+    }
+
+    /// The full name in `year`, or an empty string for a member with no name at all.
+    pub fn full_name_in(&self, year: Year) -> &str {
+        self.name_in(year).map_or("", |n| n.full_name.as_str())
+    }
+
+    /// The short name in `year`, falling back to the full name when none was given.
+    pub fn short_name_in(&self, year: Year) -> &str {
+        match self.name_in(year) {
+            Some(n) if !n.short_name.trim().is_empty() => &n.short_name,
+            Some(n) => &n.full_name,
+            None => "",
+        }
+    }
+
+    /// Whether the unit belongs to the bloc in `year`.
+    pub fn is_member_in(&self, year: Year) -> bool {
+        self.joined_year <= year && self.left_year.is_none_or(|left| year < left)
+    }
+}
+
+/// The members of `year`, in the bloc's order.
+pub fn members_in(members: &[Member], year: Year) -> Vec<&Member> {
+    let mut list: Vec<&Member> = members.iter().filter(|m| m.is_member_in(year)).collect();
+    list.sort_by_key(|m| (m.position, m.id));
+    list
+}
+
+/// The member that follows `current` in the bloc's order in `year`, wrapping around: the usual
+/// rotation of the leader role. Any member may still be chosen instead.
+pub fn next_in_rotation(members: &[Member], year: Year, current: MemberId) -> Option<MemberId> {
+    let list = members_in(members, year);
+    let idx = list.iter().position(|m| m.id == current)?;
+    if list.len() < 2 {
+        return None;
+    }
+    Some(list[(idx + 1) % list.len()].id)
+}
+
+/// A member's role in one year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Leader,
+    Deputy,
+    Member,
+}
+
+impl Role {
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Leader => "Trưởng khối",
+            Role::Deputy => "Phó Trưởng khối",
+            Role::Member => "Thành viên",
+        }
+    }
+}
+
+/// Whether a year is still being worked on or was handed over (and so is read-only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum YearStatus {
+    Open,
+    HandedOver,
+}
+
+impl YearStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            YearStatus::Open => "open",
+            YearStatus::HandedOver => "handed_over",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "open" => Some(YearStatus::Open),
+            "handed_over" => Some(YearStatus::HandedOver),
+            _ => None,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            YearStatus::Open => "Đang thực hiện",
+            YearStatus::HandedOver => "Đã bàn giao",
+        }
+    }
+}
+
+/// One year of the bloc: its name and place as used in that year's documents, the leader,
+/// the conference and the directions for the following year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearRecord {
+    pub year: Year,
+    /// "Khối Kinh tế ngành"
+    pub bloc_name: String,
+    /// "tỉnh Hà Giang"
+    pub province: String,
+    /// The place name of the date line: "Hà Giang, ngày …"
+    pub place: String,
+    pub leader: Option<MemberId>,
+    pub deputy: Option<MemberId>,
+    /// The leader chosen for the next year (decided at the conference).
+    pub next_leader: Option<MemberId>,
+    pub conference_date: Option<NaiveDate>,
+    pub conference_venue: String,
+    /// Directions and tasks for the next year, as agreed at the conference.
+    pub directions: String,
+    pub status: YearStatus,
+}
+
+impl YearRecord {
+    /// A fresh, open year with nothing but its names.
+    pub fn new(year: Year, bloc_name: &str, province: &str, place: &str) -> Self {
+        YearRecord {
+            year,
+            bloc_name: bloc_name.to_owned(),
+            province: province.to_owned(),
+            place: place.to_owned(),
+            leader: None,
+            deputy: None,
+            next_leader: None,
+            conference_date: None,
+            conference_venue: String::new(),
+            directions: String::new(),
+            status: YearStatus::Open,
+        }
+    }
+
+    pub fn role_of(&self, member: MemberId) -> Role {
+        if self.leader == Some(member) {
+            Role::Leader
+        } else if self.deputy == Some(member) {
+            Role::Deputy
+        } else {
+            Role::Member
+        }
+    }
+
+    pub fn is_locked(&self) -> bool {
+        self.status == YearStatus::HandedOver
+    }
+}
+
+/// Someone who attended the year-end conference: a member unit or a guest body (such as the
+/// provincial Ban Thi đua - Khen thưởng), optionally with the person and their position.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Attendee {
+    pub id: i64,
+    pub member: Option<MemberId>,
+    /// Set when the attendee is not a member unit.
+    pub guest_body: String,
+    pub person: String,
+    pub position: String,
+}
+
+/// One indicator of one member in one year: what was planned and what was achieved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Indicator {
+    pub id: i64,
+    pub year: Year,
+    pub member: MemberId,
+    /// A heading that groups indicators of a member ("Công tác truyền thông").
+    pub group: String,
+    pub name: String,
+    /// Unit of measure ("tin bài", "ha").
+    pub unit: String,
+    pub plan: Option<f64>,
+    pub result: Option<f64>,
+    pub note: String,
+    /// Order within the member's list.
+    pub sort: i64,
+}
+
+impl Indicator {
+    /// The result as a percentage of the plan; `None` without a plan or a result.
+    pub fn percent_of_plan(&self) -> Option<f64> {
+        crate::text::number::percent_of_plan(self.result?, self.plan?)
+    }
+}
+
+/// A member's narrative paragraph of achievements for one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Narrative {
+    pub member: MemberId,
+    pub text: String,
+}
+
+/// The record of handing the leader role (and the file) from one member to the next.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Handover {
+    pub id: i64,
+    /// The year that was handed over (the role passes to `year + 1`).
+    pub year: Year,
+    pub from_member: Option<MemberId>,
+    pub to_member: MemberId,
+    pub date: NaiveDate,
+    pub notes: String,
+    pub items: Vec<HandoverItem>,
+    /// File name of the copy written for the successor, and its SHA-256 in hex.
+    pub file_name: String,
+    pub file_hash: String,
+}
+
+/// One line of the handover minutes' list: what was handed over, how many, a remark.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HandoverItem {
+    pub item: String,
+    pub quantity: String,
+    pub note: String,
+}
+
+/// Locking and unlocking of a year, kept as history (unlocking must be on record).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearEvent {
+    pub at: String,
+    pub action: String,
+    pub note: String,
+}
+
+/// Everything the file holds about one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct YearData {
+    pub record: YearRecord,
+    pub attendees: Vec<Attendee>,
+    pub indicators: Vec<Indicator>,
+    pub narratives: Vec<Narrative>,
+    pub report: Option<Report>,
+    pub versions: Vec<ReportVersion>,
+    pub opinions: Vec<Opinion>,
+    pub handovers: Vec<Handover>,
+    pub events: Vec<YearEvent>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member(id: MemberId, position: i64, names: &[(Year, &str)]) -> Member {
+        Member {
+            id,
+            position,
+            joined_year: 2018,
+            left_year: None,
+            merged_into: None,
+            head_name: String::new(),
+            head_title: String::new(),
+            contact_name: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            names: names
+                .iter()
+                .map(|(y, n)| MemberName {
+                    from_year: *y,
+                    full_name: (*n).to_owned(),
+                    short_name: String::new(),
+                    abbreviation: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_renamed_unit_keeps_its_old_name_in_earlier_years() {
+        let m = member(1, 1, &[(2018, "Sở Công nghiệp"), (2025, "Sở Công Thương")]);
+        assert_eq!(m.full_name_in(2020), "Sở Công nghiệp");
+        assert_eq!(m.full_name_in(2025), "Sở Công Thương");
+        assert_eq!(m.full_name_in(2030), "Sở Công Thương");
+        assert_eq!(m.full_name_in(2000), "Sở Công nghiệp");
+    }
+
+    #[test]
+    fn a_unit_that_left_is_not_a_member_from_that_year_on() {
+        let mut m = member(1, 1, &[(2018, "Sở A")]);
+        m.left_year = Some(2025);
+        assert!(m.is_member_in(2024));
+        assert!(!m.is_member_in(2025));
+        assert!(!m.is_member_in(2017));
+    }
+
+    #[test]
+    fn rotation_follows_the_bloc_order_and_wraps() {
+        let mut members = vec![
+            member(10, 3, &[(2018, "C")]),
+            member(11, 1, &[(2018, "A")]),
+            member(12, 2, &[(2018, "B")]),
+        ];
+        assert_eq!(next_in_rotation(&members, 2020, 11), Some(12));
+        assert_eq!(next_in_rotation(&members, 2020, 10), Some(11));
+        members[2].left_year = Some(2020);
+        assert_eq!(next_in_rotation(&members, 2020, 11), Some(10));
+    }
+}

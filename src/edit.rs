@@ -1,0 +1,357 @@
+//! User edits of the data as values: each is applied in one transaction and returns the edit that
+//! undoes it, which is how Ctrl+Z / Ctrl+Y work across every tab (deletions included).
+//!
+//! The window builds an [`Edit`] from what the user did and hands it to [`History::apply`]; the
+//! store does the writing and the checking.
+
+use crate::domain::{
+    Indicator, Member, MemberId, MemberName, Opinion, Report, ReportStatus, ReportVersion, Year,
+    YearRecord,
+};
+use crate::store::{self, Store, StoreError, indicators, members, reports, years};
+use rusqlite::Connection;
+
+/// How many steps Ctrl+Z can go back.
+pub const UNDO_DEPTH: usize = 200;
+
+/// One change of the data, as the user made it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    AddMember(Member),
+    /// Deletes a member that has no data (only as the undo of adding it).
+    DeleteMember(MemberId),
+    UpdateMember(Member),
+    /// Sets the names a member bears from `name.from_year` on; `previous` is what that year's
+    /// entry was before (none for a new rename), so undo can restore or remove it.
+    SetMemberName {
+        member: MemberId,
+        name: MemberName,
+        previous: Option<MemberName>,
+    },
+    RemoveMemberName {
+        member: MemberId,
+        from_year: Year,
+    },
+    MoveMember {
+        member: MemberId,
+        year: Year,
+        delta: i64,
+    },
+    UpdateYear(YearRecord),
+    InsertIndicator(Indicator),
+    UpdateIndicator(Indicator),
+    DeleteIndicator(i64),
+    /// Several deletions as one step (the undo of copying last year's list).
+    DeleteIndicators(Vec<i64>),
+    /// Several insertions as one step (the undo of deleting several).
+    InsertIndicators(Vec<Indicator>),
+    CopyPreviousYear(Year),
+    SetNarrative {
+        year: Year,
+        member: MemberId,
+        text: String,
+    },
+    SaveReport {
+        year: Year,
+        report: Report,
+    },
+    /// Removes the report of a year (only as the undo of its first draft).
+    DeleteReport(Year),
+    /// Adopts the report (locking its text) or sets it back to a draft.
+    SetReportStatus {
+        year: Year,
+        status: ReportStatus,
+    },
+    /// Saves the current report as a named version.
+    SaveVersion {
+        year: Year,
+        name: String,
+    },
+    /// Puts back a version exactly as it was (the undo of deleting it).
+    InsertVersion(ReportVersion),
+    DeleteVersion(i64),
+    InsertOpinion {
+        year: Year,
+        opinion: Opinion,
+    },
+    UpdateOpinion {
+        year: Year,
+        opinion: Opinion,
+    },
+    DeleteOpinion {
+        year: Year,
+        id: i64,
+    },
+}
+
+impl Edit {
+    /// A short Vietnamese description, for the Undo menu and the status bar.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Edit::AddMember(_) => "thêm đơn vị",
+            Edit::DeleteMember(_) => "xóa đơn vị",
+            Edit::UpdateMember(_) => "sửa thông tin đơn vị",
+            Edit::SetMemberName { .. } | Edit::RemoveMemberName { .. } => "đổi tên đơn vị",
+            Edit::MoveMember { .. } => "đổi thứ tự đơn vị",
+            Edit::UpdateYear(_) => "sửa thông tin năm",
+            Edit::InsertIndicator(_) | Edit::InsertIndicators(_) => "thêm chỉ tiêu",
+            Edit::UpdateIndicator(_) => "sửa chỉ tiêu",
+            Edit::DeleteIndicator(_) | Edit::DeleteIndicators(_) => "xóa chỉ tiêu",
+            Edit::CopyPreviousYear(_) => "chép danh mục năm trước",
+            Edit::SetNarrative { .. } => "sửa phần thành tích",
+            Edit::SaveReport { .. } | Edit::DeleteReport(_) => "sửa báo cáo",
+            Edit::SetReportStatus {
+                status: ReportStatus::Adopted,
+                ..
+            } => "thông qua báo cáo",
+            Edit::SetReportStatus { .. } => "mở khóa báo cáo",
+            Edit::SaveVersion { .. } | Edit::InsertVersion(_) => "lưu phiên bản báo cáo",
+            Edit::DeleteVersion(_) => "xóa phiên bản báo cáo",
+            Edit::InsertOpinion { .. } => "thêm ý kiến",
+            Edit::UpdateOpinion { .. } => "sửa ý kiến",
+            Edit::DeleteOpinion { .. } => "xóa ý kiến",
+        }
+    }
+
+    /// Applies the edit inside `conn`'s transaction and returns the edit that undoes it.
+    pub fn apply(&self, conn: &Connection) -> store::Result<Edit> {
+        Ok(match self {
+            Edit::AddMember(m) => Edit::DeleteMember(members::insert(conn, m)?),
+            Edit::DeleteMember(id) => {
+                let all = members::list(conn)?;
+                let Some(m) = all.into_iter().find(|m| m.id == *id) else {
+                    return Err(gone());
+                };
+                members::delete_unused(conn, *id)?;
+                Edit::AddMember(m)
+            }
+            Edit::UpdateMember(m) => {
+                let old = find_member(conn, m.id)?;
+                members::update_details(conn, m)?;
+                Edit::UpdateMember(old)
+            }
+            Edit::SetMemberName {
+                member,
+                name,
+                previous,
+            } => {
+                members::set_name(conn, *member, name)?;
+                match previous {
+                    Some(p) => Edit::SetMemberName {
+                        member: *member,
+                        name: p.clone(),
+                        previous: Some(name.clone()),
+                    },
+                    None => Edit::RemoveMemberName {
+                        member: *member,
+                        from_year: name.from_year,
+                    },
+                }
+            }
+            Edit::RemoveMemberName { member, from_year } => {
+                let m = find_member(conn, *member)?;
+                let Some(old) = m.names.iter().find(|n| n.from_year == *from_year).cloned() else {
+                    return Err(gone());
+                };
+                members::remove_name(conn, *member, *from_year)?;
+                Edit::SetMemberName {
+                    member: *member,
+                    name: old,
+                    previous: None,
+                }
+            }
+            Edit::MoveMember {
+                member,
+                year,
+                delta,
+            } => {
+                members::move_in_order(conn, *member, *year, *delta)?;
+                Edit::MoveMember {
+                    member: *member,
+                    year: *year,
+                    delta: -delta,
+                }
+            }
+            Edit::UpdateYear(rec) => {
+                let Some(old) = years::get(conn, rec.year)? else {
+                    return Err(gone());
+                };
+                years::update(conn, rec)?;
+                Edit::UpdateYear(old)
+            }
+            Edit::InsertIndicator(ind) => Edit::DeleteIndicator(indicators::insert(conn, ind)?),
+            Edit::UpdateIndicator(ind) => {
+                let Some(old) = indicators::get(conn, ind.id)? else {
+                    return Err(gone());
+                };
+                indicators::update(conn, ind)?;
+                Edit::UpdateIndicator(old)
+            }
+            Edit::DeleteIndicator(id) => Edit::InsertIndicator(indicators::delete(conn, *id)?),
+            Edit::DeleteIndicators(ids) => {
+                let mut old = Vec::with_capacity(ids.len());
+                for id in ids {
+                    old.push(indicators::delete(conn, *id)?);
+                }
+                Edit::InsertIndicators(old)
+            }
+            Edit::InsertIndicators(list) => {
+                let mut ids = Vec::with_capacity(list.len());
+                for ind in list {
+                    ids.push(indicators::insert(conn, ind)?);
+                }
+                Edit::DeleteIndicators(ids)
+            }
+            Edit::CopyPreviousYear(year) => {
+                Edit::DeleteIndicators(indicators::copy_previous_year(conn, *year)?)
+            }
+            Edit::SetNarrative { year, member, text } => {
+                let old = years::narratives(conn, *year)?
+                    .into_iter()
+                    .find(|n| n.member == *member)
+                    .map(|n| n.text)
+                    .unwrap_or_default();
+                years::set_narrative(conn, *year, *member, text)?;
+                Edit::SetNarrative {
+                    year: *year,
+                    member: *member,
+                    text: old,
+                }
+            }
+            Edit::SaveReport { year, report } => {
+                let old = reports::get(conn, *year)?;
+                reports::save(conn, *year, report)?;
+                match old {
+                    Some(old) => Edit::SaveReport {
+                        year: *year,
+                        report: old,
+                    },
+                    None => Edit::DeleteReport(*year),
+                }
+            }
+            Edit::SetReportStatus { year, status } => {
+                let Some(old) = reports::status(conn, *year)? else {
+                    return Err(gone());
+                };
+                reports::set_status(conn, *year, *status)?;
+                Edit::SetReportStatus {
+                    year: *year,
+                    status: old,
+                }
+            }
+            Edit::SaveVersion { year, name } => {
+                Edit::DeleteVersion(reports::save_version(conn, *year, name)?)
+            }
+            Edit::InsertVersion(v) => Edit::DeleteVersion(reports::insert_version(conn, v)?),
+            Edit::DeleteVersion(id) => Edit::InsertVersion(reports::delete_version(conn, *id)?),
+            Edit::InsertOpinion { year, opinion } => Edit::DeleteOpinion {
+                year: *year,
+                id: reports::insert_opinion(conn, *year, opinion)?,
+            },
+            Edit::UpdateOpinion { year, opinion } => {
+                let Some(old) = reports::get_opinion(conn, *year, opinion.id)? else {
+                    return Err(gone());
+                };
+                reports::update_opinion(conn, *year, opinion)?;
+                Edit::UpdateOpinion {
+                    year: *year,
+                    opinion: old,
+                }
+            }
+            Edit::DeleteOpinion { year, id } => {
+                let Some(old) = reports::get_opinion(conn, *year, *id)? else {
+                    return Err(gone());
+                };
+                reports::delete_opinion(conn, *year, *id)?;
+                Edit::InsertOpinion {
+                    year: *year,
+                    opinion: old,
+                }
+            }
+            Edit::DeleteReport(year) => {
+                let Some(old) = reports::get(conn, *year)? else {
+                    return Err(gone());
+                };
+                store::ensure_open(conn, *year)?;
+                conn.execute("DELETE FROM report WHERE year = ?1", [year])?;
+                Edit::SaveReport {
+                    year: *year,
+                    report: old,
+                }
+            }
+        })
+    }
+}
+
+fn gone() -> StoreError {
+    StoreError::Invalid("Dữ liệu này không còn trong tệp (có thể đã bị xóa).".to_owned())
+}
+
+fn find_member(conn: &Connection, id: MemberId) -> store::Result<Member> {
+    members::list(conn)?
+        .into_iter()
+        .find(|m| m.id == id)
+        .ok_or_else(gone)
+}
+
+/// The undo and redo stacks of one open file.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<(&'static str, Edit)>,
+    redo: Vec<(&'static str, Edit)>,
+}
+
+impl History {
+    /// Applies `edit` in one transaction and records how to undo it. On error nothing changed.
+    pub fn apply(&mut self, store: &mut Store, edit: &Edit) -> store::Result<()> {
+        let inverse = store.write(|tx| edit.apply(tx))?;
+        self.undo.push((edit.label(), inverse));
+        if self.undo.len() > UNDO_DEPTH {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the last edit; returns its label, or `None` when there is nothing to undo.
+    pub fn undo(&mut self, store: &mut Store) -> store::Result<Option<&'static str>> {
+        let Some((label, edit)) = self.undo.pop() else {
+            return Ok(None);
+        };
+        match store.write(|tx| edit.apply(tx)) {
+            Ok(inverse) => {
+                self.redo.push((label, inverse));
+                Ok(Some(label))
+            }
+            Err(e) => {
+                self.undo.push((label, edit));
+                Err(e)
+            }
+        }
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self, store: &mut Store) -> store::Result<Option<&'static str>> {
+        let Some((label, edit)) = self.redo.pop() else {
+            return Ok(None);
+        };
+        match store.write(|tx| edit.apply(tx)) {
+            Ok(inverse) => {
+                self.undo.push((label, inverse));
+                Ok(Some(label))
+            }
+            Err(e) => {
+                self.redo.push((label, edit));
+                Err(e)
+            }
+        }
+    }
+
+    pub fn can_undo(&self) -> Option<&'static str> {
+        self.undo.last().map(|(l, _)| *l)
+    }
+
+    pub fn can_redo(&self) -> Option<&'static str> {
+        self.redo.last().map(|(l, _)| *l)
+    }
+}

@@ -1,0 +1,136 @@
+//! The document model that the report printer understands: plain data describing an
+//! official Vietnamese administrative document (report "BÁO CÁO", minutes "BIÊN BẢN")
+//! in the Decree 30/2020/NĐ-CP layout. It holds no PDF or font types, so the rest of the
+//! program can build a [`Document`] from its own data, test it, and hand it to
+//! [`crate::report::layout::layout`] or [`crate::report::pdf::render_pdf`].
+//!
+//! Text is expected in NFC (precomposed Vietnamese letters): the PDF writer places one
+//! glyph per character and does not position combining marks. Capitalisation required by
+//! the layout (agency names, document type, signature titles) is applied by the layout,
+//! so callers may pass the names as they store them.
+
+/// One official document: the first-page header, the body blocks and the closing
+/// (recipients and signatures).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Document {
+    /// PDF document information (title, author, subject). The creation date is set when
+    /// the PDF is written.
+    pub meta: Meta,
+    /// The superior body, e.g. "UBND TỈNH HÀ GIANG"; may be empty. Printed in capitals,
+    /// not bold, above the issuing body.
+    pub parent_body: String,
+    /// The issuing body, e.g. "KHỐI THI ĐUA KINH TẾ NGÀNH"; printed in bold capitals,
+    /// may contain '\n', with a short rule under it.
+    pub issuing_body: String,
+    /// The document number, e.g. "Số: 01/BC-KTN"; 13 pt, centred under the issuing body.
+    pub number: String,
+    /// Place and date, e.g. "Hà Giang, ngày 16 tháng 12 năm 2020"; italic 14 pt under
+    /// the national motto.
+    pub place_date: String,
+    /// The document type, e.g. "BÁO CÁO" or "BIÊN BẢN"; bold capitals, centred.
+    pub doc_type: String,
+    /// The subject ("trích yếu"), bold and centred; long subjects wrap, '\n' forces a
+    /// line break.
+    pub subject: String,
+    /// The body of the document, in reading order.
+    pub blocks: Vec<Block>,
+    /// Recipients and signatures printed after the body, kept together on one page.
+    pub closing: Closing,
+}
+
+/// PDF document information dictionary entries.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Meta {
+    /// Shown by PDF viewers as the window title.
+    pub title: String,
+    /// The author, usually the issuing body or the secretary's name.
+    pub author: String,
+    /// A short description of the content.
+    pub subject: String,
+}
+
+/// One piece of the document body.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A section heading, bold, not indented, e.g. "I. ĐẶC ĐIỂM TÌNH HÌNH" or
+    /// "1. Kết quả ...". Never left alone at the bottom of a page.
+    Heading(String),
+    /// Body text, 14 pt, justified, first line indented 1,27 cm; '\n' forces a line
+    /// break.
+    Paragraph(String),
+    /// A ruled table, possibly spanning several pages (its header row repeats).
+    Table(Table),
+}
+
+/// A ruled table with a header row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// A bold centred caption above the table, e.g. "PHỤ LỤC: ...".
+    pub title: Option<String>,
+    /// Column titles, relative widths and alignments. The header row is omitted when
+    /// every title is empty.
+    pub columns: Vec<Column>,
+    /// The rows, in order.
+    pub rows: Vec<TableRow>,
+    /// Print this table on landscape A4 pages (allowed for wide appendices).
+    pub landscape: bool,
+    /// Font size of the cells in points, e.g. 11 or 12.
+    pub font_size: f32,
+}
+
+/// One table column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// The header cell text.
+    pub title: String,
+    /// Relative weight: the table width is shared in proportion to these weights.
+    /// Non-positive or non-finite weights count as 1.
+    pub width: f32,
+    /// Horizontal alignment of the cell text (the header is always centred).
+    pub align: Align,
+}
+
+/// Horizontal alignment of text in a table cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Align {
+    /// Flush left (names, descriptions).
+    #[default]
+    Left,
+    /// Centred (ordinal numbers, short codes).
+    Center,
+    /// Flush right (amounts, counts).
+    Right,
+}
+
+/// One table row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TableRow {
+    /// Ordinary cells, one per column. Missing cells are printed empty; cells beyond the
+    /// last column are appended to the last cell so that no text is lost.
+    Cells(Vec<String>),
+    /// A full-width bold row, e.g. the member's name heading a group of rows.
+    Group(String),
+}
+
+/// Recipients ("Nơi nhận") and signatures printed at the end of the document.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Closing {
+    /// Recipient lines without the leading "- " and the trailing ";" (the layout adds
+    /// them, ending the last line with "."); the last one is normally "Lưu: VT".
+    pub recipients: Vec<String>,
+    /// Signature blocks. With recipients, the first signature is printed on the right
+    /// half; without recipients two signatures are printed side by side (minutes) and a
+    /// single one on the right half.
+    pub signatures: Vec<Signature>,
+}
+
+/// One signature block.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Signature {
+    /// Signing authority, e.g. "TM. KHỐI THI ĐUA KINH TẾ NGÀNH"; may be empty.
+    pub authority: String,
+    /// The signer's position, e.g. "TRƯỞNG KHỐI".
+    pub position: String,
+    /// The signer's full name, printed in bold under the space left for the signature.
+    pub signer: String,
+}

@@ -1,0 +1,10 @@
+//! The report: composing a draft from the year's data, the document model of an official
+//! Vietnamese document, its layout (line breaking, justification, pagination, tables) and the
+//! PDF writer, all in the Decree 30/2020/NĐ-CP layout.
+
+pub mod compose;
+pub mod document;
+pub mod fonts;
+pub mod layout;
+pub mod pdf;
+pub mod print;

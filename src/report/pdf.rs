@@ -1,0 +1,413 @@
+//! The PDF writer: lays a [`Document`] out with [`crate::report::layout`] and writes the
+//! pages with printpdf, embedding the four faces as subset Identity-H fonts with a
+//! ToUnicode map, so the file prints the same everywhere and its text can be copied and
+//! searched (every Vietnamese word comes back in NFC with its diacritics).
+//!
+//! Justified lines are written as one text run per line whose word gaps are widened with
+//! TJ offsets: PDF word spacing (`Tw`) does not apply to two-byte fonts, and one run per
+//! line keeps each word whole for text extraction.
+
+use chrono::{Datelike, Timelike};
+use printpdf::{
+    FontId, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
+    Pt, TextItem, TextMatrix,
+};
+
+use crate::report::document::Document;
+use crate::report::fonts::{FontSet, FontStyle};
+use crate::report::layout::{self, Item, LayoutError, MM, Page, TextRun};
+
+/// The program name written as the PDF producer and creator.
+const PRODUCER: &str = "khoi-thi-dua";
+
+/// A finished PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The PDF file.
+    pub bytes: Vec<u8>,
+    /// Number of pages.
+    pub pages: usize,
+    /// Characters the font lacks, sorted and without duplicates; each was printed as
+    /// '?'. The caller tells the user which characters were replaced.
+    pub missing_chars: Vec<char>,
+}
+
+/// Why no PDF was produced.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PdfError {
+    /// The document could not be laid out (unreadable fonts).
+    #[error(transparent)]
+    Layout(#[from] LayoutError),
+    /// The progress callback asked to stop.
+    #[error("Đã hủy việc tạo tệp PDF.")]
+    Cancelled,
+    /// The PDF library produced no file.
+    #[error("Không tạo được tệp PDF: {0}")]
+    Write(String),
+}
+
+/// Lays out and writes `doc` as PDF.
+///
+/// `progress(done_pages, total_pages)` is called before the first page, after each page
+/// is built and once the file is written (the last page counts as done only then,
+/// because writing the file takes about as long as building the pages); returning
+/// `false` cancels with [`PdfError::Cancelled`].
+pub fn render_pdf(
+    doc: &Document,
+    fonts: &FontSet,
+    progress: &dyn Fn(usize, usize) -> bool,
+) -> Result<Rendered, PdfError> {
+    let laid = layout::layout(doc, fonts)?;
+    let faces = fonts.faces().map_err(LayoutError::from)?;
+    let total = laid.pages.len();
+    if !progress(0, total) {
+        return Err(PdfError::Cancelled);
+    }
+
+    let mut pdf = PdfDocument::new(&doc.meta.title);
+    let font_ids: [FontId; 4] = FontStyle::ALL.map(|s| pdf.add_font(faces.get(s).parsed()));
+    let mut pages = Vec::with_capacity(total);
+    for (i, page) in laid.pages.iter().enumerate() {
+        pages.push(page_to_pdf(page, &font_ids));
+        if !progress((i + 1).min(total.saturating_sub(1)), total) {
+            return Err(PdfError::Cancelled);
+        }
+    }
+
+    let info = &mut pdf.metadata.info;
+    info.author = doc.meta.author.clone();
+    info.subject = doc.meta.subject.clone();
+    info.producer = PRODUCER.to_owned();
+    info.creator = PRODUCER.to_owned();
+    let now = pdf_now();
+    info.creation_date = now;
+    info.modification_date = now;
+    info.metadata_date = now;
+
+    let mut warnings = Vec::new();
+    let bytes = pdf
+        .with_pages(pages)
+        .save(&PdfSaveOptions::default(), &mut warnings);
+    if bytes.is_empty() {
+        let detail = warnings
+            .iter()
+            .map(|w| w.msg.clone())
+            .collect::<Vec<_>>()
+            .join("; ");
+        return Err(PdfError::Write(detail));
+    }
+    if !progress(total, total) {
+        return Err(PdfError::Cancelled);
+    }
+    Ok(Rendered {
+        bytes,
+        pages: total,
+        missing_chars: laid.missing_chars,
+    })
+}
+
+/// The current time for the PDF Info dictionary. printpdf writes dates with a "+00'00'"
+/// suffix whatever offset it is given, so the local time is converted to UTC first.
+fn pdf_now() -> printpdf::DateTime {
+    let now = chrono::Local::now().to_utc();
+    printpdf::DateTime {
+        date: printpdf::Date {
+            year: now.year(),
+            month: now.month() as u8,
+            day: now.day() as u8,
+        },
+        time: printpdf::Time {
+            hour: now.hour() as u8,
+            minute: now.minute() as u8,
+            second: now.second() as u8,
+            millisecond: now.timestamp_subsec_millis().min(999) as u16,
+        },
+        offset: printpdf::Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    }
+}
+
+/// The printpdf operations of one laid-out page: all text in one text object, then the
+/// rules.
+fn page_to_pdf(page: &Page, font_ids: &[FontId; 4]) -> PdfPage {
+    let h = page.height;
+    let mut ops = Vec::with_capacity(page.items.len() * 3 + 8);
+    ops.push(Op::StartTextSection);
+    let mut current: Option<(FontStyle, f32)> = None;
+    for run in page.texts() {
+        if run.text.is_empty() {
+            continue;
+        }
+        if current != Some((run.style, run.size)) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font_ids[run.style.index()].clone()),
+                size: Pt(run.size),
+            });
+            current = Some((run.style, run.size));
+        }
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(run.x), Pt(h - run.y)),
+        });
+        ops.push(Op::ShowText {
+            items: text_items(run),
+        });
+    }
+    ops.push(Op::EndTextSection);
+
+    let mut thickness: Option<f32> = None;
+    for item in &page.items {
+        let Item::Rule(r) = item else { continue };
+        if thickness != Some(r.thickness) {
+            ops.push(Op::SetOutlineThickness {
+                pt: Pt(r.thickness),
+            });
+            thickness = Some(r.thickness);
+        }
+        let point = |x: f32, y: f32| LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(h - y),
+            },
+            bezier: false,
+        };
+        ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![point(r.x1, r.y1), point(r.x2, r.y2)],
+                is_closed: false,
+            },
+        });
+    }
+    PdfPage::new(Mm(page.width / MM), Mm(page.height / MM), ops)
+}
+
+/// The TJ operands of a run: the whole text, or for a justified line the words (each
+/// with its following space) separated by offsets that widen the gaps.
+fn text_items(run: &TextRun) -> Vec<TextItem> {
+    if run.word_spacing <= 0.0 || run.size <= 0.0 {
+        return vec![TextItem::Text(run.text.clone())];
+    }
+    // TJ offsets are in thousandths of the font size; negative moves right.
+    let offset = -run.word_spacing * 1000.0 / run.size;
+    let mut items = Vec::new();
+    for piece in run.text.split_inclusive(' ') {
+        items.push(TextItem::Text(piece.to_owned()));
+        if piece.ends_with(' ') {
+            items.push(TextItem::Offset(offset));
+        }
+    }
+    items
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use std::cell::RefCell;
+    use std::path::PathBuf;
+    use std::process::Command;
+
+    use super::*;
+    use crate::report::document::{Block, Closing, Signature, Table, TableRow};
+    use crate::report::layout::tests::{SENTENCE, cells, column, fonts, sample_document};
+
+    /// Runs a poppler tool on `pdf`, or `None` when the tool is not installed (on CI,
+    /// where CI=true, a missing tool fails the test instead).
+    fn poppler(tool: &str, args: &[&str], pdf: &[u8], name: &str) -> Option<String> {
+        let path: PathBuf =
+            std::env::temp_dir().join(format!("khoi-thi-dua-{}-{name}.pdf", std::process::id()));
+        std::fs::write(&path, pdf).unwrap();
+        let mut command = Command::new(tool);
+        command.args(args).arg(&path);
+        if tool == "pdftotext" {
+            command.arg("-");
+        }
+        let out = command.output();
+        let _ = std::fs::remove_file(&path);
+        match out {
+            Ok(out) => {
+                assert!(
+                    out.status.success(),
+                    "{tool} failed: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                Some(String::from_utf8(out.stdout).expect("UTF-8 output"))
+            }
+            Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
+                panic!("{tool} is needed on CI (poppler-utils): {e}")
+            }
+            Err(e) => {
+                eprintln!("{tool} not available ({e}); skipping the check");
+                None
+            }
+        }
+    }
+
+    fn render(doc: &Document) -> Rendered {
+        render_pdf(doc, fonts(), &|_, _| true).expect("renders")
+    }
+
+    #[test]
+    fn the_text_extracts_exactly() {
+        let rendered = render(&sample_document());
+        assert!(rendered.bytes.starts_with(b"%PDF-"));
+        assert_eq!(rendered.pages, 1);
+        assert!(rendered.missing_chars.is_empty());
+        let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &rendered.bytes, "text") else {
+            return;
+        };
+        for expected in [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Hà Giang, ngày 16 tháng 12 năm 2020",
+            "ngày 16 tháng 12 năm 2020",
+            "Số: 01/BC-KTN",
+            "BÁO CÁO",
+            "1.128",
+            "3.611,73",
+            "Sở Tài nguyên và Môi trường",
+            "I. ĐẶC ĐIỂM TÌNH HÌNH",
+            "Nơi nhận:",
+            "- Lưu: VT.",
+            "TM. KHỐI THI ĐUA KINH TẾ NGÀNH",
+            "Nguyễn Văn Hùng",
+        ] {
+            assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+        }
+        // Every word of the justified paragraph comes back whole and in NFC.
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(SENTENCE), "{SENTENCE:?} not in:\n{flat}");
+        assert!(!text.contains('\u{FFFD}'));
+    }
+
+    #[test]
+    fn fonts_are_embedded_subset_with_unicode_maps_and_info_is_set() {
+        let rendered = render(&sample_document());
+        if let Some(fonts) = poppler("pdffonts", &[], &rendered.bytes, "fonts") {
+            let rows: Vec<&str> = fonts
+                .lines()
+                .skip(2)
+                .filter(|l| !l.trim().is_empty())
+                .collect();
+            assert_eq!(
+                rows.len(),
+                4,
+                "regular, bold, italic, bold italic:\n{fonts}"
+            );
+            for row in rows {
+                assert!(
+                    row.contains("CID TrueType") && row.contains("Identity-H"),
+                    "{row}"
+                );
+                assert!(row.contains("yes yes yes"), "emb sub uni: {row}");
+            }
+        }
+        if let Some(info) = poppler("pdfinfo", &["-enc", "UTF-8"], &rendered.bytes, "info") {
+            let field = |name: &str| {
+                info.lines()
+                    .find_map(|l| l.strip_prefix(&format!("{name}:")))
+                    .map(str::trim)
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            assert_eq!(field("Title"), "Báo cáo tổng kết năm 2020");
+            assert_eq!(field("Author"), "Khối thi đua Kinh tế ngành");
+            assert_eq!(field("Subject"), "Tổng kết công tác thi đua, khen thưởng");
+            assert_eq!(field("Producer"), PRODUCER);
+            assert_eq!(field("Pages"), "1");
+            assert!(field("Page size").starts_with("595.276 x 841.89"));
+            let year = chrono::Local::now().format("%Y").to_string();
+            assert!(field("CreationDate").contains(&year), "{info}");
+        }
+    }
+
+    #[test]
+    fn missing_characters_are_listed_and_replaced_visibly() {
+        let mut doc = sample_document();
+        doc.blocks.push(Block::Paragraph(
+            "Chúc mừng năm mới 🎉 新年快乐 hết.".into(),
+        ));
+        let rendered = render(&doc);
+        assert_eq!(
+            rendered.missing_chars,
+            vec!['乐', '年', '快', '新', '🎉'],
+            "by code point"
+        );
+        if let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &rendered.bytes, "missing") {
+            assert!(text.contains("Chúc mừng năm mới ? ???? hết."), "{text}");
+        }
+    }
+
+    #[test]
+    fn progress_is_reported_and_can_cancel() {
+        let mut doc = sample_document();
+        doc.blocks.push(Block::Paragraph([SENTENCE; 80].join(" ")));
+        let calls = RefCell::new(Vec::new());
+        let rendered = render_pdf(&doc, fonts(), &|done, total| {
+            calls.borrow_mut().push((done, total));
+            true
+        })
+        .unwrap();
+        let calls = calls.into_inner();
+        let n = rendered.pages;
+        assert!(n >= 3);
+        assert_eq!(calls.first(), Some(&(0, n)));
+        assert_eq!(calls.last(), Some(&(n, n)));
+        assert!(calls.windows(2).all(|w| w[0].0 <= w[1].0 && w[1].1 == n));
+
+        let asked = RefCell::new(0);
+        let result = render_pdf(&doc, fonts(), &|done, _| {
+            *asked.borrow_mut() += 1;
+            done < 2
+        });
+        assert_eq!(result, Err(PdfError::Cancelled));
+        assert_eq!(*asked.borrow(), 3, "stops at the first refusal");
+        assert_eq!(PdfError::Cancelled.to_string(), "Đã hủy việc tạo tệp PDF.");
+    }
+
+    #[test]
+    fn odd_documents_still_make_valid_pdfs() {
+        let rendered = render(&Document::default());
+        assert_eq!(rendered.pages, 1);
+        let nasty = "Emoji 😀, مرحبا, שלום, \u{0}\u{1b}[0m\u{7f} tab\tcuối\r\n";
+        let doc = Document {
+            subject: nasty.into(),
+            blocks: vec![
+                Block::Heading(nasty.into()),
+                Block::Paragraph(nasty.repeat(200)),
+                Block::Table(Table {
+                    title: None,
+                    columns: vec![],
+                    rows: vec![],
+                    landscape: true,
+                    font_size: 0.0,
+                }),
+                Block::Table(Table {
+                    title: Some(nasty.into()),
+                    columns: vec![column("A", 1.0, crate::report::document::Align::Left)],
+                    rows: vec![cells(&[nasty]), TableRow::Group(nasty.into())],
+                    landscape: true,
+                    font_size: 11.0,
+                }),
+            ],
+            closing: Closing {
+                recipients: vec![],
+                signatures: vec![Signature::default(); 2],
+            },
+            ..Document::default()
+        };
+        let rendered = render(&doc);
+        assert!(rendered.pages >= 2);
+        assert!(rendered.missing_chars.contains(&'😀'));
+        if let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &rendered.bytes, "odd") {
+            assert!(text.contains("tab cuối"), "{text}");
+            assert!(
+                !text
+                    .chars()
+                    .any(|c| c.is_control() && !c.is_whitespace() && c != '\u{c}')
+            );
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! Indicators: each member's plan and result figures for a year.
+
+use super::{Result, StoreError, ensure_open, nfc};
+use crate::domain::{Indicator, Year};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+const COLUMNS: &str =
+    "i.id, i.year, i.member_id, i.group_name, i.name, i.unit, i.plan, i.result, i.note, i.sort";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Indicator> {
+    Ok(Indicator {
+        id: r.get(0)?,
+        year: r.get(1)?,
+        member: r.get(2)?,
+        group: r.get(3)?,
+        name: r.get(4)?,
+        unit: r.get(5)?,
+        plan: r.get(6)?,
+        result: r.get(7)?,
+        note: r.get(8)?,
+        sort: r.get(9)?,
+    })
+}
+
+/// The year's indicators, grouped by member in the bloc's order, each member's in its own order.
+pub fn list(conn: &Connection, year: Year) -> Result<Vec<Indicator>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM indicator i JOIN member m ON m.id = i.member_id
+         WHERE i.year = ?1 ORDER BY m.position, m.id, i.sort, i.id"
+    ))?;
+    let rows = stmt
+        .query_map([year], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Indicator>> {
+    Ok(conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM indicator i WHERE i.id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?)
+}
+
+fn check(ind: &Indicator) -> Result<()> {
+    if ind.name.trim().is_empty() {
+        return Err(StoreError::Invalid(
+            "Tên chỉ tiêu không được để trống.".to_owned(),
+        ));
+    }
+    for (label, v) in [("Kế hoạch", ind.plan), ("Thực hiện", ind.result)] {
+        if let Some(v) = v {
+            if !v.is_finite() || v < 0.0 {
+                return Err(StoreError::Invalid(format!(
+                    "{label} phải là một số không âm."
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Adds an indicator and returns its id. With `ind.id > 0` that id is kept (import, undo of a
+/// deletion); with `ind.sort < 0` it goes after the member's last indicator.
+pub fn insert(conn: &Connection, ind: &Indicator) -> Result<i64> {
+    ensure_open(conn, ind.year)?;
+    check(ind)?;
+    let sort = if ind.sort >= 0 {
+        ind.sort
+    } else {
+        conn.query_row(
+            "SELECT coalesce(max(sort), 0) + 1 FROM indicator WHERE year = ?1 AND member_id = ?2",
+            params![ind.year, ind.member],
+            |r| r.get(0),
+        )?
+    };
+    conn.execute(
+        "INSERT INTO indicator (id, year, member_id, sort, group_name, name, unit, plan, result, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            (ind.id > 0).then_some(ind.id),
+            ind.year,
+            ind.member,
+            sort,
+            nfc(ind.group.trim()),
+            nfc(ind.name.trim()),
+            nfc(ind.unit.trim()),
+            ind.plan,
+            ind.result,
+            nfc(&ind.note),
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// Saves every field of an existing indicator.
+pub fn update(conn: &Connection, ind: &Indicator) -> Result<()> {
+    ensure_open(conn, ind.year)?;
+    check(ind)?;
+    let n = conn.execute(
+        "UPDATE indicator SET member_id = ?2, sort = ?3, group_name = ?4, name = ?5, unit = ?6,
+                plan = ?7, result = ?8, note = ?9
+         WHERE id = ?1 AND year = ?10",
+        params![
+            ind.id,
+            ind.member,
+            ind.sort,
+            nfc(ind.group.trim()),
+            nfc(ind.name.trim()),
+            nfc(ind.unit.trim()),
+            ind.plan,
+            ind.result,
+            nfc(&ind.note),
+            ind.year,
+        ],
+    )?;
+    if n == 0 {
+        return Err(StoreError::Invalid(
+            "Chỉ tiêu này không còn trong tệp.".to_owned(),
+        ));
+    }
+    Ok(())
+}
+
+/// Deletes an indicator and returns it as it was, so the deletion can be undone.
+pub fn delete(conn: &Connection, id: i64) -> Result<Indicator> {
+    let Some(ind) = get(conn, id)? else {
+        return Err(StoreError::Invalid(
+            "Chỉ tiêu này không còn trong tệp.".to_owned(),
+        ));
+    };
+    ensure_open(conn, ind.year)?;
+    conn.execute("DELETE FROM indicator WHERE id = ?1", [id])?;
+    Ok(ind)
+}
+
+/// Copies the indicator list of the year before `year` (groups, names, units and plans; not
+/// results or notes) for the members still in the bloc. Returns the ids of the new rows.
+pub fn copy_previous_year(conn: &Connection, year: Year) -> Result<Vec<i64>> {
+    ensure_open(conn, year)?;
+    let previous = list(conn, year - 1)?;
+    if previous.is_empty() {
+        return Err(StoreError::Invalid(format!(
+            "Năm {} chưa có chỉ tiêu nào để chép.",
+            year - 1
+        )));
+    }
+    let members = super::members::list(conn)?;
+    let mut ids = Vec::new();
+    for ind in previous {
+        let still_member = members
+            .iter()
+            .any(|m| m.id == ind.member && m.is_member_in(year));
+        if !still_member {
+            continue;
+        }
+        let copy = Indicator {
+            id: 0,
+            year,
+            result: None,
+            note: String::new(),
+            sort: -1,
+            ..ind
+        };
+        ids.push(insert(conn, &copy)?);
+    }
+    Ok(ids)
+}

@@ -1,0 +1,254 @@
+//! The bloc's SQLite file: opening it, its schema, and one module per entity.
+//!
+//! Every write goes through [`Store::write`], one transaction per user action. Text is
+//! normalised to NFC here, on its way in, so everything read back from the store is NFC.
+//! Writes to a handed-over (locked) year are refused here too, so no screen can forget to.
+//!
+//! The file uses the rollback journal (`journal_mode=DELETE`) with `synchronous=FULL`: an edit
+//! that returned is on disk, and once the program closes the database is one self-contained file
+//! with no `-wal` or `-journal` beside it.
+
+pub mod handovers;
+pub mod indicators;
+pub mod json;
+pub mod members;
+pub mod reports;
+pub mod schema;
+pub mod years;
+
+use crate::domain::Year;
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Everything that can go wrong with a bloc file, worded for the user (in Vietnamese); the
+/// underlying cause is kept as the error's source for the log.
+#[derive(Debug, Error)]
+pub enum StoreError {
+    #[error("Không mở được tệp “{path}”: {reason}")]
+    Open {
+        path: String,
+        reason: String,
+        #[source]
+        source: Option<rusqlite::Error>,
+    },
+    #[error(
+        "Tệp “{path}” không phải là tệp dữ liệu của chương trình Khối thi đua. Hãy chọn đúng tệp .sqlite do chương trình tạo ra."
+    )]
+    Foreign { path: String },
+    #[error(
+        "Tệp “{path}” được tạo bởi phiên bản mới hơn của chương trình (lược đồ dữ liệu số {found}, phiên bản này chỉ đọc được đến số {known}). Hãy cập nhật chương trình rồi mở lại."
+    )]
+    Newer {
+        path: String,
+        found: i32,
+        known: i32,
+    },
+    #[error("{}", describe_sqlite(.0))]
+    Sqlite(#[from] rusqlite::Error),
+    /// A rule of the data was broken; the message says which and what to do.
+    #[error("{0}")]
+    Invalid(String),
+    #[error("Năm {0} đã bàn giao nên chỉ xem được. Muốn sửa, hãy mở khóa năm này ở thẻ Bàn giao.")]
+    Locked(Year),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// A Vietnamese sentence for the SQLite failures a user can cause or meet.
+fn describe_sqlite(e: &rusqlite::Error) -> String {
+    let code = e.sqlite_error_code();
+    match code {
+        Some(ErrorCode::DiskFull) => {
+            "Ổ đĩa đã đầy nên chưa lưu được. Hãy giải phóng chỗ trống rồi thử lại; dữ liệu đã lưu trước đó vẫn còn nguyên.".to_owned()
+        }
+        Some(ErrorCode::ReadOnly) => {
+            "Tệp dữ liệu đang ở chế độ chỉ đọc (thư mục hoặc tệp không cho ghi). Hãy chép tệp vào một thư mục có quyền ghi rồi mở lại.".to_owned()
+        }
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+            "Tệp dữ liệu đang được một cửa sổ khác của chương trình sử dụng. Hãy đóng cửa sổ đó rồi thử lại.".to_owned()
+        }
+        Some(ErrorCode::NotADatabase) => {
+            "Tệp không phải là cơ sở dữ liệu SQLite hoặc đã bị hỏng.".to_owned()
+        }
+        Some(ErrorCode::DatabaseCorrupt) => {
+            "Tệp dữ liệu bị hỏng. Hãy khôi phục từ bản sao lưu.".to_owned()
+        }
+        Some(ErrorCode::CannotOpen) => {
+            "Không mở được tệp: thư mục không tồn tại hoặc không có quyền truy cập.".to_owned()
+        }
+        Some(ErrorCode::ConstraintViolation) => {
+            "Dữ liệu không hợp lệ nên không được lưu (vi phạm ràng buộc của tệp).".to_owned()
+        }
+        _ => format!("Lỗi khi đọc hoặc ghi tệp dữ liệu ({e})."),
+    }
+}
+
+/// An open bloc file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens the program's own file read-write, creating it (with the current schema) when it
+    /// does not exist, and upgrading an older schema in place.
+    pub fn open(path: &Path) -> Result<Store> {
+        let shown = path.display().to_string();
+        let open_err = |source: rusqlite::Error| StoreError::Open {
+            path: shown.clone(),
+            reason: describe_sqlite(&source),
+            source: Some(source),
+        };
+        if path.is_dir() {
+            return Err(StoreError::Open {
+                path: shown,
+                reason: "đây là một thư mục, không phải tệp.".to_owned(),
+                source: None,
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        store.prepare().map_err(|e| match e {
+            StoreError::Sqlite(source) => open_err(source),
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    /// A private database in memory, for tests and for building files before writing them.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store {
+            conn,
+            path: PathBuf::from(":memory:"),
+        };
+        store.prepare()?;
+        Ok(store)
+    }
+
+    /// Settings for safety, then identification and migration of the schema.
+    fn prepare(&mut self) -> Result<()> {
+        harden(&self.conn)?;
+        self.conn.busy_timeout(std::time::Duration::from_secs(2))?;
+        self.conn.pragma_update(None, "journal_mode", "DELETE")?;
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        self.conn.pragma_update(None, "foreign_keys", true)?;
+        let (app_id, version, tables) = identify(&self.conn)?;
+        let shown = self.path.display().to_string();
+        if tables > 0 && app_id != schema::APPLICATION_ID {
+            return Err(StoreError::Foreign { path: shown });
+        }
+        if version > schema::CURRENT_VERSION {
+            return Err(StoreError::Newer {
+                path: shown,
+                found: version,
+                known: schema::CURRENT_VERSION,
+            });
+        }
+        if version < schema::CURRENT_VERSION {
+            schema::migrate(&mut self.conn, version, schema::CURRENT_VERSION)?;
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, for reads. Writes go through [`Store::write`].
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one transaction: all of it is saved, or (on any error) none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i32> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}
+
+/// SQLite's advice for files that may come from elsewhere, applied to every connection: no
+/// trigger or view a file brings runs with our privileges, and corrupt pages are detected.
+pub fn harden(conn: &Connection) -> Result<()> {
+    use rusqlite::config::DbConfig;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
+    conn.pragma_update(None, "cell_size_check", true)?;
+    Ok(())
+}
+
+/// The application id, schema version and number of tables of an open database.
+pub fn identify(conn: &Connection) -> Result<(i32, i32, i64)> {
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let version: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let tables: i64 = conn.query_row(
+        "SELECT count(*) FROM sqlite_schema WHERE type = 'table'",
+        [],
+        |r| r.get(0),
+    )?;
+    Ok((app_id, version, tables))
+}
+
+/// NFC-normalises text on its way into the store.
+pub(crate) fn nfc(s: &str) -> String {
+    crate::text::nfc(s)
+}
+
+/// Refuses a write to a year that was handed over.
+pub(crate) fn ensure_open(conn: &Connection, year: Year) -> Result<()> {
+    let status: Option<String> = conn
+        .query_row("SELECT status FROM year WHERE year = ?1", [year], |r| {
+            r.get(0)
+        })
+        .map(Some)
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            e => Err(e),
+        })?;
+    match status.as_deref() {
+        Some("open") => Ok(()),
+        Some(_) => Err(StoreError::Locked(year)),
+        None => Err(StoreError::Invalid(format!(
+            "Năm {year} chưa có trong tệp. Hãy tạo năm trước."
+        ))),
+    }
+}
+
+/// Reads an optional ISO date column, ignoring a value that is not a date rather than failing
+/// the whole read (a foreign tool may have written it).
+pub(crate) fn parse_iso_date(s: Option<String>) -> Option<chrono::NaiveDate> {
+    s.and_then(|s| chrono::NaiveDate::parse_from_str(&s, "%Y-%m-%d").ok())
+}
+
+pub(crate) fn iso_date(d: Option<chrono::NaiveDate>) -> Option<String> {
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+}
+
+/// The local time as stored in event columns.
+pub(crate) fn now_local() -> String {
+    chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
+}

@@ -1,0 +1,183 @@
+//! The schema, as numbered migrations applied on `PRAGMA user_version`.
+//!
+//! Migration N takes a file from version N-1 to N and runs in one transaction together with the
+//! version bump, so a file is always at exactly one known version. Never edit a migration that
+//! has shipped: add a new one.
+
+use rusqlite::Connection;
+
+/// Marks a SQLite file as ours ("KTD1"), so a foreign database is recognised before we touch it.
+pub const APPLICATION_ID: i32 = 0x4B54_4431;
+
+/// Every migration, in order; `MIGRATIONS[i]` upgrades version `i` to `i + 1`.
+pub const MIGRATIONS: &[&str] = &[V1, V2];
+
+/// The schema version this program writes.
+pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
+
+const V1: &str = r#"
+CREATE TABLE member (
+    id            INTEGER PRIMARY KEY,
+    position      INTEGER NOT NULL,              -- the bloc's order
+    joined_year   INTEGER NOT NULL,
+    left_year     INTEGER,                       -- first year no longer in the bloc
+    merged_into   INTEGER REFERENCES member(id),
+    head_name     TEXT NOT NULL DEFAULT '',
+    head_title    TEXT NOT NULL DEFAULT '',
+    contact_name  TEXT NOT NULL DEFAULT '',
+    phone         TEXT NOT NULL DEFAULT '',
+    email         TEXT NOT NULL DEFAULT ''
+);
+
+-- A unit's names belong to years: a row holds from `from_year` until a later row replaces it.
+CREATE TABLE member_name (
+    member_id     INTEGER NOT NULL REFERENCES member(id) ON DELETE CASCADE,
+    from_year     INTEGER NOT NULL,
+    full_name     TEXT NOT NULL CHECK (full_name <> ''),
+    short_name    TEXT NOT NULL DEFAULT '',
+    abbreviation  TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (member_id, from_year)
+);
+
+CREATE TABLE year (
+    year              INTEGER PRIMARY KEY,
+    bloc_name         TEXT NOT NULL,
+    province          TEXT NOT NULL DEFAULT '',
+    place             TEXT NOT NULL DEFAULT '',
+    leader_id         INTEGER REFERENCES member(id),
+    deputy_id         INTEGER REFERENCES member(id),
+    next_leader_id    INTEGER REFERENCES member(id),
+    conference_date   TEXT,                      -- ISO 8601, 2020-12-16
+    conference_venue  TEXT NOT NULL DEFAULT '',
+    directions        TEXT NOT NULL DEFAULT '',
+    status            TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'handed_over'))
+);
+
+CREATE TABLE attendee (
+    id          INTEGER PRIMARY KEY,
+    year        INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
+    sort        INTEGER NOT NULL,
+    member_id   INTEGER REFERENCES member(id),
+    guest_body  TEXT NOT NULL DEFAULT '',
+    person      TEXT NOT NULL DEFAULT '',
+    position    TEXT NOT NULL DEFAULT '',
+    CHECK (member_id IS NOT NULL OR guest_body <> '')
+);
+
+CREATE TABLE indicator (
+    id          INTEGER PRIMARY KEY,
+    year        INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
+    member_id   INTEGER NOT NULL REFERENCES member(id),
+    sort        INTEGER NOT NULL,
+    group_name  TEXT NOT NULL DEFAULT '',
+    name        TEXT NOT NULL,
+    unit        TEXT NOT NULL DEFAULT '',
+    plan        REAL,
+    result      REAL,
+    note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX indicator_by_year ON indicator (year, member_id, sort);
+
+CREATE TABLE narrative (
+    year       INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
+    member_id  INTEGER NOT NULL REFERENCES member(id),
+    text       TEXT NOT NULL,
+    PRIMARY KEY (year, member_id)
+);
+
+CREATE TABLE report (
+    year            INTEGER PRIMARY KEY REFERENCES year(year) ON DELETE CASCADE,
+    number          TEXT NOT NULL DEFAULT '',
+    parent_body     TEXT NOT NULL DEFAULT '',
+    issuing_body    TEXT NOT NULL DEFAULT '',
+    place           TEXT NOT NULL DEFAULT '',
+    date            TEXT,
+    doc_type        TEXT NOT NULL DEFAULT 'BÁO CÁO',
+    subject         TEXT NOT NULL DEFAULT '',
+    recipients      TEXT NOT NULL DEFAULT '',    -- one recipient per line
+    sign_authority  TEXT NOT NULL DEFAULT '',
+    sign_position   TEXT NOT NULL DEFAULT '',
+    signer          TEXT NOT NULL DEFAULT '',
+    status          TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'adopted'))
+);
+
+CREATE TABLE report_section (
+    id       INTEGER PRIMARY KEY,
+    year     INTEGER NOT NULL REFERENCES report(year) ON DELETE CASCADE,
+    sort     INTEGER NOT NULL,
+    heading  TEXT NOT NULL DEFAULT '',
+    body     TEXT NOT NULL DEFAULT '',
+    kind     TEXT NOT NULL DEFAULT 'text' CHECK (kind IN ('text', 'indicator_appendix'))
+);
+
+-- A saved version holds the whole report as JSON: it is only ever shown or restored whole.
+CREATE TABLE report_version (
+    id        INTEGER PRIMARY KEY,
+    year      INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
+    name      TEXT NOT NULL,
+    saved_at  TEXT NOT NULL,
+    content   TEXT NOT NULL
+);
+
+CREATE TABLE opinion (
+    id         INTEGER PRIMARY KEY,
+    year       INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
+    sort       INTEGER NOT NULL,
+    member_id  INTEGER REFERENCES member(id),
+    speaker    TEXT NOT NULL DEFAULT '',
+    text       TEXT NOT NULL,
+    handling   TEXT NOT NULL DEFAULT 'pending' CHECK (handling IN ('pending', 'accepted', 'explained')),
+    response   TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE handover (
+    id              INTEGER PRIMARY KEY,
+    year            INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
+    from_member_id  INTEGER REFERENCES member(id),
+    to_member_id    INTEGER NOT NULL REFERENCES member(id),
+    date            TEXT NOT NULL,
+    notes           TEXT NOT NULL DEFAULT '',
+    file_name       TEXT NOT NULL DEFAULT '',
+    file_hash       TEXT NOT NULL DEFAULT ''     -- SHA-256, hex
+);
+
+CREATE TABLE handover_item (
+    id           INTEGER PRIMARY KEY,
+    handover_id  INTEGER NOT NULL REFERENCES handover(id) ON DELETE CASCADE,
+    sort         INTEGER NOT NULL,
+    item         TEXT NOT NULL,
+    quantity     TEXT NOT NULL DEFAULT '',
+    note         TEXT NOT NULL DEFAULT ''
+);
+"#;
+
+/// Locking and unlocking of years is kept as history: unlocking a handed-over year must be on
+/// record for the next reader of the file.
+const V2: &str = r#"
+CREATE TABLE year_event (
+    id      INTEGER PRIMARY KEY,
+    year    INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
+    at      TEXT NOT NULL,                       -- local time, 2021-01-05 08:00:00
+    action  TEXT NOT NULL CHECK (action IN ('lock', 'unlock')),
+    note    TEXT NOT NULL DEFAULT ''
+);
+"#;
+
+/// Applies every migration after `from` up to `to`, each with its version bump in one
+/// transaction. Returns the version reached.
+pub fn migrate(conn: &mut Connection, from: i32, to: i32) -> rusqlite::Result<i32> {
+    let mut version = from;
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        let target = i as i32 + 1;
+        if target <= from || target > to {
+            continue;
+        }
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "user_version", target)?;
+        tx.commit()?;
+        version = target;
+    }
+    Ok(version)
+}

@@ -1,0 +1,231 @@
+//! Years, the conference attendance, the members' narratives and the lock history.
+
+use super::{Result, StoreError, ensure_open, iso_date, nfc, now_local, parse_iso_date};
+use crate::domain::{Attendee, MemberId, Narrative, Year, YearEvent, YearRecord, YearStatus};
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// The years in the file, oldest first.
+pub fn list(conn: &Connection) -> Result<Vec<Year>> {
+    let mut stmt = conn.prepare("SELECT year FROM year ORDER BY year")?;
+    let years = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(years)
+}
+
+pub fn get(conn: &Connection, year: Year) -> Result<Option<YearRecord>> {
+    let row = conn
+        .query_row(
+            "SELECT year, bloc_name, province, place, leader_id, deputy_id, next_leader_id,
+                    conference_date, conference_venue, directions, status
+             FROM year WHERE year = ?1",
+            [year],
+            |r| {
+                Ok((
+                    YearRecord {
+                        year: r.get(0)?,
+                        bloc_name: r.get(1)?,
+                        province: r.get(2)?,
+                        place: r.get(3)?,
+                        leader: r.get(4)?,
+                        deputy: r.get(5)?,
+                        next_leader: r.get(6)?,
+                        conference_date: parse_iso_date(r.get(7)?),
+                        conference_venue: r.get(8)?,
+                        directions: r.get(9)?,
+                        status: YearStatus::Open,
+                    },
+                    r.get::<_, String>(10)?,
+                ))
+            },
+        )
+        .optional()?;
+    Ok(row.map(|(mut rec, status)| {
+        rec.status = YearStatus::parse(&status).unwrap_or(YearStatus::HandedOver);
+        rec
+    }))
+}
+
+/// Creates a new open year. Refused when the year already exists.
+pub fn insert(conn: &Connection, rec: &YearRecord) -> Result<()> {
+    if get(conn, rec.year)?.is_some() {
+        return Err(StoreError::Invalid(format!(
+            "Năm {} đã có trong tệp.",
+            rec.year
+        )));
+    }
+    if !(1900..=2200).contains(&rec.year) {
+        return Err(StoreError::Invalid(format!(
+            "Năm {} không hợp lệ: năm phải từ 1900 đến 2200.",
+            rec.year
+        )));
+    }
+    conn.execute(
+        "INSERT INTO year (year, bloc_name, province, place, status) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            rec.year,
+            nfc(&rec.bloc_name),
+            nfc(&rec.province),
+            nfc(&rec.place),
+            rec.status.as_str()
+        ],
+    )?;
+    write_fields(conn, rec)
+}
+
+/// Saves the year's fields (not its status, which only locking changes).
+pub fn update(conn: &Connection, rec: &YearRecord) -> Result<()> {
+    ensure_open(conn, rec.year)?;
+    write_fields(conn, rec)
+}
+
+fn write_fields(conn: &Connection, rec: &YearRecord) -> Result<()> {
+    conn.execute(
+        "UPDATE year SET bloc_name = ?2, province = ?3, place = ?4, leader_id = ?5,
+                deputy_id = ?6, next_leader_id = ?7, conference_date = ?8,
+                conference_venue = ?9, directions = ?10
+         WHERE year = ?1",
+        params![
+            rec.year,
+            nfc(&rec.bloc_name),
+            nfc(&rec.province),
+            nfc(&rec.place),
+            rec.leader,
+            rec.deputy,
+            rec.next_leader,
+            iso_date(rec.conference_date),
+            nfc(&rec.conference_venue),
+            nfc(&rec.directions),
+        ],
+    )?;
+    Ok(())
+}
+
+/// Locks (handed over) or unlocks a year, and records it in the year's history.
+pub fn set_status(conn: &Connection, year: Year, status: YearStatus, note: &str) -> Result<()> {
+    let n = conn.execute(
+        "UPDATE year SET status = ?2 WHERE year = ?1",
+        params![year, status.as_str()],
+    )?;
+    if n == 0 {
+        return Err(StoreError::Invalid(format!(
+            "Năm {year} chưa có trong tệp."
+        )));
+    }
+    let action = match status {
+        YearStatus::HandedOver => "lock",
+        YearStatus::Open => "unlock",
+    };
+    conn.execute(
+        "INSERT INTO year_event (year, at, action, note) VALUES (?1, ?2, ?3, ?4)",
+        params![year, now_local(), action, nfc(note)],
+    )?;
+    Ok(())
+}
+
+pub fn events(conn: &Connection, year: Year) -> Result<Vec<YearEvent>> {
+    let mut stmt =
+        conn.prepare("SELECT at, action, note FROM year_event WHERE year = ?1 ORDER BY id")?;
+    let rows = stmt
+        .query_map([year], |r| {
+            Ok(YearEvent {
+                at: r.get(0)?,
+                action: r.get(1)?,
+                note: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Restores a year's lock history as it was (for an import).
+pub fn insert_events(conn: &Connection, year: Year, events: &[YearEvent]) -> Result<()> {
+    for e in events {
+        conn.execute(
+            "INSERT INTO year_event (year, at, action, note) VALUES (?1, ?2, ?3, ?4)",
+            params![year, nfc(&e.at), e.action, nfc(&e.note)],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn attendees(conn: &Connection, year: Year) -> Result<Vec<Attendee>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, member_id, guest_body, person, position FROM attendee
+         WHERE year = ?1 ORDER BY sort, id",
+    )?;
+    let rows = stmt
+        .query_map([year], |r| {
+            Ok(Attendee {
+                id: r.get(0)?,
+                member: r.get(1)?,
+                guest_body: r.get(2)?,
+                person: r.get(3)?,
+                position: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Replaces the year's attendance list with `list`, in that order.
+pub fn set_attendees(conn: &Connection, year: Year, list: &[Attendee]) -> Result<()> {
+    ensure_open(conn, year)?;
+    conn.execute("DELETE FROM attendee WHERE year = ?1", [year])?;
+    for (i, a) in list.iter().enumerate() {
+        if a.member.is_none() && a.guest_body.trim().is_empty() {
+            return Err(StoreError::Invalid(
+                "Mỗi đại biểu phải thuộc một đơn vị thành viên hoặc ghi rõ cơ quan khách mời."
+                    .to_owned(),
+            ));
+        }
+        conn.execute(
+            "INSERT INTO attendee (id, year, sort, member_id, guest_body, person, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                (a.id > 0).then_some(a.id),
+                year,
+                i as i64,
+                a.member,
+                nfc(&a.guest_body),
+                nfc(&a.person),
+                nfc(&a.position),
+            ],
+        )?;
+    }
+    Ok(())
+}
+
+pub fn narratives(conn: &Connection, year: Year) -> Result<Vec<Narrative>> {
+    let mut stmt = conn.prepare(
+        "SELECT n.member_id, n.text FROM narrative n JOIN member m ON m.id = n.member_id
+         WHERE n.year = ?1 ORDER BY m.position, m.id",
+    )?;
+    let rows = stmt
+        .query_map([year], |r| {
+            Ok(Narrative {
+                member: r.get(0)?,
+                text: r.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Sets a member's narrative for the year; an empty text removes it.
+pub fn set_narrative(conn: &Connection, year: Year, member: MemberId, text: &str) -> Result<()> {
+    ensure_open(conn, year)?;
+    if text.trim().is_empty() {
+        conn.execute(
+            "DELETE FROM narrative WHERE year = ?1 AND member_id = ?2",
+            params![year, member],
+        )?;
+    } else {
+        conn.execute(
+            "INSERT INTO narrative (year, member_id, text) VALUES (?1, ?2, ?3)
+             ON CONFLICT (year, member_id) DO UPDATE SET text = excluded.text",
+            params![year, member, nfc(text)],
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,98 @@
+//! Exporting a PDF off the UI thread: the document is read from the store on the UI thread
+//! (fast), then laid out and written on a worker thread with progress and cancellation, so the
+//! window never freezes on a report of hundreds of pages.
+
+use crate::domain::Year;
+use crate::report::print::{Exported, document_fonts, prepare_report, write_pdf};
+use crate::store::Store;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+type Outcome = Arc<Mutex<Option<Result<Exported, String>>>>;
+
+pub struct ExportJob {
+    pub path: PathBuf,
+    done: Arc<AtomicUsize>,
+    total: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
+    outcome: Outcome,
+}
+
+impl ExportJob {
+    /// Starts exporting `year`'s report to `path`.
+    pub fn start(
+        store: &mut Store,
+        year: Year,
+        path: PathBuf,
+        ctx: &egui::Context,
+    ) -> Result<ExportJob, String> {
+        if path.is_dir() {
+            return Err(format!(
+                "“{}” là một thư mục. Hãy nhập tên tệp PDF, ví dụ BaoCao{year}.pdf.",
+                path.display()
+            ));
+        }
+        let (doc, _composed) = prepare_report(store, year)?;
+        let job = ExportJob {
+            path: path.clone(),
+            done: Arc::default(),
+            total: Arc::default(),
+            cancel: Arc::default(),
+            outcome: Arc::default(),
+        };
+        let (done, total, cancel, outcome) = (
+            job.done.clone(),
+            job.total.clone(),
+            job.cancel.clone(),
+            job.outcome.clone(),
+        );
+        let ctx = ctx.clone();
+        std::thread::Builder::new()
+            .name("xuat-pdf".to_owned())
+            .spawn(move || {
+                let fonts = document_fonts(true);
+                let progress = |d: usize, t: usize| {
+                    done.store(d, Ordering::Relaxed);
+                    total.store(t, Ordering::Relaxed);
+                    ctx.request_repaint();
+                    !cancel.load(Ordering::Relaxed)
+                };
+                let result = write_pdf(&doc, &fonts, &path, &progress);
+                if let Ok(mut slot) = outcome.lock() {
+                    *slot = Some(result);
+                }
+                ctx.request_repaint();
+            })
+            .map_err(|e| format!("Không bắt đầu xuất PDF được ({e})."))?;
+        Ok(job)
+    }
+
+    /// The result once the worker has finished.
+    pub fn finished(&self) -> Option<Result<Exported, String>> {
+        self.outcome.lock().ok().and_then(|mut slot| slot.take())
+    }
+
+    /// Pages written so far, and in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Where the export dialog proposes to write: beside the database, "BaoCao2020.pdf".
+pub fn default_pdf_path(store: &Store, year: Year) -> PathBuf {
+    let dir = store
+        .path()
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    dir.join(format!("BaoCao{year}.pdf"))
+}

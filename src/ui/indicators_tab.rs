@@ -1,0 +1,593 @@
+//! The "Chỉ tiêu" tab: every indicator of the year grouped by member, edited in place like a
+//! spreadsheet (Tab and Enter move on, Esc cancels), with the selected member's narrative beside
+//! the table. Rows are virtualised, so a year of 12.000 indicators scrolls smoothly.
+
+use super::app::{Action, YearView};
+use super::widgets::{ERROR_COLOR, FieldBuffer, form_field};
+use crate::domain::{Indicator, MemberId};
+use crate::edit::Edit;
+use crate::text::collate::matches_search;
+use crate::text::number::{format_number, format_percent, parse_non_negative};
+use egui::{Align, Key, Layout, RichText};
+use egui_extras::{Column, TableBuilder};
+
+/// The editable columns, in the order Tab moves through them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    Group,
+    Name,
+    Unit,
+    Plan,
+    Result,
+    Note,
+}
+
+impl Col {
+    const ORDER: [Col; 6] = [
+        Col::Group,
+        Col::Name,
+        Col::Unit,
+        Col::Plan,
+        Col::Result,
+        Col::Note,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Col::Group => "Nhóm",
+            Col::Name => "Chỉ tiêu",
+            Col::Unit => "ĐVT",
+            Col::Plan => "Kế hoạch",
+            Col::Result => "Thực hiện",
+            Col::Note => "Ghi chú",
+        }
+    }
+
+    fn is_number(self) -> bool {
+        matches!(self, Col::Plan | Col::Result)
+    }
+
+    fn text_of(self, ind: &Indicator) -> String {
+        match self {
+            Col::Group => ind.group.clone(),
+            Col::Name => ind.name.clone(),
+            Col::Unit => ind.unit.clone(),
+            Col::Plan => ind.plan.map(format_number).unwrap_or_default(),
+            Col::Result => ind.result.map(format_number).unwrap_or_default(),
+            Col::Note => ind.note.clone(),
+        }
+    }
+
+    /// The indicator with this column set from `text`, or the Vietnamese refusal.
+    fn with_text(self, ind: &Indicator, text: &str) -> Result<Indicator, String> {
+        let mut out = ind.clone();
+        let number = |t: &str| -> Result<Option<f64>, String> {
+            if t.trim().is_empty() {
+                Ok(None)
+            } else {
+                parse_non_negative(t).map(Some).map_err(|e| e.to_string())
+            }
+        };
+        match self {
+            Col::Group => out.group = text.to_owned(),
+            Col::Name => {
+                if text.trim().is_empty() {
+                    return Err("Tên chỉ tiêu không được để trống.".to_owned());
+                }
+                out.name = text.to_owned();
+            }
+            Col::Unit => out.unit = text.to_owned(),
+            Col::Plan => out.plan = number(text)?,
+            Col::Result => out.result = number(text)?,
+            Col::Note => out.note = text.to_owned(),
+        }
+        Ok(out)
+    }
+}
+
+/// The cell being edited.
+#[derive(Debug, Clone)]
+struct CellEdit {
+    id: i64,
+    col: Col,
+    text: String,
+    error: Option<String>,
+    focus: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Row {
+    Header(MemberId, usize),
+    Item(usize),
+}
+
+#[derive(Default)]
+pub struct IndicatorsTab {
+    filter: Option<MemberId>,
+    search: String,
+    selected_member: Option<MemberId>,
+    editing: Option<CellEdit>,
+    narrative: FieldBuffer,
+    narrative_member: Option<MemberId>,
+    /// The row list, rebuilt only when the data, the filter or the search change.
+    rows: Vec<Row>,
+    rows_key: Option<(u64, Option<MemberId>, String)>,
+    /// After adding a row, the cell to open once the new row is loaded.
+    open_new_row: Option<MemberId>,
+    known_ids: usize,
+}
+
+impl IndicatorsTab {
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
+        let year = view.year();
+        let locked = view.locked();
+        self.open_added_row(view);
+        let members = view.members_in_year();
+        if self.selected_member.is_none() {
+            self.selected_member = self.filter.or(members.first().map(|m| m.id));
+        }
+        egui::Panel::right("narrative")
+            .resizable(true)
+            .default_size(340.0)
+            .show(ui, |ui| self.narrative_ui(ui, view, locked, actions));
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let label = ui.label("Đơn vị:");
+                let selected = self
+                    .filter
+                    .map_or("Tất cả".to_owned(), |id| view.short_name(id));
+                egui::ComboBox::from_id_salt("indicator-filter")
+                    .selected_text(selected)
+                    .width(220.0)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut self.filter, None, "Tất cả");
+                        for m in &members {
+                            ui.selectable_value(&mut self.filter, Some(m.id), m.full_name_in(year));
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if let Some(f) = self.filter {
+                    self.selected_member = Some(f);
+                }
+                let label = ui.label("Tìm:");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.search)
+                        .hint_text("tên chỉ tiêu, nhóm, ghi chú")
+                        .desired_width(200.0),
+                )
+                .labelled_by(label.id);
+                ui.separator();
+                let target = self.selected_member;
+                let add = ui
+                    .add_enabled(!locked && target.is_some(), egui::Button::new("Thêm chỉ tiêu"))
+                    .on_hover_text("Thêm một dòng cho đơn vị đang chọn");
+                if add.clicked() {
+                    if let Some(member) = target {
+                        actions.push(Action::Edit(Edit::InsertIndicator(Indicator {
+                            id: 0,
+                            year,
+                            member,
+                            group: String::new(),
+                            name: "Chỉ tiêu mới".to_owned(),
+                            unit: String::new(),
+                            plan: None,
+                            result: None,
+                            note: String::new(),
+                            sort: -1,
+                        })));
+                        self.open_new_row = Some(member);
+                        self.known_ids = view.indicators.iter().map(|i| i.id).max().unwrap_or(0) as usize;
+                    }
+                }
+                if ui
+                    .add_enabled(!locked, egui::Button::new("Chép danh mục năm trước"))
+                    .on_hover_text(format!(
+                        "Chép tên, đơn vị tính và kế hoạch các chỉ tiêu năm {} (không chép kết quả)",
+                        year - 1
+                    ))
+                    .clicked()
+                {
+                    actions.push(Action::Edit(Edit::CopyPreviousYear(year)));
+                }
+            });
+            ui.label(
+                RichText::new(
+                    "Bấm vào một ô để sửa; Tab hoặc Enter để lưu và sang ô tiếp theo, Esc để hủy. Số gõ theo kiểu Việt Nam: 1.128 hoặc 3.611,73.",
+                )
+                .small()
+                .weak(),
+            );
+            ui.add_space(4.0);
+            self.table_ui(ui, view, locked, actions);
+        });
+    }
+
+    /// Once a newly added row appears, open its name cell for typing.
+    fn open_added_row(&mut self, view: &YearView) {
+        let Some(member) = self.open_new_row else {
+            return;
+        };
+        if let Some(ind) = view
+            .indicators
+            .iter()
+            .filter(|i| i.member == member && i.id as usize > self.known_ids)
+            .max_by_key(|i| i.id)
+        {
+            self.editing = Some(CellEdit {
+                id: ind.id,
+                col: Col::Name,
+                text: ind.name.clone(),
+                error: None,
+                focus: true,
+            });
+            self.open_new_row = None;
+        }
+    }
+
+    fn rebuild_rows(&mut self, view: &YearView) {
+        let key = (view.generation, self.filter, self.search.clone());
+        if self.rows_key.as_ref() == Some(&key) {
+            return;
+        }
+        self.rows.clear();
+        let mut current: Option<MemberId> = None;
+        let mut header_at = 0;
+        for (i, ind) in view.indicators.iter().enumerate() {
+            if self.filter.is_some_and(|f| f != ind.member) {
+                continue;
+            }
+            if !self.search.is_empty()
+                && !(matches_search(&ind.name, &self.search)
+                    || matches_search(&ind.group, &self.search)
+                    || matches_search(&ind.note, &self.search))
+            {
+                continue;
+            }
+            if current != Some(ind.member) {
+                current = Some(ind.member);
+                header_at = self.rows.len();
+                self.rows.push(Row::Header(ind.member, 0));
+            }
+            if let Some(Row::Header(_, n)) = self.rows.get_mut(header_at) {
+                *n += 1;
+            }
+            self.rows.push(Row::Item(i));
+        }
+        self.rows_key = Some(key);
+    }
+
+    fn table_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        locked: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        self.rebuild_rows(view);
+        if self.rows.is_empty() {
+            ui.add_space(20.0);
+            ui.label(if view.indicators.is_empty() {
+                "Năm này chưa có chỉ tiêu nào. Bấm “Thêm chỉ tiêu” hoặc “Chép danh mục năm trước”."
+            } else {
+                "Không có chỉ tiêu nào khớp với bộ lọc."
+            });
+            return;
+        }
+        let year = view.year();
+        let row_height = 28.0;
+        let error_row = self
+            .editing
+            .as_ref()
+            .filter(|e| e.error.is_some())
+            .map(|e| e.id);
+        let heights: Vec<f32> = self
+            .rows
+            .iter()
+            .map(|r| match r {
+                Row::Item(i) if Some(view.indicators[*i].id) == error_row => row_height + 36.0,
+                _ => row_height,
+            })
+            .collect();
+        let mut header_ids = [egui::Id::NULL; 6];
+        let rows = std::mem::take(&mut self.rows);
+        TableBuilder::new(ui)
+            .striped(true)
+            .cell_layout(Layout::left_to_right(Align::Center))
+            .column(Column::initial(130.0).resizable(true).clip(true))
+            .column(Column::remainder().at_least(220.0).clip(true))
+            .column(Column::initial(80.0).resizable(true).clip(true))
+            .column(Column::initial(105.0).resizable(true))
+            .column(Column::initial(105.0).resizable(true))
+            .column(Column::exact(64.0))
+            .column(Column::initial(140.0).resizable(true).clip(true))
+            .column(Column::exact(48.0))
+            .header(28.0, |mut h| {
+                for (i, col) in Col::ORDER.iter().enumerate() {
+                    if i == 5 {
+                        h.col(|ui| {
+                            ui.strong("% KH");
+                        });
+                    }
+                    h.col(|ui| {
+                        header_ids[i] = ui.strong(col.title()).id;
+                    });
+                }
+                h.col(|_| {});
+            })
+            .body(|body| {
+                body.heterogeneous_rows(heights.into_iter(), |mut row| {
+                    let Some(kind) = rows.get(row.index()).copied() else {
+                        return;
+                    };
+                    match kind {
+                        Row::Header(member, count) => {
+                            let name = view
+                                .member(member)
+                                .map_or(String::new(), |m| m.full_name_in(year).to_owned());
+                            row.col(|ui| {
+                                let text =
+                                    RichText::new(format!("{name} — {count} chỉ tiêu")).strong();
+                                let selected = self.selected_member == Some(member);
+                                if ui.selectable_label(selected, text).clicked() {
+                                    self.selected_member = Some(member);
+                                }
+                            });
+                            for _ in 0..7 {
+                                row.col(|_| {});
+                            }
+                        }
+                        Row::Item(i) => {
+                            let ind = &view.indicators[i];
+                            for (ci, col) in Col::ORDER.iter().enumerate() {
+                                if ci == 5 {
+                                    row.col(|ui| {
+                                        ui.with_layout(
+                                            Layout::right_to_left(Align::Center),
+                                            |ui| {
+                                                ui.label(
+                                                    ind.percent_of_plan()
+                                                        .map(format_percent)
+                                                        .unwrap_or_default(),
+                                                );
+                                            },
+                                        );
+                                    });
+                                }
+                                row.col(|ui| {
+                                    self.cell_ui(
+                                        ui,
+                                        view,
+                                        &rows,
+                                        ind,
+                                        *col,
+                                        header_ids[ci],
+                                        locked,
+                                        actions,
+                                    );
+                                });
+                            }
+                            row.col(|ui| {
+                                if ui
+                                    .add_enabled(!locked, egui::Button::new("Xóa").small())
+                                    .on_hover_text(format!(
+                                        "Xóa chỉ tiêu “{}” (hoàn tác bằng Ctrl+Z)",
+                                        ind.name
+                                    ))
+                                    .clicked()
+                                {
+                                    actions.push(Action::Edit(Edit::DeleteIndicator(ind.id)));
+                                    actions.push(Action::Toast(format!(
+                                        "Đã xóa chỉ tiêu “{}” của {}. Bấm Ctrl+Z để hoàn tác.",
+                                        ind.name,
+                                        view.short_name(ind.member)
+                                    )));
+                                }
+                            });
+                        }
+                    }
+                });
+            });
+        self.rows = rows;
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn cell_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        rows: &[Row],
+        ind: &Indicator,
+        col: Col,
+        header: egui::Id,
+        locked: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        let editing_here = self
+            .editing
+            .as_ref()
+            .is_some_and(|e| e.id == ind.id && e.col == col);
+        if !editing_here {
+            let text = col.text_of(ind);
+            let layout = if col.is_number() {
+                Layout::right_to_left(Align::Center)
+            } else {
+                Layout::left_to_right(Align::Center)
+            };
+            let response = ui
+                .with_layout(layout, |ui| {
+                    ui.add(
+                        egui::Label::new(text)
+                            .sense(egui::Sense::click())
+                            .truncate(),
+                    )
+                })
+                .inner;
+            if response.clicked() && !locked {
+                self.selected_member = Some(ind.member);
+                self.editing = Some(CellEdit {
+                    id: ind.id,
+                    col,
+                    text: col.text_of(ind),
+                    error: None,
+                    focus: true,
+                });
+            }
+            return;
+        }
+        let Some(edit) = &mut self.editing else {
+            return;
+        };
+        let mut outcome = None;
+        ui.vertical(|ui| {
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(&mut edit.text)
+                        .desired_width(f32::INFINITY)
+                        .align(if col.is_number() {
+                            egui::Align2::RIGHT_CENTER
+                        } else {
+                            egui::Align2::LEFT_CENTER
+                        }),
+                )
+                .labelled_by(header);
+            if edit.focus {
+                response.request_focus();
+                edit.focus = false;
+            }
+            if let Some(e) = &edit.error {
+                ui.label(RichText::new(e.as_str()).color(ERROR_COLOR).small());
+            }
+            if response.lost_focus() {
+                let (esc, tab, shift) = ui.input(|i| {
+                    (
+                        i.key_pressed(Key::Escape),
+                        i.key_pressed(Key::Tab),
+                        i.modifiers.shift,
+                    )
+                });
+                outcome = Some(if esc {
+                    Move::Cancel
+                } else if tab && shift {
+                    Move::Previous
+                } else if tab {
+                    Move::Next
+                } else if ui.input(|i| i.key_pressed(Key::Enter)) {
+                    Move::Down
+                } else {
+                    Move::Stay
+                });
+            }
+        });
+        let Some(movement) = outcome else { return };
+        if let Move::Cancel = movement {
+            self.editing = None;
+            return;
+        }
+        match col.with_text(ind, &edit.text) {
+            Ok(changed) => {
+                if changed != *ind {
+                    actions.push(Action::Edit(Edit::UpdateIndicator(changed)));
+                }
+                self.editing = next_cell(rows, view, ind, col, movement);
+            }
+            Err(message) => {
+                edit.error = Some(message);
+                edit.focus = true;
+            }
+        }
+    }
+
+    fn narrative_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        locked: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        let year = view.year();
+        let Some(member) = self.selected_member.and_then(|id| view.member(id)) else {
+            ui.label("Chọn một đơn vị để xem phần thành tích.");
+            return;
+        };
+        if self.narrative_member != Some(member.id) {
+            self.narrative = FieldBuffer::default();
+            self.narrative_member = Some(member.id);
+        }
+        ui.heading("Thành tích nổi bật");
+        ui.label(RichText::new(member.full_name_in(year)).strong());
+        ui.add_space(4.0);
+        let stored = view
+            .narratives
+            .iter()
+            .find(|n| n.member == member.id)
+            .map_or("", |n| n.text.as_str());
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            egui::Grid::new("narrative-grid")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    if let Some(text) = form_field(
+                        ui,
+                        "Đoạn thành tích",
+                        stored,
+                        &mut self.narrative,
+                        true,
+                        !locked,
+                    ) {
+                        actions.push(Action::Edit(Edit::SetNarrative {
+                            year,
+                            member: member.id,
+                            text,
+                        }));
+                    }
+                });
+        });
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Move {
+    Next,
+    Previous,
+    Down,
+    Stay,
+    Cancel,
+}
+
+/// The cell that Tab, Shift+Tab or Enter moves to.
+fn next_cell(
+    rows: &[Row],
+    view: &YearView,
+    ind: &Indicator,
+    col: Col,
+    movement: Move,
+) -> Option<CellEdit> {
+    let items: Vec<usize> = rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Item(i) => Some(*i),
+            Row::Header(..) => None,
+        })
+        .collect();
+    let pos = items
+        .iter()
+        .position(|&i| view.indicators[i].id == ind.id)?;
+    let ci = Col::ORDER.iter().position(|&c| c == col)?;
+    let (row, col) = match movement {
+        Move::Next if ci + 1 < Col::ORDER.len() => (pos, ci + 1),
+        Move::Next => (pos + 1, 0),
+        Move::Previous if ci > 0 => (pos, ci - 1),
+        Move::Previous => (pos.checked_sub(1)?, Col::ORDER.len() - 1),
+        Move::Down => (pos + 1, ci),
+        Move::Stay | Move::Cancel => return None,
+    };
+    let target = &view.indicators[*items.get(row)?];
+    let col = Col::ORDER[col];
+    Some(CellEdit {
+        id: target.id,
+        col,
+        text: col.text_of(target),
+        error: None,
+        focus: true,
+    })
+}

@@ -1,0 +1,546 @@
+//! The "Thành viên" tab: the year's member units in the bloc's order, and the selected unit's
+//! form (names, head, contact, role this year, name history, leaving or merging).
+
+use super::app::{Action, YearView};
+use super::widgets::{ERROR_COLOR, FieldBuffer, form_field};
+use crate::domain::{Member, MemberId, MemberName, Role, Year};
+use crate::edit::Edit;
+use crate::text::collate::{compare_vi, matches_search};
+use egui::RichText;
+use egui_extras::{Column, TableBuilder};
+use std::collections::HashMap;
+
+#[derive(Default)]
+pub struct MembersTab {
+    selected: Option<MemberId>,
+    search: String,
+    sort_by_name: bool,
+    new_member: Option<(String, Option<String>)>,
+    fields: HashMap<&'static str, FieldBuffer>,
+    rename: Option<RenameForm>,
+    leave: Option<LeaveForm>,
+}
+
+#[derive(Default, Clone)]
+struct RenameForm {
+    year: String,
+    full: String,
+    short: String,
+    abbreviation: String,
+    error: Option<String>,
+}
+
+#[derive(Default, Clone)]
+struct LeaveForm {
+    year: String,
+    merged_into: Option<MemberId>,
+    error: Option<String>,
+}
+
+/// Refuses an empty name, or one another member bears in the same year.
+pub fn check_member_name(
+    members: &[Member],
+    year: Year,
+    name: &str,
+    except: Option<MemberId>,
+) -> Result<(), String> {
+    let name = crate::text::nfc(name.trim());
+    if name.is_empty() {
+        return Err("Tên đơn vị không được để trống.".to_owned());
+    }
+    let taken = members.iter().any(|m| {
+        Some(m.id) != except
+            && m.is_member_in(year)
+            && m.full_name_in(year).to_lowercase() == name.to_lowercase()
+    });
+    if taken {
+        return Err(format!(
+            "Năm {year} đã có đơn vị tên “{name}”. Hãy đặt một tên khác."
+        ));
+    }
+    Ok(())
+}
+
+impl MembersTab {
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
+        let year = view.year();
+        let locked = view.locked();
+        egui::Panel::right("member-form")
+            .resizable(true)
+            .default_size(460.0)
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    match self.selected.and_then(|id| view.member(id)) {
+                        Some(m) => self.form_ui(ui, view, m, locked, actions),
+                        None => {
+                            ui.add_space(20.0);
+                            ui.label("Chọn một đơn vị trong bảng để xem và sửa thông tin.");
+                        }
+                    }
+                });
+            });
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.heading(format!("Đơn vị thành viên năm {year}"));
+            });
+            ui.horizontal(|ui| {
+                let label = ui.label("Tìm:");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.search)
+                        .hint_text("tên đơn vị")
+                        .desired_width(200.0),
+                )
+                .labelled_by(label.id);
+                ui.separator();
+                ui.label("Sắp xếp:");
+                ui.selectable_value(&mut self.sort_by_name, false, "Thứ tự trong khối");
+                ui.selectable_value(&mut self.sort_by_name, true, "Theo tên");
+            });
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(!locked, egui::Button::new("Thêm đơn vị"))
+                    .clicked()
+                {
+                    self.new_member = Some((String::new(), None));
+                }
+                let can_move = !locked && self.selected.is_some() && !self.sort_by_name;
+                if ui.add_enabled(can_move, egui::Button::new("Lên")).clicked() {
+                    if let Some(id) = self.selected {
+                        actions.push(Action::Edit(Edit::MoveMember {
+                            member: id,
+                            year,
+                            delta: -1,
+                        }));
+                    }
+                }
+                if ui
+                    .add_enabled(can_move, egui::Button::new("Xuống"))
+                    .clicked()
+                {
+                    if let Some(id) = self.selected {
+                        actions.push(Action::Edit(Edit::MoveMember {
+                            member: id,
+                            year,
+                            delta: 1,
+                        }));
+                    }
+                }
+            });
+            if let Some((name, error)) = &mut self.new_member {
+                let mut done = false;
+                ui.horizontal(|ui| {
+                    let label = ui.label("Tên đơn vị mới:");
+                    let r = ui
+                        .add(egui::TextEdit::singleline(name).desired_width(320.0))
+                        .labelled_by(label.id);
+                    let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    if ui.button("Thêm").clicked() || enter {
+                        match check_member_name(&view.members, year, name, None) {
+                            Ok(()) => {
+                                actions.push(Action::Edit(Edit::AddMember(new_member(year, name))));
+                                done = true;
+                            }
+                            Err(e) => *error = Some(e),
+                        }
+                    }
+                    if ui.button("Hủy").clicked() {
+                        done = true;
+                    }
+                });
+                if let Some(e) = error {
+                    ui.label(RichText::new(e.as_str()).color(ERROR_COLOR));
+                }
+                if done {
+                    self.new_member = None;
+                }
+            }
+            ui.add_space(4.0);
+            self.table_ui(ui, view);
+        });
+    }
+
+    fn table_ui(&mut self, ui: &mut egui::Ui, view: &YearView) {
+        let year = view.year();
+        let mut list: Vec<(usize, &Member)> = view
+            .members_in_year()
+            .into_iter()
+            .enumerate()
+            .filter(|(_, m)| {
+                matches_search(m.full_name_in(year), &self.search)
+                    || matches_search(m.short_name_in(year), &self.search)
+            })
+            .collect();
+        if self.sort_by_name {
+            list.sort_by(|a, b| compare_vi(a.1.full_name_in(year), b.1.full_name_in(year)));
+        }
+        TableBuilder::new(ui)
+            .striped(true)
+            .column(Column::exact(40.0))
+            .column(Column::remainder().at_least(220.0))
+            .column(Column::exact(110.0))
+            .column(Column::exact(130.0))
+            .header(26.0, |mut h| {
+                for t in ["STT", "Tên đơn vị", "Viết tắt", "Vai trò năm nay"] {
+                    h.col(|ui| {
+                        ui.strong(t);
+                    });
+                }
+            })
+            .body(|mut body| {
+                for (i, m) in list {
+                    body.row(28.0, |mut row| {
+                        row.col(|ui| {
+                            ui.label((i + 1).to_string());
+                        });
+                        row.col(|ui| {
+                            let selected = self.selected == Some(m.id);
+                            if ui
+                                .selectable_label(selected, m.full_name_in(year))
+                                .clicked()
+                            {
+                                self.selected = Some(m.id);
+                                self.fields.clear();
+                                self.rename = None;
+                                self.leave = None;
+                            }
+                        });
+                        row.col(|ui| {
+                            ui.label(m.short_name_in(year));
+                        });
+                        row.col(|ui| {
+                            let role = view.record.role_of(m.id);
+                            let text = RichText::new(role.label());
+                            ui.label(if role == Role::Leader {
+                                text.strong()
+                            } else {
+                                text
+                            });
+                        });
+                    });
+                }
+            });
+        let left: Vec<&Member> = view
+            .members
+            .iter()
+            .filter(|m| !m.is_member_in(year) && m.joined_year <= year)
+            .collect();
+        if !left.is_empty() {
+            ui.add_space(8.0);
+            ui.label(RichText::new("Đơn vị đã rời khối hoặc sáp nhập:").italics());
+            for m in left {
+                let merged = m
+                    .merged_into
+                    .map(|t| format!(", sáp nhập vào {}", view.short_name(t)))
+                    .unwrap_or_default();
+                ui.label(format!(
+                    "{} (từ năm {}{merged})",
+                    m.full_name_in(year),
+                    m.left_year.unwrap_or(year)
+                ));
+            }
+        }
+    }
+
+    fn form_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        m: &Member,
+        locked: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        let year = view.year();
+        let enabled = !locked;
+        ui.heading(m.full_name_in(year));
+        ui.add_space(4.0);
+        let current = m.name_in(year).cloned().unwrap_or(MemberName {
+            from_year: year,
+            full_name: String::new(),
+            short_name: String::new(),
+            abbreviation: String::new(),
+        });
+        egui::Grid::new("member-form-grid")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .show(ui, |ui| {
+                let name_fields: [(&'static str, &str, &str); 3] = [
+                    ("full", "Tên đầy đủ", &current.full_name),
+                    ("short", "Tên viết tắt", &current.short_name),
+                    ("abbr", "Ký hiệu trên văn bản", &current.abbreviation),
+                ];
+                for (key, label, value) in name_fields {
+                    let buffer = self.fields.entry(key).or_default();
+                    if let Some(text) = form_field(ui, label, value, buffer, false, enabled) {
+                        let mut name = current.clone();
+                        match key {
+                            "full" => name.full_name = text,
+                            "short" => name.short_name = text,
+                            _ => name.abbreviation = text,
+                        }
+                        let check = if key == "full" {
+                            check_member_name(
+                                &view.members,
+                                name.from_year,
+                                &name.full_name,
+                                Some(m.id),
+                            )
+                        } else {
+                            Ok(())
+                        };
+                        match check {
+                            Ok(()) => {
+                                buffer.error = None;
+                                actions.push(Action::Edit(Edit::SetMemberName {
+                                    member: m.id,
+                                    name,
+                                    previous: Some(current.clone()),
+                                }));
+                            }
+                            Err(e) => buffer.error = Some(e),
+                        }
+                    }
+                }
+                let detail_fields: [(&'static str, &str, &str); 5] = [
+                    ("head", "Thủ trưởng đơn vị", &m.head_name),
+                    ("title", "Chức vụ", &m.head_title),
+                    ("contact", "Người liên hệ", &m.contact_name),
+                    ("phone", "Điện thoại", &m.phone),
+                    ("email", "Thư điện tử", &m.email),
+                ];
+                for (key, label, value) in detail_fields {
+                    let buffer = self.fields.entry(key).or_default();
+                    if let Some(text) = form_field(ui, label, value, buffer, false, enabled) {
+                        let mut changed = m.clone();
+                        match key {
+                            "head" => changed.head_name = text,
+                            "title" => changed.head_title = text,
+                            "contact" => changed.contact_name = text,
+                            "phone" => changed.phone = text,
+                            _ => changed.email = text,
+                        }
+                        actions.push(Action::Edit(Edit::UpdateMember(changed)));
+                    }
+                }
+                let label = ui.label(format!("Vai trò năm {year}"));
+                let role = view.record.role_of(m.id);
+                ui.add_enabled_ui(enabled, |ui| {
+                    egui::ComboBox::from_id_salt("member-role")
+                        .selected_text(role.label())
+                        .show_ui(ui, |ui| {
+                            for r in [Role::Leader, Role::Deputy, Role::Member] {
+                                if ui.selectable_label(r == role, r.label()).clicked() && r != role
+                                {
+                                    let mut rec = view.record.clone();
+                                    if rec.leader == Some(m.id) {
+                                        rec.leader = None;
+                                    }
+                                    if rec.deputy == Some(m.id) {
+                                        rec.deputy = None;
+                                    }
+                                    match r {
+                                        Role::Leader => rec.leader = Some(m.id),
+                                        Role::Deputy => rec.deputy = Some(m.id),
+                                        Role::Member => {}
+                                    }
+                                    actions.push(Action::Edit(Edit::UpdateYear(rec)));
+                                }
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                });
+                ui.end_row();
+            });
+        ui.add_space(8.0);
+        ui.label(RichText::new("Lịch sử tên").strong());
+        for n in m.names.iter().rev() {
+            let short = if n.short_name.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", n.short_name)
+            };
+            ui.label(format!("Từ năm {}: {}{short}", n.from_year, n.full_name));
+        }
+        if let Some(left) = m.left_year {
+            ui.label(format!("Rời khối từ năm {left}"));
+        }
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(enabled, egui::Button::new("Đổi tên từ năm…"))
+                .clicked()
+            {
+                self.rename = Some(RenameForm {
+                    year: (year + 1).to_string(),
+                    full: current.full_name.clone(),
+                    short: current.short_name.clone(),
+                    abbreviation: current.abbreviation.clone(),
+                    error: None,
+                });
+            }
+            if ui
+                .add_enabled(enabled, egui::Button::new("Rời khối…"))
+                .clicked()
+            {
+                self.leave = Some(LeaveForm {
+                    year: (year + 1).to_string(),
+                    ..Default::default()
+                });
+            }
+        });
+        self.rename_ui(ui, view, m, actions);
+        self.leave_ui(ui, view, m, actions);
+    }
+
+    fn rename_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        m: &Member,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(form) = &mut self.rename else { return };
+        let mut close = false;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new("Đổi tên đơn vị").strong());
+            ui.label("Các năm trước năm đổi tên vẫn giữ tên cũ trong văn bản.");
+            egui::Grid::new("rename-grid")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    super::widgets::text_row(ui, "Từ năm", &mut form.year, "2021");
+                    super::widgets::text_row(ui, "Tên mới", &mut form.full, "");
+                    super::widgets::text_row(ui, "Tên viết tắt mới", &mut form.short, "");
+                    super::widgets::text_row(ui, "Ký hiệu mới", &mut form.abbreviation, "");
+                });
+            if let Some(e) = &form.error {
+                ui.label(RichText::new(e.as_str()).color(ERROR_COLOR));
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Đổi tên").clicked() {
+                    match form.year.trim().parse::<Year>() {
+                        Ok(from) if (1900..=2200).contains(&from) => {
+                            match check_member_name(&view.members, from, &form.full, Some(m.id)) {
+                                Ok(()) => {
+                                    let previous =
+                                        m.names.iter().find(|n| n.from_year == from).cloned();
+                                    actions.push(Action::Edit(Edit::SetMemberName {
+                                        member: m.id,
+                                        name: MemberName {
+                                            from_year: from,
+                                            full_name: form.full.clone(),
+                                            short_name: form.short.clone(),
+                                            abbreviation: form.abbreviation.clone(),
+                                        },
+                                        previous,
+                                    }));
+                                    close = true;
+                                }
+                                Err(e) => form.error = Some(e),
+                            }
+                        }
+                        _ => {
+                            form.error = Some(format!(
+                                "Năm “{}” không hợp lệ. Hãy gõ năm, ví dụ 2021.",
+                                form.year.trim()
+                            ))
+                        }
+                    }
+                }
+                if ui.button("Hủy").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            self.rename = None;
+        }
+    }
+
+    fn leave_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        m: &Member,
+        actions: &mut Vec<Action>,
+    ) {
+        let Some(form) = &mut self.leave else { return };
+        let year = view.year();
+        let mut close = false;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.label(RichText::new("Đơn vị rời khối hoặc sáp nhập").strong());
+            egui::Grid::new("leave-grid").num_columns(2).show(ui, |ui| {
+                super::widgets::text_row(ui, "Từ năm", &mut form.year, "2025");
+                let label = ui.label("Sáp nhập vào");
+                let selected = form
+                    .merged_into
+                    .map_or("(không sáp nhập)".to_owned(), |id| view.short_name(id));
+                egui::ComboBox::from_id_salt("merged-into")
+                    .selected_text(selected)
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut form.merged_into, None, "(không sáp nhập)");
+                        for other in view.members_in_year() {
+                            if other.id != m.id {
+                                ui.selectable_value(
+                                    &mut form.merged_into,
+                                    Some(other.id),
+                                    other.full_name_in(year),
+                                );
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+            });
+            if let Some(e) = &form.error {
+                ui.label(RichText::new(e.as_str()).color(ERROR_COLOR));
+            }
+            ui.horizontal(|ui| {
+                if ui.button("Xác nhận").clicked() {
+                    match form.year.trim().parse::<Year>() {
+                        Ok(from) if from > m.joined_year && from <= 2200 => {
+                            let mut changed = m.clone();
+                            changed.left_year = Some(from);
+                            changed.merged_into = form.merged_into;
+                            actions.push(Action::Edit(Edit::UpdateMember(changed)));
+                            close = true;
+                        }
+                        _ => {
+                            form.error = Some(format!(
+                                "Năm rời khối phải sau năm đơn vị vào khối ({}).",
+                                m.joined_year
+                            ))
+                        }
+                    }
+                }
+                if ui.button("Hủy").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            self.leave = None;
+        }
+    }
+}
+
+fn new_member(year: Year, name: &str) -> Member {
+    Member {
+        id: 0,
+        position: 0,
+        joined_year: year,
+        left_year: None,
+        merged_into: None,
+        head_name: String::new(),
+        head_title: String::new(),
+        contact_name: String::new(),
+        phone: String::new(),
+        email: String::new(),
+        names: vec![MemberName {
+            from_year: year,
+            full_name: name.trim().to_owned(),
+            short_name: String::new(),
+            abbreviation: String::new(),
+        }],
+    }
+}

@@ -1,0 +1,109 @@
+//! The window: the app shell (menu, year picker, tabs, status bar, dialogs) and one module per
+//! tab. Drawing collects [`app::Action`]s; they are applied after the frame, each as one
+//! transaction, so drawing never writes to the database halfway through a frame.
+
+pub mod app;
+mod export;
+mod handover_tab;
+mod indicators_tab;
+mod members_tab;
+mod report_tab;
+pub mod widgets;
+
+pub use app::App;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// The name eframe gives the window (its X11 class and the key of its saved state).
+pub const APP_ID: &str = "khoi-thi-dua";
+
+/// Noto Sans, which covers every Vietnamese letter; egui's own fonts lack most of them.
+const UI_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+const UI_FONT_BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+
+/// Name of the bold font family, for headings.
+pub const BOLD: &str = "bold";
+
+/// Installs the embedded fonts at the highest priority and the light theme with comfortable
+/// sizes. Used by the window and by the UI tests alike, so both draw the same glyphs.
+pub fn setup_context(ctx: &egui::Context) {
+    use egui::epaint::text::{FontInsert, FontPriority, InsertFontFamily};
+    use egui::{FontData, FontFamily};
+    ctx.add_font(FontInsert::new(
+        "noto-sans",
+        FontData::from_static(UI_FONT),
+        vec![
+            InsertFontFamily {
+                family: FontFamily::Proportional,
+                priority: FontPriority::Highest,
+            },
+            InsertFontFamily {
+                family: FontFamily::Monospace,
+                priority: FontPriority::Lowest,
+            },
+        ],
+    ));
+    ctx.add_font(FontInsert::new(
+        "noto-sans-bold",
+        FontData::from_static(UI_FONT_BOLD),
+        vec![InsertFontFamily {
+            family: FontFamily::Name(BOLD.into()),
+            priority: FontPriority::Highest,
+        }],
+    ));
+    ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|style| {
+        use egui::{FontId, TextStyle};
+        style.text_styles = [
+            (TextStyle::Small, FontId::proportional(12.0)),
+            (TextStyle::Body, FontId::proportional(15.0)),
+            (TextStyle::Button, FontId::proportional(15.0)),
+            (
+                TextStyle::Heading,
+                FontId::new(20.0, FontFamily::Name(BOLD.into())),
+            ),
+            (TextStyle::Monospace, FontId::monospace(14.0)),
+        ]
+        .into();
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style.spacing.button_padding = egui::vec2(8.0, 4.0);
+        style.spacing.interact_size.y = 24.0;
+    });
+}
+
+/// Opens the window on `db`, or on the default database in the data folder.
+pub fn run(db: Option<PathBuf>) -> ExitCode {
+    let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Khối thi đua")
+        .with_app_id(APP_ID)
+        .with_inner_size([1200.0, 760.0])
+        .with_min_inner_size([800.0, 500.0]);
+    if let Some(icon) = icon {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    let data_dir = crate::paths::data_dir();
+    let result = eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(move |cc| {
+            setup_context(&cc.egui_ctx);
+            Ok(Box::new(App::new(data_dir, db)))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "Lỗi: không mở được cửa sổ chương trình ({e}). Hãy cập nhật trình điều khiển card đồ họa."
+            );
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,292 @@
+//! The window as a user drives it: by the labels they read, on a temporary data folder.
+
+use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use khoi_thi_dua::store::{indicators, members};
+use khoi_thi_dua::ui::App;
+use std::path::PathBuf;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    data_dir: PathBuf,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    Fixture {
+        _dir: dir,
+        data_dir,
+    }
+}
+
+fn harness(app: App) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_context_setup(khoi_thi_dua::ui::setup_context)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+}
+
+/// A first run: the sample is created in the data folder and the welcome is shown.
+fn first_run(f: &Fixture) -> Harness<'static, App> {
+    let mut h = harness(App::new(Some(f.data_dir.clone()), None));
+    h.run();
+    h.get_by_label("Xem tiếp dữ liệu mẫu").click();
+    h.run();
+    h
+}
+
+#[test]
+fn first_run_shows_the_sample_and_the_four_tabs_switch() {
+    let f = fixture();
+    let mut h = harness(App::new(Some(f.data_dir.clone()), None));
+    h.run();
+    assert!(h.query_by_label_contains("Chào mừng").is_some());
+    h.get_by_label("Xem tiếp dữ liệu mẫu").click();
+    h.run();
+    assert!(f.data_dir.join("khoi-thi-dua.sqlite").is_file());
+    h.get_by_label("Sở Thông tin và Truyền thông");
+    h.get_by_label_contains("Khối Kinh tế ngành — năm 2020");
+
+    h.get_by_label("Chỉ tiêu").click();
+    h.run();
+    h.get_by_label("1.128");
+    h.get_by_label("3.611,73");
+    h.get_by_label("98%");
+
+    h.get_by_label("Báo cáo").click();
+    h.run();
+    h.get_by_label_contains("Báo cáo tổng kết năm 2020");
+
+    h.get_by_label("Bàn giao").click();
+    h.run();
+    h.get_by_label_contains("Bàn giao nhiệm vụ Trưởng khối năm 2020");
+
+    h.get_by_label("Thành viên").click();
+    h.run();
+    h.get_by_label("Đơn vị thành viên năm 2020");
+}
+
+#[test]
+fn ctrl_number_switches_tabs() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    h.get_by_label("Thêm chỉ tiêu");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    h.get_by_label("Thêm đơn vị");
+}
+
+#[test]
+fn add_a_member_then_rename_it_from_next_year() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.get_by_label("Thêm đơn vị").click();
+    h.run();
+    h.get_by_label("Tên đơn vị mới:").type_text("Sở Tư pháp");
+    h.run();
+    h.get_by_label("Thêm").click();
+    h.run();
+    h.get_by_label("Sở Tư pháp").click();
+    h.run();
+    h.get_by_label("Đổi tên từ năm…").click();
+    h.run();
+    let field = h.get_by_label("Tên mới");
+    field.focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Tên mới").type_text("Sở Tư pháp và Hộ tịch");
+    h.run();
+    h.get_by_label("Đổi tên").click();
+    h.run();
+    h.get_by_label("Từ năm 2021: Sở Tư pháp và Hộ tịch");
+    h.get_by_label("Từ năm 2020: Sở Tư pháp");
+
+    let app = h.state();
+    let s = app.session.as_ref().unwrap();
+    let list = members::list(s.store.conn()).unwrap();
+    let m = list
+        .iter()
+        .find(|m| m.full_name_in(2020) == "Sở Tư pháp")
+        .unwrap();
+    assert_eq!(m.full_name_in(2021), "Sở Tư pháp và Hộ tịch");
+}
+
+#[test]
+fn a_duplicate_member_name_is_refused_at_the_field() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.get_by_label("Thêm đơn vị").click();
+    h.run();
+    h.get_by_label("Tên đơn vị mới:").type_text("Sở Xây dựng");
+    h.run();
+    h.get_by_label("Thêm").click();
+    h.run();
+    h.get_by_label_contains("đã có đơn vị tên “Sở Xây dựng”");
+}
+
+/// Opens the indicator tab, adds a row for the first member and returns with its name cell open.
+fn add_indicator_row(h: &mut Harness<'static, App>) {
+    h.get_by_label("Chỉ tiêu").click();
+    h.run();
+    h.get_by_label("Thêm chỉ tiêu").click();
+    h.run();
+    h.run();
+}
+
+fn select_all_and_type(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+#[test]
+fn add_an_indicator_typing_vietnamese_numbers_and_see_the_percent() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    add_indicator_row(&mut h);
+    select_all_and_type(&mut h, "Chỉ tiêu", "Diện tích giao đất");
+    h.key_press(Key::Tab);
+    h.run();
+    select_all_and_type(&mut h, "ĐVT", "ha");
+    h.key_press(Key::Tab);
+    h.run();
+    select_all_and_type(&mut h, "Kế hoạch", "4.000");
+    h.key_press(Key::Tab);
+    h.run();
+    select_all_and_type(&mut h, "Thực hiện", "3.611,73");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("90%");
+    let app = h.state();
+    let s = app.session.as_ref().unwrap();
+    let ind = indicators::list(s.store.conn(), 2020)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.name == "Diện tích giao đất")
+        .unwrap();
+    assert_eq!((ind.plan, ind.result), (Some(4000.0), Some(3611.73)));
+    assert_eq!(ind.unit, "ha");
+}
+
+#[test]
+fn an_english_style_number_is_refused_at_the_cell_and_the_old_value_kept() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.get_by_label("Chỉ tiêu").click();
+    h.run();
+    h.get_by_label("1.128").click();
+    h.run();
+    select_all_and_type(&mut h, "Thực hiện", "3611.73");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label_contains("dấu chấm chỉ dùng để tách hàng nghìn");
+    let app = h.state();
+    let s = app.session.as_ref().unwrap();
+    let list = indicators::list(s.store.conn(), 2020).unwrap();
+    assert!(list.iter().any(|i| i.result == Some(1128.0)));
+    assert!(
+        list.iter()
+            .all(|i| i.result != Some(3611.73) || i.unit == "ha")
+    );
+    // Esc gives the old value back.
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("1.128");
+}
+
+#[test]
+fn delete_a_row_then_undo_brings_it_back() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.get_by_label("Chỉ tiêu").click();
+    h.run();
+    let count = |h: &Harness<'static, App>| {
+        let s = h.state().session.as_ref().unwrap();
+        indicators::list(s.store.conn(), 2020).unwrap().len()
+    };
+    let before = count(&h);
+    h.get_all_by_label("Xóa").next().unwrap().click();
+    h.run();
+    assert_eq!(count(&h), before - 1);
+    h.get_by_label_contains("Bấm Ctrl+Z để hoàn tác");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(count(&h), before);
+    h.get_by_label("1.128");
+}
+
+#[test]
+fn unikey_style_backspace_then_composed_letter_types_the_right_word() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.get_by_label("Thêm đơn vị").click();
+    h.run();
+    let field = h.get_by_label("Tên đơn vị mới:");
+    field.focus();
+    h.run();
+    // Unikey (Telex) types "Sở Tư pha", then "pháp" arrives as Backspace + "á" + "p";
+    // "ư" itself arrived as "u" followed by Backspace + "ư".
+    for ev in ["S", "ở", " ", "T", "u"] {
+        h.event(Event::Text(ev.into()));
+    }
+    h.key_press(Key::Backspace);
+    h.event(Event::Text("ư".into()));
+    for ev in [" ", "p", "h", "a"] {
+        h.event(Event::Text(ev.into()));
+    }
+    h.key_press(Key::Backspace);
+    h.event(Event::Text("á".into()));
+    h.event(Event::Text("p".into()));
+    h.run();
+    assert_eq!(
+        h.get_by_label("Tên đơn vị mới:").value().as_deref(),
+        Some("Sở Tư pháp")
+    );
+}
+
+#[test]
+fn a_broken_file_given_on_the_command_line_shows_a_vietnamese_message() {
+    let f = fixture();
+    std::fs::create_dir_all(&f.data_dir).unwrap();
+    let bad = f.data_dir.join("hong.sqlite");
+    std::fs::write(&bad, b"this is not a database at all, just text").unwrap();
+    let mut h = harness(App::new(Some(f.data_dir.clone()), Some(bad.clone())));
+    h.run();
+    h.get_by_label("Không thực hiện được");
+    h.get_by_label_contains("Không mở được tệp");
+    assert_eq!(
+        std::fs::read(&bad).unwrap(),
+        b"this is not a database at all, just text"
+    );
+}
+
+#[test]
+fn the_new_bloc_form_creates_a_file_with_its_members() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.get_by_label("Tệp").click();
+    h.run();
+    h.get_by_label("Mới…").click();
+    h.run();
+    h.get_by_label("Tên khối")
+        .type_text("Khối Văn hóa - Xã hội");
+    h.get_by_label("Tỉnh").type_text("tỉnh Tuyên Quang");
+    h.get_by_label("Năm đầu tiên").focus();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_label("Năm đầu tiên").type_text("2026");
+    h.get_by_label("Đơn vị thành viên (mỗi dòng một đơn vị)")
+        .type_text("Sở Y tế\nSở Giáo dục và Đào tạo\nSở Văn hóa, Thể thao và Du lịch");
+    h.run();
+    h.get_by_label("Tạo khối").click();
+    h.run();
+    h.get_by_label_contains("Khối Văn hóa - Xã hội — năm 2026");
+    h.get_by_label("Sở Giáo dục và Đào tạo");
+    assert!(f.data_dir.join("khoi-moi.sqlite").is_file());
+}
