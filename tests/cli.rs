@@ -1,5 +1,7 @@
 //! The command line as a user runs it: the sample, JSON out and in, exit codes and messages.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
 use std::path::Path;
 use std::process::{Command, Output};
 

@@ -1,5 +1,7 @@
 //! The reference sample holds the article's facts, and only those.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
 use khoi_thi_dua::store::{Store, indicators, json, members, reports};
 
 #[test]

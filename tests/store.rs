@@ -1,6 +1,8 @@
 //! The bloc file: created, upgraded from every earlier schema, every entity round-trips, and
 //! it is one self-contained file once closed.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
 use khoi_thi_dua::domain::*;
 use khoi_thi_dua::edit::{Edit, History};
 use khoi_thi_dua::store::{

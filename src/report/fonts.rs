@@ -149,11 +149,14 @@ impl Face {
     /// as the empty ".notdef" box).
     pub fn glyph(&self, c: char) -> Option<Glyph> {
         let cp = u32::from(c);
-        if cp < DENSE_LIMIT {
-            let g = self.dense[cp as usize];
-            (g.gid != 0).then_some(g)
-        } else {
-            self.lookup(cp)
+        let found = match self.dense.get(cp as usize) {
+            Some(g) => (g.gid != 0).then_some(*g),
+            None => self.lookup(cp),
+        };
+        match (found, c) {
+            // A no-break space is printed as a space anyway.
+            (None, '\u{00A0}') => self.glyph(' '),
+            _ => found,
         }
     }
 
@@ -170,7 +173,8 @@ impl Face {
     /// Advance width of `text` in 1/1000 em, without kerning (the PDF is written
     /// without kerning too).
     pub fn text_width(&self, text: &str) -> u32 {
-        text.chars().map(|c| self.width(c)).sum()
+        text.chars()
+            .fold(0u32, |acc, c| acc.saturating_add(self.width(c)))
     }
 
     /// Width of `text` in points at `size` points.

@@ -308,10 +308,10 @@ fn break_text(
             let ww = face.text_width(word);
             if !cur.is_empty() {
                 let indent = indent_for(&lines);
-                if cur_w + space + ww <= limit(indent) {
+                if cur_w.saturating_add(space).saturating_add(ww) <= limit(indent) {
                     cur.push(' ');
                     cur.push_str(word);
-                    cur_w += space + ww;
+                    cur_w = cur_w.saturating_add(space).saturating_add(ww);
                     continue;
                 }
                 lines.push(Line {
@@ -331,7 +331,7 @@ fn break_text(
             for c in word.chars() {
                 let cw = face.width(c);
                 let indent = indent_for(&lines);
-                if !cur.is_empty() && cur_w + cw > limit(indent) {
+                if !cur.is_empty() && cur_w.saturating_add(cw) > limit(indent) {
                     lines.push(Line {
                         text: std::mem::take(&mut cur),
                         width: cur_w,
@@ -341,7 +341,7 @@ fn break_text(
                     cur_w = 0;
                 }
                 cur.push(c);
-                cur_w += cw;
+                cur_w = cur_w.saturating_add(cw);
             }
         }
         let indent = indent_for(&lines);
@@ -614,6 +614,10 @@ impl<'a> Engine<'a> {
                 } else {
                     0.0
                 };
+                // Gaps wider than an em (a few words before an unbreakable one) read as
+                // separate columns, to the eye and to text extraction: leave such a line
+                // ragged instead.
+                let ws = if ws > fmt.size { 0.0 } else { ws };
                 (fmt.x + line.indent, ws)
             }
             HAlign::Left => (fmt.x + line.indent, 0.0),
@@ -804,8 +808,10 @@ impl<'a> Engine<'a> {
         let shift =
             self.baseline(0.0, row_pitch, BODY_SIZE) - self.baseline(0.0, row_pitch, HEADER_SIZE);
         let last = self.pages.len() - 1;
-        let pushed =
-            self.pages[last].items.len() - number.iter().filter(|l| !l.text.is_empty()).count();
+        let pushed = self.pages[last]
+            .items
+            .len()
+            .saturating_sub(number.iter().filter(|l| !l.text.is_empty()).count());
         for item in &mut self.pages[last].items[pushed..] {
             if let Item::Text(run) = item {
                 run.y += shift;

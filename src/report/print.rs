@@ -181,10 +181,8 @@ pub fn export_report_pdf(
 /// The fonts documents are printed with: the PC's own Times New Roman when it is installed and
 /// `prefer_system` is set, otherwise the embedded, metric-compatible Liberation Serif.
 pub fn document_fonts(prefer_system: bool) -> FontSet {
-    if prefer_system {
-        if let Some(f) = FontSet::system_times_new_roman() {
-            return f;
-        }
+    if prefer_system && let Some(f) = FontSet::system_times_new_roman() {
+        return f;
     }
     FontSet::liberation_serif()
 }

@@ -51,12 +51,12 @@ fn check(ind: &Indicator) -> Result<()> {
         ));
     }
     for (label, v) in [("Kế hoạch", ind.plan), ("Thực hiện", ind.result)] {
-        if let Some(v) = v {
-            if !v.is_finite() || v < 0.0 {
-                return Err(StoreError::Invalid(format!(
-                    "{label} phải là một số không âm."
-                )));
-            }
+        if let Some(v) = v
+            && (!v.is_finite() || v < 0.0)
+        {
+            return Err(StoreError::Invalid(format!(
+                "{label} phải là một số không âm."
+            )));
         }
     }
     Ok(())

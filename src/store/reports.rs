@@ -64,12 +64,12 @@ pub fn get(conn: &Connection, year: Year) -> Result<Option<Report>> {
 /// whose status is being set back to draft by [`set_status`].
 pub fn save(conn: &Connection, year: Year, report: &Report) -> Result<()> {
     ensure_open(conn, year)?;
-    if let Some(stored) = status(conn, year)? {
-        if stored == ReportStatus::Adopted {
-            return Err(StoreError::Invalid(format!(
-                "Báo cáo năm {year} đã được thông qua nên không sửa được. Muốn sửa, hãy mở khóa báo cáo."
-            )));
-        }
+    if let Some(stored) = status(conn, year)?
+        && stored == ReportStatus::Adopted
+    {
+        return Err(StoreError::Invalid(format!(
+            "Báo cáo năm {year} đã được thông qua nên không sửa được. Muốn sửa, hãy mở khóa báo cáo."
+        )));
     }
     write(conn, year, report)
 }

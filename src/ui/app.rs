@@ -303,12 +303,12 @@ impl App {
         self.settings.recent.retain(|p| p != &path);
         self.settings.recent.insert(0, path);
         self.settings.recent.truncate(RECENT_MAX);
-        if let Some(dir) = &self.data_dir {
-            if let Ok(text) = serde_json::to_string_pretty(&self.settings) {
-                // Settings are a convenience: failing to save them must not bother the user.
-                let _ = std::fs::create_dir_all(dir);
-                let _ = std::fs::write(dir.join("settings.json"), text);
-            }
+        if let Some(dir) = &self.data_dir
+            && let Ok(text) = serde_json::to_string_pretty(&self.settings)
+        {
+            // Settings are a convenience: failing to save them must not bother the user.
+            let _ = std::fs::create_dir_all(dir);
+            let _ = std::fs::write(dir.join("settings.json"), text);
         }
     }
 
@@ -564,15 +564,13 @@ impl App {
                 if ui
                     .add_enabled(has_file, egui::Button::new("Lưu bản sao…"))
                     .clicked()
-                {
-                    if let Some(path) = rfd::FileDialog::new()
+                    && let Some(path) = rfd::FileDialog::new()
                         .set_title("Lưu bản sao tệp dữ liệu")
                         .add_filter("Tệp dữ liệu khối thi đua", &["sqlite"])
                         .set_file_name("ban-sao.sqlite")
                         .save_file()
-                    {
-                        self.actions.push(Action::SaveCopy(path));
-                    }
+                {
+                    self.actions.push(Action::SaveCopy(path));
                 }
                 ui.separator();
                 if ui.button("Thoát").clicked() {
@@ -838,14 +836,13 @@ impl App {
                             ui.end_row();
                             super::widgets::text_row(ui, "Lưu vào tệp", &mut form.path, "");
                         });
-                    if ui.button("Chọn nơi lưu…").clicked() {
-                        if let Some(p) = rfd::FileDialog::new()
+                    if ui.button("Chọn nơi lưu…").clicked()
+                        && let Some(p) = rfd::FileDialog::new()
                             .add_filter("Tệp dữ liệu khối thi đua", &["sqlite"])
                             .set_file_name("khoi-moi.sqlite")
                             .save_file()
-                        {
-                            form.path = p.display().to_string();
-                        }
+                    {
+                        form.path = p.display().to_string();
                     }
                     if let Some(e) = error {
                         ui.colored_label(Color32::from_rgb(180, 0, 0), e.as_str());
@@ -876,8 +873,8 @@ impl App {
                         let label = ui.label("Lưu vào tệp:");
                         ui.add(egui::TextEdit::singleline(path).desired_width(360.0))
                             .labelled_by(label.id);
-                        if ui.button("Chọn…").clicked() {
-                            if let Some(p) = rfd::FileDialog::new()
+                        if ui.button("Chọn…").clicked()
+                            && let Some(p) = rfd::FileDialog::new()
                                 .add_filter("Tệp PDF", &["pdf"])
                                 .set_file_name(
                                     Path::new(path.as_str())
@@ -889,7 +886,6 @@ impl App {
                             {
                                 *path = p.display().to_string();
                             }
-                        }
                     });
                     if let Some(e) = error {
                         ui.colored_label(Color32::from_rgb(180, 0, 0), e.as_str());

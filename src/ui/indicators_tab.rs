@@ -162,8 +162,8 @@ impl IndicatorsTab {
                 let add = ui
                     .add_enabled(!locked && target.is_some(), egui::Button::new("Thêm chỉ tiêu"))
                     .on_hover_text("Thêm một dòng cho đơn vị đang chọn");
-                if add.clicked() {
-                    if let Some(member) = target {
+                if add.clicked()
+                    && let Some(member) = target {
                         actions.push(Action::Edit(Edit::InsertIndicator(Indicator {
                             id: 0,
                             year,
@@ -179,7 +179,6 @@ impl IndicatorsTab {
                         self.open_new_row = Some(member);
                         self.known_ids = view.indicators.iter().map(|i| i.id).max().unwrap_or(0) as usize;
                     }
-                }
                 if ui
                     .add_enabled(!locked, egui::Button::new("Chép danh mục năm trước"))
                     .on_hover_text(format!(
@@ -237,11 +236,10 @@ impl IndicatorsTab {
             if self.filter.is_some_and(|f| f != ind.member) {
                 continue;
             }
-            if !self.search.is_empty()
-                && !(matches_search(&ind.name, &self.search)
-                    || matches_search(&ind.group, &self.search)
-                    || matches_search(&ind.note, &self.search))
-            {
+            let found = matches_search(&ind.name, &self.search)
+                || matches_search(&ind.group, &self.search)
+                || matches_search(&ind.note, &self.search);
+            if !found {
                 continue;
             }
             if current != Some(ind.member) {

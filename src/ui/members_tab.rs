@@ -104,26 +104,25 @@ impl MembersTab {
                     self.new_member = Some((String::new(), None));
                 }
                 let can_move = !locked && self.selected.is_some() && !self.sort_by_name;
-                if ui.add_enabled(can_move, egui::Button::new("Lên")).clicked() {
-                    if let Some(id) = self.selected {
-                        actions.push(Action::Edit(Edit::MoveMember {
-                            member: id,
-                            year,
-                            delta: -1,
-                        }));
-                    }
+                if ui.add_enabled(can_move, egui::Button::new("Lên")).clicked()
+                    && let Some(id) = self.selected
+                {
+                    actions.push(Action::Edit(Edit::MoveMember {
+                        member: id,
+                        year,
+                        delta: -1,
+                    }));
                 }
                 if ui
                     .add_enabled(can_move, egui::Button::new("Xuống"))
                     .clicked()
+                    && let Some(id) = self.selected
                 {
-                    if let Some(id) = self.selected {
-                        actions.push(Action::Edit(Edit::MoveMember {
-                            member: id,
-                            year,
-                            delta: 1,
-                        }));
-                    }
+                    actions.push(Action::Edit(Edit::MoveMember {
+                        member: id,
+                        year,
+                        delta: 1,
+                    }));
                 }
             });
             if let Some((name, error)) = &mut self.new_member {
@@ -205,7 +204,7 @@ impl MembersTab {
                             }
                         });
                         row.col(|ui| {
-                            ui.label(m.short_name_in(year));
+                            ui.label(m.name_in(year).map_or("", |n| n.short_name.as_str()));
                         });
                         row.col(|ui| {
                             let role = view.record.role_of(m.id);

@@ -359,14 +359,13 @@ impl ReportTab {
                     r.sections[i].heading = v;
                     changed = Some(r);
                 }
-                if section.kind == SectionKind::Text {
-                    if let Some(v) =
+                if section.kind == SectionKind::Text
+                    && let Some(v) =
                         self.field(ui, "body", "Nội dung", &section.body, true, editable)
-                    {
-                        let mut r = report.clone();
-                        r.sections[i].body = v;
-                        changed = Some(r);
-                    }
+                {
+                    let mut r = report.clone();
+                    r.sections[i].body = v;
+                    changed = Some(r);
                 }
             });
         if section.kind == SectionKind::IndicatorAppendix {

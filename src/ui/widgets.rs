@@ -61,12 +61,11 @@ pub fn form_field(
             buffer.editing = None;
             buffer.error = None;
             response.surrender_focus();
-        } else if response.lost_focus() {
-            if let Some(t) = buffer.editing.take() {
-                if t != stored {
-                    committed = Some(t);
-                }
-            }
+        } else if response.lost_focus()
+            && let Some(t) = buffer.editing.take()
+            && t != stored
+        {
+            committed = Some(t);
         }
         if let Some(e) = &buffer.error {
             ui.label(RichText::new(e).color(ERROR_COLOR).small());
@@ -116,25 +115,25 @@ pub fn date_field(
             if response.has_focus() || response.changed() {
                 buffer.field.editing = Some(text.clone());
             }
-            if response.lost_focus() {
-                if let Some(t) = buffer.field.editing.take() {
-                    if t.trim().is_empty() {
-                        buffer.field.error = None;
-                        if stored.is_some() {
-                            result = Some(None);
+            if response.lost_focus()
+                && let Some(t) = buffer.field.editing.take()
+            {
+                if t.trim().is_empty() {
+                    buffer.field.error = None;
+                    if stored.is_some() {
+                        result = Some(None);
+                    }
+                } else {
+                    match parse_date(&t) {
+                        Ok(d) => {
+                            buffer.field.error = None;
+                            if Some(d) != stored {
+                                result = Some(Some(d));
+                            }
                         }
-                    } else {
-                        match parse_date(&t) {
-                            Ok(d) => {
-                                buffer.field.error = None;
-                                if Some(d) != stored {
-                                    result = Some(Some(d));
-                                }
-                            }
-                            Err(e) => {
-                                buffer.field.error = Some(e.to_string());
-                                buffer.field.editing = Some(t);
-                            }
+                        Err(e) => {
+                            buffer.field.error = Some(e.to_string());
+                            buffer.field.editing = Some(t);
                         }
                     }
                 }
@@ -151,13 +150,14 @@ pub fn date_field(
         if let Some(e) = &buffer.field.error {
             ui.label(RichText::new(e).color(ERROR_COLOR).small());
         }
-        if buffer.calendar_open && enabled {
-            if let Some(picked) = calendar_ui(ui, stored, buffer) {
-                buffer.calendar_open = false;
-                buffer.field = FieldBuffer::default();
-                if Some(picked) != stored {
-                    result = Some(Some(picked));
-                }
+        if buffer.calendar_open
+            && enabled
+            && let Some(picked) = calendar_ui(ui, stored, buffer)
+        {
+            buffer.calendar_open = false;
+            buffer.field = FieldBuffer::default();
+            if Some(picked) != stored {
+                result = Some(Some(picked));
             }
         }
     });
