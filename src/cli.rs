@@ -68,6 +68,29 @@ pub enum Command {
     /// Xuất dữ liệu (cả tệp hoặc một năm) ra JSON.
     #[command(name = "export-json", help_template = SUB_HELP_TEMPLATE)]
     ExportJson(ExportJson),
+    /// Bàn giao nhiệm vụ Trưởng khối: khóa năm, mở năm sau, ghi tệp cho đơn vị nhận và biên bản PDF.
+    #[command(help_template = SUB_HELP_TEMPLATE)]
+    Handover {
+        /// Năm bàn giao (năm vừa kết thúc).
+        #[arg(long, value_name = "NĂM")]
+        year: Year,
+        /// Đơn vị nhận: tên đầy đủ, tên viết tắt hoặc ký hiệu.
+        #[arg(long, value_name = "ĐƠN_VỊ")]
+        to: String,
+        /// Tệp dữ liệu mới cho đơn vị nhận (.sqlite, chưa có).
+        #[arg(long, value_name = "TỆP")]
+        out: PathBuf,
+        /// Ngày bàn giao, dạng ngày/tháng/năm; mặc định là hôm nay.
+        #[arg(long, value_name = "NGÀY")]
+        date: Option<String>,
+    },
+    /// Kiểm tra một tệp nhận được (chỉ đọc, không sửa tệp); thoát 0 khi tệp nguyên vẹn.
+    #[command(help_template = SUB_HELP_TEMPLATE)]
+    Verify {
+        /// Tệp cần kiểm tra.
+        #[arg(value_name = "TỆP")]
+        file: PathBuf,
+    },
     /// Nhập dữ liệu từ tệp JSON vào tệp dữ liệu (tạo tệp mới nếu chưa có).
     #[command(name = "import-json", help_template = SUB_HELP_TEMPLATE)]
     ImportJson {
@@ -187,6 +210,49 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, String
                 eprintln!("Chú ý: {missing}");
             }
             Ok(message)
+        }
+        Command::Handover {
+            year,
+            to,
+            out,
+            date,
+        } => {
+            let mut store = open_existing(db)?;
+            let all = crate::store::members::list(store.conn()).map_err(|e| e.to_string())?;
+            let to = crate::handover::find_member(&all, year, &to)?;
+            let date = match date {
+                Some(d) => crate::text::date::parse_date(&d).map_err(|e| e.to_string())?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let backups = crate::paths::data_dir()
+                .map(|d| d.join("backups"))
+                .ok_or("Không tìm thấy thư mục dữ liệu để lưu bản sao lưu.")?;
+            let req = crate::handover::HandoverRequest {
+                year,
+                to,
+                date,
+                notes: String::new(),
+                items: crate::handover::default_items(year),
+                out,
+            };
+            let fonts = crate::report::print::document_fonts(true);
+            let done = crate::handover::perform(&mut store, &req, &backups, &fonts)?;
+            Ok(format!(
+                "Đã bàn giao năm {year}. Tệp cho đơn vị nhận: “{}”\nMã SHA-256: {}\nBiên bản: “{}”",
+                done.file.display(),
+                done.sha256,
+                done.minutes.display()
+            ))
+        }
+        Command::Verify { file } => {
+            let findings = crate::store::receive::inspect(&file);
+            let text = findings.lines().join("\n");
+            if findings.is_sound() {
+                Ok(text)
+            } else {
+                println!("{text}");
+                Err(findings.verdict.err().unwrap_or_default())
+            }
         }
         Command::ImportJson { input } => {
             let Some(db) = db else {

@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod domain;
 pub mod edit;
+pub mod handover;
 pub mod paths;
 pub mod report;
 pub mod sample;

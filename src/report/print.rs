@@ -175,6 +175,9 @@ pub fn export_report_pdf(
     let (doc, composed) = prepare_report(store, year)?;
     let mut done = write_pdf(&doc, fonts, out, progress)?;
     done.composed = composed;
+    store
+        .write(|tx| reports::mark_exported(tx, year))
+        .map_err(|e| e.to_string())?;
     Ok(done)
 }
 

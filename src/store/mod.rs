@@ -8,10 +8,12 @@
 //! that returned is on disk, and once the program closes the database is one self-contained file
 //! with no `-wal` or `-journal` beside it.
 
+pub mod backup;
 pub mod handovers;
 pub mod indicators;
 pub mod json;
 pub mod members;
+pub mod receive;
 pub mod reports;
 pub mod schema;
 pub mod years;
@@ -56,7 +58,7 @@ pub enum StoreError {
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// A Vietnamese sentence for the SQLite failures a user can cause or meet.
-fn describe_sqlite(e: &rusqlite::Error) -> String {
+pub(crate) fn describe_sqlite(e: &rusqlite::Error) -> String {
     let code = e.sqlite_error_code();
     match code {
         Some(ErrorCode::DiskFull) => {
@@ -100,6 +102,11 @@ impl Store {
     /// Opens the program's own file read-write, creating it (with the current schema) when it
     /// does not exist, and upgrading an older schema in place.
     pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with_backups(path, None)
+    }
+
+    /// Like [`Store::open`], taking a backup into `backups` before upgrading an older schema.
+    pub fn open_with_backups(path: &Path, backups: Option<&Path>) -> Result<Store> {
         let shown = path.display().to_string();
         let open_err = |source: rusqlite::Error| StoreError::Open {
             path: shown.clone(),
@@ -121,7 +128,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
         };
-        store.prepare().map_err(|e| match e {
+        store.prepare(backups).map_err(|e| match e {
             StoreError::Sqlite(source) => open_err(source),
             other => other,
         })?;
@@ -135,12 +142,12 @@ impl Store {
             conn,
             path: PathBuf::from(":memory:"),
         };
-        store.prepare()?;
+        store.prepare(None)?;
         Ok(store)
     }
 
     /// Settings for safety, then identification and migration of the schema.
-    fn prepare(&mut self) -> Result<()> {
+    fn prepare(&mut self, backups: Option<&Path>) -> Result<()> {
         harden(&self.conn)?;
         self.conn.busy_timeout(std::time::Duration::from_secs(2))?;
         self.conn.pragma_update(None, "journal_mode", "DELETE")?;
@@ -159,9 +166,21 @@ impl Store {
             });
         }
         if version < schema::CURRENT_VERSION {
+            if let (Some(dir), true) = (backups, tables > 0) {
+                backup::snapshot(&self.conn, dir, &format!("truoc-nang-cap-v{version}"))?;
+            }
             schema::migrate(&mut self.conn, version, schema::CURRENT_VERSION)?;
         }
         Ok(())
+    }
+
+    /// Brings the open database up to the current schema (after a restore of an older backup).
+    pub fn upgrade(&mut self) -> Result<()> {
+        self.prepare(None)
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
     }
 
     pub fn path(&self) -> &Path {

@@ -337,3 +337,25 @@ pub fn get_version(conn: &Connection, id: i64) -> Result<Option<ReportVersion>> 
 pub fn get_opinion(conn: &Connection, year: Year, id: i64) -> Result<Option<Opinion>> {
     Ok(opinions(conn, year)?.into_iter().find(|o| o.id == id))
 }
+
+/// Records that the report of `year` was exported to PDF now (allowed on a locked year: it
+/// changes no content).
+pub fn mark_exported(conn: &Connection, year: Year) -> Result<()> {
+    conn.execute(
+        "UPDATE report SET exported_at = ?2 WHERE year = ?1",
+        params![year, now_local()],
+    )?;
+    Ok(())
+}
+
+/// When the report of `year` was last exported to PDF.
+pub fn exported_at(conn: &Connection, year: Year) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT exported_at FROM report WHERE year = ?1",
+            [year],
+            |r| r.get::<_, Option<String>>(0),
+        )
+        .optional()?
+        .flatten())
+}

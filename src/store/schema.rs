@@ -10,7 +10,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x4B54_4431;
 
 /// Every migration, in order; `MIGRATIONS[i]` upgrades version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -161,6 +161,11 @@ CREATE TABLE year_event (
     action  TEXT NOT NULL CHECK (action IN ('lock', 'unlock')),
     note    TEXT NOT NULL DEFAULT ''
 );
+"#;
+
+/// When the report was last exported to PDF, for the handover checklist.
+const V3: &str = r#"
+ALTER TABLE report ADD COLUMN exported_at TEXT;    -- local time, 2020-12-16 10:20:00
 "#;
 
 /// Applies every migration after `from` up to `to`, each with its version bump in one

@@ -9,7 +9,10 @@ use crate::domain::{
     Year, YearRecord,
 };
 use crate::edit::{Edit, History};
-use crate::store::{self, Store, StoreError, handovers, indicators, members, reports, years};
+use crate::store::receive::{self, Findings};
+use crate::store::{
+    self, Store, StoreError, backup, handovers, indicators, members, reports, years,
+};
 use egui::{Align, Color32, Key, KeyboardShortcut, Layout, Modifiers, RichText};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -48,12 +51,24 @@ pub enum Action {
     Redo,
     ShowError(String),
     Toast(String),
+    Handover(crate::handover::HandoverRequest),
+    UnlockYear(Year),
+    RestoreBackup(PathBuf),
     Reload,
     Quit,
     /// Opens the export dialog for the year's report.
     ExportPdfDialog,
     /// Exports the year's report to this path, in the background.
     ExportPdf(PathBuf),
+}
+
+/// "khoi-thi-dua-2021.sqlite" beside the open file, for the successor.
+fn handover_path(db: &Path, year: Year) -> PathBuf {
+    let dir = db
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    dir.join(format!("khoi-thi-dua-{}.sqlite", year + 1))
 }
 
 static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -73,6 +88,12 @@ pub struct YearView {
     pub years: Vec<Year>,
     /// Changes at every load, so a tab can cache what it derives from the data.
     pub generation: u64,
+    /// When the report was last exported to PDF.
+    pub exported_at: Option<String>,
+    /// What was found when this file was received from elsewhere.
+    pub received: Option<Findings>,
+    /// Where the handover form proposes to write the successor's file.
+    pub default_handover_path: PathBuf,
 }
 
 impl YearView {
@@ -95,6 +116,9 @@ impl YearView {
             handovers: handovers::list(conn, year)?,
             years: years::list(conn)?,
             generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            exported_at: reports::exported_at(conn, year)?,
+            received: None,
+            default_handover_path: handover_path(store.path(), year),
         })
     }
 
@@ -128,6 +152,8 @@ pub struct Session {
     pub history: History,
     /// Local time of the last successful save, shown in the status bar.
     pub saved_at: Option<String>,
+    /// Set when the file came from elsewhere and this is the program's own copy of it.
+    pub received: Option<Findings>,
 }
 
 /// The "Mới…" form: a new bloc file.
@@ -160,12 +186,17 @@ enum Dialog {
     Welcome,
     NewBloc(NewBloc, Option<String>),
     Export { path: String, error: Option<String> },
+    Restore { selected: Option<PathBuf> },
+    Info(String, Vec<String>),
 }
 
 /// Settings kept in the data folder between runs (never business data).
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct Settings {
     recent: Vec<PathBuf>,
+    /// Files this program created (Mới…), opened directly; any other file is received as a copy.
+    #[serde(default)]
+    own: Vec<PathBuf>,
 }
 
 const RECENT_MAX: usize = 8;
@@ -252,12 +283,61 @@ impl App {
             )));
             return;
         }
-        match Store::open(path) {
-            Ok(store) => {
-                self.set_session(store, None);
-                self.remember(path);
+        let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let own = self.settings.own.contains(&canonical)
+            || self
+                .data_dir
+                .as_deref()
+                .and_then(|d| std::fs::canonicalize(d).ok())
+                .is_some_and(|d| canonical.starts_with(d));
+        let backups = self.backups_dir();
+        if own {
+            match Store::open_with_backups(path, backups.as_deref()) {
+                Ok(store) => {
+                    self.set_session(store, None);
+                    self.remember(path);
+                }
+                Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
             }
-            Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
+            return;
+        }
+        // A file from elsewhere: checked read-only, then copied into the data folder.
+        let (Some(dir), Some(backups)) = (self.data_dir.clone(), backups) else {
+            self.dialog = Some(Dialog::Error(
+                "Không tìm thấy thư mục dữ liệu của người dùng để chép tệp nhận được vào."
+                    .to_owned(),
+            ));
+            return;
+        };
+        match receive::receive(path, &dir.join("received"), &backups) {
+            Ok((store, findings)) => {
+                let copy = store.path().to_path_buf();
+                self.set_session(store, None);
+                if let Some(s) = &mut self.session {
+                    s.received = Some(findings.clone());
+                    s.view.received = Some(findings.clone());
+                }
+                self.remember_own(&copy);
+                self.remember(&copy);
+                let mut lines = findings.lines();
+                lines.push(format!(
+                    "Tệp gốc không bị sửa. Chương trình làm việc trên bản sao: {}",
+                    copy.display()
+                ));
+                self.dialog = Some(Dialog::Info("Đã nhận tệp".to_owned(), lines));
+            }
+            Err(e) => self.dialog = Some(Dialog::Error(e)),
+        }
+    }
+
+    fn backups_dir(&self) -> Option<PathBuf> {
+        self.data_dir.as_ref().map(|d| d.join("backups"))
+    }
+
+    fn remember_own(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if !self.settings.own.contains(&path) {
+            self.settings.own.push(path);
         }
     }
 
@@ -284,6 +364,7 @@ impl App {
                     view,
                     history: History::default(),
                     saved_at: None,
+                    received: None,
                 });
                 self.reset_tabs();
             }
@@ -383,6 +464,88 @@ impl App {
             Action::Toast(message) => self.toast(ctx, message),
             Action::Reload => self.reload(None),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::Handover(req) => {
+                let (Some(s), Some(backups)) = (
+                    &mut self.session,
+                    self.data_dir.as_ref().map(|d| d.join("backups")),
+                ) else {
+                    return;
+                };
+                let fonts = crate::report::print::document_fonts(true);
+                match crate::handover::perform(&mut s.store, &req, &backups, &fonts) {
+                    Ok(done) => {
+                        s.history = History::default();
+                        s.saved_at = Some(chrono::Local::now().format("%H:%M").to_string());
+                        self.reload(None);
+                        self.dialog = Some(Dialog::Info(
+                            "Đã bàn giao".to_owned(),
+                            vec![
+                                format!(
+                                    "Năm {} đã được khóa; năm {} đã được mở.",
+                                    req.year, done.next_year
+                                ),
+                                format!("Tệp cho đơn vị nhận: {}", done.file.display()),
+                                format!("Mã SHA-256: {}", done.sha256),
+                                format!("Biên bản bàn giao: {}", done.minutes.display()),
+                                format!(
+                                    "Bản sao lưu trước khi bàn giao: {}",
+                                    done.backup.display()
+                                ),
+                            ],
+                        ));
+                    }
+                    Err(e) => self.dialog = Some(Dialog::Error(e)),
+                }
+            }
+            Action::UnlockYear(year) => {
+                let Some(s) = &mut self.session else { return };
+                let result = s.store.write(|tx| {
+                    years::set_status(tx, year, crate::domain::YearStatus::Open, "Mở khóa để sửa")
+                });
+                match result {
+                    Ok(()) => {
+                        s.history = History::default();
+                        self.reload(None);
+                        self.toast(
+                            ctx,
+                            format!("Đã mở khóa năm {year}; việc mở khóa đã được ghi lại."),
+                        );
+                    }
+                    Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
+                }
+            }
+            Action::RestoreBackup(path) => {
+                let (Some(s), Some(backups)) = (
+                    &mut self.session,
+                    self.data_dir.as_ref().map(|d| d.join("backups")),
+                ) else {
+                    return;
+                };
+                match backup::restore(&mut s.store, &path, &backups) {
+                    Ok(before) => {
+                        s.history = History::default();
+                        let year = s.view.year();
+                        let years = years::list(s.store.conn()).unwrap_or_default();
+                        let year = if years.contains(&year) {
+                            Some(year)
+                        } else {
+                            years.last().copied()
+                        };
+                        self.reload(year);
+                        self.dialog = Some(Dialog::Info(
+                            "Đã khôi phục".to_owned(),
+                            vec![
+                                format!("Dữ liệu đã được khôi phục từ {}", path.display()),
+                                format!(
+                                    "Trạng thái trước khi khôi phục được lưu tại {}",
+                                    before.display()
+                                ),
+                            ],
+                        ));
+                    }
+                    Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
+                }
+            }
             Action::ExportPdfDialog => {
                 let Some(s) = &self.session else { return };
                 let path = super::export::default_pdf_path(&s.store, s.view.year());
@@ -417,7 +580,10 @@ impl App {
         let Some(s) = &mut self.session else { return };
         let year = year.unwrap_or(s.view.year());
         match YearView::load(&s.store, year) {
-            Ok(view) => s.view = view,
+            Ok(mut view) => {
+                view.received = s.received.clone();
+                s.view = view;
+            }
             Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
         }
     }
@@ -431,6 +597,7 @@ impl App {
             Ok(store) => {
                 let path = store.path().to_path_buf();
                 self.set_session(store, None);
+                self.remember_own(&path);
                 self.remember(&path);
                 self.dialog = None;
             }
@@ -470,6 +637,13 @@ impl App {
         self.export = None;
         match result {
             Ok(done) => {
+                if let Some(s) = &mut self.session {
+                    let year = s.view.year();
+                    if let Err(e) = s.store.write(|tx| reports::mark_exported(tx, year)) {
+                        self.dialog = Some(Dialog::Error(e.to_string()));
+                    }
+                }
+                self.reload(None);
                 let mut message = format!("Đã xuất PDF ({} trang): {}", done.pages, path.display());
                 if let Some(missing) =
                     crate::report::print::missing_chars_message(&done.missing_chars)
@@ -572,6 +746,12 @@ impl App {
                 {
                     self.actions.push(Action::SaveCopy(path));
                 }
+                if ui
+                    .add_enabled(has_file, egui::Button::new("Khôi phục từ bản sao lưu…"))
+                    .clicked()
+                {
+                    self.dialog = Some(Dialog::Restore { selected: None });
+                }
                 ui.separator();
                 if ui.button("Thoát").clicked() {
                     self.actions.push(Action::Quit);
@@ -662,6 +842,12 @@ impl App {
                 return;
             };
             ui.label(s.store.path().display().to_string());
+            if let Some(r) = &s.received {
+                ui.label(
+                    RichText::new(format!("(bản sao của tệp nhận được {})", r.path.display()))
+                        .italics(),
+                );
+            }
             ui.separator();
             let year = s.view.year();
             let leader = s
@@ -859,6 +1045,59 @@ impl App {
                 });
                 if submit {
                     self.actions.push(Action::CreateBloc(form.clone()));
+                }
+            }
+            Dialog::Info(title, lines) => {
+                egui::Modal::new(egui::Id::unique("info")).show(ctx, |ui| {
+                    ui.set_max_width(640.0);
+                    ui.heading(title.as_str());
+                    ui.add_space(6.0);
+                    for line in lines.iter() {
+                        ui.label(line.as_str());
+                    }
+                    ui.add_space(10.0);
+                    if ui.button("Đóng").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Dialog::Restore { selected } => {
+                let list = self
+                    .data_dir
+                    .as_ref()
+                    .map(|d| backup::list(&d.join("backups")))
+                    .unwrap_or_default();
+                let mut restore = None;
+                egui::Modal::new(egui::Id::unique("restore")).show(ctx, |ui| {
+                    ui.set_width(620.0);
+                    ui.heading("Khôi phục từ bản sao lưu");
+                    ui.add_space(6.0);
+                    ui.label("Chương trình tự lưu một bản sao trước mỗi lần nâng cấp tệp, bàn giao hay khôi phục (giữ 10 bản gần nhất). Khôi phục sẽ thay toàn bộ dữ liệu đang mở bằng bản đã chọn; trạng thái hiện tại được lưu lại trước.");
+                    ui.add_space(6.0);
+                    if list.is_empty() {
+                        ui.label("Chưa có bản sao lưu nào.");
+                    }
+                    egui::ScrollArea::vertical().max_height(300.0).show(ui, |ui| {
+                        for p in &list {
+                            let name = p.file_name().map(|f| f.to_string_lossy().into_owned()).unwrap_or_default();
+                            if ui.selectable_label(selected.as_ref() == Some(p), name).clicked() {
+                                *selected = Some(p.clone());
+                            }
+                        }
+                    });
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.add_enabled(selected.is_some(), egui::Button::new("Khôi phục bản đã chọn")).clicked() {
+                            restore = selected.clone();
+                        }
+                        if ui.button("Hủy").clicked() {
+                            close = true;
+                        }
+                    });
+                });
+                if let Some(p) = restore {
+                    self.actions.push(Action::RestoreBackup(p));
+                    close = true;
                 }
             }
             Dialog::Export { path, error } => {

@@ -1,38 +1,407 @@
-//! The "Bàn giao" tab: the year's state and its handover records.
+//! The "Bàn giao" tab: the year's checklist computed from the data, the handover form, one
+//! prominent "Bàn giao…" that shows exactly what will happen before doing it, and afterwards the
+//! result (the new file, its SHA-256, the minutes). For a received file, who handed it over.
 
-use super::app::{Action, YearView};
+use super::app::{Action, Tab, YearView};
+use super::widgets::{DateBuffer, ERROR_COLOR, date_field};
+use crate::domain::{Handling, HandoverItem, MemberId, ReportStatus};
+use crate::handover::{HandoverRequest, default_items, minutes_path};
 use crate::text::date::format_date;
+use egui::{Color32, RichText};
+use std::path::PathBuf;
+
+const DONE: Color32 = Color32::from_rgb(0, 110, 40);
+const OPEN: Color32 = Color32::from_rgb(170, 80, 0);
 
 #[derive(Default)]
-pub struct HandoverTab {}
+pub struct HandoverTab {
+    year: Option<i32>,
+    to: Option<MemberId>,
+    date: Option<chrono::NaiveDate>,
+    date_buffer: DateBuffer,
+    notes: String,
+    items: Vec<HandoverItem>,
+    out: String,
+    error: Option<String>,
+    confirm: bool,
+    confirm_unlock: bool,
+}
+
+/// One line of the checklist: what, whether it is done, and where to fix it.
+struct Check {
+    text: String,
+    done: bool,
+    fix: Option<Tab>,
+}
+
+fn checklist(view: &YearView) -> Vec<Check> {
+    let year = view.year();
+    let report = view.report.as_ref();
+    let missing: Vec<String> = view
+        .members_in_year()
+        .into_iter()
+        .filter(|m| {
+            !view.indicators.iter().any(|i| i.member == m.id)
+                && !view.narratives.iter().any(|n| n.member == m.id)
+        })
+        .map(|m| m.short_name_in(year).to_owned())
+        .collect();
+    let pending = view
+        .opinions
+        .iter()
+        .filter(|o| o.handling == Handling::Pending)
+        .count();
+    vec![
+        Check {
+            text: match report.map(|r| r.status) {
+                Some(ReportStatus::Adopted) => "Báo cáo tổng kết đã được thông qua".to_owned(),
+                Some(ReportStatus::Draft) => {
+                    "Báo cáo tổng kết còn là dự thảo, chưa thông qua".to_owned()
+                }
+                None => "Chưa có báo cáo tổng kết".to_owned(),
+            },
+            done: report.is_some_and(|r| r.status == ReportStatus::Adopted),
+            fix: Some(Tab::Report),
+        },
+        Check {
+            text: match &view.exported_at {
+                Some(at) => format!("Báo cáo đã xuất PDF (lần cuối {at})"),
+                None => "Báo cáo chưa được xuất PDF".to_owned(),
+            },
+            done: view.exported_at.is_some(),
+            fix: Some(Tab::Report),
+        },
+        Check {
+            text: if missing.is_empty() {
+                "Mọi đơn vị đều có chỉ tiêu hoặc đoạn thành tích".to_owned()
+            } else {
+                format!("Chưa có chỉ tiêu hay thành tích: {}", missing.join(", "))
+            },
+            done: missing.is_empty(),
+            fix: Some(Tab::Indicators),
+        },
+        Check {
+            text: if pending == 0 {
+                "Mọi ý kiến tại hội nghị đã được xử lý".to_owned()
+            } else {
+                format!("Còn {pending} ý kiến tại hội nghị chưa xử lý")
+            },
+            done: pending == 0,
+            fix: Some(Tab::Report),
+        },
+    ]
+}
 
 impl HandoverTab {
-    pub fn ui(&mut self, ui: &mut egui::Ui, view: &YearView, _actions: &mut Vec<Action>) {
+    fn reset_for(&mut self, view: &YearView) {
         let year = view.year();
-        ui.heading(format!("Bàn giao nhiệm vụ Trưởng khối năm {year}"));
-        ui.label(format!(
-            "Trạng thái năm {year}: {}",
-            view.record.status.label()
-        ));
-        if let Some(next) = view.record.next_leader {
-            ui.label(format!(
-                "Trưởng khối năm {}: {}",
-                year + 1,
-                view.short_name(next)
-            ));
+        *self = HandoverTab {
+            year: Some(year),
+            to: view.record.next_leader.or_else(|| {
+                view.record
+                    .leader
+                    .and_then(|l| crate::domain::next_in_rotation(&view.members, year, l))
+            }),
+            date: view
+                .record
+                .conference_date
+                .or_else(|| Some(chrono::Local::now().date_naive())),
+            items: default_items(year),
+            out: view.default_handover_path.display().to_string(),
+            ..Default::default()
+        };
+    }
+
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
+        let year = view.year();
+        if self.year != Some(year) {
+            self.reset_for(view);
         }
-        if view.handovers.is_empty() {
-            ui.label("Chưa bàn giao.");
+        self.confirm_ui(ui.ctx(), view, actions);
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.heading(format!("Bàn giao nhiệm vụ Trưởng khối năm {year}"));
+            if let Some(findings) = &view.received {
+                received_ui(ui, findings);
+            }
+            ui.add_space(6.0);
+            if view.locked() {
+                self.locked_ui(ui, view, actions);
+                return;
+            }
+            ui.label(RichText::new("Kiểm tra trước khi bàn giao").strong());
+            for check in checklist(view) {
+                ui.horizontal(|ui| {
+                    let (mark, color) = if check.done {
+                        ("Đã xong", DONE)
+                    } else {
+                        ("Chưa xong", OPEN)
+                    };
+                    ui.label(RichText::new(mark).strong().color(color));
+                    ui.label(&check.text);
+                    if let (false, Some(tab)) = (check.done, check.fix)
+                        && ui.link(format!("Mở thẻ {}", tab.label())).clicked()
+                    {
+                        actions.push(Action::SelectTab(tab));
+                    }
+                });
+            }
+            ui.add_space(10.0);
+            self.form_ui(ui, view);
+            ui.add_space(10.0);
+            if let Some(e) = &self.error {
+                ui.label(RichText::new(e.as_str()).color(ERROR_COLOR));
+            }
+            let button = egui::Button::new(RichText::new("Bàn giao…").size(18.0).strong())
+                .min_size(egui::vec2(160.0, 36.0));
+            if ui.add(button).clicked() {
+                self.error = self.request(view).err();
+                self.confirm = self.error.is_none();
+            }
+        });
+    }
+
+    fn form_ui(&mut self, ui: &mut egui::Ui, view: &YearView) {
+        let year = view.year();
+        ui.label(RichText::new("Thông tin bàn giao").strong());
+        egui::Grid::new("handover-form")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .min_col_width(190.0)
+            .show(ui, |ui| {
+                let label = ui.label(format!("Đơn vị nhận (Trưởng khối năm {})", year + 1));
+                let selected = self.to.map_or("(chọn đơn vị)".to_owned(), |id| {
+                    view.member(id)
+                        .map_or(String::new(), |m| m.full_name_in(year).to_owned())
+                });
+                egui::ComboBox::from_id_salt("handover-to")
+                    .selected_text(selected)
+                    .width(360.0)
+                    .show_ui(ui, |ui| {
+                        for m in view.members_in_year() {
+                            if Some(m.id) != view.record.leader {
+                                ui.selectable_value(&mut self.to, Some(m.id), m.full_name_in(year));
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                ui.end_row();
+                if let Some(d) =
+                    date_field(ui, "Ngày bàn giao", self.date, &mut self.date_buffer, true)
+                {
+                    self.date = d;
+                }
+                let label = ui.label("Ghi chú");
+                ui.add(
+                    egui::TextEdit::multiline(&mut self.notes)
+                        .desired_rows(2)
+                        .desired_width(480.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+                let label = ui.label("Lưu tệp cho đơn vị nhận");
+                ui.horizontal(|ui| {
+                    ui.add(egui::TextEdit::singleline(&mut self.out).desired_width(400.0))
+                        .labelled_by(label.id);
+                    if ui.button("Chọn…").clicked()
+                        && let Some(p) = rfd::FileDialog::new()
+                            .add_filter("Tệp dữ liệu khối thi đua", &["sqlite"])
+                            .set_file_name(format!("khoi-thi-dua-{}.sqlite", year + 1))
+                            .save_file()
+                    {
+                        self.out = p.display().to_string();
+                    }
+                });
+                ui.end_row();
+            });
+        ui.add_space(6.0);
+        ui.label(RichText::new("Danh mục bàn giao").strong());
+        let mut remove = None;
+        egui::Grid::new("handover-items")
+            .num_columns(4)
+            .striped(true)
+            .spacing([8.0, 4.0])
+            .show(ui, |ui| {
+                let h_item = ui.strong("Nội dung").id;
+                let h_qty = ui.strong("Số lượng").id;
+                let h_note = ui.strong("Ghi chú").id;
+                ui.label("");
+                ui.end_row();
+                for (i, item) in self.items.iter_mut().enumerate() {
+                    ui.add(egui::TextEdit::singleline(&mut item.item).desired_width(380.0))
+                        .labelled_by(h_item);
+                    ui.add(egui::TextEdit::singleline(&mut item.quantity).desired_width(90.0))
+                        .labelled_by(h_qty);
+                    ui.add(egui::TextEdit::singleline(&mut item.note).desired_width(160.0))
+                        .labelled_by(h_note);
+                    if ui.small_button("Bỏ").clicked() {
+                        remove = Some(i);
+                    }
+                    ui.end_row();
+                }
+            });
+        if let Some(i) = remove {
+            self.items.remove(i);
         }
-        for h in &view.handovers {
-            ui.label(format!(
-                "Ngày {}: {} bàn giao cho {}",
-                format_date(h.date),
-                h.from_member
-                    .map(|m| view.short_name(m))
-                    .unwrap_or_default(),
-                view.short_name(h.to_member)
-            ));
+        if ui.button("Thêm dòng").clicked() {
+            self.items.push(HandoverItem {
+                item: String::new(),
+                quantity: String::new(),
+                note: String::new(),
+            });
         }
     }
+
+    /// The request the form describes, or what is missing.
+    fn request(&self, view: &YearView) -> Result<HandoverRequest, String> {
+        let Some(to) = self.to else {
+            return Err("Hãy chọn đơn vị nhận bàn giao.".to_owned());
+        };
+        let Some(date) = self.date else {
+            return Err("Hãy nhập ngày bàn giao.".to_owned());
+        };
+        let out = self.out.trim();
+        if out.is_empty() {
+            return Err("Hãy chọn nơi lưu tệp cho đơn vị nhận.".to_owned());
+        }
+        let mut out = PathBuf::from(out);
+        if out.extension().is_none() {
+            out.set_extension("sqlite");
+        }
+        Ok(HandoverRequest {
+            year: view.year(),
+            to,
+            date,
+            notes: self.notes.trim().to_owned(),
+            items: self
+                .items
+                .iter()
+                .filter(|i| !i.item.trim().is_empty())
+                .cloned()
+                .collect(),
+            out,
+        })
+    }
+
+    fn locked_ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
+        let year = view.year();
+        ui.label(
+            RichText::new(format!("Năm {year} đã bàn giao. Mọi thẻ chỉ xem được."))
+                .strong()
+                .color(DONE),
+        );
+        for h in &view.handovers {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                ui.label(format!(
+                    "Ngày {}: {} bàn giao nhiệm vụ Trưởng khối năm {} cho {}.",
+                    format_date(h.date),
+                    h.from_member
+                        .map(|m| view.short_name(m))
+                        .unwrap_or_default(),
+                    year + 1,
+                    view.member(h.to_member)
+                        .map_or(String::new(), |m| m.full_name_in(year).to_owned())
+                ));
+                if !h.file_name.is_empty() {
+                    ui.label(format!("Tệp bàn giao: {}", h.file_name));
+                }
+                if !h.file_hash.is_empty() {
+                    ui.horizontal(|ui| {
+                        ui.label("Mã SHA-256:");
+                        ui.monospace(&h.file_hash);
+                        if ui.small_button("Chép mã").clicked() {
+                            ui.ctx().copy_text(h.file_hash.clone());
+                            actions.push(Action::Toast("Đã chép mã SHA-256.".to_owned()));
+                        }
+                    });
+                }
+                for item in &h.items {
+                    ui.label(format!("- {} ({}) {}", item.item, item.quantity, item.note));
+                }
+            });
+        }
+        if view.years.contains(&(year + 1)) && ui.button(format!("Sang năm {}", year + 1)).clicked()
+        {
+            actions.push(Action::SelectYear(year + 1));
+        }
+        ui.add_space(8.0);
+        if ui.button("Mở khóa năm…").clicked() {
+            self.confirm_unlock = true;
+        }
+    }
+
+    fn confirm_ui(&mut self, ctx: &egui::Context, view: &YearView, actions: &mut Vec<Action>) {
+        let year = view.year();
+        if self.confirm_unlock {
+            let mut close = false;
+            egui::Modal::new(egui::Id::unique("unlock-year")).show(ctx, |ui| {
+                ui.set_max_width(520.0);
+                ui.heading(format!("Mở khóa năm {year}?"));
+                ui.label(format!("Năm {year} đã bàn giao. Mở khóa cho phép sửa lại số liệu và báo cáo của năm này; việc mở khóa được ghi vào lịch sử của tệp. Tệp đã gửi cho đơn vị nhận không thay đổi."));
+                ui.horizontal(|ui| {
+                    if ui.button("Mở khóa").clicked() {
+                        actions.push(Action::UnlockYear(year));
+                        close = true;
+                    }
+                    if ui.button("Hủy").clicked() {
+                        close = true;
+                    }
+                });
+            });
+            if close {
+                self.confirm_unlock = false;
+            }
+        }
+        if !self.confirm {
+            return;
+        }
+        let Ok(req) = self.request(view) else {
+            self.confirm = false;
+            return;
+        };
+        let to = view
+            .member(req.to)
+            .map_or(String::new(), |m| m.full_name_in(year).to_owned());
+        let copied = view.indicators.len();
+        let mut close = false;
+        egui::Modal::new(egui::Id::unique("handover-confirm")).show(ctx, |ui| {
+            ui.set_max_width(620.0);
+            ui.heading(format!("Bàn giao nhiệm vụ Trưởng khối năm {} cho {to}?", year + 1));
+            ui.add_space(6.0);
+            ui.label("Chương trình sẽ làm tất cả các việc sau, hoặc không làm việc nào nếu có lỗi:");
+            for line in [
+                format!("1. Ghi nhận việc bàn giao ngày {} với {} mục trong danh mục.", format_date(req.date), req.items.len()),
+                format!("2. Khóa năm {year}: mọi thẻ chỉ xem được (có thể mở khóa sau, việc mở khóa được ghi lại)."),
+                format!("3. Mở năm {} với Trưởng khối {to}, các đơn vị thành viên và danh mục {copied} chỉ tiêu (tên, đơn vị tính, kế hoạch; không chép kết quả).", year + 1),
+                format!("4. Ghi tệp dữ liệu cho đơn vị nhận: {}", req.out.display()),
+                format!("5. Xuất biên bản bàn giao: {}", minutes_path(&req.out).display()),
+                "Trước đó, một bản sao lưu của tệp hiện tại được lưu trong thư mục dữ liệu.".to_owned(),
+            ] {
+                ui.label(line);
+            }
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button(RichText::new("Bàn giao").strong()).clicked() {
+                    actions.push(Action::Handover(req.clone()));
+                    close = true;
+                }
+                if ui.button("Hủy").clicked() {
+                    close = true;
+                }
+            });
+        });
+        if close {
+            self.confirm = false;
+        }
+    }
+}
+
+/// Who handed a received file over, when, and its hash, for the receiver to compare.
+fn received_ui(ui: &mut egui::Ui, findings: &crate::store::receive::Findings) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new("Tệp nhận được").strong());
+        for line in findings.lines() {
+            ui.label(line);
+        }
+    });
 }

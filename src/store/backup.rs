@@ -1,0 +1,112 @@
+//! Automatic backups in the data folder, taken before every migration, handover and restore,
+//! rotating so that the folder keeps the last [`KEEP`] of them; and restoring one.
+//!
+//! A backup is a compacted single-file copy (`VACUUM INTO`), written under a temporary name
+//! and renamed, so a backup that exists is whole.
+
+use super::{Result, Store, StoreError, identify, schema};
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+/// How many backups the folder keeps.
+pub const KEEP: usize = 10;
+
+/// The extension of every backup, so rotation never touches another file.
+const SUFFIX: &str = ".backup.sqlite";
+
+/// Writes a backup of `conn`'s database into `dir` and removes the oldest beyond [`KEEP`].
+/// `label` says why ("truoc-ban-giao-2020"); it becomes part of the file name.
+pub fn snapshot(conn: &Connection, dir: &Path, label: &str) -> Result<PathBuf> {
+    std::fs::create_dir_all(dir).map_err(|e| {
+        StoreError::Invalid(format!(
+            "Không tạo được thư mục sao lưu “{}” ({e}).",
+            dir.display()
+        ))
+    })?;
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let mut path = dir.join(format!("{stamp}-{label}{SUFFIX}"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stamp}-{label}-{n}{SUFFIX}"));
+        n += 1;
+    }
+    let tmp = path.with_extension("tmp");
+    let _ = std::fs::remove_file(&tmp);
+    conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp);
+        })?;
+    std::fs::rename(&tmp, &path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        StoreError::Invalid(format!(
+            "Không ghi được bản sao lưu “{}” ({e}).",
+            path.display()
+        ))
+    })?;
+    rotate(dir);
+    Ok(path)
+}
+
+/// The backups in `dir`, newest first.
+pub fn list(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut list: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with(SUFFIX))
+        .collect();
+    // Names start with the time stamp, so name order is time order.
+    list.sort();
+    list.reverse();
+    list
+}
+
+fn rotate(dir: &Path) {
+    for old in list(dir).into_iter().skip(KEEP) {
+        // A backup we cannot remove is only a wasted file, never a reason to fail.
+        let _ = std::fs::remove_file(old);
+    }
+}
+
+/// Replaces the open database's content with `backup`, after taking a backup of the current
+/// state (so a restore can itself be undone). The backup is checked first: it must be a sound
+/// file of this program, of a schema this program can read.
+pub fn restore(store: &mut Store, backup: &Path, backups_dir: &Path) -> Result<PathBuf> {
+    let shown = backup.display().to_string();
+    let source =
+        Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| {
+            StoreError::Open {
+                path: shown.clone(),
+                reason: super::describe_sqlite(&e),
+                source: Some(e),
+            }
+        })?;
+    super::harden(&source)?;
+    let (app_id, version, _) = identify(&source)?;
+    if app_id != schema::APPLICATION_ID {
+        return Err(StoreError::Foreign { path: shown });
+    }
+    if version > schema::CURRENT_VERSION {
+        return Err(StoreError::Newer {
+            path: shown,
+            found: version,
+            known: schema::CURRENT_VERSION,
+        });
+    }
+    let check: String = source.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if check != "ok" {
+        return Err(StoreError::Invalid(format!(
+            "Bản sao lưu “{shown}” bị hỏng ({check}); hãy chọn bản khác."
+        )));
+    }
+    let before = snapshot(store.conn(), backups_dir, "truoc-khoi-phuc")?;
+    {
+        let dest = store.conn_mut();
+        let backup = rusqlite::backup::Backup::new(&source, dest)?;
+        backup.run_to_completion(256, std::time::Duration::ZERO, None)?;
+    }
+    // An older backup is brought up to the current schema like any older file.
+    store.upgrade()?;
+    Ok(before)
+}

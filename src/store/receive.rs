@@ -1,0 +1,263 @@
+//! Opening a file that came from elsewhere (a USB stick, an e-mail): untrusted input.
+//!
+//! Following SQLite's advice for such files, [`inspect`] opens it read-only with defensive
+//! settings (no trigger or view of the file runs, the schema is not trusted), checks the
+//! application id, the schema version and `integrity_check` (every page, every index), and computes its SHA-256 so the receiver
+//! can compare it with the sender's. [`receive`] then copies a sound file into the data folder,
+//! upgrading an older schema on that copy; the original is never written.
+
+use super::{Store, describe_sqlite, handovers, harden, identify, members, schema, years};
+use crate::domain::Year;
+use chrono::NaiveDate;
+use rusqlite::{Connection, OpenFlags};
+use sha2::{Digest, Sha256};
+use std::path::{Path, PathBuf};
+
+/// What [`inspect`] found about a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Findings {
+    pub path: PathBuf,
+    pub size: u64,
+    /// SHA-256 of the file's bytes, in lower-case hex.
+    pub sha256: String,
+    pub schema_version: Option<i32>,
+    pub bloc_name: Option<String>,
+    pub years: Vec<Year>,
+    pub last_handover: Option<HandoverInfo>,
+    /// `Ok` for a sound file this program can open; otherwise the Vietnamese reason.
+    pub verdict: Result<(), String>,
+}
+
+/// Who handed the file over, to whom and when: the last handover recorded in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HandoverInfo {
+    pub year: Year,
+    pub from: String,
+    pub to: String,
+    pub date: NaiveDate,
+}
+
+impl Findings {
+    pub fn is_sound(&self) -> bool {
+        self.verdict.is_ok()
+    }
+
+    /// The findings as the lines `khoi-thi-dua verify` prints and the window shows.
+    pub fn lines(&self) -> Vec<String> {
+        let mut out = vec![
+            format!("Tệp: {}", self.path.display()),
+            format!(
+                "Dung lượng: {} byte",
+                crate::text::number::format_number(self.size as f64)
+            ),
+            format!("Mã SHA-256: {}", self.sha256),
+        ];
+        if let Some(v) = self.schema_version {
+            out.push(format!(
+                "Lược đồ dữ liệu: số {v} (chương trình này: số {})",
+                schema::CURRENT_VERSION
+            ));
+        }
+        if let Some(name) = &self.bloc_name {
+            out.push(format!("Khối: {name}"));
+        }
+        if !self.years.is_empty() {
+            let years: Vec<String> = self.years.iter().map(|y| y.to_string()).collect();
+            out.push(format!("Các năm: {}", years.join(", ")));
+        }
+        if let Some(h) = &self.last_handover {
+            out.push(format!(
+                "Bàn giao: {} bàn giao nhiệm vụ Trưởng khối năm {} cho {} ngày {}",
+                h.from,
+                h.year + 1,
+                h.to,
+                crate::text::date::format_date(h.date)
+            ));
+        }
+        out.push(match &self.verdict {
+            Ok(()) => "Kết luận: tệp nguyên vẹn, mở được.".to_owned(),
+            Err(e) => format!("Kết luận: KHÔNG mở được. {e}"),
+        });
+        out
+    }
+}
+
+/// SHA-256 of a file, in lower-case hex.
+pub fn sha256_file(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// Inspects a file without ever writing it.
+pub fn inspect(path: &Path) -> Findings {
+    let mut f = Findings {
+        path: path.to_path_buf(),
+        size: 0,
+        sha256: String::new(),
+        schema_version: None,
+        bloc_name: None,
+        years: Vec::new(),
+        last_handover: None,
+        verdict: Ok(()),
+    };
+    let shown = path.display();
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => f.size = m.len(),
+        Ok(_) => {
+            f.verdict = Err(format!("“{shown}” không phải là một tệp."));
+            return f;
+        }
+        Err(e) => {
+            f.verdict = Err(format!("Không đọc được tệp “{shown}” ({e})."));
+            return f;
+        }
+    }
+    match sha256_file(path) {
+        Ok(h) => f.sha256 = h,
+        Err(e) => {
+            f.verdict = Err(format!("Không đọc được tệp “{shown}” ({e})."));
+            return f;
+        }
+    }
+    if f.size == 0 {
+        f.verdict = Err(format!(
+            "Tệp “{shown}” trống (0 byte): có thể việc chép tệp chưa xong. Hãy xin lại tệp từ đơn vị bàn giao."
+        ));
+        return f;
+    }
+    if let Err(e) = check(path, &mut f) {
+        f.verdict = Err(e);
+    }
+    f
+}
+
+fn check(path: &Path, f: &mut Findings) -> Result<(), String> {
+    let shown = path.display();
+    let broken = |e: &rusqlite::Error| {
+        format!(
+            "Tệp “{shown}” không phải là tệp dữ liệu hợp lệ hoặc đã bị hỏng ({}). Hãy xin lại tệp từ đơn vị bàn giao.",
+            describe_sqlite(e)
+        )
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| broken(&e))?;
+    harden(&conn).map_err(|e| e.to_string())?;
+    let _ = conn.busy_timeout(std::time::Duration::from_secs(2));
+    let (app_id, version, tables) = identify(&conn).map_err(|e| match e {
+        super::StoreError::Sqlite(e) => broken(&e),
+        other => other.to_string(),
+    })?;
+    if app_id != schema::APPLICATION_ID || tables == 0 {
+        return Err(format!(
+            "Tệp “{shown}” không phải là tệp dữ liệu của chương trình Khối thi đua (có thể là tệp của chương trình khác)."
+        ));
+    }
+    f.schema_version = Some(version);
+    if version > schema::CURRENT_VERSION {
+        return Err(format!(
+            "Tệp được tạo bởi phiên bản mới hơn của chương trình (lược đồ dữ liệu số {version}, phiên bản này chỉ đọc được đến số {}). Hãy cập nhật chương trình rồi mở lại.",
+            schema::CURRENT_VERSION
+        ));
+    }
+    let result: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(|e| broken(&e))?;
+    if result != ["ok"] {
+        return Err(format!(
+            "Tệp “{shown}” bị hỏng (kiểm tra toàn vẹn báo lỗi: {}). Hãy xin lại tệp từ đơn vị bàn giao.",
+            result.first().map_or("", String::as_str)
+        ));
+    }
+    if version < 1 {
+        return Ok(());
+    }
+    // The content, read with our own queries (never the file's views or triggers).
+    let list = years::list(&conn).map_err(|e| e.to_string())?;
+    let all = members::list(&conn).map_err(|e| e.to_string())?;
+    if let Some(&last) = list.last() {
+        f.bloc_name = years::get(&conn, last)
+            .map_err(|e| e.to_string())?
+            .map(|r| r.bloc_name);
+    }
+    for &y in list.iter().rev() {
+        let hs = handovers::list(&conn, y).map_err(|e| e.to_string())?;
+        if let Some(h) = hs.last() {
+            let name = |id: Option<i64>| {
+                id.and_then(|id| all.iter().find(|m| m.id == id))
+                    .map_or(String::new(), |m| m.full_name_in(y).to_owned())
+            };
+            f.last_handover = Some(HandoverInfo {
+                year: y,
+                from: name(h.from_member),
+                to: name(Some(h.to_member)),
+                date: h.date,
+            });
+            break;
+        }
+    }
+    f.years = list;
+    Ok(())
+}
+
+/// Copies a sound file into `dir` (the data folder's `received`), upgrades the copy when its
+/// schema is older, and opens it. The original is only read.
+pub fn receive(path: &Path, dir: &Path, backups: &Path) -> Result<(Store, Findings), String> {
+    let findings = inspect(path);
+    findings.verdict.clone()?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("Không tạo được thư mục “{}” ({e}).", dir.display()))?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "tep-nhan".to_owned());
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let mut target = dir.join(format!("{stem}-nhan-{stamp}.sqlite"));
+    let mut n = 2;
+    while target.exists() {
+        target = dir.join(format!("{stem}-nhan-{stamp}-{n}.sqlite"));
+        n += 1;
+    }
+    let tmp = target.with_extension("tmp");
+    let _ = std::fs::remove_file(&tmp);
+    let copy = || -> rusqlite::Result<()> {
+        let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+        harden(&conn).map_err(|e| match e {
+            super::StoreError::Sqlite(e) => e,
+            _ => rusqlite::Error::InvalidQuery,
+        })?;
+        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])?;
+        Ok(())
+    };
+    copy().map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!(
+            "Không chép được tệp “{}” vào thư mục dữ liệu: {}",
+            path.display(),
+            describe_sqlite(&e)
+        )
+    })?;
+    std::fs::rename(&tmp, &target).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("Không chép được tệp vào “{}” ({e}).", target.display())
+    })?;
+    let store = Store::open_with_backups(&target, Some(backups)).map_err(|e| e.to_string())?;
+    Ok((store, findings))
+}
