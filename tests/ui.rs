@@ -313,3 +313,110 @@ fn the_new_bloc_form_creates_a_file_with_its_members() {
     h.get_by_label("Sở Giáo dục và Đào tạo");
     assert!(f.data_dir.join("khoi-moi.sqlite").is_file());
 }
+
+#[test]
+fn report_flow_compose_edit_save_a_version_adopt_and_export() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.get_by_label("Báo cáo").click();
+    h.run();
+    // The sample ships with its draft; composing again asks first.
+    h.get_by_label("Tạo dự thảo từ số liệu").click();
+    h.run();
+    h.get_by_label_contains("Toàn bộ nội dung báo cáo năm 2020 sẽ được thay");
+    h.get_by_label("Tạo lại dự thảo").click();
+    h.run();
+    // Edit a section.
+    h.get_by_label("V. KIẾN NGHỊ, ĐỀ XUẤT").click();
+    h.run();
+    replace_text(
+        &mut h,
+        "Nội dung",
+        "Đề nghị UBND tỉnh tặng Cờ thi đua cho 01 đơn vị.",
+    );
+    h.get_by_label("Tiêu đề mục").click();
+    h.run();
+    // Save a version.
+    h.get_by_label_contains("Phiên bản đã lưu").click();
+    h.run();
+    type_into(&mut h, "Tên phiên bản:", "Dự thảo lần 1");
+    h.get_by_label("Lưu phiên bản").click();
+    h.run();
+    h.get_by_label("Dự thảo lần 1");
+    // Adopt: the text locks.
+    h.get_by_label("Thông qua…").click();
+    h.run();
+    h.get_by_label("Thông qua").click();
+    h.run();
+    h.get_by_label("Đã thông qua");
+    {
+        let s = h.state().session.as_ref().unwrap();
+        let report = khoi_thi_dua::store::reports::get(s.store.conn(), 2020)
+            .unwrap()
+            .unwrap();
+        assert_eq!(report.status, khoi_thi_dua::domain::ReportStatus::Adopted);
+        assert!(
+            report
+                .sections
+                .iter()
+                .any(|s| s.body.contains("Cờ thi đua cho 01 đơn vị"))
+        );
+        let versions = khoi_thi_dua::store::reports::versions(s.store.conn(), 2020).unwrap();
+        assert!(versions.iter().any(|v| v.name == "Dự thảo lần 1"));
+        assert!(
+            versions
+                .iter()
+                .any(|v| v.name == "Trước khi tạo lại dự thảo")
+        );
+    }
+    // Export through the dialog, with a path typed in.
+    h.get_by_label("Xuất PDF…").click();
+    h.run();
+    let pdf = f.data_dir.join("BaoCao2020.pdf");
+    replace_text(&mut h, "Lưu vào tệp:", pdf.to_str().unwrap());
+    h.get_by_label("Xuất").click();
+    h.run();
+    for _ in 0..100 {
+        if !h.state().exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run();
+    }
+    h.run();
+    h.get_by_label_contains("Đã xuất PDF");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn handover_tab_shows_the_checklist_and_hands_over_after_confirming() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.get_by_label("Bàn giao").click();
+    h.run();
+    h.get_by_label("Báo cáo tổng kết còn là dự thảo, chưa thông qua");
+    h.get_by_label_contains("Chưa có chỉ tiêu hay thành tích: BQL KKT");
+    let out = f.data_dir.join("ban-giao-2021.sqlite");
+    replace_text(&mut h, "Lưu tệp cho đơn vị nhận", out.to_str().unwrap());
+    click_scrolled(&mut h, "Bàn giao…");
+    h.get_by_label_contains("Mở năm 2021 với Trưởng khối Ban Quản lý Khu kinh tế");
+    h.get_by_label("Xác nhận bàn giao").click();
+    h.run();
+    h.get_by_label("Đã bàn giao");
+    let hash = khoi_thi_dua::store::receive::sha256_file(&out).unwrap();
+    h.get_by_label(&format!("Mã SHA-256: {hash}"));
+    h.get_by_label("Đóng").click();
+    h.run();
+    h.get_by_label_contains("Năm 2020 đã bàn giao — chỉ xem");
+    // Every tab is read-only now: the indicator tab's buttons are disabled.
+    h.get_by_label("Chỉ tiêu").click();
+    h.run();
+    let count = |h: &Harness<'static, App>| {
+        let s = h.state().session.as_ref().unwrap();
+        indicators::list(s.store.conn(), 2020).unwrap().len()
+    };
+    let before = count(&h);
+    h.get_by_label("Thêm chỉ tiêu").click();
+    h.run();
+    assert_eq!(count(&h), before);
+}

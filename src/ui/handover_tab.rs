@@ -381,7 +381,7 @@ impl HandoverTab {
             }
             ui.add_space(10.0);
             ui.horizontal(|ui| {
-                if ui.button(RichText::new("Bàn giao").strong()).clicked() {
+                if ui.button(RichText::new("Xác nhận bàn giao").strong()).clicked() {
                     actions.push(Action::Handover(req.clone()));
                     close = true;
                 }
