@@ -7,8 +7,10 @@
 //! temporary file (a compacted copy of the file as it is, with the same handover applied); then
 //! the handover is applied to the open file in a transaction that is committed only after the
 //! copy and the minutes are in place. A failure at any point removes what was written and
-//! rolls the transaction back; a killed process leaves only a `.tmp` file that nobody would
-//! take for a database, and the original untouched (SQLite's journal undoes the transaction).
+//! rolls the transaction back. A killed process leaves the original as it was before or after
+//! the whole handover (SQLite's journal undoes an unfinished transaction), and beside it at most
+//! a `.tmp` file nobody would take for a database, or, if killed in the instant between placing
+//! the successor's file and the commit, a whole successor file (never half of one).
 
 use crate::domain::{Handover, HandoverItem, Member, MemberId, Year, YearRecord, YearStatus};
 use crate::report::document::{
@@ -383,6 +385,7 @@ fn minutes_document(
                 },
             ],
         },
+        appendices: Vec::new(),
     })
 }
 

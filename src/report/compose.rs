@@ -140,10 +140,17 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
     if planned.is_empty() {
         strengths.push('.');
     } else {
+        let reached = if reached == 0 {
+            "chưa có chỉ tiêu nào đạt kế hoạch".to_owned()
+        } else {
+            format!(
+                "{} chỉ tiêu đạt và vượt kế hoạch",
+                format_number(reached as f64)
+            )
+        };
         strengths.push_str(&format!(
-            ", trong đó {} chỉ tiêu có kế hoạch; {} chỉ tiêu đạt và vượt kế hoạch.",
+            ", trong đó {} chỉ tiêu có kế hoạch; {reached}.",
             format_number(planned.len() as f64),
-            format_number(reached as f64)
         ));
     }
     let unmet: Vec<String> = planned

@@ -36,6 +36,9 @@ pub struct Document {
     pub blocks: Vec<Block>,
     /// Recipients and signatures printed after the body, kept together on one page.
     pub closing: Closing,
+    /// Appendices (e.g. the indicator table), printed after the signature, starting on a new
+    /// page, as Decree 30 places them.
+    pub appendices: Vec<Block>,
 }
 
 /// PDF document information dictionary entries.

@@ -221,6 +221,13 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, LayoutError> {
         engine.place_block(&prepared, i);
     }
     engine.closing(&doc.closing);
+    if !doc.appendices.is_empty() {
+        let prepared: Vec<Prepared> = doc.appendices.iter().map(|b| engine.prepare(b)).collect();
+        engine.new_page(Engine::wants_landscape(&prepared, 0));
+        for i in 0..prepared.len() {
+            engine.place_block(&prepared, i);
+        }
+    }
     engine.number_pages();
     Ok(Layout {
         pages: engine.pages,
@@ -1696,7 +1703,22 @@ pub(crate) mod tests {
                 }),
             ],
             closing: closing(),
+            appendices: Vec::new(),
         }
+    }
+
+    #[test]
+    fn appendices_start_on_a_new_page_after_the_signature() {
+        let mut doc = sample_document();
+        doc.appendices = vec![
+            Block::Heading("PHỤ LỤC RIÊNG".into()),
+            Block::Paragraph("Bảng chỉ tiêu".into()),
+        ];
+        let l = lay(&doc);
+        let (sign_page, _) = find(&l, "TRƯỞNG KHỐI")[0];
+        let (appendix_page, _) = find(&l, "PHỤ LỤC RIÊNG")[0];
+        assert_eq!(appendix_page, sign_page + 1);
+        assert_eq!(l.pages.len(), appendix_page + 1);
     }
 
     pub(crate) fn closing() -> Closing {

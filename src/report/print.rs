@@ -15,6 +15,7 @@ use std::path::Path;
 pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> Document {
     let year = data.record.year;
     let mut blocks = Vec::new();
+    let mut appendices = Vec::new();
     for section in &report.sections {
         match section.kind {
             SectionKind::Text => {
@@ -26,7 +27,7 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
                 }
             }
             SectionKind::IndicatorAppendix => {
-                blocks.push(Block::Table(indicator_table(
+                appendices.push(Block::Table(indicator_table(
                     members,
                     data,
                     section.heading.trim(),
@@ -56,6 +57,7 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
                 signer: report.signer.clone(),
             }],
         },
+        appendices,
     }
 }
 
