@@ -5,8 +5,8 @@
 //! store does the writing and the checking.
 
 use crate::domain::{
-    Indicator, Member, MemberId, MemberName, Opinion, Report, ReportStatus, ReportVersion, Year,
-    YearRecord,
+    Attendee, Indicator, Member, MemberId, MemberName, Opinion, Report, ReportStatus,
+    ReportVersion, Year, YearRecord,
 };
 use crate::store::{self, Store, StoreError, indicators, members, reports, years};
 use rusqlite::Connection;
@@ -38,6 +38,11 @@ pub enum Edit {
         delta: i64,
     },
     UpdateYear(YearRecord),
+    /// Replaces the conference attendance list of a year.
+    SetAttendees {
+        year: Year,
+        list: Vec<Attendee>,
+    },
     InsertIndicator(Indicator),
     UpdateIndicator(Indicator),
     DeleteIndicator(i64),
@@ -94,6 +99,7 @@ impl Edit {
             Edit::SetMemberName { .. } | Edit::RemoveMemberName { .. } => "đổi tên đơn vị",
             Edit::MoveMember { .. } => "đổi thứ tự đơn vị",
             Edit::UpdateYear(_) => "sửa thông tin năm",
+            Edit::SetAttendees { .. } => "sửa danh sách dự hội nghị",
             Edit::InsertIndicator(_) | Edit::InsertIndicators(_) => "thêm chỉ tiêu",
             Edit::UpdateIndicator(_) => "sửa chỉ tiêu",
             Edit::DeleteIndicator(_) | Edit::DeleteIndicators(_) => "xóa chỉ tiêu",
@@ -178,6 +184,14 @@ impl Edit {
                 };
                 years::update(conn, rec)?;
                 Edit::UpdateYear(old)
+            }
+            Edit::SetAttendees { year, list } => {
+                let old = years::attendees(conn, *year)?;
+                years::set_attendees(conn, *year, list)?;
+                Edit::SetAttendees {
+                    year: *year,
+                    list: old,
+                }
             }
             Edit::InsertIndicator(ind) => Edit::DeleteIndicator(indicators::insert(conn, ind)?),
             Edit::UpdateIndicator(ind) => {

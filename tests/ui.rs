@@ -420,3 +420,34 @@ fn handover_tab_shows_the_checklist_and_hands_over_after_confirming() {
     h.run();
     assert_eq!(count(&h), before);
 }
+
+#[test]
+fn the_conference_date_is_typed_checked_and_saved() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.get_by_label("Báo cáo").click();
+    h.run();
+    h.get_by_label("Hội nghị tổng kết").click();
+    h.run();
+    replace_text(&mut h, "Ngày hội nghị", "31/02/2021");
+    h.get_by_label("Tên khối").click();
+    h.run();
+    h.get_by_label_contains("tháng 2 năm 2021 chỉ có 28 ngày");
+    let date = |h: &Harness<'static, App>| {
+        let s = h.state().session.as_ref().unwrap();
+        khoi_thi_dua::store::years::get(s.store.conn(), 2020)
+            .unwrap()
+            .unwrap()
+            .conference_date
+    };
+    assert_eq!(date(&h), chrono::NaiveDate::from_ymd_opt(2020, 12, 16));
+    replace_text(&mut h, "Ngày hội nghị", "17/12/2020");
+    h.get_by_label("Tên khối").click();
+    h.run();
+    assert_eq!(date(&h), chrono::NaiveDate::from_ymd_opt(2020, 12, 17));
+    // The calendar speaks Vietnamese.
+    h.get_by_label("Lịch").click();
+    h.run();
+    h.get_by_label("Tháng 12 năm 2020");
+    h.get_by_label("CN");
+}

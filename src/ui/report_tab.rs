@@ -12,6 +12,7 @@ use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Part {
+    Conference,
     #[default]
     Header,
     Section(usize),
@@ -28,6 +29,8 @@ pub struct ReportTab {
     confirm: Option<Confirm>,
     version_name: String,
     viewing_version: Option<i64>,
+    conference_date: DateBuffer,
+    guest: String,
 }
 
 enum Confirm {
@@ -106,6 +109,7 @@ impl ReportTab {
                 Part::Section(i) => self.section_ui(ui, view, report, i, editable, actions),
                 Part::Closing => self.closing_ui(ui, view, report, editable, actions),
                 Part::Versions => self.versions_ui(ui, view, actions),
+                Part::Conference => self.conference_ui(ui, view, actions),
                 Part::Opinions => self.opinions_ui(ui, view, actions),
             });
         });
@@ -116,6 +120,7 @@ impl ReportTab {
             self.part = part;
             self.fields.clear();
             self.date = DateBuffer::default();
+            self.conference_date = DateBuffer::default();
         }
     }
 
@@ -215,6 +220,12 @@ impl ReportTab {
             });
             ui.add_space(10.0);
             ui.label(RichText::new("Hội nghị và lịch sử").strong());
+            if ui
+                .selectable_label(self.part == Part::Conference, "Hội nghị tổng kết")
+                .clicked()
+            {
+                self.select(Part::Conference);
+            }
             if ui
                 .selectable_label(
                     self.part == Part::Versions,
@@ -453,6 +464,154 @@ impl ReportTab {
             });
         if let Some(r) = changed {
             actions.push(Action::Edit(Edit::SaveReport { year, report: r }));
+        }
+    }
+
+    fn conference_ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
+        let year = view.year();
+        let editable = !view.locked();
+        ui.heading(format!("Hội nghị tổng kết năm {year}"));
+        ui.label("Thông tin của năm dùng trong văn bản: tên khối, địa danh, ngày và địa điểm hội nghị, phương hướng năm sau.");
+        ui.add_space(6.0);
+        let rec = &view.record;
+        let mut changed: Option<crate::domain::YearRecord> = None;
+        egui::Grid::new("conference")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .min_col_width(170.0)
+            .show(ui, |ui| {
+                type Setter = fn(&mut crate::domain::YearRecord, String);
+                let fields: [(&str, &str, &str, bool, Setter); 5] = [
+                    ("bloc", "Tên khối", &rec.bloc_name, false, |r, v| {
+                        r.bloc_name = v
+                    }),
+                    ("province", "Tỉnh", &rec.province, false, |r, v| {
+                        r.province = v
+                    }),
+                    (
+                        "place",
+                        "Địa danh ghi ngày tháng",
+                        &rec.place,
+                        false,
+                        |r, v| r.place = v,
+                    ),
+                    (
+                        "venue",
+                        "Địa điểm hội nghị",
+                        &rec.conference_venue,
+                        false,
+                        |r, v| r.conference_venue = v,
+                    ),
+                    (
+                        "directions",
+                        &format!("Phương hướng năm {}", year + 1),
+                        &rec.directions,
+                        true,
+                        |r, v| r.directions = v,
+                    ),
+                ];
+                for (key, label, value, multi, set) in fields {
+                    if let Some(v) = self.field(ui, key, label, value, multi, editable) {
+                        let mut r = rec.clone();
+                        set(&mut r, v);
+                        changed = Some(r);
+                    }
+                }
+                if let Some(d) = date_field(
+                    ui,
+                    "Ngày hội nghị",
+                    rec.conference_date,
+                    &mut self.conference_date,
+                    editable,
+                ) {
+                    let mut r = rec.clone();
+                    r.conference_date = d;
+                    changed = Some(r);
+                }
+            });
+        if let Some(r) = changed {
+            if r.bloc_name.trim().is_empty() {
+                actions.push(Action::ShowError(
+                    "Tên khối không được để trống.".to_owned(),
+                ));
+            } else {
+                actions.push(Action::Edit(Edit::UpdateYear(r)));
+            }
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new("Đơn vị và đại biểu dự hội nghị").strong());
+        let mut list = view.attendees.clone();
+        let mut list_changed = false;
+        for m in view.members_in_year() {
+            let mut present = list.iter().any(|a| a.member == Some(m.id));
+            if ui
+                .add_enabled(
+                    editable,
+                    egui::Checkbox::new(&mut present, m.full_name_in(year)),
+                )
+                .changed()
+            {
+                if present {
+                    list.push(crate::domain::Attendee {
+                        id: 0,
+                        member: Some(m.id),
+                        guest_body: String::new(),
+                        person: String::new(),
+                        position: "Lãnh đạo, chuyên viên".to_owned(),
+                    });
+                } else {
+                    list.retain(|a| a.member != Some(m.id));
+                }
+                list_changed = true;
+            }
+        }
+        let guests: Vec<String> = list
+            .iter()
+            .filter(|a| a.member.is_none())
+            .map(|a| a.guest_body.clone())
+            .collect();
+        for g in guests {
+            ui.horizontal(|ui| {
+                ui.label(format!("Khách mời: {g}"));
+                if ui
+                    .add_enabled(editable, egui::Button::new("Bỏ").small())
+                    .clicked()
+                {
+                    list.retain(|a| a.member.is_some() || a.guest_body != g);
+                    list_changed = true;
+                }
+            });
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("Thêm cơ quan khách mời:");
+            ui.add_enabled(
+                editable,
+                egui::TextEdit::singleline(&mut self.guest)
+                    .hint_text("Ban Thi đua - Khen thưởng tỉnh")
+                    .desired_width(280.0),
+            )
+            .labelled_by(label.id);
+            if ui
+                .add_enabled(editable, egui::Button::new("Thêm khách mời"))
+                .clicked()
+                && !self.guest.trim().is_empty()
+            {
+                list.push(crate::domain::Attendee {
+                    id: 0,
+                    member: None,
+                    guest_body: self.guest.trim().to_owned(),
+                    person: String::new(),
+                    position: String::new(),
+                });
+                self.guest.clear();
+                list_changed = true;
+            }
+        });
+        if list_changed {
+            for a in &mut list {
+                a.id = 0;
+            }
+            actions.push(Action::Edit(Edit::SetAttendees { year, list }));
         }
     }
 
