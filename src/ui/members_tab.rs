@@ -175,11 +175,22 @@ impl MembersTab {
         TableBuilder::new(ui)
             .striped(true)
             .column(Column::exact(40.0))
-            .column(Column::remainder().at_least(220.0))
-            .column(Column::exact(110.0))
+            .column(Column::remainder().at_least(220.0).clip(true))
+            .column(Column::initial(100.0).resizable(true).clip(true))
+            .column(Column::initial(80.0).resizable(true).clip(true))
+            .column(Column::initial(150.0).resizable(true).clip(true))
+            .column(Column::initial(110.0).resizable(true).clip(true))
             .column(Column::exact(130.0))
             .header(26.0, |mut h| {
-                for t in ["STT", "Tên đơn vị", "Viết tắt", "Vai trò năm nay"] {
+                for t in [
+                    "STT",
+                    "Tên đơn vị",
+                    "Viết tắt",
+                    "Ký hiệu",
+                    "Thủ trưởng",
+                    "Điện thoại",
+                    "Vai trò năm nay",
+                ] {
                     h.col(|ui| {
                         ui.strong(t);
                     });
@@ -205,6 +216,20 @@ impl MembersTab {
                         });
                         row.col(|ui| {
                             ui.label(m.name_in(year).map_or("", |n| n.short_name.as_str()));
+                        });
+                        row.col(|ui| {
+                            ui.label(m.name_in(year).map_or("", |n| n.abbreviation.as_str()));
+                        });
+                        row.col(|ui| {
+                            let head = match (m.head_title.is_empty(), m.head_name.is_empty()) {
+                                (_, true) => String::new(),
+                                (true, false) => m.head_name.clone(),
+                                (false, false) => format!("{} ({})", m.head_name, m.head_title),
+                            };
+                            ui.label(head);
+                        });
+                        row.col(|ui| {
+                            ui.label(&m.phone);
                         });
                         row.col(|ui| {
                             let role = view.record.role_of(m.id);
