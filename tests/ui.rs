@@ -74,7 +74,10 @@ fn first_run_shows_the_sample_and_the_four_tabs_switch() {
     h.get_by_label("Xem tiếp dữ liệu mẫu").click();
     h.run();
     assert!(f.data_dir.join("khoi-thi-dua.sqlite").is_file());
-    h.get_by_label("Sở Thông tin và Truyền thông");
+    h.get_by_role_and_label(
+        egui::accesskit::Role::Button,
+        "Sở Thông tin và Truyền thông",
+    );
     h.get_by_label_contains("Khối Kinh tế ngành — năm 2020");
 
     h.get_by_label("Chỉ tiêu").click();

@@ -816,23 +816,20 @@ impl App {
     fn year_picker_ui(&mut self, ui: &mut egui::Ui) {
         let Some(s) = &self.session else { return };
         let current = s.view.year();
-        ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-            let label = ui.label("Năm:");
-            egui::ComboBox::from_id_salt("year-picker")
-                .selected_text(current.to_string())
-                .width(80.0)
-                .show_ui(ui, |ui| {
-                    for &y in &s.view.years {
-                        if ui.selectable_label(y == current, y.to_string()).clicked()
-                            && y != current
-                        {
-                            self.actions.push(Action::SelectYear(y));
-                        }
+        // Right to left: the box first, then its label to its left.
+        egui::ComboBox::from_id_salt("year-picker")
+            .selected_text(current.to_string())
+            .width(80.0)
+            .show_ui(ui, |ui| {
+                for &y in &s.view.years {
+                    if ui.selectable_label(y == current, y.to_string()).clicked() && y != current {
+                        self.actions.push(Action::SelectYear(y));
                     }
-                })
-                .response
-                .labelled_by(label.id);
-        });
+                }
+            })
+            .response
+            .accessible_name("Năm");
+        ui.label("Năm:");
     }
 
     fn status_ui(&mut self, ui: &mut egui::Ui) {
@@ -933,7 +930,7 @@ impl App {
         let mut next: Option<Dialog> = None;
         match dialog {
             Dialog::Error(message) => {
-                egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+                let response = egui::Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
                     ui.set_max_width(520.0);
                     ui.heading("Không thực hiện được");
                     ui.add_space(6.0);
@@ -943,9 +940,12 @@ impl App {
                         close = true;
                     }
                 });
+                if response.should_close() {
+                    close = true;
+                }
             }
             Dialog::Welcome => {
-                egui::Modal::new(egui::Id::unique("welcome")).show(ctx, |ui| {
+                let response = egui::Modal::new(egui::Id::unique("welcome")).show(ctx, |ui| {
                     ui.set_max_width(560.0);
                     ui.heading("Chào mừng đến với chương trình Khối thi đua");
                     ui.add_space(6.0);
@@ -962,6 +962,9 @@ impl App {
                         }
                     });
                 });
+                if response.should_close() {
+                    close = true;
+                }
             }
             Dialog::NewBloc(form, error) => {
                 let mut submit = false;
@@ -1048,7 +1051,7 @@ impl App {
                 }
             }
             Dialog::Info(title, lines) => {
-                egui::Modal::new(egui::Id::unique("info")).show(ctx, |ui| {
+                let response = egui::Modal::new(egui::Id::unique("info")).show(ctx, |ui| {
                     ui.set_max_width(640.0);
                     ui.heading(title.as_str());
                     ui.add_space(6.0);
@@ -1060,6 +1063,9 @@ impl App {
                         close = true;
                     }
                 });
+                if response.should_close() {
+                    close = true;
+                }
             }
             Dialog::Restore { selected } => {
                 let list = self

@@ -65,9 +65,12 @@ impl MembersTab {
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
         let year = view.year();
         let locked = view.locked();
+        if self.selected.and_then(|id| view.member(id)).is_none() {
+            self.selected = view.members_in_year().first().map(|m| m.id);
+        }
         egui::Panel::right("member-form")
             .resizable(true)
-            .default_size(460.0)
+            .default_size(400.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     match self.selected.and_then(|id| view.member(id)) {
