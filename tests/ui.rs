@@ -239,6 +239,7 @@ fn delete_a_row_then_undo_brings_it_back() {
         indicators::list(s.store.conn(), 2020).unwrap().len()
     };
     let before = count(&h);
+
     h.get_all_by_label("Xóa").next().unwrap().click();
     h.run();
     assert_eq!(count(&h), before - 1);

@@ -3,7 +3,7 @@
 //! the table. Rows are virtualised, so a year of 12.000 indicators scrolls smoothly.
 
 use super::app::{Action, YearView};
-use super::widgets::{ERROR_COLOR, FieldBuffer, form_field};
+use super::widgets::{ERROR_COLOR, FieldBuffer, text_area};
 use crate::domain::{Indicator, MemberId};
 use crate::edit::Edit;
 use crate::text::collate::matches_search;
@@ -128,7 +128,7 @@ impl IndicatorsTab {
         }
         egui::Panel::right("narrative")
             .resizable(true)
-            .default_size(340.0)
+            .default_size(300.0)
             .show(ui, |ui| self.narrative_ui(ui, view, locked, actions));
         egui::CentralPanel::default_margins().show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -292,14 +292,14 @@ impl IndicatorsTab {
         TableBuilder::new(ui)
             .striped(true)
             .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::initial(130.0).resizable(true).clip(true))
+            .column(Column::initial(110.0).resizable(true).clip(true))
             .column(Column::remainder().at_least(220.0).clip(true))
-            .column(Column::initial(80.0).resizable(true).clip(true))
-            .column(Column::initial(105.0).resizable(true))
-            .column(Column::initial(105.0).resizable(true))
-            .column(Column::exact(64.0))
-            .column(Column::initial(140.0).resizable(true).clip(true))
-            .column(Column::exact(48.0))
+            .column(Column::initial(70.0).resizable(true).clip(true))
+            .column(Column::initial(95.0).resizable(true))
+            .column(Column::initial(95.0).resizable(true))
+            .column(Column::exact(56.0))
+            .column(Column::initial(110.0).resizable(true).clip(true))
+            .column(Column::exact(46.0))
             .header(28.0, |mut h| {
                 for (i, col) in Col::ORDER.iter().enumerate() {
                     if i == 5 {
@@ -323,15 +323,23 @@ impl IndicatorsTab {
                             let name = view
                                 .member(member)
                                 .map_or(String::new(), |m| m.full_name_in(year).to_owned());
+                            // The short name keeps the group row readable in a narrow column;
+                            // the full name is on hover and beside the table.
+                            let short = view.short_name(member);
+                            row.col(|_| {});
                             row.col(|ui| {
                                 let text =
-                                    RichText::new(format!("{name} — {count} chỉ tiêu")).strong();
+                                    RichText::new(format!("{short} — {count} chỉ tiêu")).strong();
                                 let selected = self.selected_member == Some(member);
-                                if ui.selectable_label(selected, text).clicked() {
+                                if ui
+                                    .selectable_label(selected, text)
+                                    .on_hover_text(&name)
+                                    .clicked()
+                                {
                                     self.selected_member = Some(member);
                                 }
                             });
-                            for _ in 0..7 {
+                            for _ in 0..6 {
                                 row.col(|_| {});
                             }
                         }
@@ -521,24 +529,20 @@ impl IndicatorsTab {
             .find(|n| n.member == member.id)
             .map_or("", |n| n.text.as_str());
         egui::ScrollArea::vertical().show(ui, |ui| {
-            egui::Grid::new("narrative-grid")
-                .num_columns(2)
-                .show(ui, |ui| {
-                    if let Some(text) = form_field(
-                        ui,
-                        "Đoạn thành tích",
-                        stored,
-                        &mut self.narrative,
-                        true,
-                        !locked,
-                    ) {
-                        actions.push(Action::Edit(Edit::SetNarrative {
-                            year,
-                            member: member.id,
-                            text,
-                        }));
-                    }
-                });
+            if let Some(text) = text_area(
+                ui,
+                "Đoạn thành tích (đưa vào báo cáo)",
+                stored,
+                &mut self.narrative,
+                18,
+                !locked,
+            ) {
+                actions.push(Action::Edit(Edit::SetNarrative {
+                    year,
+                    member: member.id,
+                    text,
+                }));
+            }
         });
     }
 }

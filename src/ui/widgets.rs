@@ -75,6 +75,39 @@ pub fn form_field(
     committed
 }
 
+/// A labelled multi-line field laid out on its own (label above, full width), committed when
+/// the user leaves it. Returns the new text when it differs from `stored`.
+pub fn text_area(
+    ui: &mut egui::Ui,
+    label: &str,
+    stored: &str,
+    buffer: &mut FieldBuffer,
+    rows: usize,
+    enabled: bool,
+) -> Option<String> {
+    let label_response = ui.label(label);
+    let mut text = buffer.editing.clone().unwrap_or_else(|| stored.to_owned());
+    let response = ui
+        .add_enabled(
+            enabled,
+            egui::TextEdit::multiline(&mut text)
+                .desired_rows(rows)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label_response.id);
+    if response.has_focus() || response.changed() {
+        buffer.editing = Some(text);
+    }
+    let mut committed = None;
+    if response.lost_focus()
+        && let Some(t) = buffer.editing.take()
+        && t != stored
+    {
+        committed = Some(t);
+    }
+    committed
+}
+
 /// The date field's own state: the text being typed and whether the calendar is open.
 #[derive(Debug, Default, Clone)]
 pub struct DateBuffer {
