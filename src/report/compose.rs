@@ -10,6 +10,9 @@ use crate::domain::{
 use crate::text::date::{format_date, format_document_date};
 use crate::text::number::{format_number, format_percent};
 
+/// How many of a member's indicators its paragraph lists one by one.
+const MAX_LISTED: usize = 12;
+
 /// Placeholder text the secretariat replaces; kept in one place so the UI can point at it.
 pub const TO_FILL: &str = "(Ban thư ký bổ sung.)";
 
@@ -104,17 +107,34 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
             .map(|n| n.text.trim().to_owned())
             .unwrap_or_default();
         let mut p = format!("- {}: ", m.full_name_in(year));
+        // A report stays concise: a member's figures are listed one by one only when there are
+        // few; beyond that the paragraph gives the count and the appendix table has them all.
+        let planned: Vec<String> = own.iter().filter_map(|i| planned_phrase(i)).collect();
         if !narrative.is_empty() {
             p.push_str(&narrative);
-            let planned: Vec<String> = own.iter().filter_map(|i| planned_phrase(i)).collect();
-            if !planned.is_empty() {
+            if !planned.is_empty() && planned.len() <= MAX_LISTED {
                 p.push_str(&format!(" Chỉ tiêu có kế hoạch: {}.", planned.join("; ")));
             }
-        } else if !own.is_empty() {
+        } else if !own.is_empty() && own.len() <= MAX_LISTED {
             let figures: Vec<String> = own.iter().map(|i| figure_phrase(i)).collect();
             p.push_str(&format!("{}.", figures.join("; ")));
-        } else {
+        } else if own.is_empty() {
             p.push_str(TO_FILL);
+        }
+        if own.len() > MAX_LISTED || planned.len() > MAX_LISTED {
+            let reached = own
+                .iter()
+                .filter(|i| i.percent_of_plan().is_some_and(|p| p >= 100.0))
+                .count();
+            if !narrative.is_empty() {
+                p.push(' ');
+            }
+            p.push_str(&format!(
+                "Đơn vị thực hiện {} chỉ tiêu ({} chỉ tiêu có kế hoạch, {} chỉ tiêu đạt và vượt kế hoạch); chi tiết tại phụ lục.",
+                format_number(own.len() as f64),
+                format_number(planned.len() as f64),
+                format_number(reached as f64)
+            ));
         }
         results.push(p);
     }
