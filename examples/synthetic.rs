@@ -174,6 +174,12 @@ fn run() -> Result<(), String> {
                 reports::save(tx, year, &khoi_thi_dua::report::compose::compose_draft(&all, &data))?;
                 if y + 1 < n_years {
                     years::set_status(tx, year, YearStatus::HandedOver, "Bàn giao")?;
+                    // The lock is stamped with the clock; a fixed time keeps the file the same
+                    // from run to run (same bytes, same JSON export).
+                    tx.execute(
+                        "UPDATE year_event SET at = ?2 WHERE year = ?1",
+                        rusqlite::params![year, format!("{}-01-05 08:00:00", year + 1)],
+                    )?;
                 }
                 Ok(())
             })

@@ -44,6 +44,18 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "TỆP")]
     pub db: Option<PathBuf>,
 
+    /// Cách vẽ cửa sổ: glow (OpenGL, mặc định; chạy được trên máy cũ) hoặc wgpu.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "glow|wgpu",
+        default_value_t = Renderer::Glow,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub renderer: Renderer,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 
@@ -54,6 +66,17 @@ pub struct Cli {
     /// In số phiên bản.
     #[arg(short = 'V', long, action = clap::ArgAction::Version)]
     version: Option<bool>,
+}
+
+/// How the window is drawn (`--renderer`). Glow is the default: it starts under Wine and on old
+/// office GPUs without current drivers, where wgpu fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Renderer {
+    /// OpenGL, through glow.
+    #[default]
+    Glow,
+    /// wgpu (Direct3D 12, Vulkan); this build has no wgpu and refuses it with a message.
+    Wgpu,
 }
 
 #[derive(Debug, Subcommand)]
@@ -110,7 +133,19 @@ pub enum Command {
         /// Dùng phông Liberation Serif kèm theo chương trình, kể cả khi máy có Times New Roman.
         #[arg(long)]
         embedded_font: bool,
+        /// Văn bản cần xuất: report (báo cáo tổng kết), minutes (biên bản hội nghị) hoặc news
+        /// (tin bài; đuôi .txt hoặc .html cho văn bản thuần hoặc HTML).
+        #[arg(long, value_enum, default_value = "report", value_name = "VĂN_BẢN")]
+        document: DocumentArg,
     },
+}
+
+/// The documents `export-pdf` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DocumentArg {
+    Report,
+    Minutes,
+    News,
 }
 
 #[derive(Debug, Args)]
@@ -134,7 +169,7 @@ pub fn main() -> ExitCode {
         }
     };
     match cli.command {
-        None => crate::ui::run(cli.db),
+        None => crate::ui::run(cli.db, cli.renderer),
         Some(command) => match run_command(cli.db.as_deref(), command) {
             Ok(message) => {
                 if !message.is_empty() {
@@ -185,21 +220,27 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, String
             year,
             out,
             embedded_font,
+            document,
         } => {
             let mut store = open_existing(db)?;
             let fonts = crate::report::print::document_fonts(!embedded_font);
-            let done = crate::report::print::export_report_pdf(
-                &mut store,
-                year,
-                &out,
-                &fonts,
-                &|_, _| true,
-            )?;
-            let mut message = format!(
-                "Đã xuất báo cáo năm {year} ({} trang): “{}”.",
-                done.pages,
-                out.display()
-            );
+            let kind = match document {
+                DocumentArg::Report => crate::report::print::DocumentKind::Report,
+                DocumentArg::Minutes => crate::report::print::DocumentKind::Minutes,
+                DocumentArg::News => crate::report::print::DocumentKind::News,
+            };
+            let done = crate::report::print::export_document(&mut store, year, kind, &out, &fonts)?;
+            let what = match document {
+                DocumentArg::Report => "báo cáo",
+                DocumentArg::Minutes => "biên bản hội nghị",
+                DocumentArg::News => "tin bài",
+            };
+            let pages = if done.pages > 0 {
+                format!(" ({} trang)", done.pages)
+            } else {
+                String::new()
+            };
+            let mut message = format!("Đã xuất {what} năm {year}{pages}: “{}”.", out.display());
             if done.composed {
                 message.push_str(
                     " Năm này chưa có báo cáo nên chương trình đã soạn dự thảo từ số liệu.",

@@ -5,8 +5,8 @@
 //! store does the writing and the checking.
 
 use crate::domain::{
-    Attendee, Indicator, Member, MemberId, MemberName, Opinion, Report, ReportStatus,
-    ReportVersion, Year, YearRecord,
+    Attendee, Conference, Indicator, Member, MemberId, MemberName, NewsItem, Opinion, Report,
+    ReportStatus, ReportVersion, Year, YearRecord,
 };
 use crate::store::{self, Store, StoreError, indicators, members, reports, years};
 use rusqlite::Connection;
@@ -38,6 +38,16 @@ pub enum Edit {
         delta: i64,
     },
     UpdateYear(YearRecord),
+    /// Saves the conference record of a year.
+    SetConference {
+        year: Year,
+        conference: Conference,
+    },
+    /// Saves the edited news item (`None`: compose it from the data again).
+    SetNews {
+        year: Year,
+        news: Option<NewsItem>,
+    },
     /// Replaces the conference attendance list of a year.
     SetAttendees {
         year: Year,
@@ -100,6 +110,8 @@ impl Edit {
             Edit::MoveMember { .. } => "đổi thứ tự đơn vị",
             Edit::UpdateYear(_) => "sửa thông tin năm",
             Edit::SetAttendees { .. } => "sửa danh sách dự hội nghị",
+            Edit::SetConference { .. } => "sửa thông tin hội nghị",
+            Edit::SetNews { .. } => "sửa tin bài",
             Edit::InsertIndicator(_) | Edit::InsertIndicators(_) => "thêm chỉ tiêu",
             Edit::UpdateIndicator(_) => "sửa chỉ tiêu",
             Edit::DeleteIndicator(_) | Edit::DeleteIndicators(_) => "xóa chỉ tiêu",
@@ -184,6 +196,25 @@ impl Edit {
                 };
                 years::update(conn, rec)?;
                 Edit::UpdateYear(old)
+            }
+            Edit::SetConference {
+                year,
+                conference: c,
+            } => {
+                let old = store::conference::get(conn, *year)?;
+                store::conference::set(conn, *year, c)?;
+                Edit::SetConference {
+                    year: *year,
+                    conference: old,
+                }
+            }
+            Edit::SetNews { year, news } => {
+                let old = store::conference::news(conn, *year)?;
+                store::conference::set_news(conn, *year, news.as_ref())?;
+                Edit::SetNews {
+                    year: *year,
+                    news: old,
+                }
             }
             Edit::SetAttendees { year, list } => {
                 let old = years::attendees(conn, *year)?;

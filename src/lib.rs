@@ -3,6 +3,7 @@
 //! The module map and the invariants that hold between modules are in ARCHITECTURE.md.
 
 pub mod cli;
+pub mod crash;
 pub mod domain;
 pub mod edit;
 pub mod handover;

@@ -5,8 +5,10 @@
 //! invented, and a member the article gives no figures for has none. The sample is code, so it
 //! ships inside the binary.
 
-use crate::domain::{Attendee, Indicator, Member, MemberId, MemberName, Year, YearRecord};
-use crate::store::{Result, Store, StoreError, indicators, members, reports, years};
+use crate::domain::{
+    Attendee, Conference, Indicator, Member, MemberId, MemberName, Year, YearRecord,
+};
+use crate::store::{Result, Store, StoreError, conference, indicators, members, reports, years};
 use std::path::Path;
 
 pub const SAMPLE_YEAR: Year = 2020;
@@ -384,6 +386,15 @@ pub fn fill(store: &mut Store) -> Result<()> {
             position: "Chuyên viên".to_owned(),
         });
         years::set_attendees(tx, SAMPLE_YEAR, &attendees)?;
+        // The article is signed "Lê Hằng"; it gives no times, chair or secretary.
+        conference::set(
+            tx,
+            SAMPLE_YEAR,
+            &Conference {
+                news_author: "Lê Hằng".to_owned(),
+                ..Conference::default()
+            },
+        )?;
 
         for (i, &(member, group, name, unit, plan, result, note)) in INDICATORS.iter().enumerate() {
             indicators::insert(

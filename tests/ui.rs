@@ -455,3 +455,45 @@ fn the_conference_date_is_typed_checked_and_saved() {
     h.get_by_label("Tháng 12 năm 2020");
     h.get_by_label("CN");
 }
+
+#[test]
+fn conference_record_then_minutes_and_news_are_composed_and_exported() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.get_by_label("Báo cáo").click();
+    h.run();
+    h.get_by_label("Hội nghị tổng kết").click();
+    h.run();
+    replace_text(&mut h, "Giờ bắt đầu", "14:00");
+    replace_text(&mut h, "Chủ trì: họ tên", "Nguyễn Văn An");
+    h.get_by_label("Tên khối").click();
+    h.run();
+    {
+        let s = h.state().session.as_ref().unwrap();
+        let c = khoi_thi_dua::store::conference::get(s.store.conn(), 2020).unwrap();
+        assert_eq!(
+            (c.start_time.as_str(), c.chair.name.as_str()),
+            ("14:00", "Nguyễn Văn An")
+        );
+        assert_eq!(c.news_author, "Lê Hằng");
+    }
+    click_scrolled(&mut h, "Xuất biên bản hội nghị…");
+    let minutes = f.data_dir.join("bien-ban.pdf");
+    replace_text(&mut h, "Lưu vào tệp:", minutes.to_str().unwrap());
+    h.get_by_label("Xuất").click();
+    h.run();
+    assert!(std::fs::read(&minutes).unwrap().starts_with(b"%PDF"));
+
+    // The news item, composed from the data (the afternoon start shows in its lead).
+    h.get_by_label("Tin bài cho trang thông tin").click();
+    h.run();
+    let body = h.get_by_label("Nội dung").value().unwrap_or_default();
+    assert!(body.contains("Chiều ngày 16/12/2020"), "{body}");
+    click_scrolled(&mut h, "Xuất tin bài…");
+    let html = f.data_dir.join("tin.html");
+    replace_text(&mut h, "Lưu vào tệp:", html.to_str().unwrap());
+    h.get_by_label("Xuất").click();
+    h.run();
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.contains("Chiều ngày 16/12/2020") && text.contains("Lê Hằng"));
+}

@@ -297,6 +297,50 @@ pub struct YearData {
     pub opinions: Vec<Opinion>,
     pub handovers: Vec<Handover>,
     pub events: Vec<YearEvent>,
+    /// The conference record; absent in files exported before it existed.
+    #[serde(default)]
+    pub conference: Conference,
+    /// The news item as edited for the province's website, if one was saved.
+    #[serde(default)]
+    pub news: Option<NewsItem>,
+}
+
+/// A person with a role at the conference (chair, secretary).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Person {
+    pub name: String,
+    pub position: String,
+    pub unit: String,
+}
+
+/// The year-end conference beyond its date and venue (kept on [`YearRecord`]): times, who
+/// chaired and took the minutes, the agenda and the conclusions.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Conference {
+    /// "14:00"
+    pub start_time: String,
+    pub end_time: String,
+    pub chair: Person,
+    pub secretary: Person,
+    /// One agenda item per line.
+    pub agenda: String,
+    pub conclusions: String,
+    /// Who writes the news item for the province's website.
+    pub news_author: String,
+}
+
+/// A short news item about the conference for the province's emulation website.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NewsItem {
+    pub headline: String,
+    /// "16/12/2020 14:00"
+    pub dateline: String,
+    /// Paragraphs, one per line.
+    pub body: String,
+    pub author: String,
 }
 
 #[cfg(test)]

@@ -39,6 +39,10 @@ pub struct Document {
     /// Appendices (e.g. the indicator table), printed after the signature, starting on a new
     /// page, as Decree 30 places them.
     pub appendices: Vec<Block>,
+    /// A plain article (the news item for the website) rather than an administrative
+    /// document: no national title or issuing body; the subject is the headline and the
+    /// place/date line is the dateline under it.
+    pub plain: bool,
 }
 
 /// PDF document information dictionary entries.

@@ -35,6 +35,9 @@ pub const BODY_SIZE: f32 = 14.0;
 /// Body line pitch as a multiple of the font size: 18 pt at 14 pt, like a Word document
 /// set to "exactly 18 pt".
 pub const BODY_LEADING: f32 = 18.0 / 14.0;
+/// Size of a plain article's headline.
+const HEADLINE_SIZE: f32 = 16.0;
+
 /// Line pitch of the header block, table cells and the closing, which are set solid.
 const TIGHT_LEADING: f32 = 1.2;
 /// Space between paragraphs (Decree 30: at least 6 pt).
@@ -215,7 +218,11 @@ pub struct Rule {
 pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, LayoutError> {
     let faces = fonts.faces()?;
     let mut engine = Engine::new(faces);
-    engine.first_page_header(doc);
+    if doc.plain {
+        engine.plain_header(doc);
+    } else {
+        engine.first_page_header(doc);
+    }
     let prepared: Vec<Prepared> = doc.blocks.iter().map(|b| engine.prepare(b)).collect();
     for i in 0..prepared.len() {
         engine.place_block(&prepared, i);
@@ -867,6 +874,41 @@ impl<'a> Engine<'a> {
             let len = (widest / 3.0).max(BODY_SIZE * 3.0);
             self.rule_under(tb.x + tb.width / 2.0, len, BODY_SIZE, centre_fmt.pitch);
         }
+        self.y += 12.0;
+        self.fresh = false;
+    }
+
+    /// The headline and dateline of a plain article.
+    fn plain_header(&mut self, doc: &Document) {
+        let tb = self.text_box();
+        let headline_fmt = LineFormat {
+            pitch: HEADLINE_SIZE * TIGHT_LEADING,
+            size: HEADLINE_SIZE,
+            ..self.body_format(FontStyle::Bold, HAlign::Center)
+        };
+        let headline = self.break_clean(
+            &doc.subject,
+            FontStyle::Bold,
+            HEADLINE_SIZE,
+            tb.width,
+            0.0,
+            0.0,
+        );
+        self.put_lines(&headline, &headline_fmt);
+        self.y += 6.0;
+        let dateline_fmt = LineFormat {
+            pitch: BODY_SIZE * TIGHT_LEADING,
+            ..self.body_format(FontStyle::Italic, HAlign::Center)
+        };
+        let dateline = self.break_clean(
+            &doc.place_date,
+            FontStyle::Italic,
+            BODY_SIZE,
+            tb.width,
+            0.0,
+            0.0,
+        );
+        self.put_lines(&dateline, &dateline_fmt);
         self.y += 12.0;
         self.fresh = false;
     }
@@ -1704,6 +1746,7 @@ pub(crate) mod tests {
             ],
             closing: closing(),
             appendices: Vec::new(),
+            plain: false,
         }
     }
 

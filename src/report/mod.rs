@@ -3,6 +3,7 @@
 //! PDF writer, all in the Decree 30/2020/NĐ-CP layout.
 
 pub mod compose;
+pub mod conference;
 pub mod document;
 pub mod fonts;
 pub mod layout;

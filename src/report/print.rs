@@ -58,6 +58,7 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
             }],
         },
         appendices,
+        plain: false,
     }
 }
 
@@ -207,4 +208,86 @@ pub fn missing_chars_message(missing: &[char]) -> Option<String> {
         missing.len(),
         list.join(", ")
     ))
+}
+
+/// Which document of the year to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DocumentKind {
+    /// The summary report ("Báo cáo tổng kết").
+    #[default]
+    Report,
+    /// The conference minutes ("Biên bản hội nghị").
+    Minutes,
+    /// The news item for the website: PDF, or plain text (.txt) or HTML (.html) by the file's
+    /// extension.
+    News,
+}
+
+/// The news item of `year`: the one saved after editing, or composed from the data.
+pub fn news_for(store: &Store, year: Year) -> store::Result<crate::domain::NewsItem> {
+    if let Some(n) = store::conference::news(store.conn(), year)? {
+        return Ok(n);
+    }
+    let all = members::list(store.conn())?;
+    let data = json::year_data(store.conn(), year)?;
+    Ok(super::conference::compose_news(&all, &data))
+}
+
+/// Exports one of the year's documents to `out`.
+pub fn export_document(
+    store: &mut Store,
+    year: Year,
+    kind: DocumentKind,
+    out: &Path,
+    fonts: &FontSet,
+) -> Result<Exported, String> {
+    match kind {
+        DocumentKind::Report => export_report_pdf(store, year, out, fonts, &|_, _| true),
+        DocumentKind::Minutes => {
+            let all = members::list(store.conn()).map_err(|e| e.to_string())?;
+            let data = json::year_data(store.conn(), year).map_err(|e| e.to_string())?;
+            let doc = super::conference::minutes_document(&all, &data);
+            write_pdf(&doc, fonts, out, &|_, _| true)
+        }
+        DocumentKind::News => {
+            let news = news_for(store, year).map_err(|e| e.to_string())?;
+            let ext = out
+                .extension()
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            match ext.as_str() {
+                "txt" => {
+                    crate::cli::write_new_file(
+                        out,
+                        super::conference::news_text(&news).as_bytes(),
+                    )?;
+                    Ok(Exported {
+                        pages: 0,
+                        missing_chars: Vec::new(),
+                        composed: false,
+                    })
+                }
+                "html" | "htm" => {
+                    crate::cli::write_new_file(
+                        out,
+                        super::conference::news_html(&news).as_bytes(),
+                    )?;
+                    Ok(Exported {
+                        pages: 0,
+                        missing_chars: Vec::new(),
+                        composed: false,
+                    })
+                }
+                _ => {
+                    let data = json::year_data(store.conn(), year).map_err(|e| e.to_string())?;
+                    write_pdf(
+                        &super::conference::news_document(&data, &news),
+                        fonts,
+                        out,
+                        &|_, _| true,
+                    )
+                }
+            }
+        }
+    }
 }

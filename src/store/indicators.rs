@@ -62,6 +62,15 @@ fn check(ind: &Indicator) -> Result<()> {
     Ok(())
 }
 
+/// The sort number after the member's last indicator of the year.
+fn next_place(conn: &Connection, year: Year, member: i64) -> Result<i64> {
+    Ok(conn.query_row(
+        "SELECT coalesce(max(sort), 0) + 1 FROM indicator WHERE year = ?1 AND member_id = ?2",
+        params![year, member],
+        |r| r.get(0),
+    )?)
+}
+
 /// Adds an indicator and returns its id. With `ind.id > 0` that id is kept (import, undo of a
 /// deletion); with `ind.sort < 0` it goes after the member's last indicator.
 pub fn insert(conn: &Connection, ind: &Indicator) -> Result<i64> {
@@ -70,16 +79,15 @@ pub fn insert(conn: &Connection, ind: &Indicator) -> Result<i64> {
     let sort = if ind.sort >= 0 {
         ind.sort
     } else {
-        conn.query_row(
-            "SELECT coalesce(max(sort), 0) + 1 FROM indicator WHERE year = ?1 AND member_id = ?2",
-            params![ind.year, ind.member],
-            |r| r.get(0),
-        )?
+        next_place(conn, ind.year, ind.member)?
     };
-    conn.execute(
+    // Cached statements: an import or a handover inserts thousands of rows, and parsing the
+    // SQL again for each one cost more than the insert itself.
+    conn.prepare_cached(
         "INSERT INTO indicator (id, year, member_id, sort, group_name, name, unit, plan, result, note)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
+    )?
+    .execute(params![
             (ind.id > 0).then_some(ind.id),
             ind.year,
             ind.member,
@@ -149,6 +157,9 @@ pub fn copy_previous_year(conn: &Connection, year: Year) -> Result<Vec<i64>> {
     }
     let members = super::members::list(conn)?;
     let mut ids = Vec::new();
+    // Each member's next place, asked of the file once per member rather than once per row
+    // (SQLite re-plans that `max()` query at every call).
+    let mut next_sort: std::collections::HashMap<i64, i64> = std::collections::HashMap::new();
     for ind in previous {
         let still_member = members
             .iter()
@@ -156,12 +167,17 @@ pub fn copy_previous_year(conn: &Connection, year: Year) -> Result<Vec<i64>> {
         if !still_member {
             continue;
         }
+        let sort = match next_sort.get(&ind.member) {
+            Some(&s) => s,
+            None => next_place(conn, year, ind.member)?,
+        };
+        next_sort.insert(ind.member, sort + 1);
         let copy = Indicator {
             id: 0,
             year,
             result: None,
             note: String::new(),
-            sort: -1,
+            sort,
             ..ind
         };
         ids.push(insert(conn, &copy)?);

@@ -3,7 +3,9 @@
 //! Numbers are JSON numbers (not Vietnamese-formatted text), so other tools read them as they
 //! are; ids are kept so that export → import → export gives the same JSON.
 
-use super::{Result, Store, StoreError, handovers, indicators, members, nfc, reports, years};
+use super::{
+    Result, Store, StoreError, conference, handovers, indicators, members, nfc, reports, years,
+};
 use crate::domain::{Member, Year, YearData, YearStatus};
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
@@ -61,19 +63,34 @@ pub fn year_data(conn: &Connection, year: Year) -> Result<YearData> {
         opinions: reports::opinions(conn, year)?,
         handovers: handovers::list(conn, year)?,
         events: years::events(conn, year)?,
+        conference: conference::get(conn, year)?,
+        news: conference::news(conn, year)?,
     })
 }
 
 /// Parses exchange JSON, naming the line, column and reason of the first problem.
 pub fn parse(text: &str) -> Result<Exchange> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| describe(&e))?;
-    let format = value.get("format").and_then(|v| v.as_str()).unwrap_or("");
+    // Only the two head fields are read first (the rest is skipped, not built into a tree,
+    // which took a third of a 100 MB import); a top level that is not an object is not ours.
+    #[derive(Default, Deserialize)]
+    struct Head {
+        #[serde(default)]
+        format: serde_json::Value,
+        #[serde(default)]
+        version: serde_json::Value,
+    }
+    let value = match serde_json::from_str::<Head>(text) {
+        Ok(head) => head,
+        Err(e) if e.classify() == serde_json::error::Category::Data => Head::default(),
+        Err(e) => return Err(describe(&e)),
+    };
+    let format = value.format.as_str().unwrap_or("");
     if format != FORMAT {
         return Err(StoreError::Invalid(
             "Tệp JSON này không phải dữ liệu của chương trình Khối thi đua (thiếu trường \"format\": \"khoi-thi-dua\").".to_owned(),
         ));
     }
-    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(0);
+    let version = value.version.as_u64().unwrap_or(0);
     if version != u64::from(VERSION) {
         return Err(StoreError::Invalid(format!(
             "Tệp JSON có định dạng phiên bản {version}, chương trình này chỉ đọc được phiên bản {VERSION}."
@@ -184,6 +201,10 @@ fn import_into(conn: &Connection, ex: &Exchange) -> Result<ImportSummary> {
         for op in &data.opinions {
             reports::insert_opinion(conn, year, op)?;
         }
+        if data.conference != crate::domain::Conference::default() {
+            conference::set(conn, year, &data.conference)?;
+        }
+        conference::set_news(conn, year, data.news.as_ref())?;
         for h in &data.handovers {
             let mut h = h.clone();
             h.year = year;

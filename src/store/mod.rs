@@ -9,6 +9,7 @@
 //! with no `-wal` or `-journal` beside it.
 
 pub mod backup;
+pub mod conference;
 pub mod handovers;
 pub mod indicators;
 pub mod json;
@@ -240,9 +241,8 @@ pub(crate) fn nfc(s: &str) -> String {
 /// Refuses a write to a year that was handed over.
 pub(crate) fn ensure_open(conn: &Connection, year: Year) -> Result<()> {
     let status: Option<String> = conn
-        .query_row("SELECT status FROM year WHERE year = ?1", [year], |r| {
-            r.get(0)
-        })
+        .prepare_cached("SELECT status FROM year WHERE year = ?1")?
+        .query_row([year], |r| r.get(0))
         .map(Some)
         .or_else(|e| match e {
             rusqlite::Error::QueryReturnedNoRows => Ok(None),

@@ -10,7 +10,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x4B54_4431;
 
 /// Every migration, in order; `MIGRATIONS[i]` upgrades version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -166,6 +166,32 @@ CREATE TABLE year_event (
 /// When the report was last exported to PDF, for the handover checklist.
 const V3: &str = r#"
 ALTER TABLE report ADD COLUMN exported_at TEXT;    -- local time, 2020-12-16 10:20:00
+"#;
+
+/// The conference record (times, chair, secretary, agenda, conclusions) and the news item.
+const V4: &str = r#"
+CREATE TABLE conference (
+    year                INTEGER PRIMARY KEY REFERENCES year(year) ON DELETE CASCADE,
+    start_time          TEXT NOT NULL DEFAULT '',    -- 14:00
+    end_time            TEXT NOT NULL DEFAULT '',
+    chair_name          TEXT NOT NULL DEFAULT '',
+    chair_position      TEXT NOT NULL DEFAULT '',
+    chair_unit          TEXT NOT NULL DEFAULT '',
+    secretary_name      TEXT NOT NULL DEFAULT '',
+    secretary_position  TEXT NOT NULL DEFAULT '',
+    secretary_unit      TEXT NOT NULL DEFAULT '',
+    agenda              TEXT NOT NULL DEFAULT '',    -- one item per line
+    conclusions         TEXT NOT NULL DEFAULT '',
+    news_author         TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE news_item (
+    year      INTEGER PRIMARY KEY REFERENCES year(year) ON DELETE CASCADE,
+    headline  TEXT NOT NULL DEFAULT '',
+    dateline  TEXT NOT NULL DEFAULT '',
+    body      TEXT NOT NULL DEFAULT '',
+    author    TEXT NOT NULL DEFAULT ''
+);
 "#;
 
 /// Applies every migration after `from` up to `to`, each with its version bump in one

@@ -27,7 +27,13 @@ use unicode_normalization::UnicodeNormalization;
 /// a file before storing it, so that "Việt" typed with a combining-mark
 /// keyboard layout and "Việt" pasted from Word are the same string.
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    // Almost all text is already NFC (precomposed Vietnamese, ASCII): the quick check settles
+    // it without decomposing and recomposing every character, which made a 240.000-indicator
+    // import spend a fifth of its time here.
+    match unicode_normalization::is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => s.to_owned(),
+        _ => s.nfc().collect(),
+    }
 }
 
 /// Whether `s` is already in NFC, so callers can skip an allocation.

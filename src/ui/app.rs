@@ -9,6 +9,7 @@ use crate::domain::{
     Year, YearRecord,
 };
 use crate::edit::{Edit, History};
+use crate::report::print::DocumentKind;
 use crate::store::receive::{self, Findings};
 use crate::store::{
     self, Store, StoreError, backup, handovers, indicators, members, reports, years,
@@ -57,9 +58,9 @@ pub enum Action {
     Reload,
     Quit,
     /// Opens the export dialog for the year's report.
-    ExportPdfDialog,
+    ExportPdfDialog(DocumentKind),
     /// Exports the year's report to this path, in the background.
-    ExportPdf(PathBuf),
+    ExportPdf(DocumentKind, PathBuf),
 }
 
 /// "khoi-thi-dua-2021.sqlite" beside the open file, for the successor.
@@ -85,6 +86,8 @@ pub struct YearView {
     pub versions: Vec<ReportVersion>,
     pub opinions: Vec<Opinion>,
     pub handovers: Vec<Handover>,
+    pub conference: crate::domain::Conference,
+    pub news: Option<crate::domain::NewsItem>,
     pub years: Vec<Year>,
     /// Changes at every load, so a tab can cache what it derives from the data.
     pub generation: u64,
@@ -114,6 +117,8 @@ impl YearView {
             versions: reports::versions(conn, year)?,
             opinions: reports::opinions(conn, year)?,
             handovers: handovers::list(conn, year)?,
+            conference: store::conference::get(conn, year)?,
+            news: store::conference::news(conn, year)?,
             years: years::list(conn)?,
             generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             exported_at: reports::exported_at(conn, year)?,
@@ -185,8 +190,14 @@ enum Dialog {
     Error(String),
     Welcome,
     NewBloc(NewBloc, Option<String>),
-    Export { path: String, error: Option<String> },
-    Restore { selected: Option<PathBuf> },
+    Export {
+        path: String,
+        error: Option<String>,
+        kind: DocumentKind,
+    },
+    Restore {
+        selected: Option<PathBuf>,
+    },
     Info(String, Vec<String>),
 }
 
@@ -546,15 +557,37 @@ impl App {
                     Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
                 }
             }
-            Action::ExportPdfDialog => {
+            Action::ExportPdfDialog(kind) => {
                 let Some(s) = &self.session else { return };
-                let path = super::export::default_pdf_path(&s.store, s.view.year());
+                let path = super::export::default_pdf_path(&s.store, s.view.year(), kind);
                 self.dialog = Some(Dialog::Export {
                     path: path.display().to_string(),
                     error: None,
+                    kind,
                 });
             }
-            Action::ExportPdf(path) => {
+            Action::ExportPdf(kind, path) if kind != DocumentKind::Report => {
+                let Some(s) = &mut self.session else { return };
+                let year = s.view.year();
+                let fonts = crate::report::print::document_fonts(true);
+                match crate::report::print::export_document(&mut s.store, year, kind, &path, &fonts)
+                {
+                    Ok(done) => {
+                        self.dialog =
+                            crate::report::print::missing_chars_message(&done.missing_chars)
+                                .map(Dialog::Error);
+                        self.toast(ctx, format!("Đã xuất: {}", path.display()));
+                    }
+                    Err(e) => {
+                        if let Some(Dialog::Export { error, .. }) = &mut self.dialog {
+                            *error = Some(e);
+                        } else {
+                            self.dialog = Some(Dialog::Error(e));
+                        }
+                    }
+                }
+            }
+            Action::ExportPdf(_, path) => {
                 let Some(s) = &mut self.session else { return };
                 let year = s.view.year();
                 match super::export::ExportJob::start(&mut s.store, year, path, ctx) {
@@ -678,7 +711,8 @@ impl App {
             self.pick_and_open();
         }
         if pressed(Key::P) && self.session.is_some() {
-            self.actions.push(Action::ExportPdfDialog);
+            self.actions
+                .push(Action::ExportPdfDialog(DocumentKind::Report));
         }
         for (key, tab) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4]
             .into_iter()
@@ -733,7 +767,8 @@ impl App {
                     .add_enabled(has_file, egui::Button::new("Xuất PDF…  (Ctrl+P)"))
                     .clicked()
                 {
-                    self.actions.push(Action::ExportPdfDialog);
+                    self.actions
+                        .push(Action::ExportPdfDialog(DocumentKind::Report));
                 }
                 if ui
                     .add_enabled(has_file, egui::Button::new("Lưu bản sao…"))
@@ -1106,13 +1141,21 @@ impl App {
                     close = true;
                 }
             }
-            Dialog::Export { path, error } => {
+            Dialog::Export { path, error, kind } => {
                 let mut submit = false;
+                let kind = *kind;
                 egui::Modal::new(egui::Id::unique("export")).show(ctx, |ui| {
                     ui.set_width(560.0);
-                    ui.heading("Xuất báo cáo ra PDF");
+                    ui.heading(match kind {
+                        DocumentKind::Report => "Xuất báo cáo ra PDF",
+                        DocumentKind::Minutes => "Xuất biên bản hội nghị ra PDF",
+                        DocumentKind::News => "Xuất tin bài",
+                    });
                     ui.add_space(6.0);
-                    ui.label("Báo cáo được in theo thể thức Nghị định 30/2020/NĐ-CP, khổ A4, phông Times New Roman (hoặc Liberation Serif tương đương).");
+                    ui.label(match kind {
+                        DocumentKind::News => "Tin bài được xuất theo đuôi tệp: .pdf (bản in), .txt (văn bản thuần) hoặc .html (dán vào trình soạn thảo của trang tin).",
+                        _ => "Văn bản được in theo thể thức Nghị định 30/2020/NĐ-CP, khổ A4, phông Times New Roman (hoặc Liberation Serif tương đương).",
+                    });
                     ui.add_space(6.0);
                     ui.horizontal(|ui| {
                         let label = ui.label("Lưu vào tệp:");
@@ -1120,7 +1163,7 @@ impl App {
                             .labelled_by(label.id);
                         if ui.button("Chọn…").clicked()
                             && let Some(p) = rfd::FileDialog::new()
-                                .add_filter("Tệp PDF", &["pdf"])
+                                .add_filter("Tệp PDF, văn bản hoặc HTML", &["pdf", "txt", "html"])
                                 .set_file_name(
                                     Path::new(path.as_str())
                                         .file_name()
@@ -1150,7 +1193,7 @@ impl App {
                         *error = Some("Hãy chọn nơi lưu tệp PDF.".to_owned());
                     } else {
                         self.actions
-                            .push(Action::ExportPdf(PathBuf::from(path.trim())));
+                            .push(Action::ExportPdf(kind, PathBuf::from(path.trim())));
                     }
                 }
             }

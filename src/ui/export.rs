@@ -3,7 +3,7 @@
 //! window never freezes on a report of hundreds of pages.
 
 use crate::domain::Year;
-use crate::report::print::{Exported, document_fonts, prepare_report, write_pdf};
+use crate::report::print::{DocumentKind, Exported, document_fonts, prepare_report, write_pdf};
 use crate::store::Store;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -86,13 +86,18 @@ impl ExportJob {
     }
 }
 
-/// Where the export dialog proposes to write: beside the database, "BaoCao2020.pdf".
-pub fn default_pdf_path(store: &Store, year: Year) -> PathBuf {
+/// Where the export dialog proposes to write: beside the database, "BaoCao2020.pdf",
+/// "BienBanHoiNghi2020.pdf" or "TinBai2020.html".
+pub fn default_pdf_path(store: &Store, year: Year, kind: DocumentKind) -> PathBuf {
     let dir = store
         .path()
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
-    dir.join(format!("BaoCao{year}.pdf"))
+    dir.join(match kind {
+        DocumentKind::Report => format!("BaoCao{year}.pdf"),
+        DocumentKind::Minutes => format!("BienBanHoiNghi{year}.pdf"),
+        DocumentKind::News => format!("TinBai{year}.html"),
+    })
 }

@@ -7,12 +7,14 @@ use super::widgets::{DateBuffer, FieldBuffer, date_field, form_field};
 use crate::domain::{Handling, Opinion, Report, ReportSection, ReportStatus, SectionKind};
 use crate::edit::Edit;
 use crate::report::compose::place_date_line;
+use crate::report::print::DocumentKind;
 use egui::{Color32, RichText};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Part {
     Conference,
+    News,
     #[default]
     Header,
     Section(usize),
@@ -93,7 +95,7 @@ impl ReportTab {
                 }
             }
             if ui.button("Xuất PDF…").clicked() {
-                actions.push(Action::ExportPdfDialog);
+                actions.push(Action::ExportPdfDialog(DocumentKind::Report));
             }
         });
         ui.add_space(4.0);
@@ -110,6 +112,7 @@ impl ReportTab {
                 Part::Closing => self.closing_ui(ui, view, report, editable, actions),
                 Part::Versions => self.versions_ui(ui, view, actions),
                 Part::Conference => self.conference_ui(ui, view, actions),
+                Part::News => self.news_ui(ui, view, actions),
                 Part::Opinions => self.opinions_ui(ui, view, actions),
             });
         });
@@ -225,6 +228,12 @@ impl ReportTab {
                 .clicked()
             {
                 self.select(Part::Conference);
+            }
+            if ui
+                .selectable_label(self.part == Part::News, "Tin bài cho trang thông tin")
+                .clicked()
+            {
+                self.select(Part::News);
             }
             if ui
                 .selectable_label(
@@ -539,6 +548,108 @@ impl ReportTab {
             }
         }
         ui.add_space(8.0);
+        ui.label(RichText::new("Biên bản hội nghị").strong());
+        let conf = &view.conference;
+        let mut changed_conf: Option<crate::domain::Conference> = None;
+        egui::Grid::new("conference-record")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .min_col_width(170.0)
+            .show(ui, |ui| {
+                type Setter = fn(&mut crate::domain::Conference, String);
+                let fields: [(&str, &str, &str, bool, Setter); 11] = [
+                    (
+                        "start",
+                        "Giờ bắt đầu",
+                        &conf.start_time,
+                        false,
+                        |c, v| c.start_time = v,
+                    ),
+                    ("end", "Giờ kết thúc", &conf.end_time, false, |c, v| {
+                        c.end_time = v
+                    }),
+                    (
+                        "chair",
+                        "Chủ trì: họ tên",
+                        &conf.chair.name,
+                        false,
+                        |c, v| c.chair.name = v,
+                    ),
+                    (
+                        "chair-pos",
+                        "Chủ trì: chức vụ",
+                        &conf.chair.position,
+                        false,
+                        |c, v| c.chair.position = v,
+                    ),
+                    (
+                        "chair-unit",
+                        "Chủ trì: đơn vị",
+                        &conf.chair.unit,
+                        false,
+                        |c, v| c.chair.unit = v,
+                    ),
+                    (
+                        "sec",
+                        "Thư ký: họ tên",
+                        &conf.secretary.name,
+                        false,
+                        |c, v| c.secretary.name = v,
+                    ),
+                    (
+                        "sec-pos",
+                        "Thư ký: chức vụ",
+                        &conf.secretary.position,
+                        false,
+                        |c, v| c.secretary.position = v,
+                    ),
+                    (
+                        "sec-unit",
+                        "Thư ký: đơn vị",
+                        &conf.secretary.unit,
+                        false,
+                        |c, v| c.secretary.unit = v,
+                    ),
+                    (
+                        "agenda",
+                        "Chương trình (mỗi dòng một nội dung)",
+                        &conf.agenda,
+                        true,
+                        |c, v| c.agenda = v,
+                    ),
+                    (
+                        "conclusions",
+                        "Kết luận",
+                        &conf.conclusions,
+                        true,
+                        |c, v| c.conclusions = v,
+                    ),
+                    (
+                        "author",
+                        "Người viết tin",
+                        &conf.news_author,
+                        false,
+                        |c, v| c.news_author = v,
+                    ),
+                ];
+                for (key, label, value, multi, set) in fields {
+                    if let Some(v) = self.field(ui, key, label, value, multi, editable) {
+                        let mut c = conf.clone();
+                        set(&mut c, v);
+                        changed_conf = Some(c);
+                    }
+                }
+            });
+        if let Some(c) = changed_conf {
+            actions.push(Action::Edit(Edit::SetConference {
+                year,
+                conference: c,
+            }));
+        }
+        if ui.button("Xuất biên bản hội nghị…").clicked() {
+            actions.push(Action::ExportPdfDialog(DocumentKind::Minutes));
+        }
+        ui.add_space(8.0);
         ui.label(RichText::new("Đơn vị và đại biểu dự hội nghị").strong());
         let mut list = view.attendees.clone();
         let mut list_changed = false;
@@ -613,6 +724,67 @@ impl ReportTab {
             }
             actions.push(Action::Edit(Edit::SetAttendees { year, list }));
         }
+    }
+
+    fn news_ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
+        let year = view.year();
+        let editable = !view.locked();
+        ui.heading(format!("Tin bài hội nghị tổng kết năm {year}"));
+        let saved = view.news.is_some();
+        ui.label(if saved {
+            "Tin bài đã được sửa và lưu; bấm “Soạn lại từ số liệu” để soạn lại."
+        } else {
+            "Tin bài được soạn tự động từ số liệu (ngày, địa điểm, đơn vị dự, kết quả, phương hướng, bàn giao). Sửa ở đây rồi xuất ra PDF, văn bản thuần hoặc HTML."
+        });
+        let news = view.news.clone().unwrap_or_else(|| {
+            let data = year_data(view);
+            crate::report::conference::compose_news(&view.members, &data)
+        });
+        let mut changed: Option<crate::domain::NewsItem> = None;
+        egui::Grid::new("news")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .min_col_width(120.0)
+            .show(ui, |ui| {
+                type Setter = fn(&mut crate::domain::NewsItem, String);
+                let fields: [(&str, &str, &str, bool, Setter); 4] = [
+                    ("headline", "Tiêu đề", &news.headline, true, |n, v| {
+                        n.headline = v
+                    }),
+                    ("dateline", "Thời gian", &news.dateline, false, |n, v| {
+                        n.dateline = v
+                    }),
+                    ("body", "Nội dung", &news.body, true, |n, v| n.body = v),
+                    ("author", "Tác giả", &news.author, false, |n, v| {
+                        n.author = v
+                    }),
+                ];
+                for (key, label, value, multi, set) in fields {
+                    if let Some(v) = self.field(ui, key, label, value, multi, editable) {
+                        let mut n = news.clone();
+                        set(&mut n, v);
+                        changed = Some(n);
+                    }
+                }
+            });
+        if let Some(n) = changed {
+            actions.push(Action::Edit(Edit::SetNews {
+                year,
+                news: Some(n),
+            }));
+        }
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(editable && saved, egui::Button::new("Soạn lại từ số liệu"))
+                .clicked()
+            {
+                actions.push(Action::Edit(Edit::SetNews { year, news: None }));
+                self.fields.clear();
+            }
+            if ui.button("Xuất tin bài…").clicked() {
+                actions.push(Action::ExportPdfDialog(DocumentKind::News));
+            }
+        });
     }
 
     fn versions_ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
@@ -872,7 +1044,12 @@ impl ReportTab {
 
 /// A fresh draft composed from what the tabs show.
 fn compose(view: &YearView) -> Report {
-    let data = crate::domain::YearData {
+    crate::report::compose::compose_draft(&view.members, &year_data(view))
+}
+
+/// The year's data as the composers take it, from what the tabs show.
+fn year_data(view: &YearView) -> crate::domain::YearData {
+    crate::domain::YearData {
         record: view.record.clone(),
         attendees: view.attendees.clone(),
         indicators: view.indicators.clone(),
@@ -882,6 +1059,7 @@ fn compose(view: &YearView) -> Report {
         opinions: view.opinions.clone(),
         handovers: view.handovers.clone(),
         events: Vec::new(),
-    };
-    crate::report::compose::compose_draft(&view.members, &data)
+        conference: view.conference.clone(),
+        news: view.news.clone(),
+    }
 }

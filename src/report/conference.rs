@@ -1,0 +1,543 @@
+//! The two other documents of the year-end conference, composed from the same data as the
+//! report: the minutes ("Biên bản hội nghị", symbol BB, Decree 30 layout, signed by the
+//! secretary and the chair) and the news item for the province's emulation website, in the
+//! manner of the reference article (plain text and HTML to paste, or PDF).
+//!
+//! Both say only what the data holds: a missing time, chair or author is left out, not invented.
+
+use super::document::{Block, Closing, Document, Meta, Signature};
+use crate::domain::{Handling, Member, MemberId, NewsItem, Person, Year, YearData};
+use crate::text::date::{format_date, format_document_date};
+use crate::text::number::{format_number, format_percent};
+
+fn name_in(members: &[Member], id: MemberId, year: Year) -> String {
+    members
+        .iter()
+        .find(|m| m.id == id)
+        .map_or(String::new(), |m| m.full_name_in(year).to_owned())
+}
+
+/// "A, B và C"
+fn join(names: &[String]) -> String {
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} và {last}", rest.join(", ")),
+    }
+}
+
+/// "14 giờ 00" from "14:00"; the text as typed when it is not a time.
+fn spoken_time(t: &str) -> String {
+    match t.trim().split_once([':', 'h', 'g']) {
+        Some((h, m)) if h.trim().parse::<u32>().is_ok() => {
+            let m = m.trim().trim_start_matches("iờ").trim();
+            let m = if m.is_empty() { "00" } else { m };
+            format!("{} giờ {m}", h.trim())
+        }
+        _ => t.trim().to_owned(),
+    }
+}
+
+fn person_line(p: &Person) -> String {
+    let mut s = p.name.trim().to_owned();
+    for extra in [&p.position, &p.unit] {
+        if !extra.trim().is_empty() {
+            if !s.is_empty() {
+                s.push_str(", ");
+            }
+            s.push_str(extra.trim());
+        }
+    }
+    s
+}
+
+/// Who attended: the member units, then the guest bodies, with people where known.
+fn attendance(members: &[Member], data: &YearData) -> (Vec<String>, Vec<String>) {
+    let year = data.record.year;
+    let mut units = Vec::new();
+    let mut guests = Vec::new();
+    for a in &data.attendees {
+        let body = match a.member {
+            Some(id) => name_in(members, id, year),
+            None => a.guest_body.clone(),
+        };
+        // For member units the sentence already says "lãnh đạo, chuyên viên": a position is
+        // worth printing only beside a named person.
+        if a.member.is_some() && a.person.trim().is_empty() {
+            units.push(body);
+            continue;
+        }
+        let who = [a.person.trim(), a.position.trim()]
+            .iter()
+            .filter(|s| !s.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let line = if who.is_empty() {
+            body
+        } else {
+            format!("{body} ({who})")
+        };
+        if a.member.is_some() {
+            units.push(line);
+        } else {
+            guests.push(line);
+        }
+    }
+    (units, guests)
+}
+
+/// The conference minutes of `data.record.year`.
+pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
+    let rec = &data.record;
+    let year = rec.year;
+    let conf = &data.conference;
+    let leader = rec
+        .leader
+        .and_then(|id| members.iter().find(|m| m.id == id));
+    let abbreviation = leader
+        .and_then(|m| m.name_in(year))
+        .map(|n| n.abbreviation.clone())
+        .filter(|a| !a.is_empty());
+    let subject = format!(
+        "Hội nghị tổng kết công tác thi đua, khen thưởng năm {year} và triển khai phương hướng, nhiệm vụ năm {} của {}",
+        year + 1,
+        rec.bloc_name
+    );
+    let mut blocks = vec![Block::Heading("I. THỜI GIAN, ĐỊA ĐIỂM".to_owned())];
+    let when = match (rec.conference_date, conf.start_time.trim().is_empty()) {
+        (Some(d), false) => format!(
+            "Thời gian: bắt đầu lúc {}, {}.",
+            spoken_time(&conf.start_time),
+            format_document_date(d)
+        ),
+        (Some(d), true) => format!("Thời gian: {}.", format_document_date(d)),
+        (None, _) => "Thời gian: (chưa ghi ngày hội nghị).".to_owned(),
+    };
+    blocks.push(Block::Paragraph(when));
+    if !rec.conference_venue.trim().is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Địa điểm: {}.",
+            rec.conference_venue.trim()
+        )));
+    }
+    blocks.push(Block::Heading("II. THÀNH PHẦN THAM DỰ".to_owned()));
+    if !person_line(&conf.chair).is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Chủ trì: {}.",
+            person_line(&conf.chair)
+        )));
+    }
+    if !person_line(&conf.secretary).is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Thư ký: {}.",
+            person_line(&conf.secretary)
+        )));
+    }
+    let (units, guests) = attendance(members, data);
+    if !units.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Đại diện lãnh đạo, chuyên viên các đơn vị thành viên Khối: {}.",
+            units.join("; ")
+        )));
+    }
+    if !guests.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Khách mời: {}.",
+            guests.join("; ")
+        )));
+    }
+    blocks.push(Block::Heading("III. NỘI DUNG HỘI NGHỊ".to_owned()));
+    let agenda: Vec<&str> = conf
+        .agenda
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if agenda.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "{} trình bày dự thảo Báo cáo tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, nhiệm vụ năm {} của Khối.",
+            leader.map_or("Trưởng khối".to_owned(), |m| format!(
+                "Đại diện {}, Trưởng khối năm {year},",
+                m.full_name_in(year)
+            )),
+            year + 1
+        )));
+    } else {
+        for (i, item) in agenda.iter().enumerate() {
+            blocks.push(Block::Paragraph(format!("{}. {item}", i + 1)));
+        }
+    }
+    if !data.opinions.is_empty() {
+        blocks.push(Block::Paragraph(
+            "Ý kiến thảo luận của các đại biểu về dự thảo báo cáo:".to_owned(),
+        ));
+        for op in &data.opinions {
+            let who = match op.member {
+                Some(id) => name_in(members, id, year),
+                None => op.speaker.clone(),
+            };
+            let mut line = format!("- {who}: {}", op.text.trim());
+            match op.handling {
+                Handling::Accepted => line.push_str(" (Trưởng khối tiếp thu"),
+                Handling::Explained => line.push_str(" (Trưởng khối giải trình"),
+                Handling::Pending => {}
+            }
+            if op.handling != Handling::Pending {
+                if !op.response.trim().is_empty() {
+                    line.push_str(&format!(": {}", op.response.trim()));
+                }
+                line.push(')');
+            }
+            if !line.ends_with('.') {
+                line.push('.');
+            }
+            blocks.push(Block::Paragraph(line));
+        }
+    }
+    blocks.push(Block::Heading("IV. KẾT LUẬN".to_owned()));
+    for line in conf
+        .conclusions
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        blocks.push(Block::Paragraph(line.to_owned()));
+    }
+    if let Some(next) = rec.next_leader {
+        blocks.push(Block::Paragraph(format!(
+            "Hội nghị thống nhất {} là Trưởng khối năm {}.",
+            name_in(members, next, year),
+            year + 1
+        )));
+    }
+    let end = if conf.end_time.trim().is_empty() {
+        "Hội nghị kết thúc cùng ngày.".to_owned()
+    } else {
+        format!(
+            "Hội nghị kết thúc lúc {} cùng ngày.",
+            spoken_time(&conf.end_time)
+        )
+    };
+    blocks.push(Block::Paragraph(format!(
+        "{end} Biên bản đã được thông qua tại Hội nghị."
+    )));
+    Document {
+        meta: Meta {
+            title: format!("Biên bản hội nghị tổng kết năm {year}"),
+            author: rec.bloc_name.clone(),
+            subject: subject.clone(),
+        },
+        parent_body: if rec.province.trim().is_empty() {
+            String::new()
+        } else {
+            format!("UBND {}", rec.province.trim().to_uppercase())
+        },
+        issuing_body: rec.bloc_name.to_uppercase(),
+        number: match abbreviation {
+            Some(a) => format!("Số: 02/BB-{a}"),
+            None => "Số: 02/BB".to_owned(),
+        },
+        place_date: match rec.conference_date {
+            Some(d) if !rec.place.trim().is_empty() => {
+                format!("{}, {}", rec.place.trim(), format_document_date(d))
+            }
+            Some(d) => format_document_date(d),
+            None => format!("{}, ngày … tháng … năm …", rec.place.trim()),
+        },
+        doc_type: "BIÊN BẢN".to_owned(),
+        subject,
+        blocks,
+        closing: Closing {
+            recipients: Vec::new(),
+            signatures: vec![
+                Signature {
+                    authority: String::new(),
+                    position: "THƯ KÝ".to_owned(),
+                    signer: conf.secretary.name.clone(),
+                },
+                Signature {
+                    authority: String::new(),
+                    position: "CHỦ TRÌ".to_owned(),
+                    signer: conf.chair.name.clone(),
+                },
+            ],
+        },
+        appendices: Vec::new(),
+        plain: false,
+    }
+}
+
+/// The news item composed from the data, in the manner of the reference article.
+pub fn compose_news(members: &[Member], data: &YearData) -> NewsItem {
+    let rec = &data.record;
+    let year = rec.year;
+    let conf = &data.conference;
+    let headline = format!(
+        "{} tổng kết công tác thi đua, khen thưởng năm {year}, triển khai phương hướng, nhiệm vụ năm {}",
+        rec.bloc_name,
+        year + 1
+    );
+    let dateline = match rec.conference_date {
+        Some(d) if !conf.start_time.trim().is_empty() => {
+            format!("{} {}", format_date(d), conf.start_time.trim())
+        }
+        Some(d) => format_date(d),
+        None => String::new(),
+    };
+    let mut body = Vec::new();
+    // Lead: when, where, who.
+    let mut lead = match rec.conference_date {
+        Some(d) => {
+            let part = match conf
+                .start_time
+                .trim()
+                .split(':')
+                .next()
+                .map(str::parse::<u32>)
+            {
+                Some(Ok(h)) if h < 12 => "Sáng ngày",
+                Some(Ok(h)) if h < 18 => "Chiều ngày",
+                _ => "Ngày",
+            };
+            format!("{part} {}", format_date(d))
+        }
+        None => "Vừa qua".to_owned(),
+    };
+    if !rec.conference_venue.trim().is_empty() {
+        lead.push_str(&format!(", tại {}", rec.conference_venue.trim()));
+    }
+    lead.push_str(&format!(
+        ", Khối Giao ước thi đua {} đã tổ chức Hội nghị tổng kết phong trào thi đua năm {year}, triển khai phương hướng nhiệm vụ công tác năm {}.",
+        rec.bloc_name.trim_start_matches("Khối ").trim_start_matches("khối "),
+        year + 1
+    ));
+    let member_names: Vec<String> = data
+        .attendees
+        .iter()
+        .filter_map(|a| a.member.map(|id| name_in(members, id, year)))
+        .collect();
+    let guests: Vec<String> = data
+        .attendees
+        .iter()
+        .filter(|a| a.member.is_none())
+        .map(|a| {
+            if a.position.trim().is_empty() {
+                a.guest_body.clone()
+            } else {
+                format!("{} {}", a.position.trim(), a.guest_body)
+            }
+        })
+        .collect();
+    if !member_names.is_empty() {
+        // "A, B, C và D", or "A, B, C, D và the guests" when guests attended.
+        let units = if guests.is_empty() {
+            join(&member_names)
+        } else {
+            format!("{} và {}", member_names.join(", "), join(&guests))
+        };
+        lead.push_str(&format!(
+            " Dự hội nghị có lãnh đạo, chuyên viên các đơn vị thành viên trong Khối: {units}"
+        ));
+        lead.push('.');
+    }
+    body.push(lead);
+    // Results, member by member, with their figures.
+    let mut results = Vec::new();
+    for m in crate::domain::members_in(members, year) {
+        let narrative = data
+            .narratives
+            .iter()
+            .find(|n| n.member == m.id)
+            .map(|n| n.text.trim().trim_end_matches('.').to_owned());
+        let figures: Vec<String> = data
+            .indicators
+            .iter()
+            .filter(|i| i.member == m.id)
+            .take(8)
+            .filter_map(|i| {
+                let r = i.result?;
+                Some(match (i.plan, i.percent_of_plan()) {
+                    (Some(p), Some(pct)) => format!(
+                        "{} {}/{} {}, đạt {} kế hoạch",
+                        i.name.to_lowercase(),
+                        format_number(r),
+                        format_number(p),
+                        i.unit,
+                        format_percent(pct)
+                    ),
+                    _ => format!("{} {} {}", i.name.to_lowercase(), format_number(r), i.unit),
+                })
+            })
+            .collect();
+        match (narrative, figures.is_empty()) {
+            (Some(n), _) => results.push(format!("{}: {n}", m.full_name_in(year))),
+            (None, false) => {
+                results.push(format!("{}: {}", m.full_name_in(year), figures.join(", ")))
+            }
+            (None, true) => {}
+        }
+    }
+    if !results.is_empty() {
+        body.push(format!(
+            "Hưởng ứng phong trào thi đua hoàn thành và hoàn thành vượt mức các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm {year}, các thành viên trong Khối đã tổ chức triển khai và phát động thi đua đến toàn thể công chức, viên chức và người lao động trong ngành mình, cơ bản hoàn thành các chỉ tiêu được giao, cụ thể như: {}.",
+            results.join("; ")
+        ));
+    }
+    // Discussion and directions.
+    let directions: Vec<&str> = rec
+        .directions
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if !directions.is_empty() {
+        body.push(format!(
+            "Tại Hội nghị, các đại biểu đã tập trung thảo luận những mặt tồn tại, hạn chế; các thành viên trong Khối đã đưa ra nhiều ý kiến bổ sung vào báo cáo và đề ra phương hướng, nhiệm vụ năm {} như: {}",
+            year + 1,
+            directions.join(" ")
+        ));
+    }
+    // The handover sentence.
+    if let (Some(leader), Some(next)) = (rec.leader, rec.next_leader) {
+        body.push(format!(
+            "Tại Hội nghị, {} Trưởng khối năm {year} đã bàn giao nhiệm vụ Trưởng khối năm {} cho {}.",
+            name_in(members, leader, year),
+            year + 1,
+            name_in(members, next, year)
+        ));
+    }
+    NewsItem {
+        headline,
+        dateline,
+        body: body.join("\n"),
+        author: conf.news_author.clone(),
+    }
+}
+
+/// The news item as plain text, ready to paste.
+pub fn news_text(news: &NewsItem) -> String {
+    let mut out = format!("{}\n\n", news.headline.trim());
+    if !news.dateline.trim().is_empty() {
+        out.push_str(&format!("{}\n\n", news.dateline.trim()));
+    }
+    for p in news.body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        out.push_str(p);
+        out.push_str("\n\n");
+    }
+    if !news.author.trim().is_empty() {
+        out.push_str(news.author.trim());
+        out.push('\n');
+    }
+    out
+}
+
+/// Escapes text for HTML element content and attribute values.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The news item as an HTML fragment for the website's editor (a well-formed document, so it
+/// can also be opened on its own).
+pub fn news_html(news: &NewsItem) -> String {
+    let mut out =
+        String::from("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
+    out.push_str(&format!(
+        "<title>{}</title>\n</head>\n<body>\n<article>\n",
+        escape(news.headline.trim())
+    ));
+    out.push_str(&format!("<h1>{}</h1>\n", escape(news.headline.trim())));
+    if !news.dateline.trim().is_empty() {
+        out.push_str(&format!(
+            "<p class=\"dateline\"><em>{}</em></p>\n",
+            escape(news.dateline.trim())
+        ));
+    }
+    for p in news.body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        out.push_str(&format!("<p>{}</p>\n", escape(p)));
+    }
+    if !news.author.trim().is_empty() {
+        out.push_str(&format!(
+            "<p class=\"author\" style=\"text-align:right\"><strong>{}</strong></p>\n",
+            escape(news.author.trim())
+        ));
+    }
+    out.push_str("</article>\n</body>\n</html>\n");
+    out
+}
+
+/// The news item as a plain article PDF.
+pub fn news_document(data: &YearData, news: &NewsItem) -> Document {
+    Document {
+        meta: Meta {
+            title: news.headline.clone(),
+            author: if news.author.trim().is_empty() {
+                data.record.bloc_name.clone()
+            } else {
+                news.author.clone()
+            },
+            subject: format!("Tin hội nghị tổng kết năm {}", data.record.year),
+        },
+        subject: news.headline.clone(),
+        place_date: news.dateline.clone(),
+        blocks: news
+            .body
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| Block::Paragraph(l.to_owned()))
+            .collect(),
+        closing: Closing {
+            recipients: Vec::new(),
+            signatures: if news.author.trim().is_empty() {
+                Vec::new()
+            } else {
+                vec![Signature {
+                    authority: String::new(),
+                    position: String::new(),
+                    signer: news.author.clone(),
+                }]
+            },
+        },
+        plain: true,
+        ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escapes_what_users_type() {
+        let news = NewsItem {
+            headline: "Sở <Xây dựng> & Kiến trúc".into(),
+            dateline: "16/12/2020".into(),
+            body: "Ý kiến \"đúng\" & 'đủ'".into(),
+            author: "Lê Hằng".into(),
+        };
+        let html = news_html(&news);
+        assert!(html.contains("<h1>Sở &lt;Xây dựng&gt; &amp; Kiến trúc</h1>"));
+        assert!(html.contains("Ý kiến &quot;đúng&quot; &amp; &#39;đủ&#39;"));
+        assert!(!html.contains("<Xây"));
+    }
+
+    #[test]
+    fn spoken_times() {
+        assert_eq!(spoken_time("14:00"), "14 giờ 00");
+        assert_eq!(spoken_time("8h30"), "8 giờ 30");
+        assert_eq!(spoken_time("chiều"), "chiều");
+    }
+}

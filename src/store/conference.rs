@@ -1,0 +1,113 @@
+//! The conference record and the news item of a year.
+
+use super::{Result, ensure_open, nfc};
+use crate::domain::{Conference, NewsItem, Person, Year};
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// The year's conference record (empty when none was entered yet).
+pub fn get(conn: &Connection, year: Year) -> Result<Conference> {
+    Ok(conn
+        .query_row(
+            "SELECT start_time, end_time, chair_name, chair_position, chair_unit,
+                    secretary_name, secretary_position, secretary_unit, agenda, conclusions,
+                    news_author
+             FROM conference WHERE year = ?1",
+            [year],
+            |r| {
+                Ok(Conference {
+                    start_time: r.get(0)?,
+                    end_time: r.get(1)?,
+                    chair: Person {
+                        name: r.get(2)?,
+                        position: r.get(3)?,
+                        unit: r.get(4)?,
+                    },
+                    secretary: Person {
+                        name: r.get(5)?,
+                        position: r.get(6)?,
+                        unit: r.get(7)?,
+                    },
+                    agenda: r.get(8)?,
+                    conclusions: r.get(9)?,
+                    news_author: r.get(10)?,
+                })
+            },
+        )
+        .optional()?
+        .unwrap_or_default())
+}
+
+pub fn set(conn: &Connection, year: Year, c: &Conference) -> Result<()> {
+    ensure_open(conn, year)?;
+    conn.execute(
+        "INSERT INTO conference (year, start_time, end_time, chair_name, chair_position,
+                chair_unit, secretary_name, secretary_position, secretary_unit, agenda,
+                conclusions, news_author)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+         ON CONFLICT (year) DO UPDATE SET
+            start_time = excluded.start_time, end_time = excluded.end_time,
+            chair_name = excluded.chair_name, chair_position = excluded.chair_position,
+            chair_unit = excluded.chair_unit, secretary_name = excluded.secretary_name,
+            secretary_position = excluded.secretary_position,
+            secretary_unit = excluded.secretary_unit, agenda = excluded.agenda,
+            conclusions = excluded.conclusions, news_author = excluded.news_author",
+        params![
+            year,
+            nfc(c.start_time.trim()),
+            nfc(c.end_time.trim()),
+            nfc(c.chair.name.trim()),
+            nfc(c.chair.position.trim()),
+            nfc(c.chair.unit.trim()),
+            nfc(c.secretary.name.trim()),
+            nfc(c.secretary.position.trim()),
+            nfc(c.secretary.unit.trim()),
+            nfc(&c.agenda),
+            nfc(&c.conclusions),
+            nfc(c.news_author.trim()),
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn news(conn: &Connection, year: Year) -> Result<Option<NewsItem>> {
+    Ok(conn
+        .query_row(
+            "SELECT headline, dateline, body, author FROM news_item WHERE year = ?1",
+            [year],
+            |r| {
+                Ok(NewsItem {
+                    headline: r.get(0)?,
+                    dateline: r.get(1)?,
+                    body: r.get(2)?,
+                    author: r.get(3)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// Saves the edited news item; `None` removes it (so it is composed afresh from the data).
+pub fn set_news(conn: &Connection, year: Year, news: Option<&NewsItem>) -> Result<()> {
+    ensure_open(conn, year)?;
+    match news {
+        None => {
+            conn.execute("DELETE FROM news_item WHERE year = ?1", [year])?;
+        }
+        Some(n) => {
+            conn.execute(
+                "INSERT INTO news_item (year, headline, dateline, body, author)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (year) DO UPDATE SET headline = excluded.headline,
+                    dateline = excluded.dateline, body = excluded.body, author = excluded.author",
+                params![
+                    year,
+                    nfc(n.headline.trim()),
+                    nfc(n.dateline.trim()),
+                    nfc(&n.body),
+                    nfc(n.author.trim())
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}

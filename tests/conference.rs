@@ -1,0 +1,255 @@
+//! The conference minutes and the news item, held against the data and the reference article.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
+use khoi_thi_dua::domain::{MemberName, YearData};
+use khoi_thi_dua::report::conference::{compose_news, news_html, news_text};
+use khoi_thi_dua::store::{Store, json, members};
+use std::path::Path;
+use std::process::Command;
+
+fn run(dir: &Path, args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_khoi-thi-dua"))
+        .args(args)
+        .env("KHOI_THI_DUA_DATA_DIR", dir.join("data"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn pdftotext(pdf: &Path, page: Option<usize>) -> Option<String> {
+    let mut args: Vec<String> = Vec::new();
+    if let Some(p) = page {
+        args.extend(["-f".into(), p.to_string(), "-l".into(), p.to_string()]);
+    }
+    args.push(pdf.to_str().unwrap().into());
+    args.push("-".into());
+    match Command::new("pdftotext").args(&args).output() {
+        Ok(o) => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
+        Err(_) if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("pdftotext is missing: install poppler-utils")
+        }
+        Err(_) => None,
+    }
+}
+
+fn sample_data() -> (Vec<khoi_thi_dua::domain::Member>, YearData) {
+    let mut store = Store::open_in_memory().unwrap();
+    khoi_thi_dua::sample::fill(&mut store).unwrap();
+    (
+        members::list(store.conn()).unwrap(),
+        json::year_data(store.conn(), 2020).unwrap(),
+    )
+}
+
+#[test]
+fn the_minutes_carry_the_conference_and_both_signatures_on_one_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("mau.sqlite");
+    let pdf = dir.path().join("bien-ban.pdf");
+    run(dir.path(), &["sample", db.to_str().unwrap()]);
+    let said = run(
+        dir.path(),
+        &[
+            "export-pdf",
+            "--db",
+            db.to_str().unwrap(),
+            "--year",
+            "2020",
+            "--document",
+            "minutes",
+            "--out",
+            pdf.to_str().unwrap(),
+            "--embedded-font",
+        ],
+    );
+    assert!(
+        said.contains("Đã xuất biên bản hội nghị năm 2020"),
+        "{said}"
+    );
+    let Some(text) = pdftotext(&pdf, None) else {
+        return;
+    };
+    for expected in [
+        "BIÊN BẢN",
+        "Số: 02/BB-TTTT",
+        "Hà Giang, ngày 16 tháng 12 năm 2020",
+        "Hội trường Sở Thông tin và Truyền thông tỉnh Hà Giang",
+        "Sở Tài nguyên và Môi trường",
+        "Ban Thi đua - Khen thưởng tỉnh Hà Giang",
+        "Ban Quản lý Khu kinh tế là Trưởng khối năm 2021",
+        "THƯ KÝ",
+        "CHỦ TRÌ",
+    ] {
+        assert!(
+            text.contains(expected),
+            "“{expected}” missing from the minutes"
+        );
+    }
+    let pages = text.matches('\u{c}').count().max(1);
+    let together = (1..=pages).any(|p| {
+        let t = pdftotext(&pdf, Some(p)).unwrap_or_default();
+        t.contains("THƯ KÝ") && t.contains("CHỦ TRÌ")
+    });
+    assert!(together, "the two signature blocks are split across pages");
+}
+
+#[test]
+fn the_news_item_carries_the_articles_facts_that_the_data_holds() {
+    let (members, data) = sample_data();
+    let news = compose_news(&members, &data);
+    let text = news_text(&news);
+    for fact in [
+        "Khối Kinh tế ngành tổng kết công tác thi đua, khen thưởng năm 2020, triển khai phương hướng, nhiệm vụ năm 2021",
+        "16/12/2020",
+        "Hội trường Sở Thông tin và Truyền thông tỉnh Hà Giang",
+        "Sở Thông tin và Truyền thông",
+        "Ban Quản lý Khu kinh tế",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Sở Giao thông vận tải",
+        "Sở Công Thương",
+        "Sở Xây dựng",
+        "Sở Khoa học và Công nghệ",
+        "Sở Tài nguyên và Môi trường",
+        "Ban Thi đua - Khen thưởng",
+        "1.128 tin bài",
+        "3.611,73 ha",
+        "5.711,7 ha",
+        "1.463/1.498,3",
+        "98%",
+        "131.900 ha",
+        "49.515",
+        "đã bàn giao nhiệm vụ Trưởng khối năm 2021 cho Ban Quản lý Khu kinh tế",
+        "Lê Hằng",
+    ] {
+        assert!(
+            text.contains(fact),
+            "“{fact}” missing from the news item:\n{text}"
+        );
+    }
+    // Nothing the data does not hold: the article's publishing time, or a time of day.
+    assert!(!text.contains("10:20"));
+    assert!(!text.contains("Chiều") && !text.contains("Sáng"));
+    // Every number in the item comes from the data.
+    let mut sources = String::new();
+    for n in &data.narratives {
+        sources.push_str(&n.text);
+    }
+    sources.push_str(&data.record.directions);
+    for i in &data.indicators {
+        for v in [i.plan, i.result].into_iter().flatten() {
+            sources.push_str(&khoi_thi_dua::text::number::format_number(v));
+            sources.push(' ');
+        }
+        sources.push_str(&i.name);
+        sources.push_str(&i.note);
+    }
+    sources.push_str("16/12/2020 2020 2021 98%");
+    let mut number = String::new();
+    for c in text.chars().chain(std::iter::once(' ')) {
+        if c.is_ascii_digit() || ((c == '.' || c == ',' || c == '/') && !number.is_empty()) {
+            number.push(c);
+        } else if !number.is_empty() {
+            let n = number.trim_end_matches(['.', ',', '/']);
+            assert!(sources.contains(n), "the number “{n}” is not in the data");
+            number.clear();
+        }
+    }
+}
+
+/// A tiny check that start and end tags balance (void elements excepted).
+fn well_formed(html: &str) -> bool {
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let Some(end) = rest[start..].find('>') else {
+            return false;
+        };
+        let tag = &rest[start + 1..start + end];
+        rest = &rest[start + end + 1..];
+        if tag.starts_with('!') {
+            continue;
+        }
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        if name == "meta" {
+            continue;
+        }
+        if tag.starts_with('/') {
+            if stack.pop().as_deref() != Some(name.as_str()) {
+                return false;
+            }
+        } else {
+            stack.push(name);
+        }
+    }
+    stack.is_empty() && !rest.contains('>')
+}
+
+#[test]
+fn the_news_html_is_well_formed_and_shows_names_as_typed() {
+    let mut store = Store::open_in_memory().unwrap();
+    khoi_thi_dua::sample::fill(&mut store).unwrap();
+    let id = members::list(store.conn()).unwrap()[5].id;
+    store
+        .write(|tx| {
+            members::set_name(
+                tx,
+                id,
+                &MemberName {
+                    from_year: 2020,
+                    full_name: "Sở <Xây dựng> & Kiến trúc".into(),
+                    short_name: "Sở XD".into(),
+                    abbreviation: "SXD".into(),
+                },
+            )
+        })
+        .unwrap();
+    let all = members::list(store.conn()).unwrap();
+    let data = json::year_data(store.conn(), 2020).unwrap();
+    let html = news_html(&compose_news(&all, &data));
+    assert!(well_formed(&html), "{html}");
+    assert!(html.contains("Sở &lt;Xây dựng&gt; &amp; Kiến trúc"));
+    assert!(!html.contains("<Xây dựng>"));
+    assert!(html.contains("<html lang=\"vi\">") && html.contains("charset=\"utf-8\""));
+}
+
+#[test]
+fn news_exports_as_text_html_and_pdf_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("mau.sqlite");
+    run(dir.path(), &["sample", db.to_str().unwrap()]);
+    for ext in ["txt", "html", "pdf"] {
+        let out = dir.path().join(format!("tin.{ext}"));
+        run(
+            dir.path(),
+            &[
+                "export-pdf",
+                "--db",
+                db.to_str().unwrap(),
+                "--year",
+                "2020",
+                "--document",
+                "news",
+                "--out",
+                out.to_str().unwrap(),
+                "--embedded-font",
+            ],
+        );
+        let bytes = std::fs::read(&out).unwrap();
+        match ext {
+            "pdf" => {
+                assert!(bytes.starts_with(b"%PDF"));
+                if let Some(t) = pdftotext(&out, None) {
+                    assert!(t.contains("Khối Kinh tế ngành tổng kết công tác thi đua"));
+                    assert!(!t.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+                }
+            }
+            _ => assert!(String::from_utf8(bytes).unwrap().contains("3.611,73")),
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! Crash trials: the real program imports a large JSON file and is killed (SIGKILL) at random
+//! moments. Whatever the moment, the file left behind is either absent or a sound SQLite
+//! database holding all of the import or none of it, and the program opens it again.
+//!
+//! 8 trials by default; more with
+//!
+//!     KHOI_THI_DUA_CRASH_TRIALS=50 cargo test --release --test crash -- --nocapture
+//!
+//! `KHOI_THI_DUA_CRASH_SEED=N` repeats the kill moments of an earlier run (each run prints its
+//! seed).
+
+#![cfg(unix)]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
+use khoi_thi_dua::domain::Indicator;
+use khoi_thi_dua::store::{Store, indicators, json, members};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+/// Indicators added to the sample's year, so that the import takes a while.
+const EXTRA_INDICATORS: usize = 20_000;
+
+fn bin(data_dir: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_khoi-thi-dua"));
+    c.env("KHOI_THI_DUA_DATA_DIR", data_dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    c
+}
+
+/// What the file to import holds.
+struct Expected {
+    members: i64,
+    years: i64,
+    indicators: i64,
+}
+
+/// The sample with a few thousand more indicators, exported once to JSON.
+fn large_json(dir: &Path) -> (PathBuf, Expected) {
+    let mut store = khoi_thi_dua::sample::write_sample(&dir.join("source.sqlite")).unwrap();
+    let year = khoi_thi_dua::sample::SAMPLE_YEAR;
+    store
+        .write(|tx| {
+            let all = members::list(tx)?;
+            for k in 0..EXTRA_INDICATORS {
+                indicators::insert(
+                    tx,
+                    &Indicator {
+                        id: 0,
+                        year,
+                        member: all[k % all.len()].id,
+                        group: format!("Nhóm thử {}", k / 50 + 1),
+                        name: format!("Chỉ tiêu thử nghiệm số {} (lượt tuyên truyền)", k + 1),
+                        unit: "lượt".to_owned(),
+                        plan: Some(k as f64 * 1.5 + 1.0),
+                        result: Some(k as f64 * 1.25),
+                        note: "Số liệu thử".to_owned(),
+                        sort: 1000 + k as i64,
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let ex = json::export(store.conn(), None).unwrap();
+    let expected = Expected {
+        members: ex.members.len() as i64,
+        years: ex.years.len() as i64,
+        indicators: ex.years.iter().map(|y| y.indicators.len() as i64).sum(),
+    };
+    assert!(expected.indicators > EXTRA_INDICATORS as i64);
+    let path = dir.join("import.json");
+    std::fs::write(&path, json::to_string(&ex).unwrap()).unwrap();
+    (path, expected)
+}
+
+/// What a killed import left behind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Outcome {
+    /// No file at all: killed before the database was created.
+    Absent,
+    /// A database without our tables yet (an empty file, or killed while creating the schema).
+    NoSchema,
+    /// The schema, and none of the import.
+    Empty,
+    /// The whole import.
+    Whole,
+}
+
+fn count(conn: &Connection, table: &str) -> i64 {
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+fn journal(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push("-journal");
+    PathBuf::from(name)
+}
+
+/// Checks what a (possibly killed) import left at `db`.
+fn examine(db: &Path, expected: &Expected) -> Outcome {
+    if !db.exists() {
+        assert!(
+            !journal(db).exists(),
+            "a journal without its database: {}",
+            db.display()
+        );
+        return Outcome::Absent;
+    }
+    // A plain connection first, as any SQLite tool would open it: a hot journal left by the
+    // kill is rolled back here.
+    let conn = Connection::open(db).unwrap();
+    let check: Vec<String> = conn
+        .prepare("PRAGMA integrity_check")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(check, ["ok"], "{}", db.display());
+    let tables: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'indicator'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let outcome = if tables == 0 {
+        Outcome::NoSchema
+    } else {
+        let (m, y, i) = (
+            count(&conn, "member"),
+            count(&conn, "year"),
+            count(&conn, "indicator"),
+        );
+        if (m, y, i) == (0, 0, 0) {
+            Outcome::Empty
+        } else {
+            assert_eq!(
+                (m, y, i),
+                (expected.members, expected.years, expected.indicators),
+                "all of the import or none of it: {}",
+                db.display()
+            );
+            Outcome::Whole
+        }
+    };
+    drop(conn);
+    assert!(!journal(db).exists(), "the journal was rolled back");
+    // The program itself opens what is left, and leaves one self-contained file.
+    let store = Store::open(db).unwrap();
+    assert!(store.schema_version().unwrap() > 0);
+    drop(store);
+    assert!(!journal(db).exists());
+    outcome
+}
+
+/// xorshift64*: kill moments that a seed repeats.
+struct Moments(u64);
+
+impl Moments {
+    fn next_fraction(&mut self) -> f64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+#[test]
+fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
+    let trials: usize = std::env::var("KHOI_THI_DUA_CRASH_TRIALS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(8);
+    let seed: u64 = std::env::var("KHOI_THI_DUA_CRASH_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+                | 1
+        });
+    eprintln!("crash trials: {trials}, KHOI_THI_DUA_CRASH_SEED={seed}");
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    let (input, expected) = large_json(dir.path());
+
+    // A whole import first: it must succeed, and its duration spreads the kill moments.
+    let whole = dir.path().join("whole.sqlite");
+    let start = Instant::now();
+    let out = bin(&data_dir)
+        .args(["import-json", "--db"])
+        .arg(&whole)
+        .arg(&input)
+        .output()
+        .unwrap();
+    let duration = start.elapsed();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(examine(&whole, &expected), Outcome::Whole);
+    eprintln!("a whole import takes {duration:?}");
+
+    let mut moments = Moments(seed);
+    let mut outcomes = Vec::new();
+    for trial in 0..trials {
+        let db = dir.path().join(format!("trial-{trial}.sqlite"));
+        // Up to 10 % past the usual end, so that some kills come after the commit.
+        let delay = duration.mul_f64(moments.next_fraction() * 1.1);
+        let mut child = bin(&data_dir)
+            .args(["import-json", "--db"])
+            .arg(&db)
+            .arg(&input)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(delay);
+        // SIGKILL on Unix; an error means it had already ended.
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        let outcome = examine(&db, &expected);
+        if status.success() {
+            assert_eq!(outcome, Outcome::Whole, "exit 0 means imported");
+        }
+        eprintln!("trial {trial}: killed after {delay:?} → {outcome:?}");
+        // Nothing stands in the way of importing again where nothing was imported.
+        if outcome != Outcome::Whole {
+            let out = bin(&data_dir)
+                .args(["import-json", "--db"])
+                .arg(&db)
+                .arg(&input)
+                .output()
+                .unwrap();
+            assert!(
+                out.status.success(),
+                "import again after {outcome:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert_eq!(examine(&db, &expected), Outcome::Whole);
+        }
+        outcomes.push(outcome);
+    }
+    outcomes.sort();
+    eprintln!("outcomes: {outcomes:?}");
+    assert_eq!(outcomes.len(), trials);
+    let _ = std::fs::remove_dir_all(&data_dir);
+}
