@@ -228,11 +228,14 @@ impl HandoverTab {
                 ui.label("");
                 ui.end_row();
                 for (i, item) in self.items.iter_mut().enumerate() {
-                    ui.add(egui::TextEdit::singleline(&mut item.item).desired_width(380.0))
+                    ui.add_sized([420.0, 24.0], egui::TextEdit::singleline(&mut item.item))
                         .labelled_by(h_item);
-                    ui.add(egui::TextEdit::singleline(&mut item.quantity).desired_width(90.0))
-                        .labelled_by(h_qty);
-                    ui.add(egui::TextEdit::singleline(&mut item.note).desired_width(160.0))
+                    ui.add_sized(
+                        [100.0, 24.0],
+                        egui::TextEdit::singleline(&mut item.quantity),
+                    )
+                    .labelled_by(h_qty);
+                    ui.add_sized([200.0, 24.0], egui::TextEdit::singleline(&mut item.note))
                         .labelled_by(h_note);
                     if ui.small_button("Bỏ").clicked() {
                         remove = Some(i);
