@@ -177,13 +177,13 @@ impl MembersTab {
         }
         TableBuilder::new(ui)
             .striped(true)
-            .column(Column::exact(40.0))
-            .column(Column::remainder().at_least(220.0).clip(true))
-            .column(Column::initial(100.0).resizable(true).clip(true))
-            .column(Column::initial(80.0).resizable(true).clip(true))
-            .column(Column::initial(150.0).resizable(true).clip(true))
-            .column(Column::initial(110.0).resizable(true).clip(true))
-            .column(Column::exact(130.0))
+            .column(Column::exact(36.0))
+            .column(Column::remainder().at_least(200.0).clip(true))
+            .column(Column::initial(90.0).resizable(true).clip(true))
+            .column(Column::initial(64.0).resizable(true).clip(true))
+            .column(Column::initial(120.0).resizable(true).clip(true))
+            .column(Column::initial(96.0).resizable(true).clip(true))
+            .column(Column::exact(116.0))
             .header(26.0, |mut h| {
                 for t in [
                     "STT",
