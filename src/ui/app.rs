@@ -202,12 +202,29 @@ enum Dialog {
 }
 
 /// Settings kept in the data folder between runs (never business data).
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Settings {
     recent: Vec<PathBuf>,
     /// Files this program created (Mới…), opened directly; any other file is received as a copy.
     #[serde(default)]
     own: Vec<PathBuf>,
+    /// Print with the PC's own Times New Roman when it is installed (else Liberation Serif).
+    #[serde(default = "yes")]
+    use_system_font: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            recent: Vec::new(),
+            own: Vec::new(),
+            use_system_font: true,
+        }
+    }
 }
 
 const RECENT_MAX: usize = 8;
@@ -395,6 +412,11 @@ impl App {
         self.settings.recent.retain(|p| p != &path);
         self.settings.recent.insert(0, path);
         self.settings.recent.truncate(RECENT_MAX);
+        self.save_settings();
+    }
+
+    /// Writes the settings (recent files, own files, font choice) to the data folder.
+    fn save_settings(&self) {
         if let Some(dir) = &self.data_dir
             && let Ok(text) = serde_json::to_string_pretty(&self.settings)
         {
@@ -482,7 +504,7 @@ impl App {
                 ) else {
                     return;
                 };
-                let fonts = crate::report::print::document_fonts(true);
+                let fonts = crate::report::print::document_fonts(self.settings.use_system_font);
                 match crate::handover::perform(&mut s.store, &req, &backups, &fonts) {
                     Ok(done) => {
                         s.history = History::default();
@@ -567,9 +589,10 @@ impl App {
                 });
             }
             Action::ExportPdf(kind, path) if kind != DocumentKind::Report => {
+                self.save_settings();
                 let Some(s) = &mut self.session else { return };
                 let year = s.view.year();
-                let fonts = crate::report::print::document_fonts(true);
+                let fonts = crate::report::print::document_fonts(self.settings.use_system_font);
                 match crate::report::print::export_document(&mut s.store, year, kind, &path, &fonts)
                 {
                     Ok(done) => {
@@ -588,9 +611,16 @@ impl App {
                 }
             }
             Action::ExportPdf(_, path) => {
+                self.save_settings();
                 let Some(s) = &mut self.session else { return };
                 let year = s.view.year();
-                match super::export::ExportJob::start(&mut s.store, year, path, ctx) {
+                match super::export::ExportJob::start(
+                    &mut s.store,
+                    year,
+                    path,
+                    ctx,
+                    self.settings.use_system_font,
+                ) {
                     Ok(job) => {
                         self.export = Some(job);
                         self.dialog = None;
@@ -1175,6 +1205,12 @@ impl App {
                                 *path = p.display().to_string();
                             }
                     });
+                    if kind != DocumentKind::News || path.ends_with(".pdf") {
+                        ui.checkbox(
+                            &mut self.settings.use_system_font,
+                            "Dùng phông Times New Roman của máy nếu có (nếu không: Liberation Serif kèm theo, cùng kích thước chữ)",
+                        );
+                    }
                     if let Some(e) = error {
                         ui.colored_label(Color32::from_rgb(180, 0, 0), e.as_str());
                     }

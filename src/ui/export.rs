@@ -26,6 +26,7 @@ impl ExportJob {
         year: Year,
         path: PathBuf,
         ctx: &egui::Context,
+        prefer_system_font: bool,
     ) -> Result<ExportJob, String> {
         if path.is_dir() {
             return Err(format!(
@@ -51,7 +52,7 @@ impl ExportJob {
         std::thread::Builder::new()
             .name("xuat-pdf".to_owned())
             .spawn(move || {
-                let fonts = document_fonts(true);
+                let fonts = document_fonts(prefer_system_font);
                 let progress = |d: usize, t: usize| {
                     done.store(d, Ordering::Relaxed);
                     total.store(t, Ordering::Relaxed);
