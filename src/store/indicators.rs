@@ -75,6 +75,12 @@ fn next_place(conn: &Connection, year: Year, member: i64) -> Result<i64> {
 /// deletion); with `ind.sort < 0` it goes after the member's last indicator.
 pub fn insert(conn: &Connection, ind: &Indicator) -> Result<i64> {
     ensure_open(conn, ind.year)?;
+    insert_into_open_year(conn, ind)
+}
+
+/// [`insert`] for a bulk insert whose caller has checked once that the year is open (an
+/// import creates the year open; a copy of last year's list checks it first).
+pub(crate) fn insert_into_open_year(conn: &Connection, ind: &Indicator) -> Result<i64> {
     check(ind)?;
     let sort = if ind.sort >= 0 {
         ind.sort
@@ -180,7 +186,7 @@ pub fn copy_previous_year(conn: &Connection, year: Year) -> Result<Vec<i64>> {
             sort,
             ..ind
         };
-        ids.push(insert(conn, &copy)?);
+        ids.push(insert_into_open_year(conn, &copy)?);
     }
     Ok(ids)
 }

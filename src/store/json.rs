@@ -70,8 +70,9 @@ pub fn year_data(conn: &Connection, year: Year) -> Result<YearData> {
 
 /// Parses exchange JSON, naming the line, column and reason of the first problem.
 pub fn parse(text: &str) -> Result<Exchange> {
-    // Only the two head fields are read first (the rest is skipped, not built into a tree,
-    // which took a third of a 100 MB import); a top level that is not an object is not ours.
+    // A sound file is read once. Only a file that does not parse has its two head fields read
+    // again (the rest skipped, not built into a tree), to tell a foreign or newer file from a
+    // damaged one; a top level that is not an object is not ours.
     #[derive(Default, Deserialize)]
     struct Head {
         #[serde(default)]
@@ -79,24 +80,37 @@ pub fn parse(text: &str) -> Result<Exchange> {
         #[serde(default)]
         version: serde_json::Value,
     }
-    let value = match serde_json::from_str::<Head>(text) {
-        Ok(head) => head,
-        Err(e) if e.classify() == serde_json::error::Category::Data => Head::default(),
-        Err(e) => return Err(describe(&e)),
-    };
-    let format = value.format.as_str().unwrap_or("");
+    match serde_json::from_str::<Exchange>(text) {
+        Ok(ex) => {
+            check_head(&ex.format, Some(u64::from(ex.version)))?;
+            Ok(ex)
+        }
+        Err(e) => {
+            let head = match serde_json::from_str::<Head>(text) {
+                Ok(head) => head,
+                Err(h) if h.classify() == serde_json::error::Category::Data => Head::default(),
+                Err(_) => return Err(describe(&e)),
+            };
+            check_head(head.format.as_str().unwrap_or(""), head.version.as_u64())?;
+            Err(describe(&e))
+        }
+    }
+}
+
+/// Refuses a file of another program, or of another version of the format.
+fn check_head(format: &str, version: Option<u64>) -> Result<()> {
     if format != FORMAT {
         return Err(StoreError::Invalid(
             "Tệp JSON này không phải dữ liệu của chương trình Khối thi đua (thiếu trường \"format\": \"khoi-thi-dua\").".to_owned(),
         ));
     }
-    let version = value.version.as_u64().unwrap_or(0);
+    let version = version.unwrap_or(0);
     if version != u64::from(VERSION) {
         return Err(StoreError::Invalid(format!(
             "Tệp JSON có định dạng phiên bản {version}, chương trình này chỉ đọc được phiên bản {VERSION}."
         )));
     }
-    serde_json::from_str(text).map_err(|e| describe(&e))
+    Ok(())
 }
 
 fn describe(e: &serde_json::Error) -> StoreError {
@@ -184,7 +198,8 @@ fn import_into(conn: &Connection, ex: &Exchange) -> Result<ImportSummary> {
                     ind.name, ind.year
                 )));
             }
-            indicators::insert(conn, ind)?;
+            // The year was created open just above: checked once, not per row.
+            indicators::insert_into_open_year(conn, ind)?;
             summary.indicators_added += 1;
         }
         for n in &data.narratives {

@@ -60,6 +60,20 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// A Vietnamese sentence for the SQLite failures a user can cause or meet.
 pub(crate) fn describe_sqlite(e: &rusqlite::Error) -> String {
+    use rusqlite::Error as E;
+    // A value SQLite stores but we cannot read (text that is not UTF-8, a number where text
+    // belongs): a damaged file or one written by another tool, never something the user did.
+    if matches!(
+        e,
+        E::Utf8Error(..)
+            | E::FromSqlConversionFailure(..)
+            | E::InvalidColumnType(..)
+            | E::IntegralValueOutOfRange(..)
+    ) {
+        return format!(
+            "Tệp dữ liệu có giá trị không đọc được (chữ sai bảng mã hoặc số sai kiểu), có thể tệp đã bị hỏng hoặc bị chương trình khác sửa. Hãy khôi phục từ bản sao lưu hoặc xin lại tệp ({e})."
+        );
+    }
     let code = e.sqlite_error_code();
     match code {
         Some(ErrorCode::DiskFull) => {

@@ -189,16 +189,20 @@ fn check(path: &Path, f: &mut Findings) -> Result<(), String> {
     if version < 1 {
         return Ok(());
     }
-    // The content, read with our own queries (never the file's views or triggers).
-    let list = years::list(&conn).map_err(|e| e.to_string())?;
-    let all = members::list(&conn).map_err(|e| e.to_string())?;
+    // The content, read with our own queries (never the file's views or triggers). A value
+    // that cannot be read is a damaged file: say which file.
+    let unreadable = |e: super::StoreError| {
+        format!("Tệp “{shown}” không đọc được: {e} Hãy xin lại tệp từ đơn vị bàn giao.")
+    };
+    let list = years::list(&conn).map_err(unreadable)?;
+    let all = members::list(&conn).map_err(unreadable)?;
     if let Some(&last) = list.last() {
         f.bloc_name = years::get(&conn, last)
-            .map_err(|e| e.to_string())?
+            .map_err(unreadable)?
             .map(|r| r.bloc_name);
     }
     for &y in list.iter().rev() {
-        let hs = handovers::list(&conn, y).map_err(|e| e.to_string())?;
+        let hs = handovers::list(&conn, y).map_err(unreadable)?;
         if let Some(h) = hs.last() {
             let name = |id: Option<i64>| {
                 id.and_then(|id| all.iter().find(|m| m.id == id))

@@ -24,10 +24,13 @@ pub fn get(conn: &Connection, year: Year) -> Result<Option<Report>> {
                         doc_type: r.get(5)?,
                         subject: r.get(6)?,
                         sections: Vec::new(),
+                        // One recipient per line, trimmed as `save` trims them, so that a
+                        // line break saved inside one reads back the same after every save.
                         recipients: r
                             .get::<_, String>(7)?
                             .lines()
-                            .filter(|l| !l.trim().is_empty())
+                            .map(str::trim)
+                            .filter(|l| !l.is_empty())
                             .map(str::to_owned)
                             .collect(),
                         sign_authority: r.get(8)?,
