@@ -317,11 +317,7 @@ fn minutes_document(
             ])
         })
         .collect();
-    let col = |title: &str, width: f32, align: Align| Column {
-        title: title.to_owned(),
-        width,
-        align,
-    };
+    let col = Column::new;
     blocks.push(Block::Table(Table {
         title: None,
         columns: vec![

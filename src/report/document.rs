@@ -97,6 +97,17 @@ pub struct Column {
     pub align: Align,
 }
 
+impl Column {
+    /// A column with `title`, relative `width` and the alignment of its cells.
+    pub fn new(title: &str, width: f32, align: Align) -> Column {
+        Column {
+            title: title.to_owned(),
+            width,
+            align,
+        }
+    }
+}
+
 /// Horizontal alignment of text in a table cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Align {

@@ -90,11 +90,7 @@ fn indicator_table(members: &[Member], data: &YearData, title: &str) -> Table {
             ind.note.clone(),
         ]));
     }
-    let col = |title: &str, width: f32, align: Align| Column {
-        title: title.to_owned(),
-        width,
-        align,
-    };
+    let col = Column::new;
     Table {
         title: (!title.is_empty()).then(|| title.to_owned()),
         columns: vec![
