@@ -249,20 +249,22 @@ fn run() -> Result<(), String> {
     }
 
     if wanted("pdf") {
-        let fonts = khoi_thi_dua::report::print::document_fonts(false);
+        let fonts = khoi_thi_dua::ops::export::document_fonts(false);
         let out = dir.path().join("bench.pdf");
         let mut store = Store::open(&db).map_err(|e| e.to_string())?;
         let mut samples = Vec::new();
         for _ in 0..runs.min(5) {
             let _ = std::fs::remove_file(&out);
             let start = Instant::now();
-            let done = khoi_thi_dua::report::print::export_report_pdf(
+            let done = khoi_thi_dua::ops::export::export_document(
                 &mut store,
                 year,
+                khoi_thi_dua::ops::export::DocumentKind::Report,
                 &out,
                 &fonts,
-                &|_, _| true,
-            )?;
+                khoi_thi_dua::ops::Overwrite::Allow,
+            )
+            .map_err(|e| e.to_string())?;
             samples.push(start.elapsed());
             if done.pages == 0 {
                 return Err("PDF không có trang nào".into());

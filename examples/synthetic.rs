@@ -6,7 +6,7 @@
 //! a composed report per year. `--indicators` is per member and year.
 
 use khoi_thi_dua::domain::{Indicator, Member, MemberName, YearRecord, YearStatus};
-use khoi_thi_dua::store::{Store, indicators, json, members, reports, years};
+use khoi_thi_dua::store::{Store, indicators, members, reports, years};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -170,7 +170,7 @@ fn run() -> Result<(), String> {
                     )?;
                 }
                 let all = members::list(tx)?;
-                let data = json::year_data(tx, year)?;
+                let data = years::data(tx, year)?;
                 reports::save(tx, year, &khoi_thi_dua::report::compose::compose_draft(&all, &data))?;
                 if y + 1 < n_years {
                     years::set_status(tx, year, YearStatus::HandedOver, "Bàn giao")?;

@@ -3,7 +3,9 @@
 //! wrong usage (clap's own exit code for usage errors).
 
 use crate::domain::Year;
-use crate::store::{Store, json};
+use crate::ops::export::{self, DocumentKind};
+use crate::ops::{self, OpsError, Overwrite, handover};
+use crate::store::Store;
 use clap::{Args, Parser, Subcommand};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -137,6 +139,9 @@ pub enum Command {
         /// (tin bài; đuôi .txt hoặc .html cho văn bản thuần hoặc HTML).
         #[arg(long, value_enum, default_value = "report", value_name = "VĂN_BẢN")]
         document: DocumentArg,
+        /// Ghi đè tệp ra khi tệp đó đã có.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -156,6 +161,9 @@ pub struct ExportJson {
     /// Tệp JSON cần ghi; mặc định in ra màn hình.
     #[arg(long, value_name = "TỆP")]
     pub out: Option<PathBuf>,
+    /// Ghi đè tệp ra khi tệp đó đã có.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Parses the arguments and runs the window or the command.
@@ -163,13 +171,24 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            // Help and version are printed by clap and exit 0; usage errors exit 2.
-            let _ = e.print();
+            // Help and version are printed by clap and exit 0; usage errors exit 2. If even
+            // that cannot be printed (a closed stdout) there is nobody left to tell.
+            if e.print().is_err() {
+                return ExitCode::from(2);
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
     match cli.command {
-        None => crate::ui::run(cli.db, cli.renderer),
+        None => match cli.renderer {
+            Renderer::Glow => crate::ui::run(cli.db),
+            Renderer::Wgpu => {
+                eprintln!(
+                    "Lỗi: bản chương trình này chỉ có cách vẽ OpenGL (glow), không có wgpu. Hãy chạy lại không kèm --renderer wgpu."
+                );
+                ExitCode::from(2)
+            }
+        },
         Some(command) => match run_command(cli.db.as_deref(), command) {
             Ok(message) => {
                 if !message.is_empty() {
@@ -177,8 +196,12 @@ pub fn main() -> ExitCode {
                 }
                 ExitCode::SUCCESS
             }
-            Err(message) => {
-                eprintln!("Lỗi: {}", one_line(&message));
+            Err(e) => {
+                let mut message = one_line(&e.to_string());
+                if matches!(e, OpsError::Exists { .. }) {
+                    message.push_str(" Muốn ghi đè, hãy thêm --force.");
+                }
+                eprintln!("Lỗi: {message}");
                 ExitCode::from(1)
             }
         },
@@ -189,11 +212,19 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Runs one headless command; `Ok` carries what to print, `Err` the Vietnamese message.
-pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, String> {
+fn overwrite(force: bool) -> Overwrite {
+    if force {
+        Overwrite::Allow
+    } else {
+        Overwrite::Refuse
+    }
+}
+
+/// Runs one headless command; `Ok` carries what to print.
+pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsError> {
     match command {
         Command::Sample { file } => {
-            crate::sample::write_sample(&file).map_err(|e| e.to_string())?;
+            crate::sample::write_sample(&file)?;
             Ok(format!(
                 "Đã ghi dữ liệu mẫu năm {} vào “{}”.",
                 crate::sample::SAMPLE_YEAR,
@@ -202,16 +233,16 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, String
         }
         Command::ExportJson(args) => {
             let store = open_existing(db)?;
-            let ex = json::export(store.conn(), args.year).map_err(|e| e.to_string())?;
-            let text = json::to_string(&ex).map_err(|e| e.to_string())?;
             match args.out {
                 Some(out) => {
-                    write_new_file(&out, text.as_bytes())?;
+                    ops::json::export_file(&store, args.year, &out, overwrite(args.force))?;
                     Ok(format!("Đã xuất JSON: “{}”.", out.display()))
                 }
                 None => {
+                    let text = ops::json::export_text(&store, args.year)?;
                     let mut stdout = std::io::stdout().lock();
-                    writeln!(stdout, "{text}").map_err(|e| format!("Không in được JSON ({e})."))?;
+                    writeln!(stdout, "{text}")
+                        .map_err(|e| OpsError::Invalid(format!("Không in được JSON ({e}).")))?;
                     Ok(String::new())
                 }
             }
@@ -221,36 +252,21 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, String
             out,
             embedded_font,
             document,
+            force,
         } => {
             let mut store = open_existing(db)?;
-            let fonts = crate::report::print::document_fonts(!embedded_font);
+            let fonts = export::document_fonts(!embedded_font);
             let kind = match document {
-                DocumentArg::Report => crate::report::print::DocumentKind::Report,
-                DocumentArg::Minutes => crate::report::print::DocumentKind::Minutes,
-                DocumentArg::News => crate::report::print::DocumentKind::News,
+                DocumentArg::Report => DocumentKind::Report,
+                DocumentArg::Minutes => DocumentKind::Minutes,
+                DocumentArg::News => DocumentKind::News,
             };
-            let done = crate::report::print::export_document(&mut store, year, kind, &out, &fonts)?;
-            let what = match document {
-                DocumentArg::Report => "báo cáo",
-                DocumentArg::Minutes => "biên bản hội nghị",
-                DocumentArg::News => "tin bài",
-            };
-            let pages = if done.pages > 0 {
-                format!(" ({} trang)", done.pages)
-            } else {
-                String::new()
-            };
-            let mut message = format!("Đã xuất {what} năm {year}{pages}: “{}”.", out.display());
-            if done.composed {
-                message.push_str(
-                    " Năm này chưa có báo cáo nên chương trình đã soạn dự thảo từ số liệu.",
-                );
-            }
-            if let Some(missing) = crate::report::print::missing_chars_message(&done.missing_chars)
-            {
+            let done =
+                export::export_document(&mut store, year, kind, &out, &fonts, overwrite(force))?;
+            if let Some(missing) = done.missing_chars_message() {
                 eprintln!("Chú ý: {missing}");
             }
-            Ok(message)
+            Ok(done.message(kind, year, &out))
         }
         Command::Handover {
             year,
@@ -259,25 +275,24 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, String
             date,
         } => {
             let mut store = open_existing(db)?;
-            let all = crate::store::members::list(store.conn()).map_err(|e| e.to_string())?;
-            let to = crate::handover::find_member(&all, year, &to)?;
+            let all = crate::store::members::list(store.conn())?;
+            let to = handover::find_member(&all, year, &to)?;
             let date = match date {
-                Some(d) => crate::text::date::parse_date(&d).map_err(|e| e.to_string())?,
+                Some(d) => crate::text::date::parse_date(&d)
+                    .map_err(|e| OpsError::Invalid(e.to_string()))?,
                 None => chrono::Local::now().date_naive(),
             };
-            let backups = crate::paths::data_dir()
-                .map(|d| d.join("backups"))
-                .ok_or("Không tìm thấy thư mục dữ liệu để lưu bản sao lưu.")?;
-            let req = crate::handover::HandoverRequest {
+            let backups = ops::backups_dir(crate::paths::data_dir().as_deref())?;
+            let req = handover::HandoverRequest {
                 year,
                 to,
                 date,
                 notes: String::new(),
-                items: crate::handover::default_items(year),
+                items: handover::default_items(year),
                 out,
             };
-            let fonts = crate::report::print::document_fonts(true);
-            let done = crate::handover::perform(&mut store, &req, &backups, &fonts)?;
+            let fonts = export::document_fonts(true);
+            let done = handover::perform(&mut store, &req, &backups, &fonts)?;
             Ok(format!(
                 "Đã bàn giao năm {year}. Tệp cho đơn vị nhận: “{}”\nMã SHA-256: {}\nBiên bản: “{}”",
                 done.file.display(),
@@ -288,34 +303,21 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, String
         Command::Verify { file } => {
             let findings = crate::store::receive::inspect(&file);
             let text = findings.lines().join("\n");
-            if findings.is_sound() {
-                Ok(text)
-            } else {
-                println!("{text}");
-                Err(findings.verdict.err().unwrap_or_default())
+            match findings.verdict {
+                Ok(()) => Ok(text),
+                Err(reason) => {
+                    println!("{text}");
+                    Err(OpsError::Invalid(reason))
+                }
             }
         }
         Command::ImportJson { input } => {
             let Some(db) = db else {
-                return Err("Hãy cho biết tệp dữ liệu cần nhập vào bằng --db TỆP.".to_owned());
+                return Err(OpsError::Invalid(
+                    "Hãy cho biết tệp dữ liệu cần nhập vào bằng --db TỆP.".to_owned(),
+                ));
             };
-            let text = std::fs::read_to_string(&input)
-                .map_err(|e| format!("Không đọc được tệp JSON “{}” ({e}).", input.display()))?;
-            let ex = json::parse(&text).map_err(|e| format!("Tệp “{}”: {e}", input.display()))?;
-            let created = !db.exists();
-            let mut store = Store::open(db).map_err(|e| e.to_string())?;
-            let summary = json::import(&mut store, &ex);
-            drop(store);
-            let summary = match summary {
-                Ok(s) => s,
-                Err(e) => {
-                    if created {
-                        // Nothing was imported: do not leave an empty new file behind.
-                        let _ = std::fs::remove_file(db);
-                    }
-                    return Err(e.to_string());
-                }
-            };
+            let summary = ops::json::import_file(db, &input)?;
             Ok(format!(
                 "Đã nhập vào “{}”: {} đơn vị mới, {} chỉ tiêu, năm {}.",
                 db.display(),
@@ -333,26 +335,17 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, String
 }
 
 /// Opens a database that must already exist (a headless command never creates one by accident).
-pub fn open_existing(db: Option<&Path>) -> Result<Store, String> {
+pub fn open_existing(db: Option<&Path>) -> Result<Store, OpsError> {
     let Some(db) = db else {
-        return Err("Hãy cho biết tệp dữ liệu bằng --db TỆP.".to_owned());
+        return Err(OpsError::Invalid(
+            "Hãy cho biết tệp dữ liệu bằng --db TỆP.".to_owned(),
+        ));
     };
     if !db.is_file() {
-        return Err(format!(
+        return Err(OpsError::Invalid(format!(
             "Không tìm thấy tệp dữ liệu “{}”. Hãy kiểm tra lại đường dẫn.",
             db.display()
-        ));
+        )));
     }
-    Store::open(db).map_err(|e| e.to_string())
-}
-
-/// Writes a file through a temporary sibling and a rename, so a reader never sees half of it.
-pub fn write_new_file(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let shown = path.display();
-    let tmp = path.with_extension("tmp-khoi-thi-dua");
-    let result = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, path));
-    result.map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("Không ghi được tệp “{shown}” ({e}). Hãy chọn thư mục khác có quyền ghi.")
-    })
+    Ok(Store::open(db)?)
 }

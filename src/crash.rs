@@ -86,6 +86,23 @@ pub fn write_log(data_dir: Option<&Path>, report: &Report) -> std::io::Result<Pa
     })
 }
 
+/// Appends one line to `logs/nhat-ky.log` in the data folder: causes worth keeping for support
+/// that the user was already told about in Vietnamese (or that need no telling, such as a
+/// temporary file that could not be removed). Best effort: a log that cannot be written must
+/// not turn a handled situation into a failure, so its own error is dropped here, once.
+pub fn log_note(text: &str) {
+    let Some(dir) = crate::paths::data_dir() else {
+        return;
+    };
+    let line = format!(
+        "{} {text}\n",
+        chrono::Local::now().format("%Y-%m-%d %H:%M:%S")
+    );
+    if write_in(&dir.join(LOG_DIR), "nhat-ky.log", &line).is_err() {
+        // Nowhere left to say it; see above.
+    }
+}
+
 fn write_in(dir: &Path, name: &str, text: &str) -> std::io::Result<PathBuf> {
     std::fs::create_dir_all(dir)?;
     let path = dir.join(name);

@@ -21,3 +21,13 @@ pub fn data_dir() -> Option<PathBuf> {
 pub fn default_database(data_dir: &std::path::Path) -> PathBuf {
     data_dir.join("khoi-thi-dua.sqlite")
 }
+
+/// The folder of automatic backups inside the data folder.
+pub fn backups_dir(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("backups")
+}
+
+/// The folder inside the data folder where received files are copied before they are opened.
+pub fn received_dir(data_dir: &std::path::Path) -> PathBuf {
+    data_dir.join("received")
+}

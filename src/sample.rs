@@ -5,9 +5,7 @@
 //! invented, and a member the article gives no figures for has none. The sample is code, so it
 //! ships inside the binary.
 
-use crate::domain::{
-    Attendee, Conference, Indicator, Member, MemberId, MemberName, Year, YearRecord,
-};
+use crate::domain::{Attendee, Conference, Indicator, Member, MemberId, Year, YearRecord};
 use crate::store::{Result, Store, StoreError, conference, indicators, members, reports, years};
 use std::path::Path;
 
@@ -323,9 +321,13 @@ pub fn write_sample(path: &Path) -> Result<Store> {
             path.display()
         )));
     }
-    let mut store = Store::open(path)?;
-    fill(&mut store)?;
-    Ok(store)
+    // Built under a temporary name: a full disk or a kill never leaves an empty or half-filled
+    // file under the name the user gave.
+    crate::fsutil::build_atomically(path, |tmp| -> Result<()> {
+        let mut store = Store::open(tmp)?;
+        fill(&mut store)
+    })?;
+    Store::open(path)
 }
 
 /// Adds the sample bloc to an empty store, in one transaction.
@@ -333,24 +335,9 @@ pub fn fill(store: &mut Store) -> Result<()> {
     store.write(|tx| {
         let mut ids: Vec<MemberId> = Vec::with_capacity(MEMBERS.len());
         for (full, short, abbr) in MEMBERS {
-            let member = Member {
-                id: 0,
-                position: 0,
-                joined_year: SAMPLE_YEAR,
-                left_year: None,
-                merged_into: None,
-                head_name: String::new(),
-                head_title: String::new(),
-                contact_name: String::new(),
-                phone: String::new(),
-                email: String::new(),
-                names: vec![MemberName {
-                    from_year: SAMPLE_YEAR,
-                    full_name: full.to_owned(),
-                    short_name: short.to_owned(),
-                    abbreviation: abbr.to_owned(),
-                }],
-            };
+            let mut member = Member::new(SAMPLE_YEAR, full);
+            member.names[0].short_name = (*short).to_owned();
+            member.names[0].abbreviation = (*abbr).to_owned();
             ids.push(members::insert(tx, &member)?);
         }
         let mut rec = YearRecord::new(
@@ -417,7 +404,7 @@ pub fn fill(store: &mut Store) -> Result<()> {
             years::set_narrative(tx, SAMPLE_YEAR, ids[member], text)?;
         }
         let all = members::list(tx)?;
-        let data = crate::store::json::year_data(tx, SAMPLE_YEAR)?;
+        let data = crate::store::years::data(tx, SAMPLE_YEAR)?;
         let report = crate::report::compose::compose_draft(&all, &data);
         reports::save(tx, SAMPLE_YEAR, &report)?;
         Ok(())

@@ -4,7 +4,7 @@
 
 use khoi_thi_dua::domain::{MemberName, YearData};
 use khoi_thi_dua::report::conference::{compose_news, news_html, news_text};
-use khoi_thi_dua::store::{Store, json, members};
+use khoi_thi_dua::store::{Store, members, years};
 use std::path::Path;
 use std::process::Command;
 
@@ -39,7 +39,7 @@ fn sample_data() -> (Vec<khoi_thi_dua::domain::Member>, YearData) {
     khoi_thi_dua::sample::fill(&mut store).unwrap();
     (
         members::list(store.conn()).unwrap(),
-        json::year_data(store.conn(), 2020).unwrap(),
+        years::data(store.conn(), 2020).unwrap(),
     )
 }
 
@@ -210,7 +210,7 @@ fn the_news_html_is_well_formed_and_shows_names_as_typed() {
         })
         .unwrap();
     let all = members::list(store.conn()).unwrap();
-    let data = json::year_data(store.conn(), 2020).unwrap();
+    let data = years::data(store.conn(), 2020).unwrap();
     let html = news_html(&compose_news(&all, &data));
     assert!(well_formed(&html), "{html}");
     assert!(html.contains("Sở &lt;Xây dựng&gt; &amp; Kiến trúc"));

@@ -11,6 +11,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use egui_kittest::Harness;
+use khoi_thi_dua::ops;
 use khoi_thi_dua::store::{Store, json, receive};
 use khoi_thi_dua::ui::App;
 use khoi_thi_dua::ui::app::Tab;
@@ -526,17 +527,17 @@ fn receive_checked(bytes: &[u8]) {
     assert_eq!(findings.size, bytes.len() as u64);
     assert!(!findings.lines().is_empty());
     let data = dir.path().join("data");
-    match receive::receive(&path, &data.join("received"), &data.join("backups")) {
+    match ops::receive::receive(&path, &data) {
         Ok((store, f)) => {
             assert!(findings.is_sound() && f.is_sound());
             // Every read the window and the exports make: errors are fine, panics are not.
             let _ = json::export(store.conn(), None);
             for year in khoi_thi_dua::store::years::list(store.conn()).unwrap_or_default() {
-                let _ = json::year_data(store.conn(), year);
+                let _ = khoi_thi_dua::store::years::data(store.conn(), year);
             }
             drop(store);
         }
-        Err(e) => assert!(!e.is_empty()),
+        Err(e) => assert!(!e.to_string().is_empty()),
     }
     // The window, on the same file: a message, never a panic; where the file was sound
     // enough to open, every tab is drawn.
@@ -581,12 +582,7 @@ fn the_sample_file_is_received_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mau.sqlite");
     std::fs::write(&path, sample_db()).unwrap();
-    let (store, findings) = receive::receive(
-        &path,
-        &dir.path().join("received"),
-        &dir.path().join("backups"),
-    )
-    .unwrap();
+    let (store, findings) = ops::receive::receive(&path, dir.path()).unwrap();
     assert!(findings.is_sound(), "{:?}", findings.verdict);
     assert_eq!(
         json::export(store.conn(), None).unwrap().years.len(),

@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use khoi_thi_dua::domain::YearStatus;
-use khoi_thi_dua::store::{Store, backup, handovers, indicators, json, receive, reports, years};
+use khoi_thi_dua::ops;
+use khoi_thi_dua::store::{Store, backup, handovers, indicators, receive, reports, years};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -36,7 +37,7 @@ fn sample(dir: &Path) -> PathBuf {
 fn handover_round_trip_locks_the_year_opens_the_next_and_the_hashes_agree() {
     let dir = tempfile::tempdir().unwrap();
     let db = sample(dir.path());
-    let before_2020 = json::year_data(Store::open(&db).unwrap().conn(), 2020).unwrap();
+    let before_2020 = years::data(Store::open(&db).unwrap().conn(), 2020).unwrap();
     let out = dir.path().join("khoi-2021.sqlite");
     let o = run(&[
         "handover",
@@ -63,7 +64,7 @@ fn handover_round_trip_locks_the_year_opens_the_next_and_the_hashes_agree() {
     let conn = store.conn();
     let rec = years::get(conn, 2020).unwrap().unwrap();
     assert_eq!(rec.status, YearStatus::HandedOver);
-    let after_2020 = json::year_data(conn, 2020).unwrap();
+    let after_2020 = years::data(conn, 2020).unwrap();
     assert_eq!(after_2020.indicators, before_2020.indicators);
     assert_eq!(after_2020.narratives, before_2020.narratives);
     assert_eq!(after_2020.report, before_2020.report);
@@ -82,12 +83,7 @@ fn handover_round_trip_locks_the_year_opens_the_next_and_the_hashes_agree() {
     // Received into a data folder: 2021 exists with the new leader and last year's list.
     let data = tempfile::tempdir().unwrap();
     let before = std::fs::read(&out).unwrap();
-    let (store, findings) = receive::receive(
-        &out,
-        &data.path().join("received"),
-        &data.path().join("backups"),
-    )
-    .unwrap();
+    let (store, findings) = ops::receive::receive(&out, data.path()).unwrap();
     assert_eq!(
         std::fs::read(&out).unwrap(),
         before,
@@ -153,11 +149,7 @@ fn assert_refused(path: &Path, expect: &str) {
     assert_eq!(std::fs::read(path).unwrap_or_default(), before);
     // Receiving it is refused the same way, and it is still untouched.
     let data = tempfile::tempdir().unwrap();
-    let r = receive::receive(
-        path,
-        &data.path().join("received"),
-        &data.path().join("backups"),
-    );
+    let r = ops::receive::receive(path, data.path());
     assert!(r.is_err());
     assert_eq!(std::fs::read(path).unwrap_or_default(), before);
 }
@@ -233,11 +225,7 @@ fn a_sound_file_in_a_read_only_folder_is_received_without_writing_it() {
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
     let o = run(&["verify", s(&db)]);
     let data = tempfile::tempdir().unwrap();
-    let r = receive::receive(
-        &db,
-        &data.path().join("received"),
-        &data.path().join("backups"),
-    );
+    let r = ops::receive::receive(&db, data.path());
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let (store, _) = r.unwrap();
@@ -257,12 +245,7 @@ fn a_file_another_copy_of_the_program_has_open_is_still_verified_and_received() 
     let o = run(&["verify", s(&db)]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let data = tempfile::tempdir().unwrap();
-    receive::receive(
-        &db,
-        &data.path().join("received"),
-        &data.path().join("backups"),
-    )
-    .unwrap();
+    ops::receive::receive(&db, data.path()).unwrap();
     assert_eq!(std::fs::read(&db).unwrap(), before);
     // While the other copy is in the middle of writing, the file is reported busy, not broken.
     let lock = Connection::open(&db).unwrap();
@@ -318,10 +301,7 @@ fn an_interrupted_handover_leaves_the_original_intact_and_no_usable_looking_targ
         } else {
             // Not committed: the original is as it was, and there is either no target or (killed
             // between the rename and the commit) a whole one, never half a file.
-            assert_eq!(
-                json::year_data(store.conn(), 2020).unwrap().handovers.len(),
-                0
-            );
+            assert_eq!(years::data(store.conn(), 2020).unwrap().handovers.len(), 0);
             if out.exists() {
                 let findings = receive::inspect(&out);
                 assert!(findings.is_sound(), "run {i}: {:?}", findings.verdict);
@@ -397,12 +377,7 @@ fn an_older_file_is_upgraded_on_a_copy_after_a_backup() {
     }
     let before = std::fs::read(&old).unwrap();
     let data = tempfile::tempdir().unwrap();
-    let (store, findings) = receive::receive(
-        &old,
-        &data.path().join("received"),
-        &data.path().join("backups"),
-    )
-    .unwrap();
+    let (store, findings) = ops::receive::receive(&old, data.path()).unwrap();
     assert_eq!(findings.schema_version, Some(1));
     assert_eq!(
         store.schema_version().unwrap(),

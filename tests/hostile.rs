@@ -15,8 +15,9 @@
 
 use egui_kittest::Harness;
 use khoi_thi_dua::domain::{Conference, Handling, MemberName, NewsItem, Opinion, Person};
+use khoi_thi_dua::ops::Overwrite;
+use khoi_thi_dua::ops::export::{self, DocumentKind};
 use khoi_thi_dua::report::fonts::{FontSet, FontStyle};
-use khoi_thi_dua::report::print::{self, DocumentKind};
 use khoi_thi_dua::sample::SAMPLE_YEAR;
 use khoi_thi_dua::store::{Store, conference, indicators, json, members, reports, years};
 use khoi_thi_dua::ui::App;
@@ -319,16 +320,24 @@ fn first_difference(a: &serde_json::Value, b: &serde_json::Value, at: String) ->
 
 /// Exports the year's documents to PDF and checks them with qpdf and pdftotext.
 fn pdf_checks(store: &mut Store, dir: &Path, h: &str) {
-    let fonts = print::document_fonts(false);
+    let fonts = export::document_fonts(false);
     let out = dir.join("bao-cao.pdf");
-    let done = print::export_report_pdf(store, YEAR, &out, &fonts, &|_, _| true).unwrap();
+    let done = export::export_document(
+        store,
+        YEAR,
+        DocumentKind::Report,
+        &out,
+        &fonts,
+        Overwrite::Refuse,
+    )
+    .unwrap();
     assert!(done.pages >= 1);
     for (kind, name) in [
         (DocumentKind::Minutes, "bien-ban.pdf"),
         (DocumentKind::News, "tin-bai.pdf"),
     ] {
         let path = dir.join(name);
-        print::export_document(store, YEAR, kind, &path, &fonts).unwrap();
+        export::export_document(store, YEAR, kind, &path, &fonts, Overwrite::Refuse).unwrap();
         qpdf_check(&path);
     }
     qpdf_check(&out);

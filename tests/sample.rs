@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
-use khoi_thi_dua::store::{Store, indicators, json, members, reports};
+use khoi_thi_dua::store::{Store, indicators, members, reports, years};
 
 #[test]
 fn the_sample_holds_the_2020_bloc_of_the_reference_article() {
@@ -13,7 +13,7 @@ fn the_sample_holds_the_2020_bloc_of_the_reference_article() {
     assert_eq!(list.len(), 8);
     assert_eq!(list[0].full_name_in(2020), "Sở Thông tin và Truyền thông");
     assert_eq!(list[0].short_name_in(2020), "Sở TT&TT");
-    let data = json::year_data(conn, 2020).unwrap();
+    let data = years::data(conn, 2020).unwrap();
     assert_eq!(data.record.leader, Some(list[0].id));
     assert_eq!(data.record.next_leader, Some(list[1].id));
     assert_eq!(list[1].full_name_in(2020), "Ban Quản lý Khu kinh tế");

@@ -6,28 +6,17 @@
 use khoi_thi_dua::domain::*;
 use khoi_thi_dua::edit::{Edit, History};
 use khoi_thi_dua::store::{
-    Store, StoreError, handovers, indicators, json, members, reports, schema, years,
+    Store, StoreError, handovers, indicators, members, reports, schema, years,
 };
 use rusqlite::Connection;
 
 fn member(name: &str, year: Year) -> Member {
     Member {
-        id: 0,
-        position: 0,
-        joined_year: year,
-        left_year: None,
-        merged_into: None,
         head_name: "Nguyễn Văn A".into(),
         head_title: "Giám đốc".into(),
-        contact_name: String::new(),
         phone: "0219 3860 000".into(),
         email: "vanphong@example.vn".into(),
-        names: vec![MemberName {
-            from_year: year,
-            full_name: name.into(),
-            short_name: String::new(),
-            abbreviation: String::new(),
-        }],
+        ..Member::new(year, name)
     }
 }
 
@@ -238,7 +227,7 @@ fn every_entity_round_trips_through_the_file_and_text_is_stored_as_nfc() {
     };
     // Reopen: everything is there, and the name is NFC.
     let store = Store::open(&path).unwrap();
-    let data = json::year_data(store.conn(), 2020).unwrap();
+    let data = years::data(store.conn(), 2020).unwrap();
     let list = members::list(store.conn()).unwrap();
     assert_eq!(list[0].full_name_in(2020), "Sở Xây dựng");
     assert_eq!(list[0].id, a);

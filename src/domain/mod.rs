@@ -43,6 +43,61 @@ pub struct Member {
     pub names: Vec<MemberName>,
 }
 
+impl Member {
+    /// A new unit joining in `year` under `full_name`, with nothing else filled in yet.
+    pub fn new(year: Year, full_name: &str) -> Member {
+        Member {
+            id: 0,
+            position: 0,
+            joined_year: year,
+            left_year: None,
+            merged_into: None,
+            head_name: String::new(),
+            head_title: String::new(),
+            contact_name: String::new(),
+            phone: String::new(),
+            email: String::new(),
+            names: vec![MemberName {
+                from_year: year,
+                full_name: full_name.trim().to_owned(),
+                short_name: String::new(),
+                abbreviation: String::new(),
+            }],
+        }
+    }
+}
+
+/// Why a unit's full name is refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NameError {
+    #[error("Tên đơn vị không được để trống.")]
+    Empty,
+    #[error("Năm {year} đã có đơn vị tên “{name}”. Hãy đặt một tên khác.")]
+    Taken { year: Year, name: String },
+}
+
+/// Refuses an empty full name, or one that another member of the bloc bears in the same year
+/// (ignoring case). `except` is the unit being renamed.
+pub fn check_member_name(
+    members: &[Member],
+    year: Year,
+    name: &str,
+    except: Option<MemberId>,
+) -> Result<(), NameError> {
+    let name = crate::text::nfc(name.trim());
+    if name.is_empty() {
+        return Err(NameError::Empty);
+    }
+    let lower = name.to_lowercase();
+    let taken = members.iter().any(|m| {
+        Some(m.id) != except && m.is_member_in(year) && m.full_name_in(year).to_lowercase() == lower
+    });
+    if taken {
+        return Err(NameError::Taken { year, name });
+    }
+    Ok(())
+}
+
 /// The names a member unit bears from `from_year` on, until a later entry replaces them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MemberName {
@@ -207,6 +262,17 @@ impl YearRecord {
     pub fn is_locked(&self) -> bool {
         self.status == YearStatus::HandedOver
     }
+
+    /// The body above the bloc on its documents, "UBND TỈNH HÀ GIANG" for the province
+    /// "tỉnh Hà Giang"; empty when no province is recorded.
+    pub fn parent_body(&self) -> String {
+        let province = self.province.trim();
+        if province.is_empty() {
+            String::new()
+        } else {
+            format!("UBND {}", province.to_uppercase())
+        }
+    }
 }
 
 /// Someone who attended the year-end conference: a member unit or a guest body (such as the
@@ -351,14 +417,6 @@ mod tests {
         Member {
             id,
             position,
-            joined_year: 2018,
-            left_year: None,
-            merged_into: None,
-            head_name: String::new(),
-            head_title: String::new(),
-            contact_name: String::new(),
-            phone: String::new(),
-            email: String::new(),
             names: names
                 .iter()
                 .map(|(y, n)| MemberName {
@@ -368,6 +426,7 @@ mod tests {
                     abbreviation: String::new(),
                 })
                 .collect(),
+            ..Member::new(2018, "")
         }
     }
 

@@ -233,11 +233,7 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
         } else {
             format!("01/BC-{abbreviation}")
         },
-        parent_body: if rec.province.trim().is_empty() {
-            String::new()
-        } else {
-            format!("UBND {}", rec.province.trim().to_uppercase())
-        },
+        parent_body: rec.parent_body(),
         issuing_body: bloc_upper.clone(),
         place: rec.place.clone(),
         date: rec.conference_date,
@@ -286,12 +282,7 @@ fn text_section(heading: &str, paragraphs: Vec<String>) -> ReportSection {
 
 /// "A, B, C và D"
 fn join_names(names: impl Iterator<Item = String>) -> String {
-    let names: Vec<String> = names.collect();
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} và {last}", rest.join(", ")),
-    }
+    crate::text::join_with_and(&names.collect::<Vec<_>>())
 }
 
 /// "Trồng rừng mới theo Quyết định số 1511: 1.463/1.498,3 ha, đạt 98% kế hoạch"

@@ -8,6 +8,7 @@
 use super::document::{Block, Closing, Document, Meta, Signature};
 use crate::domain::{Handling, Member, MemberId, NewsItem, Person, Year, YearData};
 use crate::text::date::{format_date, format_document_date};
+use crate::text::join_with_and;
 use crate::text::number::{format_number, format_percent};
 
 fn name_in(members: &[Member], id: MemberId, year: Year) -> String {
@@ -15,15 +16,6 @@ fn name_in(members: &[Member], id: MemberId, year: Year) -> String {
         .iter()
         .find(|m| m.id == id)
         .map_or(String::new(), |m| m.full_name_in(year).to_owned())
-}
-
-/// "A, B và C"
-fn join(names: &[String]) -> String {
-    match names.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} và {last}", rest.join(", ")),
-    }
 }
 
 /// "14 giờ 00" from "14:00"; the text as typed when it is not a time.
@@ -228,11 +220,7 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
             author: rec.bloc_name.clone(),
             subject: subject.clone(),
         },
-        parent_body: if rec.province.trim().is_empty() {
-            String::new()
-        } else {
-            format!("UBND {}", rec.province.trim().to_uppercase())
-        },
+        parent_body: rec.parent_body(),
         issuing_body: rec.bloc_name.to_uppercase(),
         number: match abbreviation {
             Some(a) => format!("Số: 02/BB-{a}"),
@@ -332,9 +320,9 @@ pub fn compose_news(members: &[Member], data: &YearData) -> NewsItem {
     if !member_names.is_empty() {
         // "A, B, C và D", or "A, B, C, D và the guests" when guests attended.
         let units = if guests.is_empty() {
-            join(&member_names)
+            join_with_and(&member_names)
         } else {
-            format!("{} và {}", member_names.join(", "), join(&guests))
+            format!("{} và {}", member_names.join(", "), join_with_and(&guests))
         };
         lead.push_str(&format!(
             " Dự hội nghị có lãnh đạo, chuyên viên các đơn vị thành viên trong Khối: {units}"

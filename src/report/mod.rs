@@ -6,6 +6,7 @@ pub mod compose;
 pub mod conference;
 pub mod document;
 pub mod fonts;
+pub mod handover_minutes;
 pub mod layout;
 pub mod pdf;
-pub mod print;
+pub mod summary;

@@ -23,26 +23,16 @@ pub fn snapshot(conn: &Connection, dir: &Path, label: &str) -> Result<PathBuf> {
             dir.display()
         ))
     })?;
-    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    // Milliseconds too: two backups in one second (a restore right after a handover) keep
+    // distinct names, and name order stays time order.
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%3f");
     let mut path = dir.join(format!("{stamp}-{label}{SUFFIX}"));
     let mut n = 2;
     while path.exists() {
         path = dir.join(format!("{stamp}-{label}-{n}{SUFFIX}"));
         n += 1;
     }
-    let tmp = path.with_extension("tmp");
-    let _ = std::fs::remove_file(&tmp);
-    conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
-        .inspect_err(|_| {
-            let _ = std::fs::remove_file(&tmp);
-        })?;
-    std::fs::rename(&tmp, &path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        StoreError::Invalid(format!(
-            "Không ghi được bản sao lưu “{}” ({e}).",
-            path.display()
-        ))
-    })?;
+    super::copy::copy_to(conn, &path)?;
     rotate(dir);
     Ok(path)
 }

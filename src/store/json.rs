@@ -36,35 +36,13 @@ pub fn export(conn: &Connection, only_year: Option<Year>) -> Result<Exchange> {
     }
     let mut out = Vec::with_capacity(list.len());
     for year in list {
-        out.push(year_data(conn, year)?);
+        out.push(years::data(conn, year)?);
     }
     Ok(Exchange {
         format: FORMAT.to_owned(),
         version: VERSION,
         members: members::list(conn)?,
         years: out,
-    })
-}
-
-/// Everything the file holds about one year.
-pub fn year_data(conn: &Connection, year: Year) -> Result<YearData> {
-    let Some(record) = years::get(conn, year)? else {
-        return Err(StoreError::Invalid(format!(
-            "Năm {year} không có trong tệp."
-        )));
-    };
-    Ok(YearData {
-        record,
-        attendees: years::attendees(conn, year)?,
-        indicators: indicators::list(conn, year)?,
-        narratives: years::narratives(conn, year)?,
-        report: reports::get(conn, year)?,
-        versions: reports::versions(conn, year)?,
-        opinions: reports::opinions(conn, year)?,
-        handovers: handovers::list(conn, year)?,
-        events: years::events(conn, year)?,
-        conference: conference::get(conn, year)?,
-        news: conference::news(conn, year)?,
     })
 }
 

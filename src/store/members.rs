@@ -174,24 +174,7 @@ pub fn remove_name(conn: &Connection, member: MemberId, from_year: Year) -> Resu
 
 /// An empty full name, or a full name another member already bears in the same year, is refused.
 fn check_name(conn: &Connection, name: &MemberName, except: Option<MemberId>) -> Result<()> {
-    let full = nfc(name.full_name.trim());
-    if full.is_empty() {
-        return Err(StoreError::Invalid(
-            "Tên đơn vị không được để trống.".to_owned(),
-        ));
-    }
-    let others = list(conn)?;
-    for other in others.iter().filter(|m| Some(m.id) != except) {
-        if !other.is_member_in(name.from_year) {
-            continue;
-        }
-        if other.full_name_in(name.from_year).to_lowercase() == full.to_lowercase() {
-            return Err(StoreError::Invalid(format!(
-                "Năm {} đã có đơn vị tên “{}”. Hãy đặt một tên khác.",
-                name.from_year, full
-            )));
-        }
-    }
+    crate::domain::check_member_name(&list(conn)?, name.from_year, &name.full_name, except)?;
     Ok(())
 }
 

@@ -10,6 +10,7 @@
 
 pub mod backup;
 pub mod conference;
+pub mod copy;
 pub mod handovers;
 pub mod indicators;
 pub mod json;
@@ -52,6 +53,12 @@ pub enum StoreError {
     /// A rule of the data was broken; the message says which and what to do.
     #[error("{0}")]
     Invalid(String),
+    #[error(transparent)]
+    Name(#[from] crate::domain::NameError),
+    /// A file beside the database could not be read or written; callers that know which file
+    /// reword it with the file's name.
+    #[error("Lỗi đọc hoặc ghi tệp ({0}).")]
+    Io(#[from] std::io::Error),
     #[error("Năm {0} đã bàn giao nên chỉ xem được. Muốn sửa, hãy mở khóa năm này ở thẻ Bàn giao.")]
     Locked(Year),
 }
@@ -209,9 +216,18 @@ impl Store {
 
     /// Runs `f` in one transaction: all of it is saved, or (on any error) none of it.
     pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        self.write_op(f)
+    }
+
+    /// [`Store::write`] for an operation whose steps fail with its own error type (writing
+    /// files inside the transaction, as a handover does): committed only if `f` succeeds.
+    pub fn write_op<T, E: From<StoreError>>(
+        &mut self,
+        f: impl FnOnce(&Transaction) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let tx = self.conn.transaction().map_err(StoreError::from)?;
         let value = f(&tx)?;
-        tx.commit()?;
+        tx.commit().map_err(StoreError::from)?;
         Ok(value)
     }
 

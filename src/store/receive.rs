@@ -6,7 +6,9 @@
 //! can compare it with the sender's. [`receive`] then copies a sound file into the data folder,
 //! upgrading an older schema on that copy; the original is never written.
 
-use super::{Store, describe_sqlite, handovers, harden, identify, members, schema, years};
+use super::{
+    Store, StoreError, copy, describe_sqlite, handovers, harden, identify, members, schema, years,
+};
 use crate::domain::Year;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
@@ -159,7 +161,8 @@ fn check(path: &Path, f: &mut Findings) -> Result<(), String> {
     )
     .map_err(|e| broken(&e))?;
     harden(&conn).map_err(|e| e.to_string())?;
-    let _ = conn.busy_timeout(std::time::Duration::from_secs(2));
+    conn.busy_timeout(std::time::Duration::from_secs(2))
+        .map_err(|e| broken(&e))?;
     let (app_id, version, tables) = identify(&conn).map_err(|e| match e {
         super::StoreError::Sqlite(e) => broken(&e),
         other => other.to_string(),
@@ -223,11 +226,14 @@ fn check(path: &Path, f: &mut Findings) -> Result<(), String> {
 
 /// Copies a sound file into `dir` (the data folder's `received`), upgrades the copy when its
 /// schema is older, and opens it. The original is only read.
-pub fn receive(path: &Path, dir: &Path, backups: &Path) -> Result<(Store, Findings), String> {
+pub fn receive(path: &Path, dir: &Path, backups: &Path) -> Result<(Store, Findings), StoreError> {
     let findings = inspect(path);
-    findings.verdict.clone()?;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| format!("Không tạo được thư mục “{}” ({e}).", dir.display()))?;
+    if let Err(reason) = &findings.verdict {
+        return Err(StoreError::Invalid(reason.clone()));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| {
+        StoreError::Invalid(format!("Không tạo được thư mục “{}” ({e}).", dir.display()))
+    })?;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -239,29 +245,17 @@ pub fn receive(path: &Path, dir: &Path, backups: &Path) -> Result<(Store, Findin
         target = dir.join(format!("{stem}-nhan-{stamp}-{n}.sqlite"));
         n += 1;
     }
-    let tmp = target.with_extension("tmp");
-    let _ = std::fs::remove_file(&tmp);
-    let copy = || -> rusqlite::Result<()> {
+    let copy = || -> Result<(), StoreError> {
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-        harden(&conn).map_err(|e| match e {
-            super::StoreError::Sqlite(e) => e,
-            _ => rusqlite::Error::InvalidQuery,
-        })?;
-        conn.execute("VACUUM INTO ?1", [tmp.to_string_lossy()])?;
-        Ok(())
+        harden(&conn)?;
+        copy::copy_to(&conn, &target)
     };
     copy().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!(
-            "Không chép được tệp “{}” vào thư mục dữ liệu: {}",
-            path.display(),
-            describe_sqlite(&e)
-        )
+        StoreError::Invalid(format!(
+            "Không chép được tệp “{}” vào thư mục dữ liệu: {e}",
+            path.display()
+        ))
     })?;
-    std::fs::rename(&tmp, &target).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("Không chép được tệp vào “{}” ({e}).", target.display())
-    })?;
-    let store = Store::open_with_backups(&target, Some(backups)).map_err(|e| e.to_string())?;
+    let store = Store::open_with_backups(&target, Some(backups))?;
     Ok((store, findings))
 }

@@ -1,7 +1,12 @@
 //! Years, the conference attendance, the members' narratives and the lock history.
 
-use super::{Result, StoreError, ensure_open, iso_date, nfc, now_local, parse_iso_date};
-use crate::domain::{Attendee, MemberId, Narrative, Year, YearEvent, YearRecord, YearStatus};
+use super::{
+    Result, StoreError, conference, ensure_open, handovers, indicators, iso_date, nfc, now_local,
+    parse_iso_date, reports,
+};
+use crate::domain::{
+    Attendee, MemberId, Narrative, Year, YearData, YearEvent, YearRecord, YearStatus,
+};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// The years in the file, oldest first.
@@ -228,4 +233,26 @@ pub fn set_narrative(conn: &Connection, year: Year, member: MemberId, text: &str
         )?;
     }
     Ok(())
+}
+
+/// Everything the file holds about one year.
+pub fn data(conn: &Connection, year: Year) -> Result<YearData> {
+    let Some(record) = get(conn, year)? else {
+        return Err(StoreError::Invalid(format!(
+            "Năm {year} không có trong tệp."
+        )));
+    };
+    Ok(YearData {
+        record,
+        attendees: attendees(conn, year)?,
+        indicators: indicators::list(conn, year)?,
+        narratives: narratives(conn, year)?,
+        report: reports::get(conn, year)?,
+        versions: reports::versions(conn, year)?,
+        opinions: reports::opinions(conn, year)?,
+        handovers: handovers::list(conn, year)?,
+        events: events(conn, year)?,
+        conference: conference::get(conn, year)?,
+        news: conference::news(conn, year)?,
+    })
 }

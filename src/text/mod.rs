@@ -58,6 +58,18 @@ fn quoted_input(s: &str) -> String {
     }
 }
 
+/// Joins names the Vietnamese way: "A", "A và B", "A, B và C".
+pub fn join_with_and<S: AsRef<str>>(names: &[S]) -> String {
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.as_ref().to_owned(),
+        Some((last, rest)) => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} và {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +92,13 @@ mod tests {
         let q = quoted_input(&long);
         assert_eq!(q.chars().count(), QUOTE_LIMIT + 1);
         assert!(q.ends_with('…'));
+    }
+
+    #[test]
+    fn names_are_joined_with_va() {
+        assert_eq!(join_with_and::<&str>(&[]), "");
+        assert_eq!(join_with_and(&["A"]), "A");
+        assert_eq!(join_with_and(&["A", "B"]), "A và B");
+        assert_eq!(join_with_and(&["A", "B", "C"]), "A, B và C");
     }
 }

@@ -5,15 +5,15 @@
 
 use super::{handover_tab, indicators_tab, members_tab, report_tab};
 use crate::domain::{
-    Attendee, Handover, Indicator, Member, MemberName, Narrative, Opinion, Report, ReportVersion,
-    Year, YearRecord,
+    Attendee, Handover, Indicator, Member, Narrative, Opinion, Report, ReportVersion, Year,
+    YearRecord,
 };
 use crate::edit::{Edit, History};
-use crate::report::print::DocumentKind;
-use crate::store::receive::{self, Findings};
-use crate::store::{
-    self, Store, StoreError, backup, handovers, indicators, members, reports, years,
-};
+use crate::ops::bloc::{NewBloc, create_bloc_file};
+use crate::ops::export::DocumentKind;
+use crate::ops::{self, Overwrite};
+use crate::store::receive::Findings;
+use crate::store::{self, Store, StoreError, handovers, indicators, members, reports, years};
 use egui::{Align, Color32, Key, KeyboardShortcut, Layout, Modifiers, RichText};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -52,7 +52,7 @@ pub enum Action {
     Redo,
     ShowError(String),
     Toast(String),
-    Handover(crate::handover::HandoverRequest),
+    Handover(crate::ops::handover::HandoverRequest),
     UnlockYear(Year),
     RestoreBackup(PathBuf),
     Reload,
@@ -159,31 +159,6 @@ pub struct Session {
     pub saved_at: Option<String>,
     /// Set when the file came from elsewhere and this is the program's own copy of it.
     pub received: Option<Findings>,
-}
-
-/// The "Mới…" form: a new bloc file.
-#[derive(Debug, Clone, Default)]
-pub struct NewBloc {
-    pub path: String,
-    pub bloc_name: String,
-    pub province: String,
-    pub place: String,
-    pub year: String,
-    /// One member unit per line.
-    pub members: String,
-    /// Index into the member lines.
-    pub leader: usize,
-}
-
-impl NewBloc {
-    /// The member names typed, one per line, trimmed, without empty lines.
-    pub fn member_lines(&self) -> Vec<String> {
-        self.members
-            .lines()
-            .map(|l| crate::text::nfc(l.trim()))
-            .filter(|l| !l.is_empty())
-            .collect()
-    }
 }
 
 enum Dialog {
@@ -330,14 +305,14 @@ impl App {
             return;
         }
         // A file from elsewhere: checked read-only, then copied into the data folder.
-        let (Some(dir), Some(backups)) = (self.data_dir.clone(), backups) else {
+        let Some(dir) = self.data_dir.clone() else {
             self.dialog = Some(Dialog::Error(
                 "Không tìm thấy thư mục dữ liệu của người dùng để chép tệp nhận được vào."
                     .to_owned(),
             ));
             return;
         };
-        match receive::receive(path, &dir.join("received"), &backups) {
+        match ops::receive::receive(path, &dir) {
             Ok((store, findings)) => {
                 let copy = store.path().to_path_buf();
                 self.set_session(store, None);
@@ -354,12 +329,12 @@ impl App {
                 ));
                 self.dialog = Some(Dialog::Info("Đã nhận tệp".to_owned(), lines));
             }
-            Err(e) => self.dialog = Some(Dialog::Error(e)),
+            Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
         }
     }
 
     fn backups_dir(&self) -> Option<PathBuf> {
-        self.data_dir.as_ref().map(|d| d.join("backups"))
+        self.data_dir.as_deref().map(crate::paths::backups_dir)
     }
 
     fn remember_own(&mut self, path: &Path) {
@@ -453,9 +428,10 @@ impl App {
             Action::CreateBloc(form) => self.create_bloc(form),
             Action::SaveCopy(path) => {
                 let Some(s) = &self.session else { return };
-                match save_copy(&s.store, &path) {
+                // The native save dialog has already asked before replacing a file.
+                match ops::save_copy(&s.store, &path, Overwrite::Allow) {
                     Ok(()) => self.toast(ctx, format!("Đã lưu bản sao: {}", path.display())),
-                    Err(e) => self.dialog = Some(Dialog::Error(e)),
+                    Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
                 }
             }
             Action::SelectYear(year) => self.reload(Some(year)),
@@ -500,12 +476,12 @@ impl App {
             Action::Handover(req) => {
                 let (Some(s), Some(backups)) = (
                     &mut self.session,
-                    self.data_dir.as_ref().map(|d| d.join("backups")),
+                    self.data_dir.as_deref().map(crate::paths::backups_dir),
                 ) else {
                     return;
                 };
-                let fonts = crate::report::print::document_fonts(self.settings.use_system_font);
-                match crate::handover::perform(&mut s.store, &req, &backups, &fonts) {
+                let fonts = ops::export::document_fonts(self.settings.use_system_font);
+                match ops::handover::perform(&mut s.store, &req, &backups, &fonts) {
                     Ok(done) => {
                         s.history = History::default();
                         s.saved_at = Some(chrono::Local::now().format("%H:%M").to_string());
@@ -527,7 +503,7 @@ impl App {
                             ],
                         ));
                     }
-                    Err(e) => self.dialog = Some(Dialog::Error(e)),
+                    Err(e) => self.dialog = Some(Dialog::Error(e.to_string())),
                 }
             }
             Action::UnlockYear(year) => {
@@ -548,13 +524,11 @@ impl App {
                 }
             }
             Action::RestoreBackup(path) => {
-                let (Some(s), Some(backups)) = (
-                    &mut self.session,
-                    self.data_dir.as_ref().map(|d| d.join("backups")),
-                ) else {
+                let (Some(s), Some(data_dir)) = (&mut self.session, self.data_dir.as_deref())
+                else {
                     return;
                 };
-                match backup::restore(&mut s.store, &path, &backups) {
+                match ops::receive::restore(&mut s.store, &path, data_dir) {
                     Ok(before) => {
                         s.history = History::default();
                         let year = s.view.year();
@@ -592,20 +566,25 @@ impl App {
                 self.save_settings();
                 let Some(s) = &mut self.session else { return };
                 let year = s.view.year();
-                let fonts = crate::report::print::document_fonts(self.settings.use_system_font);
-                match crate::report::print::export_document(&mut s.store, year, kind, &path, &fonts)
-                {
+                let fonts = ops::export::document_fonts(self.settings.use_system_font);
+                // The export dialog asked before replacing an existing file.
+                match ops::export::export_document(
+                    &mut s.store,
+                    year,
+                    kind,
+                    &path,
+                    &fonts,
+                    Overwrite::Allow,
+                ) {
                     Ok(done) => {
-                        self.dialog =
-                            crate::report::print::missing_chars_message(&done.missing_chars)
-                                .map(Dialog::Error);
+                        self.dialog = done.missing_chars_message().map(Dialog::Error);
                         self.toast(ctx, format!("Đã xuất: {}", path.display()));
                     }
                     Err(e) => {
                         if let Some(Dialog::Export { error, .. }) = &mut self.dialog {
-                            *error = Some(e);
+                            *error = Some(e.to_string());
                         } else {
-                            self.dialog = Some(Dialog::Error(e));
+                            self.dialog = Some(Dialog::Error(e.to_string()));
                         }
                     }
                 }
@@ -664,7 +643,7 @@ impl App {
                 self.remember(&path);
                 self.dialog = None;
             }
-            Err(message) => self.dialog = Some(Dialog::NewBloc(form, Some(message))),
+            Err(e) => self.dialog = Some(Dialog::NewBloc(form, Some(e.to_string()))),
         }
     }
 
@@ -708,9 +687,7 @@ impl App {
                 }
                 self.reload(None);
                 let mut message = format!("Đã xuất PDF ({} trang): {}", done.pages, path.display());
-                if let Some(missing) =
-                    crate::report::print::missing_chars_message(&done.missing_chars)
-                {
+                if let Some(missing) = ops::export::missing_chars_message(&done.missing_chars) {
                     self.dialog = Some(Dialog::Error(missing));
                     message.push_str(" — có ký tự bị thay thế");
                 }
@@ -1136,7 +1113,7 @@ impl App {
                 let list = self
                     .data_dir
                     .as_ref()
-                    .map(|d| backup::list(&d.join("backups")))
+                    .map(|d| ops::receive::backups(d))
                     .unwrap_or_default();
                 let mut restore = None;
                 egui::Modal::new(egui::Id::unique("restore")).show(ctx, |ui| {
@@ -1252,103 +1229,6 @@ fn new_bloc_form(data_dir: &Option<PathBuf>) -> NewBloc {
         year: chrono::Local::now().format("%Y").to_string(),
         ..Default::default()
     }
-}
-
-/// Checks the "Mới…" form and writes the new file; the message says what to correct.
-pub fn create_bloc_file(form: &NewBloc) -> Result<Store, String> {
-    let bloc_name = crate::text::nfc(form.bloc_name.trim());
-    if bloc_name.is_empty() {
-        return Err("Hãy nhập tên khối.".to_owned());
-    }
-    let year: Year = form
-        .year
-        .trim()
-        .parse()
-        .ok()
-        .filter(|y| (1900..=2200).contains(y))
-        .ok_or_else(|| {
-            format!(
-                "Năm “{}” không hợp lệ. Hãy gõ năm, ví dụ 2021.",
-                form.year.trim()
-            )
-        })?;
-    let names = form.member_lines();
-    if names.is_empty() {
-        return Err("Hãy nhập ít nhất một đơn vị thành viên, mỗi dòng một đơn vị.".to_owned());
-    }
-    let path = PathBuf::from(form.path.trim());
-    if form.path.trim().is_empty() {
-        return Err("Hãy chọn nơi lưu tệp.".to_owned());
-    }
-    if path.exists() {
-        return Err(format!(
-            "Tệp “{}” đã có. Hãy chọn tên khác để không ghi đè dữ liệu.",
-            path.display()
-        ));
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .map_err(|e| format!("Không tạo được thư mục “{}” ({e}).", parent.display()))?;
-    }
-    let mut store = Store::open(&path).map_err(|e| e.to_string())?;
-    let result = store.write(|tx| {
-        let mut ids = Vec::new();
-        for name in &names {
-            ids.push(members::insert(
-                tx,
-                &Member {
-                    id: 0,
-                    position: 0,
-                    joined_year: year,
-                    left_year: None,
-                    merged_into: None,
-                    head_name: String::new(),
-                    head_title: String::new(),
-                    contact_name: String::new(),
-                    phone: String::new(),
-                    email: String::new(),
-                    names: vec![MemberName {
-                        from_year: year,
-                        full_name: name.clone(),
-                        short_name: String::new(),
-                        abbreviation: String::new(),
-                    }],
-                },
-            )?);
-        }
-        let mut rec = YearRecord::new(year, &bloc_name, form.province.trim(), form.place.trim());
-        rec.leader = ids.get(form.leader).copied();
-        years::insert(tx, &rec)?;
-        Ok(())
-    });
-    if let Err(e) = result {
-        drop(store);
-        let _ = std::fs::remove_file(&path);
-        return Err(e.to_string());
-    }
-    Ok(store)
-}
-
-/// Writes a compacted single-file copy of the open database (`VACUUM INTO`), replacing an
-/// existing file only after the save dialog has asked the user.
-pub fn save_copy(store: &Store, path: &Path) -> Result<(), String> {
-    if path == store.path() {
-        return Err("Bản sao phải có tên khác với tệp đang mở.".to_owned());
-    }
-    let tmp = path.with_extension("tmp-khoi-thi-dua");
-    let _ = std::fs::remove_file(&tmp);
-    let shown = path.display();
-    store
-        .conn()
-        .execute("VACUUM INTO ?1", [tmp.to_string_lossy()])
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            format!("Không lưu được bản sao “{shown}”: {}", StoreError::from(e))
-        })?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("Không lưu được bản sao “{shown}” ({e}). Hãy chọn thư mục khác.")
-    })
 }
 
 impl eframe::App for App {

@@ -3,7 +3,7 @@
 //! window never freezes on a report of hundreds of pages.
 
 use crate::domain::Year;
-use crate::report::print::{DocumentKind, Exported, document_fonts, prepare_report, write_pdf};
+use crate::ops::export::{DocumentKind, Exported, document_fonts, prepare, write};
 use crate::store::Store;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -34,7 +34,8 @@ impl ExportJob {
                 path.display()
             ));
         }
-        let (doc, _composed) = prepare_report(store, year)?;
+        let prepared =
+            prepare(store, year, DocumentKind::Report, &path).map_err(|e| e.to_string())?;
         let job = ExportJob {
             path: path.clone(),
             done: Arc::default(),
@@ -59,7 +60,7 @@ impl ExportJob {
                     ctx.request_repaint();
                     !cancel.load(Ordering::Relaxed)
                 };
-                let result = write_pdf(&doc, &fonts, &path, &progress);
+                let result = write(&prepared, &fonts, &path, &progress).map_err(|e| e.to_string());
                 if let Ok(mut slot) = outcome.lock() {
                     *slot = Some(result);
                 }

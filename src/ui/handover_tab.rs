@@ -5,7 +5,7 @@
 use super::app::{Action, Tab, YearView};
 use super::widgets::{DateBuffer, ERROR_COLOR, date_field};
 use crate::domain::{Handling, HandoverItem, MemberId, ReportStatus};
-use crate::handover::{HandoverRequest, default_items, minutes_path};
+use crate::ops::handover::{HandoverRequest, default_items, minutes_path};
 use crate::text::date::format_date;
 use egui::{Color32, RichText};
 use std::path::PathBuf;

@@ -37,30 +37,6 @@ struct LeaveForm {
     error: Option<String>,
 }
 
-/// Refuses an empty name, or one another member bears in the same year.
-pub fn check_member_name(
-    members: &[Member],
-    year: Year,
-    name: &str,
-    except: Option<MemberId>,
-) -> Result<(), String> {
-    let name = crate::text::nfc(name.trim());
-    if name.is_empty() {
-        return Err("Tên đơn vị không được để trống.".to_owned());
-    }
-    let taken = members.iter().any(|m| {
-        Some(m.id) != except
-            && m.is_member_in(year)
-            && m.full_name_in(year).to_lowercase() == name.to_lowercase()
-    });
-    if taken {
-        return Err(format!(
-            "Năm {year} đã có đơn vị tên “{name}”. Hãy đặt một tên khác."
-        ));
-    }
-    Ok(())
-}
-
 impl MembersTab {
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
         let year = view.year();
@@ -137,12 +113,13 @@ impl MembersTab {
                         .labelled_by(label.id);
                     let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                     if ui.button("Thêm").clicked() || enter {
-                        match check_member_name(&view.members, year, name, None) {
+                        match crate::domain::check_member_name(&view.members, year, name, None) {
                             Ok(()) => {
-                                actions.push(Action::Edit(Edit::AddMember(new_member(year, name))));
+                                actions
+                                    .push(Action::Edit(Edit::AddMember(Member::new(year, name))));
                                 done = true;
                             }
-                            Err(e) => *error = Some(e),
+                            Err(e) => *error = Some(e.to_string()),
                         }
                     }
                     if ui.button("Hủy").clicked() {
@@ -305,7 +282,7 @@ impl MembersTab {
                             _ => name.abbreviation = text,
                         }
                         let check = if key == "full" {
-                            check_member_name(
+                            crate::domain::check_member_name(
                                 &view.members,
                                 name.from_year,
                                 &name.full_name,
@@ -323,7 +300,7 @@ impl MembersTab {
                                     previous: Some(current.clone()),
                                 }));
                             }
-                            Err(e) => buffer.error = Some(e),
+                            Err(e) => buffer.error = Some(e.to_string()),
                         }
                     }
                 }
@@ -446,7 +423,12 @@ impl MembersTab {
                 if ui.button("Đổi tên").clicked() {
                     match form.year.trim().parse::<Year>() {
                         Ok(from) if (1900..=2200).contains(&from) => {
-                            match check_member_name(&view.members, from, &form.full, Some(m.id)) {
+                            match crate::domain::check_member_name(
+                                &view.members,
+                                from,
+                                &form.full,
+                                Some(m.id),
+                            ) {
                                 Ok(()) => {
                                     let previous =
                                         m.names.iter().find(|n| n.from_year == from).cloned();
@@ -462,7 +444,7 @@ impl MembersTab {
                                     }));
                                     close = true;
                                 }
-                                Err(e) => form.error = Some(e),
+                                Err(e) => form.error = Some(e.to_string()),
                             }
                         }
                         _ => {
@@ -548,26 +530,5 @@ impl MembersTab {
         if close {
             self.leave = None;
         }
-    }
-}
-
-fn new_member(year: Year, name: &str) -> Member {
-    Member {
-        id: 0,
-        position: 0,
-        joined_year: year,
-        left_year: None,
-        merged_into: None,
-        head_name: String::new(),
-        head_title: String::new(),
-        contact_name: String::new(),
-        phone: String::new(),
-        email: String::new(),
-        names: vec![MemberName {
-            from_year: year,
-            full_name: name.trim().to_owned(),
-            short_name: String::new(),
-            abbreviation: String::new(),
-        }],
     }
 }

@@ -73,16 +73,7 @@ pub fn setup_context(ctx: &egui::Context) {
 }
 
 /// Opens the window on `db`, or on the default database in the data folder.
-pub fn run(db: Option<PathBuf>, renderer: crate::cli::Renderer) -> ExitCode {
-    let renderer = match renderer {
-        crate::cli::Renderer::Glow => eframe::Renderer::Glow,
-        crate::cli::Renderer::Wgpu => {
-            eprintln!(
-                "Lỗi: bản chương trình này chỉ có cách vẽ OpenGL (glow), không có wgpu. Hãy chạy lại không kèm --renderer wgpu."
-            );
-            return ExitCode::from(2);
-        }
-    };
+pub fn run(db: Option<PathBuf>) -> ExitCode {
     let icon = eframe::icon_data::from_png_bytes(include_bytes!("../../assets/icon.png")).ok();
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Khối thi đua")
@@ -94,7 +85,7 @@ pub fn run(db: Option<PathBuf>, renderer: crate::cli::Renderer) -> ExitCode {
     }
     let options = eframe::NativeOptions {
         viewport,
-        renderer,
+        renderer: eframe::Renderer::Glow,
         ..Default::default()
     };
     let data_dir = crate::paths::data_dir();

@@ -6,8 +6,8 @@ use super::app::{Action, YearView};
 use super::widgets::{DateBuffer, FieldBuffer, date_field, form_field};
 use crate::domain::{Handling, Opinion, Report, ReportSection, ReportStatus, SectionKind};
 use crate::edit::Edit;
+use crate::ops::export::DocumentKind;
 use crate::report::compose::place_date_line;
-use crate::report::print::DocumentKind;
 use egui::{Color32, RichText};
 use std::collections::HashMap;
 

@@ -9,19 +9,20 @@
 //! copy and the minutes are in place. A failure at any point removes what was written and
 //! rolls the transaction back. A killed process leaves the original as it was before or after
 //! the whole handover (SQLite's journal undoes an unfinished transaction), and beside it at most
-//! a `.tmp` file nobody would take for a database, or, if killed in the instant between placing
-//! the successor's file and the commit, a whole successor file (never half of one).
+//! a `.tmp` file nobody would take for a database (removed, with any journal of it, before the
+//! next try builds its copy), or, if killed in the instant between placing the successor's file
+//! and the commit, a whole successor file (never half of one). The copy passes SQLite's
+//! `integrity_check` before it is placed.
 
+use super::{OpsError, Overwrite, Result, check_output, write_file};
 use crate::domain::{Handover, HandoverItem, Member, MemberId, Year, YearRecord, YearStatus};
-use crate::report::document::{
-    Align, Block, Closing, Column, Document, Meta, Signature, Table, TableRow,
-};
+use crate::fsutil;
 use crate::report::fonts::FontSet;
+use crate::report::handover_minutes::{HandoverMinutes, handover_minutes_document};
 use crate::report::pdf::render_pdf;
 use crate::store::{
-    self, Store, StoreError, backup, handovers, indicators, members, receive, years,
+    self, Store, StoreError, backup, copy, handovers, indicators, members, receive, years,
 };
-use crate::text::date::{format_date, format_document_date};
 use chrono::NaiveDate;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -151,24 +152,16 @@ pub fn perform(
     req: &HandoverRequest,
     backups: &Path,
     fonts: &FontSet,
-) -> Result<HandoverOutcome, String> {
+) -> Result<HandoverOutcome> {
     let out = &req.out;
-    if out.exists() {
-        return Err(format!(
-            "Tệp “{}” đã có. Hãy chọn tên tệp khác để không ghi đè.",
-            out.display()
-        ));
-    }
     if out.extension().is_none_or(|e| e != "sqlite") {
-        return Err("Tệp bàn giao phải có đuôi .sqlite.".to_owned());
-    }
-    let minutes = minutes_path(out);
-    if minutes.exists() {
-        return Err(format!(
-            "Tệp biên bản “{}” đã có. Hãy chọn tên tệp bàn giao khác.",
-            minutes.display()
+        return Err(OpsError::Invalid(
+            "Tệp bàn giao phải có đuôi .sqlite.".to_owned(),
         ));
     }
+    check_output(out, &[store.path()], Overwrite::Refuse)?;
+    let minutes = minutes_path(out);
+    check_output(&minutes, &[store.path()], Overwrite::Refuse)?;
     let file_name = out
         .file_name()
         .map(|s| s.to_string_lossy().into_owned())
@@ -177,63 +170,62 @@ pub fn perform(
         store.conn(),
         backups,
         &format!("truoc-ban-giao-{}", req.year),
-    )
-    .map_err(|e| e.to_string())?;
+    )?;
 
-    // 1. The successor's copy, built under a temporary name.
-    let tmp = out.with_extension("sqlite.tmp");
-    let _ = std::fs::remove_file(&tmp);
-    let cleanup = |paths: &[&Path]| {
-        for p in paths {
-            let _ = std::fs::remove_file(p);
-        }
-    };
-    let built = (|| -> Result<String, String> {
+    // 1. The successor's copy, built under a temporary name. A temporary left by a killed
+    //    earlier try, and its journal, go first: SQLite would roll that journal into the copy.
+    let tmp = fsutil::temp_sibling(out);
+    fsutil::remove_stale_temp(&tmp).map_err(|source| OpsError::Write {
+        path: tmp.clone(),
+        source,
+    })?;
+    let built = (|| -> Result<String> {
         // The backup just written is a compacted copy (`VACUUM INTO`) of the file as it is now:
         // copying its bytes gives the successor's starting point without compacting the whole
         // file a second time (on a 240.000-indicator file that saved about a third of the time).
-        std::fs::copy(&backup, &tmp).map_err(|e| {
-            format!(
-                "Không ghi được tệp bàn giao “{}” ({e}). Hãy chọn thư mục khác.",
-                out.display()
-            )
+        std::fs::copy(&backup, &tmp).map_err(|source| OpsError::Write {
+            path: out.clone(),
+            source,
         })?;
-        let mut copy = Store::open(&tmp).map_err(|e| e.to_string())?;
-        copy.write(|tx| apply(tx, req, &file_name, ""))
-            .map_err(|e| e.to_string())?;
+        let mut copy = Store::open(&tmp)?;
+        copy.write(|tx| apply(tx, req, &file_name, ""))?;
         drop(copy);
-        receive::sha256_file(&tmp).map_err(|e| format!("Không đọc lại được tệp bàn giao ({e})."))
+        copy::check_integrity(&tmp)?;
+        receive::sha256_file(&tmp).map_err(|source| OpsError::Read {
+            path: tmp.clone(),
+            source,
+        })
     })();
     let hash = match built {
         Ok(h) => h,
         Err(e) => {
-            cleanup(&[&tmp]);
+            fsutil::discard_temp(&tmp);
             return Err(e);
         }
     };
 
     // 2. The open file, in a transaction committed only once everything else is in place.
     let year = req.year;
-    let result = store.write(|tx| {
+    let result = store.write_op(|tx| -> Result<()> {
         apply(tx, req, &file_name, &hash)?;
         let doc = minutes_document(tx, req, &file_name, &hash)?;
-        let pdf = render_pdf(&doc, fonts, &|_, _| true)
-            .map_err(|e| StoreError::Invalid(e.to_string()))?;
-        crate::cli::write_new_file(&minutes, &pdf.bytes).map_err(StoreError::Invalid)?;
-        std::fs::rename(&tmp, out).map_err(|e| {
-            StoreError::Invalid(format!(
-                "Không ghi được tệp bàn giao “{}” ({e}). Hãy chọn thư mục khác.",
-                out.display()
-            ))
+        let pdf = render_pdf(&doc, fonts, &|_, _| true)?;
+        write_file(&minutes, &pdf.bytes)?;
+        std::fs::rename(&tmp, out).map_err(|source| OpsError::Write {
+            path: out.clone(),
+            source,
         })?;
         Ok(())
     });
     if let Err(e) = result {
-        cleanup(&[&tmp, &minutes]);
-        if !out.exists() || receive::sha256_file(out).ok().as_deref() == Some(hash.as_str()) {
-            let _ = std::fs::remove_file(out);
+        fsutil::discard_temp(&tmp);
+        fsutil::discard_temp(&minutes);
+        // Our own successor's file, placed just before the commit failed, goes too; a file
+        // that is not ours stays.
+        if receive::sha256_file(out).ok().as_deref() == Some(hash.as_str()) {
+            fsutil::discard_temp(out);
         }
-        return Err(e.to_string());
+        return Err(e);
     }
     Ok(HandoverOutcome {
         file: out.clone(),
@@ -244,150 +236,36 @@ pub fn perform(
     })
 }
 
-/// The handover minutes, in the Decree 30 layout with the symbol BB.
+/// The handover minutes of `req`, from the year and members as the transaction sees them.
 fn minutes_document(
     conn: &Connection,
     req: &HandoverRequest,
     file_name: &str,
     hash: &str,
-) -> store::Result<Document> {
-    let year = req.year;
-    let Some(rec) = years::get(conn, year)? else {
+) -> store::Result<crate::report::document::Document> {
+    let Some(record) = years::get(conn, req.year)? else {
         return Err(StoreError::Invalid(format!(
-            "Năm {year} không có trong tệp."
+            "Năm {} không có trong tệp.",
+            req.year
         )));
     };
     let all = members::list(conn)?;
     let find = |id: Option<MemberId>| id.and_then(|id| all.iter().find(|m| m.id == id));
-    let from: Option<&Member> = find(rec.leader);
-    let to: Option<&Member> = find(Some(req.to));
-    let name = |m: Option<&Member>| m.map_or(String::new(), |m| m.full_name_in(year).to_owned());
-    let abbreviation = from
-        .and_then(|m| m.name_in(year))
-        .map(|n| n.abbreviation.clone())
-        .filter(|a| !a.is_empty());
-    let bloc_upper = rec.bloc_name.to_uppercase();
-    let mut blocks = vec![
-        Block::Paragraph(format!(
-            "Hôm nay, {}, tại {}, chúng tôi gồm:",
-            format_document_date(req.date),
-            if rec.conference_venue.trim().is_empty() {
-                rec.place.clone()
-            } else {
-                rec.conference_venue.clone()
-            }
-        )),
-        Block::Heading(format!(
-            "1. Bên giao: {} (Trưởng khối năm {year})",
-            name(from)
-        )),
-    ];
-    if let Some(m) = from.filter(|m| !m.head_name.is_empty()) {
-        blocks.push(Block::Paragraph(format!(
-            "Đại diện: Ông/Bà {}, {}.",
-            m.head_name, m.head_title
-        )));
-    }
-    blocks.push(Block::Heading(format!(
-        "2. Bên nhận: {} (Trưởng khối năm {})",
-        name(to),
-        year + 1
-    )));
-    if let Some(m) = to.filter(|m| !m.head_name.is_empty()) {
-        blocks.push(Block::Paragraph(format!(
-            "Đại diện: Ông/Bà {}, {}.",
-            m.head_name, m.head_title
-        )));
-    }
-    blocks.push(Block::Paragraph(format!(
-        "Hai bên thống nhất bàn giao nhiệm vụ Trưởng khối {} năm {} với các nội dung sau:",
-        rec.bloc_name,
-        year + 1
-    )));
-    let rows = req
-        .items
-        .iter()
-        .enumerate()
-        .map(|(i, it)| {
-            TableRow::Cells(vec![
-                format!("{}", i + 1),
-                it.item.clone(),
-                it.quantity.clone(),
-                it.note.clone(),
-            ])
-        })
-        .collect();
-    let col = Column::new;
-    blocks.push(Block::Table(Table {
-        title: None,
-        columns: vec![
-            col("STT", 0.6, Align::Center),
-            col("Nội dung bàn giao", 5.0, Align::Left),
-            col("Số lượng", 1.4, Align::Center),
-            col("Ghi chú", 2.0, Align::Left),
-        ],
-        rows,
-        landscape: false,
-        font_size: 13.0,
-    }));
-    blocks.push(Block::Paragraph(format!(
-        "Tệp dữ liệu bàn giao: {file_name}; mã kiểm tra SHA-256: {hash}. Bên nhận mở tệp bằng chương trình Khối thi đua (Tệp › Mở…) và đối chiếu mã kiểm tra hiển thị với mã ghi trong biên bản này."
-    )));
-    if !req.notes.trim().is_empty() {
-        blocks.push(Block::Paragraph(format!("Ghi chú: {}", req.notes.trim())));
-    }
-    blocks.push(Block::Paragraph(format!(
-        "Biên bản được lập ngày {}, thành 02 bản có giá trị như nhau, mỗi bên giữ 01 bản.",
-        format_date(req.date)
-    )));
-    let head = |m: Option<&Member>| m.map_or(String::new(), |m| m.head_name.clone());
-    Ok(Document {
-        meta: Meta {
-            title: format!("Biên bản bàn giao nhiệm vụ Trưởng khối năm {}", year + 1),
-            author: rec.bloc_name.clone(),
-            subject: format!("Bàn giao nhiệm vụ Trưởng khối {}", rec.bloc_name),
-        },
-        parent_body: if rec.province.trim().is_empty() {
-            String::new()
-        } else {
-            format!("UBND {}", rec.province.trim().to_uppercase())
-        },
-        issuing_body: bloc_upper,
-        number: match abbreviation {
-            Some(a) => format!("Số: 01/BB-{a}"),
-            None => "Số: 01/BB".to_owned(),
-        },
-        place_date: if rec.place.trim().is_empty() {
-            format_document_date(req.date)
-        } else {
-            format!("{}, {}", rec.place.trim(), format_document_date(req.date))
-        },
-        doc_type: "BIÊN BẢN".to_owned(),
-        subject: format!("Bàn giao nhiệm vụ Trưởng khối năm {}", year + 1),
-        blocks,
-        closing: Closing {
-            recipients: Vec::new(),
-            signatures: vec![
-                Signature {
-                    authority: "ĐẠI DIỆN BÊN GIAO".to_owned(),
-                    position: String::new(),
-                    signer: head(from),
-                },
-                Signature {
-                    authority: "ĐẠI DIỆN BÊN NHẬN".to_owned(),
-                    position: String::new(),
-                    signer: head(to),
-                },
-            ],
-        },
-        appendices: Vec::new(),
-        plain: false,
-    })
+    Ok(handover_minutes_document(&HandoverMinutes {
+        record: &record,
+        from: find(record.leader),
+        to: find(Some(req.to)),
+        date: req.date,
+        notes: &req.notes,
+        items: &req.items,
+        file_name,
+        sha256: hash,
+    }))
 }
 
 /// Finds a member of `year` by the name a user types: full name, short name or abbreviation,
 /// ignoring case (and accents when none are typed).
-pub fn find_member(all: &[Member], year: Year, typed: &str) -> Result<MemberId, String> {
+pub fn find_member(all: &[Member], year: Year, typed: &str) -> Result<MemberId> {
     let typed = crate::text::nfc(typed.trim());
     let exact: Vec<&Member> = all
         .iter()
@@ -410,15 +288,15 @@ pub fn find_member(all: &[Member], year: Year, typed: &str) -> Result<MemberId, 
         .collect();
     match loose.as_slice() {
         [m] => Ok(m.id),
-        [] => Err(format!(
+        [] => Err(OpsError::Invalid(format!(
             "Không tìm thấy đơn vị “{typed}” trong Khối năm {year}. Hãy gõ đúng tên đầy đủ hoặc tên viết tắt."
-        )),
-        many => Err(format!(
+        ))),
+        many => Err(OpsError::Invalid(format!(
             "“{typed}” khớp với nhiều đơn vị ({}). Hãy gõ tên đầy đủ.",
             many.iter()
                 .map(|m| m.full_name_in(year))
                 .collect::<Vec<_>>()
                 .join("; ")
-        )),
+        ))),
     }
 }

@@ -1,0 +1,230 @@
+//! Exporting one of the year's documents: the summary report (PDF), the conference minutes
+//! (PDF) and the news item (PDF, plain text or HTML by the file's extension).
+//!
+//! Three steps, so that the window can run the slow middle one on a worker thread:
+//! [`prepare`] reads the store and composes (saving a draft report when the year has none),
+//! [`write`] lays out and writes the file, [`record`] notes in the store that the report went
+//! out. [`export_document`] runs all three for the command line.
+
+use super::{Overwrite, Result, check_output, write_file};
+use crate::domain::Year;
+use crate::report::compose::compose_draft;
+use crate::report::conference::{
+    compose_news, minutes_document, news_document, news_html, news_text,
+};
+use crate::report::document::Document;
+use crate::report::fonts::FontSet;
+use crate::report::pdf::{Rendered, render_pdf};
+use crate::report::summary::report_document;
+use crate::store::{Store, conference, members, reports, years};
+use std::path::Path;
+
+/// Which document of the year to export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DocumentKind {
+    /// The summary report ("Báo cáo tổng kết").
+    #[default]
+    Report,
+    /// The conference minutes ("Biên bản hội nghị").
+    Minutes,
+    /// The news item for the website: PDF, or plain text (.txt) or HTML (.html) by the file's
+    /// extension.
+    News,
+}
+
+impl DocumentKind {
+    /// The document's name in a sentence ("Đã xuất báo cáo năm 2020").
+    pub fn label(self) -> &'static str {
+        match self {
+            DocumentKind::Report => "báo cáo",
+            DocumentKind::Minutes => "biên bản hội nghị",
+            DocumentKind::News => "tin bài",
+        }
+    }
+}
+
+/// What a prepared document becomes in its file.
+#[derive(Debug, Clone)]
+pub enum Content {
+    /// Laid out and written as PDF.
+    Pdf(Box<Document>),
+    /// Written as it is (the news item as text or HTML).
+    Text(String),
+}
+
+/// A document read and composed from the store, ready to be written.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub year: Year,
+    pub kind: DocumentKind,
+    pub content: Content,
+    /// Whether the year had no report, so a draft was composed (and saved) for the export.
+    pub composed: bool,
+}
+
+/// What an export produced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Exported {
+    /// Pages of the PDF; 0 for a text or HTML file.
+    pub pages: usize,
+    /// Characters the font could not draw (replaced in the PDF); the user is told.
+    pub missing_chars: Vec<char>,
+    /// Whether the report had to be composed first (the year had none).
+    pub composed: bool,
+}
+
+impl Exported {
+    /// The sentence that tells the user what was written ("Đã xuất báo cáo năm 2020 (12
+    /// trang): “…”."), with the note about a composed draft when there was one.
+    pub fn message(&self, kind: DocumentKind, year: Year, out: &Path) -> String {
+        let pages = if self.pages > 0 {
+            format!(" ({} trang)", self.pages)
+        } else {
+            String::new()
+        };
+        let mut message = format!(
+            "Đã xuất {} năm {year}{pages}: “{}”.",
+            kind.label(),
+            out.display()
+        );
+        if self.composed {
+            message
+                .push_str(" Năm này chưa có báo cáo nên chương trình đã soạn dự thảo từ số liệu.");
+        }
+        message
+    }
+
+    /// The sentence telling the user which characters the font could not draw.
+    pub fn missing_chars_message(&self) -> Option<String> {
+        missing_chars_message(&self.missing_chars)
+    }
+}
+
+/// Reads and composes `kind` of `year`. The summary report is the stored one; a year without
+/// one gets a draft composed from its data, saved while the year is open.
+pub fn prepare(store: &mut Store, year: Year, kind: DocumentKind, out: &Path) -> Result<Prepared> {
+    let all = members::list(store.conn())?;
+    let data = years::data(store.conn(), year)?;
+    let (content, composed) = match kind {
+        DocumentKind::Report => {
+            let (report, composed) = match data.report.clone() {
+                Some(r) => (r, false),
+                None => {
+                    let draft = compose_draft(&all, &data);
+                    if !data.record.is_locked() {
+                        store.write(|tx| reports::save(tx, year, &draft))?;
+                    }
+                    (draft, true)
+                }
+            };
+            (
+                Content::Pdf(Box::new(report_document(&all, &data, &report))),
+                composed,
+            )
+        }
+        DocumentKind::Minutes => (Content::Pdf(Box::new(minutes_document(&all, &data))), false),
+        DocumentKind::News => {
+            let news = match conference::news(store.conn(), year)? {
+                Some(n) => n,
+                None => compose_news(&all, &data),
+            };
+            let content = match extension(out).as_str() {
+                "txt" => Content::Text(news_text(&news)),
+                "html" | "htm" => Content::Text(news_html(&news)),
+                _ => Content::Pdf(Box::new(news_document(&data, &news))),
+            };
+            (content, false)
+        }
+    };
+    Ok(Prepared {
+        year,
+        kind,
+        content,
+        composed,
+    })
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// Writes a prepared document to `out` (atomically: a failed or cancelled export never leaves
+/// half a file). `progress(done, total)` is called per page; returning `false` cancels.
+pub fn write(
+    prepared: &Prepared,
+    fonts: &FontSet,
+    out: &Path,
+    progress: &dyn Fn(usize, usize) -> bool,
+) -> Result<Exported> {
+    let (bytes, pages, missing_chars) = match &prepared.content {
+        Content::Pdf(doc) => {
+            let Rendered {
+                bytes,
+                pages,
+                missing_chars,
+            } = render_pdf(doc, fonts, progress)?;
+            (bytes, pages, missing_chars)
+        }
+        Content::Text(text) => (text.clone().into_bytes(), 0, Vec::new()),
+    };
+    write_file(out, &bytes)?;
+    Ok(Exported {
+        pages,
+        missing_chars,
+        composed: prepared.composed,
+    })
+}
+
+/// Notes in the store that the year's report was exported (other documents leave no trace).
+pub fn record(store: &mut Store, year: Year, kind: DocumentKind) -> Result<()> {
+    if kind == DocumentKind::Report {
+        store.write(|tx| reports::mark_exported(tx, year))?;
+    }
+    Ok(())
+}
+
+/// Exports `kind` of `year` to `out` in one go (the command line's way; the window runs
+/// [`write`] on a worker thread). `out` may never be the open database; an existing `out` is
+/// replaced only when `overwrite` allows it.
+pub fn export_document(
+    store: &mut Store,
+    year: Year,
+    kind: DocumentKind,
+    out: &Path,
+    fonts: &FontSet,
+    overwrite: Overwrite,
+) -> Result<Exported> {
+    check_output(out, &[store.path()], overwrite)?;
+    let prepared = prepare(store, year, kind, out)?;
+    let done = write(&prepared, fonts, out, &|_, _| true)?;
+    record(store, year, kind)?;
+    Ok(done)
+}
+
+/// The fonts documents are printed with: the PC's own Times New Roman when it is installed and
+/// `prefer_system` is set, otherwise the embedded, metric-compatible Liberation Serif.
+pub fn document_fonts(prefer_system: bool) -> FontSet {
+    if prefer_system && let Some(f) = FontSet::system_times_new_roman() {
+        return f;
+    }
+    FontSet::liberation_serif()
+}
+
+/// The sentence telling the user which characters the font could not draw.
+pub fn missing_chars_message(missing: &[char]) -> Option<String> {
+    if missing.is_empty() {
+        return None;
+    }
+    let list: Vec<String> = missing
+        .iter()
+        .take(20)
+        .map(|c| format!("“{c}” (U+{:04X})", *c as u32))
+        .collect();
+    Some(format!(
+        "Phông chữ không có {} ký tự sau nên chúng được thay bằng dấu “?” trong tệp PDF: {}.",
+        missing.len(),
+        list.join(", ")
+    ))
+}

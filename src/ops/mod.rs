@@ -1,0 +1,114 @@
+//! The user-level operations that the window and the command line share: export a document,
+//! save a copy, hand over, receive, restore, create a bloc, exchange JSON. Each reads the store,
+//! calls `report/` to turn data into documents, and writes files through `fsutil`, so that
+//! neither `cli` nor `ui` composes a document or touches a file itself.
+//!
+//! Errors are [`OpsError`]: Vietnamese sentences naming the file or field, with the cause kept
+//! as the error's source; the shell that called tells the user once (a dialog in the window,
+//! one line and exit code 1 on the command line).
+
+pub mod bloc;
+pub mod export;
+pub mod handover;
+pub mod json;
+pub mod receive;
+
+use crate::report::pdf::PdfError;
+use crate::store::{Store, StoreError};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+/// Everything an operation can fail with, worded for the user.
+#[derive(Debug, Error)]
+pub enum OpsError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Pdf(#[from] PdfError),
+    #[error("Không ghi được tệp “{}” ({source}). Hãy chọn thư mục khác có quyền ghi.", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("Không đọc được tệp “{}” ({source}).", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The output exists and replacing it was not allowed.
+    #[error("Tệp “{}” đã có; chương trình không ghi đè tệp đã có. Hãy chọn tên tệp khác.", path.display())]
+    Exists { path: PathBuf },
+    /// The output is one of the operation's own inputs (by file identity, whatever its spelling).
+    #[error(
+        "Tệp ghi ra “{}” chính là tệp “{}” đang được đọc; ghi vào đó sẽ làm mất dữ liệu. Hãy chọn tên tệp khác.",
+        out.display(),
+        input.display()
+    )]
+    SameAsInput { out: PathBuf, input: PathBuf },
+    /// A rule of the request was broken; the message says which and what to do.
+    #[error("{0}")]
+    Invalid(String),
+    /// A file operation failed where no better file name than the error's own was at hand.
+    #[error("Lỗi đọc hoặc ghi tệp ({0}). Hãy kiểm tra ổ đĩa và quyền ghi của thư mục.")]
+    Io(#[from] std::io::Error),
+}
+
+pub type Result<T, E = OpsError> = std::result::Result<T, E>;
+
+/// Whether an operation may replace an output file that already exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Overwrite {
+    /// Refuse (the command line without `--force`).
+    #[default]
+    Refuse,
+    /// Replace it (the user confirmed, or gave `--force`). An output that is one of the
+    /// inputs is refused all the same.
+    Allow,
+}
+
+/// Checks an output path before anything is written: never one of `inputs` (by file identity),
+/// and not an existing file unless `overwrite` allows it.
+pub fn check_output(out: &Path, inputs: &[&Path], overwrite: Overwrite) -> Result<()> {
+    if let Some(input) = inputs.iter().find(|i| crate::fsutil::same_file(out, i)) {
+        return Err(OpsError::SameAsInput {
+            out: out.to_path_buf(),
+            input: input.to_path_buf(),
+        });
+    }
+    if out.is_dir() {
+        return Err(OpsError::Invalid(format!(
+            "“{}” là một thư mục. Hãy chọn tên tệp cần ghi.",
+            out.display()
+        )));
+    }
+    if overwrite == Overwrite::Refuse && out.exists() {
+        return Err(OpsError::Exists {
+            path: out.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `out` atomically, naming the file in the error.
+pub fn write_file(out: &Path, bytes: &[u8]) -> Result<()> {
+    crate::fsutil::write_atomically(out, bytes).map_err(|source| OpsError::Write {
+        path: out.to_path_buf(),
+        source,
+    })
+}
+
+/// Writes a compacted single-file copy of the open database to `out` ("Lưu bản sao…").
+pub fn save_copy(store: &Store, out: &Path, overwrite: Overwrite) -> Result<()> {
+    check_output(out, &[store.path()], overwrite)?;
+    crate::store::copy::copy_to(store.conn(), out)?;
+    Ok(())
+}
+
+/// The data folder's backup folder, or an error saying there is none.
+pub fn backups_dir(data_dir: Option<&Path>) -> Result<PathBuf> {
+    data_dir.map(crate::paths::backups_dir).ok_or_else(|| {
+        OpsError::Invalid("Không tìm thấy thư mục dữ liệu để lưu bản sao lưu.".to_owned())
+    })
+}

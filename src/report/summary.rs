@@ -1,0 +1,105 @@
+//! The summary report as a printable [`Document`]: the header fields, the sections as headings
+//! and paragraphs, the indicator appendix as a table grouped by member, and the closing
+//! (recipients and signature). Data in, document out: nothing here reads the store.
+
+use super::compose::place_date_line;
+use super::document::{Align, Block, Closing, Column, Document, Meta, Signature, Table, TableRow};
+use crate::domain::{Member, Report, SectionKind, YearData};
+use crate::text::number::{format_number, format_percent};
+
+/// The document of `report` for the year in `data`.
+pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> Document {
+    let year = data.record.year;
+    let mut blocks = Vec::new();
+    let mut appendices = Vec::new();
+    for section in &report.sections {
+        match section.kind {
+            SectionKind::Text => {
+                if !section.heading.trim().is_empty() {
+                    blocks.push(Block::Heading(section.heading.trim().to_owned()));
+                }
+                for p in section.body.lines().filter(|l| !l.trim().is_empty()) {
+                    blocks.push(Block::Paragraph(p.trim().to_owned()));
+                }
+            }
+            SectionKind::IndicatorAppendix => {
+                appendices.push(Block::Table(indicator_table(
+                    members,
+                    data,
+                    section.heading.trim(),
+                )));
+            }
+        }
+    }
+    let bloc = &data.record.bloc_name;
+    Document {
+        meta: Meta {
+            title: format!("{} {}", report.doc_type, report.subject),
+            author: bloc.clone(),
+            subject: format!("Báo cáo năm {year}"),
+        },
+        parent_body: report.parent_body.clone(),
+        issuing_body: report.issuing_body.clone(),
+        number: format!("Số: {}", report.number),
+        place_date: place_date_line(report),
+        doc_type: report.doc_type.clone(),
+        subject: report.subject.clone(),
+        blocks,
+        closing: Closing {
+            recipients: report.recipients.clone(),
+            signatures: vec![Signature {
+                authority: report.sign_authority.clone(),
+                position: report.sign_position.clone(),
+                signer: report.signer.clone(),
+            }],
+        },
+        appendices,
+        plain: false,
+    }
+}
+
+/// Every indicator of the year with plan, result and percent, grouped by member.
+fn indicator_table(members: &[Member], data: &YearData, title: &str) -> Table {
+    let year = data.record.year;
+    let mut rows = Vec::with_capacity(data.indicators.len() + members.len());
+    let mut current = None;
+    let mut n = 0;
+    for ind in &data.indicators {
+        if current != Some(ind.member) {
+            current = Some(ind.member);
+            let name = members
+                .iter()
+                .find(|m| m.id == ind.member)
+                .map_or(String::new(), |m| m.full_name_in(year).to_owned());
+            rows.push(TableRow::Group(name));
+        }
+        n += 1;
+        rows.push(TableRow::Cells(vec![
+            n.to_string(),
+            ind.name.clone(),
+            ind.unit.clone(),
+            ind.plan.map(format_number).unwrap_or_default(),
+            ind.result.map(format_number).unwrap_or_default(),
+            ind.percent_of_plan()
+                .map(format_percent)
+                .unwrap_or_default(),
+            ind.note.clone(),
+        ]));
+    }
+    let col = Column::new;
+    Table {
+        title: (!title.is_empty()).then(|| title.to_owned()),
+        columns: vec![
+            col("STT", 0.6, Align::Center),
+            col("Chỉ tiêu", 4.2, Align::Left),
+            col("Đơn vị tính", 1.3, Align::Center),
+            col("Kế hoạch", 1.3, Align::Right),
+            col("Thực hiện", 1.3, Align::Right),
+            col("% KH", 0.9, Align::Right),
+            col("Ghi chú", 1.6, Align::Left),
+        ],
+        rows,
+        landscape: false,
+        font_size: 12.0,
+    }
+}
