@@ -9,3 +9,7 @@ pub mod fonts;
 pub mod layout;
 pub mod pdf;
 pub mod print;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+pub(crate) mod test_support;
