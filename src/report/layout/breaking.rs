@@ -98,13 +98,7 @@ fn break_text(
                     cur_w = cur_w.saturating_add(space).saturating_add(ww);
                     continue;
                 }
-                lines.push(Line {
-                    text: std::mem::take(&mut cur),
-                    width: cur_w,
-                    indent,
-                    justify: true,
-                });
-                cur_w = 0;
+                end_line(&mut lines, &mut cur, &mut cur_w, indent, true);
             }
             if ww <= limit(indent_for(&lines)) {
                 cur.push_str(word);
@@ -116,27 +110,26 @@ fn break_text(
                 let cw = face.width(c);
                 let indent = indent_for(&lines);
                 if !cur.is_empty() && cur_w.saturating_add(cw) > limit(indent) {
-                    lines.push(Line {
-                        text: std::mem::take(&mut cur),
-                        width: cur_w,
-                        indent,
-                        justify: false,
-                    });
-                    cur_w = 0;
+                    end_line(&mut lines, &mut cur, &mut cur_w, indent, false);
                 }
                 cur.push(c);
                 cur_w = cur_w.saturating_add(cw);
             }
         }
         let indent = indent_for(&lines);
-        lines.push(Line {
-            text: cur,
-            width: cur_w,
-            indent,
-            justify: false,
-        });
+        end_line(&mut lines, &mut cur, &mut cur_w, indent, false);
     }
     lines
+}
+
+/// Moves the line being built (`cur`, `cur_w` wide) into `lines` and starts an empty one.
+fn end_line(lines: &mut Vec<Line>, cur: &mut String, cur_w: &mut u32, indent: f32, justify: bool) {
+    lines.push(Line {
+        text: std::mem::take(cur),
+        width: std::mem::take(cur_w),
+        indent,
+        justify,
+    });
 }
 
 impl Engine<'_> {
@@ -158,6 +151,13 @@ impl Engine<'_> {
             first_indent,
             rest_indent,
         )
+    }
+
+    /// Breaks `text` for setting with `fmt`: in its face and size, to its width, without
+    /// indents. Most of the header is set this way; taking all three from the format
+    /// keeps the breaking and the setting of a line from disagreeing.
+    pub(super) fn break_for(&mut self, text: &str, fmt: &LineFormat) -> Vec<Line> {
+        self.break_clean(text, fmt.style, fmt.size, fmt.width, 0.0, 0.0)
     }
 
     /// Baseline of a line of `size` centred in a line box of height `pitch`.

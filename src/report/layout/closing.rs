@@ -158,7 +158,7 @@ impl Engine<'_> {
             x,
             width,
         };
-        let heading = self.break_clean("Nơi nhận:", head.style, head.size, width, 0.0, 0.0);
+        let heading = self.break_for("Nơi nhận:", &head);
         let first = out.len();
         self.floating(&heading, &head, &mut t, out);
         // "Nơi nhận:" sits on the baseline of the signature's first line.

@@ -37,24 +37,10 @@ impl Engine<'_> {
 
         // Left: parent body, issuing body, short rule.
         let parent_fmt = fmt(FontStyle::Regular, HEADER_SIZE, lx, left_w);
-        let parent = self.break_clean(
-            &doc.parent_body.to_uppercase(),
-            FontStyle::Regular,
-            HEADER_SIZE,
-            left_w,
-            0.0,
-            0.0,
-        );
+        let parent = self.break_for(&doc.parent_body.to_uppercase(), &parent_fmt);
         self.put_lines(&parent, &parent_fmt);
         let issuing_fmt = fmt(FontStyle::Bold, HEADER_SIZE, lx, left_w);
-        let issuing = self.break_clean(
-            &doc.issuing_body.to_uppercase(),
-            FontStyle::Bold,
-            HEADER_SIZE,
-            left_w,
-            0.0,
-            0.0,
-        );
+        let issuing = self.break_for(&doc.issuing_body.to_uppercase(), &issuing_fmt);
         let widest = self.put_lines(&issuing, &issuing_fmt);
         if !issuing.is_empty() {
             let len = (widest / 3.0).max(HEADER_SIZE * 2.0);
@@ -65,24 +51,10 @@ impl Engine<'_> {
         // Right: national title, motto with a rule as long as the motto.
         self.y = top;
         let title_fmt = fmt(FontStyle::Bold, HEADER_SIZE, rx, right_w);
-        let title = self.break_clean(
-            NATIONAL_TITLE,
-            FontStyle::Bold,
-            HEADER_SIZE,
-            right_w,
-            0.0,
-            0.0,
-        );
+        let title = self.break_for(NATIONAL_TITLE, &title_fmt);
         self.put_lines(&title, &title_fmt);
         let motto_fmt = fmt(FontStyle::Bold, BODY_SIZE, rx, right_w);
-        let motto = self.break_clean(
-            NATIONAL_MOTTO,
-            FontStyle::Bold,
-            BODY_SIZE,
-            right_w,
-            0.0,
-            0.0,
-        );
+        let motto = self.break_for(NATIONAL_MOTTO, &motto_fmt);
         let motto_w = self.put_lines(&motto, &motto_fmt);
         self.rule_under(rx + right_w / 2.0, motto_w, BODY_SIZE, motto_fmt.pitch);
         let right_bottom = self.y;
@@ -91,21 +63,12 @@ impl Engine<'_> {
         let row_top = left_bottom.max(right_bottom) + 4.0;
         let row_pitch = BODY_SIZE * TIGHT_LEADING;
         self.y = row_top;
-        let number = self.break_clean(
-            &doc.number,
-            FontStyle::Regular,
-            HEADER_SIZE,
-            left_w,
-            0.0,
-            0.0,
-        );
-        self.put_lines(
-            &number,
-            &LineFormat {
-                pitch: row_pitch,
-                ..fmt(FontStyle::Regular, HEADER_SIZE, lx, left_w)
-            },
-        );
+        let number_fmt = LineFormat {
+            pitch: row_pitch,
+            ..fmt(FontStyle::Regular, HEADER_SIZE, lx, left_w)
+        };
+        let number = self.break_for(&doc.number, &number_fmt);
+        self.put_lines(&number, &number_fmt);
         // The number is smaller than the date but shares its baseline.
         let shift =
             self.baseline(0.0, row_pitch, BODY_SIZE) - self.baseline(0.0, row_pitch, HEADER_SIZE);
@@ -121,21 +84,12 @@ impl Engine<'_> {
         }
         let number_bottom = self.y;
         self.y = row_top;
-        let place = self.break_clean(
-            &doc.place_date,
-            FontStyle::Italic,
-            BODY_SIZE,
-            right_w,
-            0.0,
-            0.0,
-        );
-        self.put_lines(
-            &place,
-            &LineFormat {
-                pitch: row_pitch,
-                ..fmt(FontStyle::Italic, BODY_SIZE, rx, right_w)
-            },
-        );
+        let place_fmt = LineFormat {
+            pitch: row_pitch,
+            ..fmt(FontStyle::Italic, BODY_SIZE, rx, right_w)
+        };
+        let place = self.break_for(&doc.place_date, &place_fmt);
+        self.put_lines(&place, &place_fmt);
         self.y = self.y.max(number_bottom);
 
         // Document type and subject, centred on the full width, rule under the subject.
@@ -143,16 +97,8 @@ impl Engine<'_> {
             pitch: BODY_SIZE * TIGHT_LEADING,
             ..self.body_format(FontStyle::Bold, HAlign::Center)
         };
-        let doc_type = self.break_clean(
-            &doc.doc_type.to_uppercase(),
-            FontStyle::Bold,
-            BODY_SIZE,
-            tb.width,
-            0.0,
-            0.0,
-        );
-        let subject =
-            self.break_clean(&doc.subject, FontStyle::Bold, BODY_SIZE, tb.width, 0.0, 0.0);
+        let doc_type = self.break_for(&doc.doc_type.to_uppercase(), &centre_fmt);
+        let subject = self.break_for(&doc.subject, &centre_fmt);
         if !doc_type.is_empty() || !subject.is_empty() {
             self.y += 18.0;
         }
@@ -168,34 +114,19 @@ impl Engine<'_> {
 
     /// The headline and dateline of a plain article.
     pub(super) fn plain_header(&mut self, doc: &Document) {
-        let tb = self.text_box();
         let headline_fmt = LineFormat {
             pitch: HEADLINE_SIZE * TIGHT_LEADING,
             size: HEADLINE_SIZE,
             ..self.body_format(FontStyle::Bold, HAlign::Center)
         };
-        let headline = self.break_clean(
-            &doc.subject,
-            FontStyle::Bold,
-            HEADLINE_SIZE,
-            tb.width,
-            0.0,
-            0.0,
-        );
+        let headline = self.break_for(&doc.subject, &headline_fmt);
         self.put_lines(&headline, &headline_fmt);
         self.y += 6.0;
         let dateline_fmt = LineFormat {
             pitch: BODY_SIZE * TIGHT_LEADING,
             ..self.body_format(FontStyle::Italic, HAlign::Center)
         };
-        let dateline = self.break_clean(
-            &doc.place_date,
-            FontStyle::Italic,
-            BODY_SIZE,
-            tb.width,
-            0.0,
-            0.0,
-        );
+        let dateline = self.break_for(&doc.place_date, &dateline_fmt);
         self.put_lines(&dateline, &dateline_fmt);
         self.y += 12.0;
         self.fresh = false;

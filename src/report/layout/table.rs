@@ -497,27 +497,27 @@ impl Engine<'_> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use crate::report::document::{Align, Block, Table, TableRow};
-    use crate::report::layout::Page;
     use crate::report::layout::metrics::TABLE_RULE;
+    use crate::report::layout::{Page, Rule};
     use crate::report::test_support::{
         SENTENCE, assert_inside_text_box, body, cells, column, find, lay,
     };
 
     /// The row bands of a page: the text of each column between consecutive rules.
     fn bands(page: &Page) -> Vec<Vec<String>> {
-        let table_rules = || page.rules().filter(|r| r.thickness == TABLE_RULE);
-        let mut ys: Vec<f32> = table_rules()
-            .filter(|r| r.y1 == r.y2)
-            .map(|r| r.y1)
-            .collect();
-        ys.sort_by(f32::total_cmp);
-        ys.dedup_by(|a, b| (*a - *b).abs() < 0.01);
-        let mut xs: Vec<f32> = table_rules()
-            .filter(|r| r.x1 == r.x2)
-            .map(|r| r.x1)
-            .collect();
-        xs.sort_by(f32::total_cmp);
-        xs.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+        // The distinct positions of the horizontal (or vertical) table rules, in order.
+        let positions = |at: fn(&Rule) -> Option<f32>| {
+            let mut v: Vec<f32> = page
+                .rules()
+                .filter(|r| r.thickness == TABLE_RULE)
+                .filter_map(at)
+                .collect();
+            v.sort_by(f32::total_cmp);
+            v.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+            v
+        };
+        let ys = positions(|r| (r.y1 == r.y2).then_some(r.y1));
+        let xs = positions(|r| (r.x1 == r.x2).then_some(r.x1));
         ys.windows(2)
             .map(|w| {
                 let mut cols = vec![String::new(); xs.len().saturating_sub(1)];
