@@ -78,12 +78,10 @@ pub(crate) fn closing() -> Closing {
     }
 }
 
+/// A table column, as the program builds them ([`Column::new`]), under a short name for
+/// the many tables the tests write.
 pub(crate) fn column(title: &str, width: f32, align: Align) -> Column {
-    Column {
-        title: title.into(),
-        width,
-        align,
-    }
+    Column::new(title, width, align)
 }
 
 pub(crate) fn cells(texts: &[&str]) -> TableRow {
