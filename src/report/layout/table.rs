@@ -35,6 +35,8 @@ pub(super) struct PreparedRow {
     pub(super) lines: usize,
 }
 
+/// A table broken into lines and measured before it is placed: pagination needs its
+/// orientation and row heights ahead, to keep a heading with the table's first rows.
 #[derive(Debug, Clone)]
 pub(super) struct PreparedTable {
     pub(super) landscape: bool,
