@@ -10,3 +10,7 @@ pub mod handover_minutes;
 pub mod layout;
 pub mod pdf;
 pub mod summary;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+pub(crate) mod test_support;

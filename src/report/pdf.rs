@@ -211,7 +211,7 @@ mod tests {
 
     use super::*;
     use crate::report::document::{Block, Closing, Signature, Table, TableRow};
-    use crate::report::layout::tests::{SENTENCE, cells, column, fonts, sample_document};
+    use crate::report::test_support::{SENTENCE, cells, column, fonts, sample_document};
 
     /// Runs a poppler tool on `pdf`, or `None` when the tool is not installed (on CI,
     /// where CI=true, a missing tool fails the test instead).

@@ -1,0 +1,333 @@
+//! The closing: the recipients ("Nơi nhận:") on the left and the signatures beside them,
+//! two to a row, with room to sign and the signers' names on one line. The group is built
+//! off the page, relative to its own top, so that it can be placed whole: on this page if
+//! it fits, otherwise at the top of the next. Recipients and signatures stand side by side,
+//! so a page break inside the group would cut both columns at once.
+
+use crate::report::document::{Closing, Signature};
+use crate::report::fonts::FontStyle;
+
+use super::Engine;
+use super::breaking::{HAlign, Line, LineFormat};
+use super::metrics::{BODY_SIZE, CLOSING_GAP, EPS, SIGNATURE_SPACE, TIGHT_LEADING};
+use super::page::{Item, TextRun};
+
+/// A line of the closing, positioned relative to the top of the closing group.
+#[derive(Debug, Clone)]
+struct FloatingLine {
+    top: f32,
+    height: f32,
+    run: TextRun,
+}
+
+/// What goes into one cell of the closing grid.
+enum Slot<'d> {
+    Recipients,
+    Signature(&'d Signature),
+}
+
+impl Engine<'_> {
+    /// Recipients and signatures, side by side, kept on one page.
+    pub(super) fn closing(&mut self, closing: &Closing) {
+        let recipients: Vec<String> = closing
+            .recipients
+            .iter()
+            .map(|r| {
+                let r = r.trim();
+                let r = r.strip_prefix('-').unwrap_or(r).trim_start();
+                r.trim_end_matches([';', '.', ',']).trim_end().to_owned()
+            })
+            .filter(|r| !r.is_empty())
+            .collect();
+        if recipients.is_empty() && closing.signatures.is_empty() {
+            return;
+        }
+        let tb = self.text_box();
+        let half = tb.width / 2.0;
+        let pitch = BODY_SIZE * TIGHT_LEADING;
+
+        // Slots in reading order, two per row: recipients first (left), then the
+        // signatures; a lone signature without recipients goes to the right.
+        let mut slots: Vec<Option<Slot>> = Vec::new();
+        if !recipients.is_empty() {
+            slots.push(Some(Slot::Recipients));
+        } else if closing.signatures.len() == 1 {
+            slots.push(None);
+        }
+        slots.extend(closing.signatures.iter().map(|s| Some(Slot::Signature(s))));
+
+        let mut lines: Vec<FloatingLine> = Vec::new();
+        let mut row_top = 0.0f32;
+        for pair in slots.chunks(2) {
+            // Beside the recipients the signature may take up to 60 % of the width, so
+            // that "TM. KHỐI THI ĐUA ..." stays on one line; otherwise halves.
+            let mut split = half;
+            if let [Some(Slot::Recipients), Some(Slot::Signature(s))] = pair {
+                let face = self.faces.get(FontStyle::Bold);
+                let needed = [&s.authority, &s.position]
+                    .iter()
+                    .map(|t| face.text_width_pt(&t.to_uppercase(), BODY_SIZE))
+                    .fold(0.0f32, f32::max)
+                    + 12.0;
+                split = tb.width - needed.clamp(half, tb.width * 0.6);
+            }
+            // Break every signature of the row first: the signers' names share a line.
+            let mut broken: Vec<Option<(Vec<Line>, Vec<Line>)>> = Vec::new();
+            for (col, slot) in pair.iter().enumerate() {
+                let width = if col == 0 { split } else { tb.width - split };
+                broken.push(match slot {
+                    Some(Slot::Signature(s)) => {
+                        let mut titles = Vec::new();
+                        for text in [&s.authority, &s.position] {
+                            titles.extend(self.break_clean(
+                                &text.to_uppercase(),
+                                FontStyle::Bold,
+                                BODY_SIZE,
+                                width,
+                                0.0,
+                                0.0,
+                            ));
+                        }
+                        let signer = self.break_clean(
+                            &s.signer,
+                            FontStyle::Bold,
+                            BODY_SIZE,
+                            width,
+                            0.0,
+                            0.0,
+                        );
+                        Some((titles, signer))
+                    }
+                    _ => None,
+                });
+            }
+            let titles_h = broken
+                .iter()
+                .flatten()
+                .map(|(t, _)| t.len() as f32 * pitch)
+                .fold(0.0f32, f32::max);
+            let mut row_h = 0.0f32;
+            for (col, (slot, parts)) in pair.iter().zip(broken).enumerate() {
+                let (x, width) = if col == 0 {
+                    (tb.x, split)
+                } else {
+                    (tb.x + split, tb.width - split)
+                };
+                let h = match (slot, parts) {
+                    (Some(Slot::Recipients), _) => {
+                        self.recipient_lines(&recipients, x, width - 6.0, row_top, &mut lines)
+                    }
+                    (_, Some((titles, signer))) => {
+                        let fmt = LineFormat {
+                            style: FontStyle::Bold,
+                            size: BODY_SIZE,
+                            pitch,
+                            align: HAlign::Center,
+                            x,
+                            width,
+                        };
+                        let mut t = row_top;
+                        self.floating(&titles, &fmt, &mut t, &mut lines);
+                        t = row_top + titles_h + SIGNATURE_SPACE;
+                        self.floating(&signer, &fmt, &mut t, &mut lines);
+                        t - row_top
+                    }
+                    _ => 0.0,
+                };
+                row_h = row_h.max(h);
+            }
+            row_top += row_h + 18.0;
+        }
+        self.place_floating(lines);
+    }
+
+    fn recipient_lines(
+        &mut self,
+        recipients: &[String],
+        x: f32,
+        width: f32,
+        top: f32,
+        out: &mut Vec<FloatingLine>,
+    ) -> f32 {
+        let mut t = top;
+        let head = LineFormat {
+            style: FontStyle::BoldItalic,
+            size: 12.0,
+            pitch: BODY_SIZE * TIGHT_LEADING,
+            align: HAlign::Left,
+            x,
+            width,
+        };
+        let heading = self.break_for("Nơi nhận:", &head);
+        let first = out.len();
+        self.floating(&heading, &head, &mut t, out);
+        // "Nơi nhận:" sits on the baseline of the signature's first line.
+        let baseline = self.baseline(0.0, head.pitch, BODY_SIZE);
+        if let Some(line) = out.get_mut(first) {
+            line.run.y = baseline;
+        }
+        let item = LineFormat {
+            style: FontStyle::Regular,
+            size: 11.0,
+            pitch: 11.0 * TIGHT_LEADING,
+            ..head
+        };
+        let hang = self
+            .faces
+            .get(FontStyle::Regular)
+            .text_width_pt("- ", item.size);
+        for (i, r) in recipients.iter().enumerate() {
+            let end = if i + 1 == recipients.len() { '.' } else { ';' };
+            let text = format!("- {r}{end}");
+            let broken = self.break_clean(&text, item.style, item.size, width, 0.0, hang);
+            self.floating(&broken, &item, &mut t, out);
+        }
+        t - top
+    }
+
+    fn floating(
+        &mut self,
+        lines: &[Line],
+        fmt: &LineFormat,
+        t: &mut f32,
+        out: &mut Vec<FloatingLine>,
+    ) {
+        for line in lines {
+            let baseline = self.baseline(0.0, fmt.pitch, fmt.size);
+            if let Some(run) = self.line_run(line, fmt, baseline) {
+                out.push(FloatingLine {
+                    top: *t,
+                    height: fmt.pitch,
+                    run,
+                });
+            }
+            *t += fmt.pitch;
+        }
+    }
+
+    /// Places the closing group: whole on this page if it fits, else whole at the top
+    /// of the next; only a group taller than a page is spread line by line.
+    fn place_floating(&mut self, mut lines: Vec<FloatingLine>) {
+        let total = lines
+            .iter()
+            .map(|l| l.top + l.height)
+            .fold(0.0f32, f32::max);
+        if lines.is_empty() {
+            return;
+        }
+        self.gap(CLOSING_GAP);
+        let body = self.text_box().height;
+        if !self.fresh && (self.y + total > self.bottom() + EPS) {
+            self.next_page();
+        }
+        lines.sort_by(|a, b| a.top.total_cmp(&b.top));
+        let mut offset = self.y;
+        let mut end = self.y;
+        for line in lines {
+            if total > body && offset + line.top + line.height > self.bottom() + EPS {
+                self.next_page();
+                offset = self.y - line.top;
+            }
+            let mut run = line.run;
+            run.y += offset + line.top;
+            end = end.max(offset + line.top + line.height);
+            self.push(Item::Text(run));
+        }
+        self.y = end;
+        self.fresh = false;
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use crate::report::document::{Block, Closing, Signature};
+    use crate::report::layout::metrics::SIGNATURE_SPACE;
+    use crate::report::layout::{A4_WIDTH, MARGIN_LEFT, MARGIN_RIGHT, Page};
+    use crate::report::test_support::{assert_inside_text_box, find, lay, sample_document};
+
+    /// Where the body text of page `i` ends (the lowest baseline below the top margin).
+    fn last_baseline(page: &Page) -> f32 {
+        page.texts()
+            .filter(|t| t.y > page.text_box.y)
+            .map(|t| t.y)
+            .fold(0.0, f32::max)
+    }
+
+    #[test]
+    fn the_closing_moves_whole_to_the_next_page() {
+        let mut moved = 0;
+        for n in 20..50 {
+            let mut doc = sample_document();
+            doc.blocks = (0..n)
+                .map(|i| Block::Paragraph(format!("Đoạn văn ngắn số {i}.")))
+                .collect();
+            let l = lay(&doc);
+            let page_of = |needle: &str| {
+                let found = find(&l, needle);
+                assert_eq!(found.len(), 1, "{needle} printed once");
+                found[0].0
+            };
+            let closing_page = page_of("Nơi nhận:");
+            for needle in [
+                "TM. KHỐI THI ĐUA KINH TẾ NGÀNH",
+                "TRƯỞNG KHỐI",
+                "Nguyễn Văn Hùng",
+                "- Lưu: VT.",
+            ] {
+                assert_eq!(
+                    page_of(needle),
+                    closing_page,
+                    "{needle} with the rest of the closing (n = {n})"
+                );
+            }
+            let last_paragraph = page_of(&format!("số {}.", n - 1));
+            if closing_page > last_paragraph {
+                moved += 1;
+                // It moved because it did not fit, not for nothing.
+                let page = &l.pages[last_paragraph];
+                assert!(
+                    page.text_box.bottom() - last_baseline(page) < 160.0,
+                    "n = {n}"
+                );
+            }
+            let signer = find(&l, "Nguyễn Văn Hùng")[0].1;
+            let title = find(&l, "TRƯỞNG KHỐI")[0].1;
+            assert!(signer.y - title.y > SIGNATURE_SPACE, "room to sign");
+            assert_inside_text_box(&l);
+        }
+        assert!(moved > 0, "some paragraph counts push the closing over");
+    }
+
+    #[test]
+    fn two_signatures_side_by_side_names_on_one_line() {
+        let mut doc = sample_document();
+        doc.closing = Closing {
+            recipients: vec![],
+            signatures: vec![
+                Signature {
+                    authority: "Thư ký".into(),
+                    position: String::new(),
+                    signer: "Trần Thị Mai".into(),
+                },
+                Signature {
+                    authority: "Chủ trì hội nghị".into(),
+                    position: "Trưởng khối".into(),
+                    signer: "Nguyễn Văn Hùng".into(),
+                },
+            ],
+        };
+        let l = lay(&doc);
+        let (left, right) = (
+            find(&l, "Trần Thị Mai")[0].1,
+            find(&l, "Nguyễn Văn Hùng")[0].1,
+        );
+        assert_eq!(left.y, right.y);
+        let middle = MARGIN_LEFT + (A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / 2.0;
+        assert!(left.x + left.width < middle && right.x > middle);
+        assert_eq!(
+            find(&l, "THƯ KÝ")[0].1.y,
+            find(&l, "CHỦ TRÌ HỘI NGHỊ")[0].1.y
+        );
+    }
+}

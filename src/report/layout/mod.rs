@@ -1,0 +1,203 @@
+//! The layout engine: turns a [`Document`] into pages of positioned text runs and rules in
+//! the Decree 30/2020/NĐ-CP layout (A4, margins top/bottom 20 mm, left 30 mm, right
+//! 15 mm; Times-metric 14 pt body). It owns line breaking by real glyph widths,
+//! justification, widow/orphan control, keeping headings with what follows, tables that
+//! split across pages with a repeated header row, the first-page header, the closing
+//! (recipients and signatures) kept in one piece, and page numbers. It also decides what
+//! text reaches the page: control characters are dropped and characters the font lacks
+//! are replaced by '?' and reported, so the PDF writer never prints an empty glyph box.
+//!
+//! Coordinates are in points with the origin at the top-left corner of the page and `y`
+//! growing downwards (a text run's `y` is its baseline); the PDF writer flips them.
+//!
+//! The engine is one `Engine` value threaded through the run; its methods are grouped
+//! by concern in the submodules: `metrics` (the decree's measurements), `page` (the output
+//! types), `text` (what characters reach the page), `breaking` (line breaking and
+//! justification), `paginate` (the flow cursor, block placement and page numbers),
+//! `header`, `table` and `closing`.
+
+mod breaking;
+mod closing;
+mod header;
+mod metrics;
+mod page;
+mod paginate;
+mod table;
+mod text;
+
+use std::collections::BTreeSet;
+
+use crate::report::document::Document;
+use crate::report::fonts::{Faces, FontError, FontSet, FontStyle};
+
+pub use header::{NATIONAL_MOTTO, NATIONAL_TITLE};
+pub use metrics::{
+    A4_HEIGHT, A4_WIDTH, BODY_LEADING, BODY_SIZE, FIRST_LINE_INDENT, MARGIN_BOTTOM, MARGIN_LEFT,
+    MARGIN_RIGHT, MARGIN_TOP, MM, PAGE_NUMBER_SIZE, PARAGRAPH_GAP,
+};
+pub use page::{Item, Page, Rect, Rule, TextRun};
+
+use paginate::Prepared;
+
+/// Why a document could not be laid out.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum LayoutError {
+    /// The fonts could not be read.
+    #[error(transparent)]
+    Font(#[from] FontError),
+}
+
+/// A laid-out document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    /// The pages, first to last (there is always at least one).
+    pub pages: Vec<Page>,
+    /// Characters the font lacks, sorted and without duplicates; each was printed as '?'.
+    pub missing_chars: Vec<char>,
+}
+
+/// Lays out `doc` with `fonts`.
+///
+/// Never panics on odd input (empty strings, huge paragraphs, unbreakable words, text in
+/// scripts the font lacks, tables without rows or columns); the only failure is a font
+/// that cannot be read.
+pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, LayoutError> {
+    let faces = fonts.faces()?;
+    let mut engine = Engine::new(faces);
+    if doc.plain {
+        engine.plain_header(doc);
+    } else {
+        engine.first_page_header(doc);
+    }
+    let prepared: Vec<Prepared> = doc.blocks.iter().map(|b| engine.prepare(b)).collect();
+    for i in 0..prepared.len() {
+        engine.place_block(&prepared, i);
+    }
+    engine.closing(&doc.closing);
+    if !doc.appendices.is_empty() {
+        let prepared: Vec<Prepared> = doc.appendices.iter().map(|b| engine.prepare(b)).collect();
+        engine.new_page(Engine::wants_landscape(&prepared, 0));
+        for i in 0..prepared.len() {
+            engine.place_block(&prepared, i);
+        }
+    }
+    engine.number_pages();
+    Ok(Layout {
+        pages: engine.pages,
+        missing_chars: engine.missing.into_iter().collect(),
+    })
+}
+
+/// One layout run: the pages so far, the flow cursor on the last one, and what cleaning
+/// the text has learnt (missing characters, the character each glyph is written as). The
+/// fields are private to this module tree; the methods live with their concern.
+struct Engine<'a> {
+    faces: &'a Faces,
+    missing: BTreeSet<char>,
+    /// For each style, the character first printed with each glyph id. PDF text
+    /// extraction maps a glyph back to one character only, so characters sharing a glyph
+    /// (such as 'Đ' U+0110 and 'Ð' U+00D0 in many fonts) are all written as the first one
+    /// seen, which keeps the extracted text consistent.
+    owner: [Vec<char>; 4],
+    pages: Vec<Page>,
+    /// Top of the next line box, from the top of the current page.
+    y: f32,
+    /// Nothing has been placed on the current page yet (gaps are dropped there).
+    fresh: bool,
+    ascent: f32,
+    descent: f32,
+}
+
+impl<'a> Engine<'a> {
+    fn new(faces: &'a Faces) -> Engine<'a> {
+        let regular = faces.get(FontStyle::Regular);
+        let owner = FontStyle::ALL.map(|s| vec!['\0'; usize::from(faces.get(s).num_glyphs())]);
+        let first = Page::new(false);
+        Engine {
+            faces,
+            missing: BTreeSet::new(),
+            owner,
+            y: first.text_box.y,
+            pages: vec![first],
+            fresh: true,
+            ascent: regular.ascent(),
+            descent: regular.descent(),
+        }
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use crate::report::document::{Align, Block, Column, Document, Table, TableRow};
+    use crate::report::fonts::FontSet;
+    use crate::report::test_support::{
+        assert_inside_text_box, body, cells, column, find, lay, sample_document,
+    };
+
+    use super::{LayoutError, NATIONAL_TITLE};
+
+    #[test]
+    fn appendices_start_on_a_new_page_after_the_signature() {
+        let mut doc = sample_document();
+        doc.appendices = vec![
+            Block::Heading("PHỤ LỤC RIÊNG".into()),
+            Block::Paragraph("Bảng chỉ tiêu".into()),
+        ];
+        let l = lay(&doc);
+        let (sign_page, _) = find(&l, "TRƯỞNG KHỐI")[0];
+        let (appendix_page, _) = find(&l, "PHỤ LỤC RIÊNG")[0];
+        assert_eq!(appendix_page, sign_page + 1);
+        assert_eq!(l.pages.len(), appendix_page + 1);
+    }
+
+    #[test]
+    fn empty_sections_and_documents_are_handled() {
+        let l = lay(&Document::default());
+        assert_eq!(l.pages.len(), 1);
+        assert_eq!(find(&l, NATIONAL_TITLE).len(), 1);
+        assert!(l.missing_chars.is_empty());
+
+        let empty_table = |columns: Vec<Column>, rows: Vec<TableRow>| {
+            Block::Table(Table {
+                title: None,
+                columns,
+                rows,
+                landscape: false,
+                font_size: f32::NAN,
+            })
+        };
+        let doc = body(vec![
+            Block::Heading(String::new()),
+            Block::Paragraph(String::new()),
+            Block::Paragraph(" \n\t \r\n ".into()),
+            empty_table(vec![], vec![]),
+            empty_table(vec![], vec![cells(&[]), TableRow::Group(String::new())]),
+            empty_table(vec![column("", 0.0, Align::Left)], vec![]),
+            empty_table(vec![column("Tiêu đề", -3.0, Align::Right)], vec![]),
+            empty_table(vec![], vec![cells(&["a", "b"]), cells(&["c"])]),
+            Block::Heading("III. MỤC CUỐI".into()),
+        ]);
+        let l = lay(&doc);
+        assert_eq!(l.pages.len(), 1);
+        assert_eq!(
+            find(&l, "Tiêu đề").len(),
+            1,
+            "a header without rows is still shown"
+        );
+        assert_eq!(find(&l, "MỤC CUỐI").len(), 1);
+        assert_inside_text_box(&l);
+    }
+
+    #[test]
+    fn unreadable_fonts_are_reported_in_vietnamese() {
+        let err = FontSet::from_bytes("Times New Roman", vec![0; 10], vec![], vec![], vec![])
+            .map(|_| ())
+            .unwrap_err();
+        let err = LayoutError::from(err);
+        assert_eq!(
+            err.to_string(),
+            "Phông chữ Times New Roman (kiểu thường) không đọc được."
+        );
+    }
+}

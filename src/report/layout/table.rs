@@ -1,0 +1,628 @@
+//! Tables: column widths shared by weight but never narrower than a column's longest
+//! word, cells broken into lines, and rows placed so that a table splits across pages
+//! between rows with its header repeated, a group row stays with the row it introduces,
+//! and only a row taller than a page is cut, between lines. The rules are drawn per page
+//! segment, so every part of a split table is a closed box.
+
+use crate::report::document::{Table, TableRow};
+use crate::report::fonts::{Face, FontStyle};
+
+use super::Engine;
+use super::breaking::{HAlign, Line, LineFormat};
+use super::metrics::{
+    CAPTION_SIZE, CELL_PAD_X, CELL_PAD_Y, EPS, PARAGRAPH_GAP, TABLE_RULE, TIGHT_LEADING,
+};
+use super::page::{Item, Page, Rule};
+
+/// A table cell ready to be drawn: its column span and its lines.
+#[derive(Debug, Clone)]
+struct PreparedCell {
+    /// Left edge relative to the table.
+    x: f32,
+    width: f32,
+    style: FontStyle,
+    align: HAlign,
+    lines: Vec<Line>,
+}
+
+/// A table row ready to be drawn.
+#[derive(Debug, Clone)]
+pub(super) struct PreparedRow {
+    cells: Vec<PreparedCell>,
+    /// A full-width group row: no inner column rules.
+    group: bool,
+    /// Number of text lines of the tallest cell (at least 1).
+    pub(super) lines: usize,
+}
+
+/// A table broken into lines and measured before it is placed: pagination needs its
+/// orientation and row heights ahead, to keep a heading with the table's first rows.
+#[derive(Debug, Clone)]
+pub(super) struct PreparedTable {
+    pub(super) landscape: bool,
+    size: f32,
+    pitch: f32,
+    width: f32,
+    /// Inner column boundaries relative to the table's left edge.
+    inner_x: Vec<f32>,
+    caption: Vec<Line>,
+    header: Option<PreparedRow>,
+    pub(super) rows: Vec<PreparedRow>,
+}
+
+impl PreparedTable {
+    pub(super) fn row_height(&self, lines: usize) -> f32 {
+        lines as f32 * self.pitch + 2.0 * CELL_PAD_Y
+    }
+    pub(super) fn caption_height(&self) -> f32 {
+        if self.caption.is_empty() {
+            0.0
+        } else {
+            self.caption.len() as f32 * CAPTION_SIZE * TIGHT_LEADING + 4.0
+        }
+    }
+    pub(super) fn header_height(&self) -> f32 {
+        self.header
+            .as_ref()
+            .map_or(0.0, |h| self.row_height(h.lines))
+    }
+}
+
+/// The part of a table on the current page, for drawing its rules.
+#[derive(Debug, Default)]
+struct TableSegment {
+    open: bool,
+    top: f32,
+    /// Where the current run of inner column rules started (group rows interrupt them).
+    inner_from: Option<f32>,
+}
+
+impl TableSegment {
+    fn start(&mut self, y: f32) {
+        self.open = true;
+        self.top = y;
+        self.inner_from = None;
+    }
+}
+
+impl Engine<'_> {
+    pub(super) fn prepare_table(&mut self, table: &Table) -> PreparedTable {
+        let width = Page::new(table.landscape).text_box.width;
+        let size = if table.font_size.is_finite() && table.font_size > 0.0 {
+            table.font_size.clamp(6.0, 28.0)
+        } else {
+            12.0
+        };
+        let pitch = size * TIGHT_LEADING;
+
+        // Columns: without any, as many equal ones as the widest row has cells.
+        let ncols = if table.columns.is_empty() {
+            table
+                .rows
+                .iter()
+                .map(|r| match r {
+                    TableRow::Cells(c) => c.len(),
+                    TableRow::Group(_) => 0,
+                })
+                .max()
+                .unwrap_or(0)
+        } else {
+            table.columns.len()
+        };
+        let weights: Vec<f32> = (0..ncols)
+            .map(|i| {
+                table
+                    .columns
+                    .get(i)
+                    .map(|c| c.width)
+                    .filter(|w| w.is_finite() && *w > 0.0)
+                    .unwrap_or(1.0)
+            })
+            .collect();
+        let col_x = self.column_edges(table, &weights, width, size);
+        let aligns: Vec<HAlign> = (0..ncols)
+            .map(|i| {
+                table
+                    .columns
+                    .get(i)
+                    .map_or(HAlign::Left, |c| c.align.into())
+            })
+            .collect();
+
+        let cell = |engine: &mut Engine, text: &str, x: f32, w: f32, style, align: HAlign| {
+            let inner = (w - 2.0 * CELL_PAD_X).max(1.0);
+            PreparedCell {
+                x: x + CELL_PAD_X,
+                width: inner,
+                style,
+                align,
+                lines: engine.break_clean(text, style, size, inner, 0.0, 0.0),
+            }
+        };
+        let row_of = |cells: Vec<PreparedCell>, group: bool| PreparedRow {
+            lines: cells
+                .iter()
+                .map(|c| c.lines.len())
+                .max()
+                .unwrap_or(0)
+                .max(1),
+            cells,
+            group,
+        };
+
+        let header = if table.columns.iter().any(|c| !c.title.trim().is_empty()) {
+            let cells = (0..ncols)
+                .map(|i| {
+                    let title = table.columns.get(i).map_or("", |c| c.title.as_str());
+                    cell(
+                        self,
+                        title,
+                        col_x[i],
+                        col_x[i + 1] - col_x[i],
+                        FontStyle::Bold,
+                        HAlign::Center,
+                    )
+                })
+                .collect();
+            Some(row_of(cells, false))
+        } else {
+            None
+        };
+
+        let mut rows = Vec::with_capacity(table.rows.len());
+        for row in &table.rows {
+            match row {
+                TableRow::Group(text) => {
+                    let c = cell(self, text, 0.0, width, FontStyle::Bold, HAlign::Left);
+                    rows.push(row_of(vec![c], true));
+                }
+                TableRow::Cells(texts) => {
+                    if ncols == 0 {
+                        continue;
+                    }
+                    let cells = (0..ncols)
+                        .map(|i| {
+                            let text = if i + 1 == ncols && texts.len() > ncols {
+                                texts[i..].join(" ")
+                            } else {
+                                texts.get(i).cloned().unwrap_or_default()
+                            };
+                            cell(
+                                self,
+                                &text,
+                                col_x[i],
+                                col_x[i + 1] - col_x[i],
+                                FontStyle::Regular,
+                                aligns[i],
+                            )
+                        })
+                        .collect();
+                    rows.push(row_of(cells, false));
+                }
+            }
+        }
+
+        let caption = match &table.title {
+            Some(t) => self.break_clean(t, FontStyle::Bold, CAPTION_SIZE, width, 0.0, 0.0),
+            None => Vec::new(),
+        };
+        let inner_x = if ncols > 1 {
+            col_x[1..ncols].to_vec()
+        } else {
+            Vec::new()
+        };
+        PreparedTable {
+            landscape: table.landscape,
+            size,
+            pitch,
+            width,
+            inner_x,
+            caption,
+            header,
+            rows,
+        }
+    }
+
+    /// Column edges (from 0 to `width`) shared in proportion to the weights, but giving
+    /// every column at least the width of its longest word (header or cells, capped at
+    /// 30 % of the table), as a word processor does: a narrow "STT" column must not print
+    /// "ST" over "T".
+    fn column_edges(&self, table: &Table, weights: &[f32], width: f32, size: f32) -> Vec<f32> {
+        let n = weights.len();
+        let regular = self.faces.get(FontStyle::Regular);
+        let bold = self.faces.get(FontStyle::Bold);
+        let longest = |face: &Face, text: &str| {
+            text.split_whitespace()
+                .map(|w| face.text_width(w))
+                .max()
+                .unwrap_or(0)
+        };
+        let mut min_th = vec![0u32; n];
+        for (i, m) in min_th.iter_mut().enumerate() {
+            if let Some(c) = table.columns.get(i) {
+                *m = longest(bold, &c.title);
+            }
+        }
+        for row in &table.rows {
+            if let TableRow::Cells(cells) = row {
+                for (m, text) in min_th.iter_mut().zip(cells) {
+                    *m = (*m).max(longest(regular, text));
+                }
+            }
+        }
+        let mut min: Vec<f32> = min_th
+            .iter()
+            .map(|&m| (m as f32 * size / 1000.0 + 2.0 * CELL_PAD_X + 0.5).min(width * 0.3))
+            .collect();
+        let min_total: f32 = min.iter().sum();
+        if min_total > width {
+            for m in &mut min {
+                *m *= width / min_total;
+            }
+        }
+        // Columns below their minimum get it; the others share the rest by weight.
+        let mut fixed = vec![false; n];
+        let mut widths = vec![0.0f32; n];
+        for _ in 0..=n {
+            let fixed_total: f32 = (0..n).filter(|&i| fixed[i]).map(|i| min[i]).sum();
+            let free_weight: f32 = (0..n).filter(|&i| !fixed[i]).map(|i| weights[i]).sum();
+            let rest = (width - fixed_total).max(0.0);
+            let mut changed = false;
+            for i in 0..n {
+                widths[i] = if fixed[i] {
+                    min[i]
+                } else if free_weight > 0.0 {
+                    weights[i] / free_weight * rest
+                } else {
+                    0.0
+                };
+                if !fixed[i] && widths[i] < min[i] {
+                    fixed[i] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        let mut edges = Vec::with_capacity(n + 1);
+        let mut acc = 0.0f32;
+        edges.push(0.0);
+        for w in &widths {
+            acc += w;
+            edges.push(acc);
+        }
+        if let Some(last) = edges.last_mut() {
+            *last = width;
+        }
+        edges
+    }
+
+    pub(super) fn place_table(&mut self, t: &PreparedTable) {
+        if t.caption.is_empty() && t.header.is_none() && t.rows.is_empty() {
+            return;
+        }
+        // A captioned table stands apart from the text above it.
+        self.gap(if t.caption.is_empty() {
+            PARAGRAPH_GAP
+        } else {
+            2.0 * PARAGRAPH_GAP
+        });
+        let body = self.text_box().height;
+        let header_h = t.header_height();
+        // A header taller than a third of the page is printed once, not repeated.
+        let repeat_header = header_h <= body / 3.0;
+        // Caption, header and the first row (two when the first is a group row) stay
+        // together.
+        let first_row = match (t.rows.first(), t.rows.get(1)) {
+            (Some(a), Some(b)) if a.group && !b.group => {
+                t.row_height(a.lines) + t.row_height(b.lines)
+            }
+            (Some(a), _) => t.row_height(a.lines),
+            (None, _) => 0.0,
+        };
+        let lead = (t.caption_height() + header_h + first_row).min(body);
+        if !self.fresh && self.y + lead > self.bottom() + EPS {
+            self.next_page();
+        }
+        let x0 = self.text_box().x;
+        if !t.caption.is_empty() {
+            let fmt = LineFormat {
+                style: FontStyle::Bold,
+                size: CAPTION_SIZE,
+                pitch: CAPTION_SIZE * TIGHT_LEADING,
+                align: HAlign::Center,
+                x: x0,
+                width: t.width,
+            };
+            self.flow_lines(&t.caption, &fmt);
+            self.y += 4.0;
+        }
+
+        let mut seg = TableSegment::default();
+        let mut rows: Vec<&PreparedRow> = Vec::with_capacity(t.rows.len() + 1);
+        if !repeat_header {
+            rows.extend(t.header.as_ref());
+        }
+        rows.extend(t.rows.iter());
+        for (idx, row) in rows.iter().enumerate() {
+            let mut from = 0;
+            while from < row.lines {
+                if !seg.open {
+                    seg.start(self.y);
+                    if repeat_header && let Some(h) = &t.header {
+                        self.draw_row(t, &mut seg, h, 0, h.lines);
+                    }
+                }
+                let rest = row.lines - from;
+                let full_h = t.row_height(rest);
+                // Keep a group row with the row it introduces.
+                let need = match rows.get(idx + 1) {
+                    Some(next) if row.group && from == 0 && !next.group => {
+                        full_h + t.row_height(next.lines)
+                    }
+                    _ => full_h,
+                };
+                let only_header =
+                    (self.y - seg.top - if repeat_header { header_h } else { 0.0 }).abs() < EPS;
+                if self.y + need <= self.bottom() + EPS
+                    || (self.y + full_h <= self.bottom() + EPS && only_header)
+                {
+                    self.draw_row(t, &mut seg, row, from, row.lines);
+                    break;
+                }
+                let page_room = body - if repeat_header { header_h } else { 0.0 };
+                if full_h <= page_room + EPS && !only_header {
+                    self.close_segment(t, &mut seg);
+                    self.next_page();
+                    continue;
+                }
+                // Taller than a page: split the row between lines, as a last resort.
+                let fit = ((self.bottom() - self.y - 2.0 * CELL_PAD_Y + EPS) / t.pitch)
+                    .floor()
+                    .max(0.0) as usize;
+                if fit == 0 && !only_header {
+                    self.close_segment(t, &mut seg);
+                    self.next_page();
+                    continue;
+                }
+                let take = fit.clamp(1, rest);
+                self.draw_row(t, &mut seg, row, from, from + take);
+                from += take;
+                if from < row.lines {
+                    self.close_segment(t, &mut seg);
+                    self.next_page();
+                }
+            }
+        }
+        if seg.open {
+            self.close_segment(t, &mut seg);
+        } else if rows.is_empty()
+            && let Some(h) = t.header.as_ref().filter(|_| repeat_header)
+        {
+            // A table without rows still shows its header.
+            seg.start(self.y);
+            self.draw_row(t, &mut seg, h, 0, h.lines);
+            self.close_segment(t, &mut seg);
+        }
+    }
+
+    /// Draws lines `from..to` of `row` at the cursor, with the rule above it.
+    fn draw_row(
+        &mut self,
+        t: &PreparedTable,
+        seg: &mut TableSegment,
+        row: &PreparedRow,
+        from: usize,
+        to: usize,
+    ) {
+        let x0 = self.text_box().x;
+        let top = self.y;
+        let height = t.row_height(to - from);
+        self.table_rule(x0, top, x0 + t.width, top);
+        if row.group {
+            self.flush_inner(t, seg, top);
+        } else if seg.inner_from.is_none() {
+            seg.inner_from = Some(top);
+        }
+        let whole = from == 0 && to == row.lines;
+        for cell in &row.cells {
+            let end = to.min(cell.lines.len());
+            if from >= end {
+                continue;
+            }
+            // A whole row is centred vertically; pieces of a split row start at the top.
+            let offset = if whole {
+                (row.lines - cell.lines.len()) as f32 * t.pitch / 2.0
+            } else {
+                0.0
+            };
+            let fmt = LineFormat {
+                style: cell.style,
+                size: t.size,
+                pitch: t.pitch,
+                align: cell.align,
+                x: x0 + cell.x,
+                width: cell.width,
+            };
+            for (k, line) in cell.lines[from..end].iter().enumerate() {
+                let line_top = top + CELL_PAD_Y + offset + k as f32 * t.pitch;
+                let baseline = self.baseline(line_top, t.pitch, t.size);
+                if let Some(run) = self.line_run(line, &fmt, baseline) {
+                    self.push(Item::Text(run));
+                }
+            }
+        }
+        self.y = top + height;
+        self.fresh = false;
+    }
+
+    fn table_rule(&mut self, x1: f32, y1: f32, x2: f32, y2: f32) {
+        self.push(Item::Rule(Rule {
+            x1,
+            y1,
+            x2,
+            y2,
+            thickness: TABLE_RULE,
+        }));
+    }
+
+    /// Draws the inner column rules from where they started down to `y`.
+    fn flush_inner(&mut self, t: &PreparedTable, seg: &mut TableSegment, y: f32) {
+        if let Some(from) = seg.inner_from.take() {
+            let x0 = self.text_box().x;
+            for &x in &t.inner_x {
+                self.table_rule(x0 + x, from, x0 + x, y);
+            }
+        }
+    }
+
+    /// Closes the part of the table on the current page: bottom rule, outer rules and
+    /// the inner column rules.
+    fn close_segment(&mut self, t: &PreparedTable, seg: &mut TableSegment) {
+        if !seg.open {
+            return;
+        }
+        let x0 = self.text_box().x;
+        let y = self.y;
+        self.flush_inner(t, seg, y);
+        if y > seg.top + EPS {
+            self.table_rule(x0, y, x0 + t.width, y);
+            self.table_rule(x0, seg.top, x0, y);
+            self.table_rule(x0 + t.width, seg.top, x0 + t.width, y);
+        }
+        seg.open = false;
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use crate::report::document::{Align, Block, Table, TableRow};
+    use crate::report::layout::metrics::TABLE_RULE;
+    use crate::report::layout::{Page, Rule};
+    use crate::report::test_support::{
+        SENTENCE, assert_inside_text_box, body, cells, column, find, lay,
+    };
+
+    /// The row bands of a page: the text of each column between consecutive rules.
+    fn bands(page: &Page) -> Vec<Vec<String>> {
+        // The distinct positions of the horizontal (or vertical) table rules, in order.
+        let positions = |at: fn(&Rule) -> Option<f32>| {
+            let mut v: Vec<f32> = page
+                .rules()
+                .filter(|r| r.thickness == TABLE_RULE)
+                .filter_map(at)
+                .collect();
+            v.sort_by(f32::total_cmp);
+            v.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+            v
+        };
+        let ys = positions(|r| (r.y1 == r.y2).then_some(r.y1));
+        let xs = positions(|r| (r.x1 == r.x2).then_some(r.x1));
+        ys.windows(2)
+            .map(|w| {
+                let mut cols = vec![String::new(); xs.len().saturating_sub(1)];
+                for t in page.texts().filter(|t| t.y > w[0] && t.y < w[1]) {
+                    let col = xs.iter().filter(|&&x| x <= t.x).count().saturating_sub(1);
+                    if let Some(c) = cols.get_mut(col) {
+                        if !c.is_empty() {
+                            c.push(' ');
+                        }
+                        c.push_str(&t.text);
+                    }
+                }
+                cols
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_long_table_repeats_its_header_and_never_cuts_a_row() {
+        let content = |i: usize| {
+            if i.is_multiple_of(7) {
+                format!("Nội dung dòng {i}: {SENTENCE}")
+            } else {
+                format!("Nội dung dòng {i}")
+            }
+        };
+        let rows: Vec<TableRow> = (1..=500)
+            .map(|i| cells(&[&i.to_string(), &content(i), "1.128"]))
+            .collect();
+        let doc = body(vec![
+            Block::Paragraph(SENTENCE.into()),
+            Block::Table(Table {
+                title: Some("PHỤ LỤC".into()),
+                columns: vec![
+                    column("STT", 0.6, Align::Center),
+                    column("Nội dung", 4.0, Align::Left),
+                    column("Số liệu", 1.2, Align::Right),
+                ],
+                rows,
+                landscape: false,
+                font_size: 11.0,
+            }),
+        ]);
+        let l = lay(&doc);
+        assert!(l.pages.len() >= 5, "{} pages", l.pages.len());
+        assert_inside_text_box(&l);
+        let mut seen = Vec::new();
+        for (p, page) in l.pages.iter().enumerate() {
+            let bands = bands(page);
+            assert!(!bands.is_empty(), "page {} has table rows", p + 1);
+            assert_eq!(
+                bands[0],
+                ["STT", "Nội dung", "Số liệu"],
+                "header on page {}",
+                p + 1
+            );
+            for band in &bands[1..] {
+                let i: usize = band[0].parse().expect("a row number");
+                assert_eq!(band[1], content(i), "row {i} whole on page {}", p + 1);
+                assert_eq!(band[2], "1.128");
+                seen.push(i);
+            }
+        }
+        assert_eq!(
+            seen,
+            (1..=500).collect::<Vec<_>>(),
+            "every row once, in order"
+        );
+    }
+
+    #[test]
+    fn a_row_taller_than_a_page_is_split_by_lines() {
+        let tall = [SENTENCE; 40].join("\n");
+        let doc = body(vec![Block::Table(Table {
+            title: None,
+            columns: vec![column("Nội dung", 1.0, Align::Left)],
+            rows: vec![cells(&["trước"]), cells(&[&tall]), cells(&["sau"])],
+            landscape: false,
+            font_size: 12.0,
+        })]);
+        let l = lay(&doc);
+        assert!(l.pages.len() >= 3);
+        assert_inside_text_box(&l);
+        // Every line of the tall cell is printed once, in order, between its neighbours.
+        let cell_text: Vec<&str> = l
+            .pages
+            .iter()
+            .flat_map(|p| {
+                p.texts()
+                    .filter(move |t| t.y > p.text_box.y && t.size == 12.0)
+            })
+            .map(|t| t.text.as_str())
+            .filter(|t| *t != "Nội dung")
+            .collect();
+        assert_eq!(cell_text.first(), Some(&"trước"));
+        assert_eq!(cell_text.last(), Some(&"sau"));
+        let middle = cell_text[1..cell_text.len() - 1].join(" ");
+        assert_eq!(middle, [SENTENCE; 40].join(" "));
+        for page in &l.pages[1..] {
+            assert_eq!(bands(page)[0], ["Nội dung"], "header repeated");
+        }
+        // The pieces fill the pages: a split row is not pushed to a new page first.
+        assert_eq!(find(&l, "trước")[0].0, 0);
+        assert!(find(&l, "Khối thi đua")[0].0 == 0);
+    }
+}
