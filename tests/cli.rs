@@ -2,29 +2,15 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_khoi-thi-dua"))
-        .args(args)
-        .env(
-            "KHOI_THI_DUA_DATA_DIR",
-            std::env::temp_dir().join("khoi-thi-dua-cli-test"),
-        )
-        .output()
-        .unwrap()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use common::{run, s};
 
 #[test]
 fn sample_then_export_import_export_gives_the_same_json() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("mau.sqlite");
-    let out = run(&["sample", s(&db)]);
+    let out = run(dir.path(), &["sample", s(&db)]);
     assert!(
         out.status.success(),
         "{}",
@@ -33,7 +19,10 @@ fn sample_then_export_import_export_gives_the_same_json() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("Đã ghi dữ liệu mẫu năm 2020"));
 
     let first = dir.path().join("a.json");
-    let out = run(&["export-json", "--db", s(&db), "--out", s(&first)]);
+    let out = run(
+        dir.path(),
+        &["export-json", "--db", s(&db), "--out", s(&first)],
+    );
     assert!(
         out.status.success(),
         "{}",
@@ -45,7 +34,7 @@ fn sample_then_export_import_export_gives_the_same_json() {
     assert!(text.contains("3611.73"));
 
     let copy = dir.path().join("copy.sqlite");
-    let out = run(&["import-json", "--db", s(&copy), s(&first)]);
+    let out = run(dir.path(), &["import-json", "--db", s(&copy), s(&first)]);
     assert!(
         out.status.success(),
         "{}",
@@ -53,7 +42,10 @@ fn sample_then_export_import_export_gives_the_same_json() {
     );
 
     let second = dir.path().join("b.json");
-    let out = run(&["export-json", "--db", s(&copy), "--out", s(&second)]);
+    let out = run(
+        dir.path(),
+        &["export-json", "--db", s(&copy), "--out", s(&second)],
+    );
     assert!(out.status.success());
     assert_eq!(text, std::fs::read_to_string(&second).unwrap());
 }
@@ -62,12 +54,18 @@ fn sample_then_export_import_export_gives_the_same_json() {
 fn one_year_can_be_exported_to_stdout() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("mau.sqlite");
-    assert!(run(&["sample", s(&db)]).status.success());
-    let out = run(&["export-json", "--db", s(&db), "--year", "2020"]);
+    assert!(run(dir.path(), &["sample", s(&db)]).status.success());
+    let out = run(
+        dir.path(),
+        &["export-json", "--db", s(&db), "--year", "2020"],
+    );
     assert!(out.status.success());
     let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(value["years"].as_array().unwrap().len(), 1);
-    let out = run(&["export-json", "--db", s(&db), "--year", "1999"]);
+    let out = run(
+        dir.path(),
+        &["export-json", "--db", s(&db), "--year", "1999"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Năm 1999 không có trong tệp"));
 }
@@ -76,7 +74,7 @@ fn one_year_can_be_exported_to_stdout() {
 fn a_bad_json_file_is_refused_with_its_place_and_the_database_is_unchanged() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("mau.sqlite");
-    assert!(run(&["sample", s(&db)]).status.success());
+    assert!(run(dir.path(), &["sample", s(&db)]).status.success());
     let before = std::fs::read(&db).unwrap();
     let bad = dir.path().join("bad.json");
     std::fs::write(
@@ -84,7 +82,7 @@ fn a_bad_json_file_is_refused_with_its_place_and_the_database_is_unchanged() {
         "{\n  \"format\": \"khoi-thi-dua\",\n  \"version\": 1,\n  \"members\": [,]\n}",
     )
     .unwrap();
-    let out = run(&["import-json", "--db", s(&db), s(&bad)]);
+    let out = run(dir.path(), &["import-json", "--db", s(&db), s(&bad)]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("dòng 4"), "{err}");
@@ -94,11 +92,14 @@ fn a_bad_json_file_is_refused_with_its_place_and_the_database_is_unchanged() {
     // A year the file already has: refused as a whole, nothing half-imported.
     let json = dir.path().join("year.json");
     assert!(
-        run(&["export-json", "--db", s(&db), "--out", s(&json)])
-            .status
-            .success()
+        run(
+            dir.path(),
+            &["export-json", "--db", s(&db), "--out", s(&json)]
+        )
+        .status
+        .success()
     );
-    let out = run(&["import-json", "--db", s(&db), s(&json)]);
+    let out = run(dir.path(), &["import-json", "--db", s(&db), s(&json)]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Năm 2020 đã có trong tệp"));
 }
@@ -108,16 +109,17 @@ fn the_sample_never_overwrites_an_existing_file() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.sqlite");
     std::fs::write(&db, b"important").unwrap();
-    let out = run(&["sample", s(&db)]);
+    let out = run(dir.path(), &["sample", s(&db)]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(std::fs::read(&db).unwrap(), b"important");
 }
 
 #[test]
 fn wrong_usage_exits_2_and_help_lists_the_commands_in_vietnamese() {
-    let out = run(&["no-such-command"]);
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["no-such-command"]);
     assert_eq!(out.status.code(), Some(2));
-    let out = run(&["--help"]);
+    let out = run(dir.path(), &["--help"]);
     assert!(out.status.success());
     let help = String::from_utf8_lossy(&out.stdout);
     for word in ["sample", "export-json", "import-json", "Cách dùng", "Lệnh"] {

@@ -6,32 +6,20 @@ use khoi_thi_dua::domain::{MemberName, YearData};
 use khoi_thi_dua::report::conference::{compose_news, news_html, news_text};
 use khoi_thi_dua::store::{Store, members, years};
 use std::path::Path;
-use std::process::Command;
 
-fn run(dir: &Path, args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_khoi-thi-dua"))
-        .args(args)
-        .env("KHOI_THI_DUA_DATA_DIR", dir.join("data"))
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
+mod common;
 
+use common::run_ok as run;
+
+/// The text of a PDF, or of one page of it; `None` when pdftotext is not installed.
 fn pdftotext(pdf: &Path, page: Option<usize>) -> Option<String> {
-    let mut args: Vec<String> = Vec::new();
-    if let Some(p) = page {
-        args.extend(["-f".into(), p.to_string(), "-l".into(), p.to_string()]);
+    let page = page.map(|p| p.to_string());
+    let mut args: Vec<&str> = Vec::new();
+    if let Some(p) = &page {
+        args.extend(["-f", p, "-l", p]);
     }
-    args.push(pdf.to_str().unwrap().into());
-    args.push("-".into());
-    match Command::new("pdftotext").args(&args).output() {
-        Ok(o) => Some(String::from_utf8_lossy(&o.stdout).into_owned()),
-        Err(_) if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("pdftotext is missing: install poppler-utils")
-        }
-        Err(_) => None,
-    }
+    args.extend([pdf.to_str().unwrap(), "-"]);
+    common::tool_text("pdftotext", &args)
 }
 
 fn sample_data() -> (Vec<khoi_thi_dua::domain::Member>, YearData) {

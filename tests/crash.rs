@@ -12,6 +12,8 @@
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
+mod common;
+
 use khoi_thi_dua::domain::Indicator;
 use khoi_thi_dua::store::{Store, indicators, json, members, reports};
 use rusqlite::Connection;
@@ -22,10 +24,10 @@ use std::time::Instant;
 /// Indicators added to the sample's year, so that the import takes a while.
 const EXTRA_INDICATORS: usize = 20_000;
 
-fn bin(data_dir: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_khoi-thi-dua"));
-    c.env("KHOI_THI_DUA_DATA_DIR", data_dir)
-        .stdin(Stdio::null())
+/// The program with `dir`'s data folder, quiet except for its error line.
+fn bin(dir: &Path) -> Command {
+    let mut c = common::bin(dir);
+    c.stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped());
     c
@@ -203,13 +205,12 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
         });
     eprintln!("crash trials: {trials}, KHOI_THI_DUA_CRASH_SEED={seed}");
     let dir = tempfile::tempdir().unwrap();
-    let data_dir = dir.path().join("data");
     let (input, expected) = large_json(dir.path());
 
     // A whole import first: it must succeed, and its duration spreads the kill moments.
     let whole = dir.path().join("whole.sqlite");
     let start = Instant::now();
-    let out = bin(&data_dir)
+    let out = bin(dir.path())
         .args(["import-json", "--db"])
         .arg(&whole)
         .arg(&input)
@@ -230,7 +231,7 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
         let db = dir.path().join(format!("trial-{trial}.sqlite"));
         // Up to half again the usual duration, so that some kills come after the commit.
         let delay = duration.mul_f64(moments.next_fraction() * 1.5);
-        let mut child = bin(&data_dir)
+        let mut child = bin(dir.path())
             .args(["import-json", "--db"])
             .arg(&db)
             .arg(&input)
@@ -255,7 +256,7 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
         );
         // Nothing stands in the way of importing again where nothing was imported.
         if outcome != Outcome::Whole {
-            let out = bin(&data_dir)
+            let out = bin(dir.path())
                 .args(["import-json", "--db"])
                 .arg(&db)
                 .arg(&input)
@@ -273,5 +274,4 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
     outcomes.sort();
     eprintln!("outcomes: {outcomes:?}");
     assert_eq!(outcomes.len(), trials);
-    let _ = std::fs::remove_dir_all(&data_dir);
 }

@@ -6,52 +6,34 @@
 use khoi_thi_dua::domain::YearStatus;
 use khoi_thi_dua::ops;
 use khoi_thi_dua::store::{Store, backup, handovers, indicators, receive, reports, years};
+mod common;
+
+use common::{bin, run, s};
 use rusqlite::Connection;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_khoi-thi-dua"));
-    c.env(
-        "KHOI_THI_DUA_DATA_DIR",
-        std::env::temp_dir().join("khoi-thi-dua-handover-test-data"),
-    );
-    c
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().unwrap()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
-
-fn sample(dir: &Path) -> PathBuf {
-    let db = dir.join("khoi-2020.sqlite");
-    assert!(run(&["sample", s(&db)]).status.success());
-    db
-}
+use std::path::Path;
 
 #[test]
 fn handover_round_trip_locks_the_year_opens_the_next_and_the_hashes_agree() {
     let dir = tempfile::tempdir().unwrap();
-    let db = sample(dir.path());
+    let db = common::sample(dir.path(), "khoi-2020.sqlite");
     let before_2020 = years::data(Store::open(&db).unwrap().conn(), 2020).unwrap();
     let out = dir.path().join("khoi-2021.sqlite");
-    let o = run(&[
-        "handover",
-        "--db",
-        s(&db),
-        "--year",
-        "2020",
-        "--to",
-        "Ban Quản lý Khu kinh tế",
-        "--out",
-        s(&out),
-        "--date",
-        "16/12/2020",
-    ]);
+    let o = run(
+        dir.path(),
+        &[
+            "handover",
+            "--db",
+            s(&db),
+            "--year",
+            "2020",
+            "--to",
+            "Ban Quản lý Khu kinh tế",
+            "--out",
+            s(&out),
+            "--date",
+            "16/12/2020",
+        ],
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let printed = String::from_utf8_lossy(&o.stdout);
     let hash = receive::sha256_file(&out).unwrap();
@@ -74,7 +56,7 @@ fn handover_round_trip_locks_the_year_opens_the_next_and_the_hashes_agree() {
     drop(store);
 
     // The successor verifies the file it received: sound, and it names who handed it over.
-    let o = run(&["verify", s(&out)]);
+    let o = run(dir.path(), &["verify", s(&out)]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = String::from_utf8_lossy(&o.stdout);
     assert!(text.contains(&hash), "{text}");
@@ -109,20 +91,23 @@ fn handover_round_trip_locks_the_year_opens_the_next_and_the_hashes_agree() {
 #[test]
 fn a_handover_never_overwrites_an_existing_file() {
     let dir = tempfile::tempdir().unwrap();
-    let db = sample(dir.path());
+    let db = common::sample(dir.path(), "khoi-2020.sqlite");
     let out = dir.path().join("exists.sqlite");
     std::fs::write(&out, b"keep me").unwrap();
-    let o = run(&[
-        "handover",
-        "--db",
-        s(&db),
-        "--year",
-        "2020",
-        "--to",
-        "BQL KKT",
-        "--out",
-        s(&out),
-    ]);
+    let o = run(
+        dir.path(),
+        &[
+            "handover",
+            "--db",
+            s(&db),
+            "--year",
+            "2020",
+            "--to",
+            "BQL KKT",
+            "--out",
+            s(&out),
+        ],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(std::fs::read(&out).unwrap(), b"keep me");
     let store = Store::open(&db).unwrap();
@@ -136,7 +121,8 @@ fn a_handover_never_overwrites_an_existing_file() {
 /// byte-identical.
 fn assert_refused(path: &Path, expect: &str) {
     let before = std::fs::read(path).unwrap_or_default();
-    let o = run(&["verify", s(path)]);
+    let data = tempfile::tempdir().unwrap();
+    let o = run(data.path(), &["verify", s(path)]);
     assert_eq!(
         o.status.code(),
         Some(1),
@@ -148,7 +134,6 @@ fn assert_refused(path: &Path, expect: &str) {
     assert_eq!(err.trim().lines().count(), 1);
     assert_eq!(std::fs::read(path).unwrap_or_default(), before);
     // Receiving it is refused the same way, and it is still untouched.
-    let data = tempfile::tempdir().unwrap();
     let r = ops::receive::receive(path, data.path());
     assert!(r.is_err());
     assert_eq!(std::fs::read(path).unwrap_or_default(), before);
@@ -157,7 +142,7 @@ fn assert_refused(path: &Path, expect: &str) {
 #[test]
 fn bad_files_are_refused_with_a_message_and_left_identical() {
     let dir = tempfile::tempdir().unwrap();
-    let db = sample(dir.path());
+    let db = common::sample(dir.path(), "khoi-2020.sqlite");
     let good = std::fs::read(&db).unwrap();
 
     let empty = dir.path().join("empty.sqlite");
@@ -220,10 +205,11 @@ fn a_sound_file_in_a_read_only_folder_is_received_without_writing_it() {
     let dir = tempfile::tempdir().unwrap();
     let ro = dir.path().join("usb");
     std::fs::create_dir(&ro).unwrap();
-    let db = sample(&ro);
+    let db = ro.join("khoi-2020.sqlite");
+    common::run_ok(dir.path(), &["sample", s(&db)]);
     let before = std::fs::read(&db).unwrap();
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).unwrap();
-    let o = run(&["verify", s(&db)]);
+    let o = run(dir.path(), &["verify", s(&db)]);
     let data = tempfile::tempdir().unwrap();
     let r = ops::receive::receive(&db, data.path());
     std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -238,11 +224,11 @@ fn a_sound_file_in_a_read_only_folder_is_received_without_writing_it() {
 #[test]
 fn a_file_another_copy_of_the_program_has_open_is_still_verified_and_received() {
     let dir = tempfile::tempdir().unwrap();
-    let db = sample(dir.path());
+    let db = common::sample(dir.path(), "khoi-2020.sqlite");
     // Another running copy holds it open (between its transactions, as the window does).
     let other = Store::open(&db).unwrap();
     let before = std::fs::read(&db).unwrap();
-    let o = run(&["verify", s(&db)]);
+    let o = run(dir.path(), &["verify", s(&db)]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let data = tempfile::tempdir().unwrap();
     ops::receive::receive(&db, data.path()).unwrap();
@@ -250,7 +236,7 @@ fn a_file_another_copy_of_the_program_has_open_is_still_verified_and_received() 
     // While the other copy is in the middle of writing, the file is reported busy, not broken.
     let lock = Connection::open(&db).unwrap();
     lock.execute_batch("BEGIN EXCLUSIVE").unwrap();
-    let o = run(&["verify", s(&db)]);
+    let o = run(dir.path(), &["verify", s(&db)]);
     lock.execute_batch("ROLLBACK").unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
@@ -261,13 +247,13 @@ fn a_file_another_copy_of_the_program_has_open_is_still_verified_and_received() 
 #[test]
 fn an_interrupted_handover_leaves_the_original_intact_and_no_usable_looking_target() {
     let dir = tempfile::tempdir().unwrap();
-    let fresh = sample(dir.path());
+    let fresh = common::sample(dir.path(), "khoi-2020.sqlite");
     let original = std::fs::read(&fresh).unwrap();
     for (i, delay_ms) in [0u64, 5, 15, 30, 60, 90].into_iter().enumerate() {
         let db = dir.path().join(format!("run-{i}.sqlite"));
         std::fs::write(&db, &original).unwrap();
         let out = dir.path().join(format!("next-{i}.sqlite"));
-        let mut child = bin()
+        let mut child = bin(dir.path())
             .args([
                 "handover",
                 "--db",

@@ -14,6 +14,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use egui_kittest::Harness;
+mod common;
+
 use khoi_thi_dua::domain::{Conference, Handling, MemberName, NewsItem, Opinion, Person};
 use khoi_thi_dua::ops::Overwrite;
 use khoi_thi_dua::ops::export::{self, DocumentKind};
@@ -24,7 +26,6 @@ use khoi_thi_dua::ui::App;
 use khoi_thi_dua::ui::app::Tab;
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
 use unicode_normalization::UnicodeNormalization;
 
 const YEAR: i32 = SAMPLE_YEAR;
@@ -47,21 +48,6 @@ fn invisible(c: char) -> bool {
         | '\u{E0000}'..='\u{E007F}')
         || c.is_control()
         || c.is_whitespace()
-}
-
-/// Runs a tool on a file; `None` when it is not installed (on CI, where CI=true, a missing
-/// tool fails the test instead).
-fn tool(name: &str, args: &[&str], file: &Path) -> Option<std::process::Output> {
-    match Command::new(name).args(args).arg(file).output() {
-        Ok(out) => Some(out),
-        Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("{name} is needed on CI: {e}")
-        }
-        Err(e) => {
-            eprintln!("{name} not available ({e}); skipping that check");
-            None
-        }
-    }
 }
 
 /// The hostile strings, by name.
@@ -360,11 +346,13 @@ fn pdf_checks(store: &mut Store, dir: &Path, h: &str) {
     for c in &done.missing_chars {
         assert!(!drawable.contains(c), "{c:?} reported missing but drawable");
     }
-    let Some(text) = tool("pdftotext", &["-enc", "UTF-8"], &out).map(|o| {
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        // pdftotext writes next to the PDF when no output file is named.
-        std::fs::read_to_string(out.with_extension("txt")).unwrap()
-    }) else {
+    let Some(text) =
+        common::tool("pdftotext", &["-enc", "UTF-8", out.to_str().unwrap()]).map(|o| {
+            assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+            // pdftotext writes next to the PDF when no output file is named.
+            std::fs::read_to_string(out.with_extension("txt")).unwrap()
+        })
+    else {
         return;
     };
     let extracted: BTreeSet<char> = text.nfc().collect();
@@ -378,7 +366,7 @@ fn pdf_checks(store: &mut Store, dir: &Path, h: &str) {
 }
 
 fn qpdf_check(pdf: &Path) {
-    if let Some(o) = tool("qpdf", &["--check"], pdf) {
+    if let Some(o) = common::tool("qpdf", &["--check", pdf.to_str().unwrap()]) {
         assert!(
             o.status.success(),
             "qpdf --check {}: {}{}",

@@ -4,53 +4,27 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use std::path::Path;
-use std::process::Command;
 
-/// Runs a poppler tool; `None` when it is not installed (a failure instead when CI=true).
-fn poppler(tool: &str, args: &[&str]) -> Option<String> {
-    match Command::new(tool).args(args).output() {
-        Ok(o) => {
-            assert!(
-                o.status.success(),
-                "{tool}: {}",
-                String::from_utf8_lossy(&o.stderr)
-            );
-            Some(String::from_utf8_lossy(&o.stdout).into_owned())
-        }
-        Err(_) if std::env::var("CI").as_deref() == Ok("true") => {
-            panic!("{tool} is missing: install poppler-utils")
-        }
-        Err(_) => {
-            eprintln!("skipped: {tool} is not installed");
-            None
-        }
-    }
-}
+mod common;
+
+use common::tool_text as poppler;
 
 fn export_sample(dir: &Path) -> std::path::PathBuf {
-    let bin = env!("CARGO_BIN_EXE_khoi-thi-dua");
-    let db = dir.join("mau.sqlite");
+    let db = common::sample(dir, "mau.sqlite");
     let pdf = dir.join("BaoCao2020.pdf");
-    let run = |args: &[&str]| {
-        let o = Command::new(bin)
-            .args(args)
-            .env("KHOI_THI_DUA_DATA_DIR", dir.join("data"))
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    };
-    run(&["sample", db.to_str().unwrap()]);
-    let said = run(&[
-        "export-pdf",
-        "--db",
-        db.to_str().unwrap(),
-        "--year",
-        "2020",
-        "--out",
-        pdf.to_str().unwrap(),
-        "--embedded-font",
-    ]);
+    let said = common::run_ok(
+        dir,
+        &[
+            "export-pdf",
+            "--db",
+            db.to_str().unwrap(),
+            "--year",
+            "2020",
+            "--out",
+            pdf.to_str().unwrap(),
+            "--embedded-font",
+        ],
+    );
     assert!(said.contains("Đã xuất báo cáo năm 2020"), "{said}");
     pdf
 }

@@ -1,0 +1,72 @@
+//! Helpers the integration tests share: the program run as a user runs it, each test with a
+//! data folder of its own (backups and received copies never meet another test's), and the
+//! outside tools (poppler, qpdf) that CI must have.
+
+// Each test binary uses its own part of this module.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The data folder of a test whose files live in `dir`.
+pub fn data_dir(dir: &Path) -> PathBuf {
+    dir.join("data")
+}
+
+/// The program, with `dir`'s data folder as its own (never a user's).
+pub fn bin(dir: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_khoi-thi-dua"));
+    c.env("KHOI_THI_DUA_DATA_DIR", data_dir(dir));
+    c
+}
+
+/// Runs the program with `args`.
+pub fn run(dir: &Path, args: &[&str]) -> Output {
+    bin(dir).args(args).output().unwrap()
+}
+
+/// Runs the program and expects it to succeed; returns what it printed.
+pub fn run_ok(dir: &Path, args: &[&str]) -> String {
+    let o = run(dir, args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// What the program said on stderr.
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A path as a command-line argument.
+pub fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// The sample bloc written to `dir/name` by the program itself.
+pub fn sample(dir: &Path, name: &str) -> PathBuf {
+    let db = dir.join(name);
+    run_ok(dir, &["sample", s(&db)]);
+    db
+}
+
+/// Runs an outside tool; `None` when it is not installed (on CI, where CI=true, a missing tool
+/// fails the test instead of skipping the check).
+pub fn tool(name: &str, args: &[&str]) -> Option<Output> {
+    match Command::new(name).args(args).output() {
+        Ok(out) => Some(out),
+        Err(e) if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("{name} is needed on CI: {e}")
+        }
+        Err(e) => {
+            eprintln!("{name} not available ({e}); skipping that check");
+            None
+        }
+    }
+}
+
+/// Runs an outside tool that must succeed, and returns its output as text.
+pub fn tool_text(name: &str, args: &[&str]) -> Option<String> {
+    let o = tool(name, args)?;
+    assert!(o.status.success(), "{name}: {}", stderr(&o));
+    Some(String::from_utf8_lossy(&o.stdout).into_owned())
+}
