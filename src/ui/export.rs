@@ -11,8 +11,17 @@ use std::sync::{Arc, Mutex};
 
 type Outcome = Arc<Mutex<Option<Result<Exported, String>>>>;
 
+/// A report export running on a worker thread. It knows what it exports, so that its result is
+/// recorded against that year of that file whatever the window shows when it finishes.
 pub struct ExportJob {
+    /// The year whose report is being exported.
+    pub year: Year,
+    /// The database file the report comes from.
+    pub db: PathBuf,
+    /// The PDF being written.
     pub path: PathBuf,
+    /// Whether the year had no report, so a draft was composed from the data for the export.
+    pub composed: bool,
     done: Arc<AtomicUsize>,
     total: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
@@ -34,9 +43,12 @@ impl ExportJob {
                 path.display()
             ));
         }
-        let (doc, _composed) = prepare_report(store, year)?;
+        let (doc, composed) = prepare_report(store, year)?;
         let job = ExportJob {
+            year,
+            db: store.path().to_path_buf(),
             path: path.clone(),
+            composed,
             done: Arc::default(),
             total: Arc::default(),
             cancel: Arc::default(),

@@ -2,7 +2,8 @@
 //! spreadsheet (Tab and Enter move on, Esc cancels), with the selected member's narrative beside
 //! the table. Rows are virtualised, so a year of 12.000 indicators scrolls smoothly.
 
-use super::app::{Action, YearView};
+use super::app::Action;
+use super::session::YearView;
 use super::widgets::{ERROR_COLOR, FieldBuffer, text_area};
 use crate::domain::{Indicator, MemberId};
 use crate::edit::Edit;

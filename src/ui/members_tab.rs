@@ -1,7 +1,8 @@
 //! The "Thành viên" tab: the year's member units in the bloc's order, and the selected unit's
 //! form (names, head, contact, role this year, name history, leaving or merging).
 
-use super::app::{Action, YearView};
+use super::app::Action;
+use super::session::YearView;
 use super::widgets::{ERROR_COLOR, FieldBuffer, form_field};
 use crate::domain::{Member, MemberId, MemberName, Role, Year};
 use crate::edit::Edit;

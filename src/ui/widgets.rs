@@ -1,10 +1,11 @@
 //! Shared widgets: a labelled text row, a form field that commits on Enter or when it loses
-//! focus, and the one date field used wherever a date is entered (typed dd/mm/yyyy, checked,
-//! with a small calendar in Vietnamese).
+//! focus, a form of such fields over one record, and the one date field used wherever a date is
+//! entered (typed dd/mm/yyyy, checked, with a small calendar in Vietnamese).
 
 use crate::text::date::{format_date, month_name, parse_date, weekday_short};
 use chrono::{Datelike, NaiveDate};
 use egui::{Color32, RichText};
+use std::collections::HashMap;
 
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(180, 0, 0);
 
@@ -73,6 +74,67 @@ pub fn form_field(
     });
     ui.end_row();
     committed
+}
+
+/// The buffers of a panel's form fields, by the fields' keys.
+pub type FieldBuffers = HashMap<String, FieldBuffer>;
+
+/// One text field of a record `T` in a form: its buffer's key, its label, and how to read and
+/// write it in the record. A form is a list of these drawn by [`text_fields_ui`].
+pub struct TextField<'a, T> {
+    pub key: &'static str,
+    pub label: &'a str,
+    pub multiline: bool,
+    pub get: fn(&T) -> &str,
+    pub set: fn(&mut T, String),
+}
+
+impl<'a, T> TextField<'a, T> {
+    /// A single-line field.
+    pub fn new(
+        key: &'static str,
+        label: &'a str,
+        get: fn(&T) -> &str,
+        set: fn(&mut T, String),
+    ) -> Self {
+        TextField {
+            key,
+            label,
+            multiline: false,
+            get,
+            set,
+        }
+    }
+
+    /// The same field on several lines.
+    pub fn multiline(self) -> Self {
+        TextField {
+            multiline: true,
+            ..self
+        }
+    }
+}
+
+/// Draws `fields` of `record` as rows of a two-column grid. Returns the record with the field
+/// the user committed this frame set, for the caller to save as one edit.
+pub fn text_fields_ui<T: Clone>(
+    ui: &mut egui::Ui,
+    fields: &[TextField<'_, T>],
+    record: &T,
+    buffers: &mut FieldBuffers,
+    enabled: bool,
+) -> Option<T> {
+    let mut changed = None;
+    for field in fields {
+        let buffer = buffers.entry(field.key.to_owned()).or_default();
+        let stored = (field.get)(record);
+        if let Some(v) = form_field(ui, field.label, stored, buffer, field.multiline, enabled) {
+            let mut edited = record.clone();
+            (field.set)(&mut edited, v);
+            changed = Some(edited);
+        }
+    }
+    changed
 }
 
 /// A labelled multi-line field laid out on its own (label above, full width), committed when
