@@ -4,7 +4,7 @@
 
 use super::app::{Action, Tab};
 use super::session::YearView;
-use super::widgets::{DateBuffer, ERROR_COLOR, date_field};
+use super::widgets::{DateBuffer, ERROR_COLOR, date_field_ui};
 use crate::domain::{Handling, HandoverItem, MemberId, ReportStatus};
 use crate::handover::{HandoverRequest, default_items, minutes_path};
 use crate::text::date::format_date;
@@ -206,7 +206,7 @@ impl HandoverTab {
                     .labelled_by(label.id);
                 ui.end_row();
                 if let Some(d) =
-                    date_field(ui, "Ngày bàn giao", self.date, &mut self.date_buffer, true)
+                    date_field_ui(ui, "Ngày bàn giao", self.date, &mut self.date_buffer, true)
                 {
                     self.date = d;
                 }

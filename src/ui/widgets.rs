@@ -10,7 +10,12 @@ use std::collections::HashMap;
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(180, 0, 0);
 
 /// A grid row: a label and a single-line text field named by it (for screen readers and tests).
-pub fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> egui::Response {
+pub fn text_row_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+) -> egui::Response {
     let label = ui.label(label);
     let response = ui
         .add(
@@ -35,7 +40,7 @@ pub struct FieldBuffer {
 /// A labelled single- or multi-line field inside a two-column grid. Returns the new text when
 /// the user commits it (Enter on a single line, or leaving the field) and it differs from
 /// `stored`. Esc puts the stored value back.
-pub fn form_field(
+pub fn form_field_ui(
     ui: &mut egui::Ui,
     label: &str,
     stored: &str,
@@ -128,7 +133,7 @@ pub fn text_fields_ui<T: Clone>(
     for field in fields {
         let buffer = buffers.entry(field.key.to_owned()).or_default();
         let stored = (field.get)(record);
-        if let Some(v) = form_field(ui, field.label, stored, buffer, field.multiline, enabled) {
+        if let Some(v) = form_field_ui(ui, field.label, stored, buffer, field.multiline, enabled) {
             let mut edited = record.clone();
             (field.set)(&mut edited, v);
             changed = Some(edited);
@@ -139,7 +144,7 @@ pub fn text_fields_ui<T: Clone>(
 
 /// A labelled multi-line field laid out on its own (label above, full width), committed when
 /// the user leaves it. Returns the new text when it differs from `stored`.
-pub fn text_area(
+pub fn text_area_ui(
     ui: &mut egui::Ui,
     label: &str,
     stored: &str,
@@ -182,7 +187,7 @@ pub struct DateBuffer {
 /// A date typed as dd/mm/yyyy, or picked from a Vietnamese calendar. Returns the new date when
 /// the user commits a valid one (`Some(None)` when the field was emptied); a refused text keeps
 /// the stored date and shows why under the field.
-pub fn date_field(
+pub fn date_field_ui(
     ui: &mut egui::Ui,
     label: &str,
     stored: Option<NaiveDate>,

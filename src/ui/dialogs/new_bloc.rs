@@ -4,7 +4,7 @@
 use super::Choice;
 use crate::ui::app::Action;
 use crate::ui::files::NewBloc;
-use crate::ui::widgets::{ERROR_COLOR, text_row};
+use crate::ui::widgets::{ERROR_COLOR, text_row_ui};
 
 pub struct NewBlocDialog {
     form: NewBloc,
@@ -28,10 +28,10 @@ impl NewBlocDialog {
                 .num_columns(2)
                 .spacing([10.0, 8.0])
                 .show(ui, |ui| {
-                    text_row(ui, "Tên khối", &mut form.bloc_name, "Khối Kinh tế ngành");
-                    text_row(ui, "Tỉnh", &mut form.province, "tỉnh Hà Giang");
-                    text_row(ui, "Địa danh ghi ngày tháng", &mut form.place, "Hà Giang");
-                    text_row(ui, "Năm đầu tiên", &mut form.year, "2021");
+                    text_row_ui(ui, "Tên khối", &mut form.bloc_name, "Khối Kinh tế ngành");
+                    text_row_ui(ui, "Tỉnh", &mut form.province, "tỉnh Hà Giang");
+                    text_row_ui(ui, "Địa danh ghi ngày tháng", &mut form.place, "Hà Giang");
+                    text_row_ui(ui, "Năm đầu tiên", &mut form.year, "2021");
                     let label = ui.label("Đơn vị thành viên (mỗi dòng một đơn vị)");
                     ui.add(
                         egui::TextEdit::multiline(&mut form.members)
@@ -58,7 +58,7 @@ impl NewBlocDialog {
                         .response
                         .labelled_by(label.id);
                     ui.end_row();
-                    text_row(ui, "Lưu vào tệp", &mut form.path, "");
+                    text_row_ui(ui, "Lưu vào tệp", &mut form.path, "");
                 });
             if ui.button("Chọn nơi lưu…").clicked()
                 && let Some(p) = rfd::FileDialog::new()

@@ -1,7 +1,7 @@
 //! The end of the report: the recipients ("Nơi nhận", one per line) and the signature block.
 
 use crate::domain::Report;
-use crate::ui::widgets::{FieldBuffers, TextField, form_field, text_fields_ui};
+use crate::ui::widgets::{FieldBuffers, TextField, form_field_ui, text_fields_ui};
 
 /// Returns the report with the field the user changed.
 pub fn closing_ui(
@@ -34,7 +34,7 @@ pub fn closing_ui(
         .show(ui, |ui| {
             let recipients = report.recipients.join("\n");
             let buffer = fields.entry("recipients".to_owned()).or_default();
-            if let Some(v) = form_field(
+            if let Some(v) = form_field_ui(
                 ui,
                 "Nơi nhận (mỗi dòng một nơi)",
                 &recipients,

@@ -7,7 +7,7 @@ use crate::edit::Edit;
 use crate::report::print::DocumentKind;
 use crate::ui::app::Action;
 use crate::ui::session::YearView;
-use crate::ui::widgets::{DateBuffer, FieldBuffers, TextField, date_field, text_fields_ui};
+use crate::ui::widgets::{DateBuffer, FieldBuffers, TextField, date_field_ui, text_fields_ui};
 use egui::RichText;
 
 #[derive(Default)]
@@ -90,7 +90,7 @@ impl ConferencePanel {
             .min_col_width(170.0)
             .show(ui, |ui| {
                 changed = text_fields_ui(ui, &form, rec, fields, editable);
-                if let Some(d) = date_field(
+                if let Some(d) = date_field_ui(
                     ui,
                     "Ngày hội nghị",
                     rec.conference_date,

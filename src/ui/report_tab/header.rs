@@ -3,7 +3,7 @@
 
 use crate::domain::Report;
 use crate::report::compose::place_date_line;
-use crate::ui::widgets::{DateBuffer, FieldBuffers, TextField, date_field, text_fields_ui};
+use crate::ui::widgets::{DateBuffer, FieldBuffers, TextField, date_field_ui, text_fields_ui};
 use egui::RichText;
 
 #[derive(Default)]
@@ -66,7 +66,7 @@ impl HeaderPanel {
             .show(ui, |ui| {
                 changed = text_fields_ui(ui, &form, report, fields, editable);
                 if let Some(d) =
-                    date_field(ui, "Ngày ban hành", report.date, &mut self.date, editable)
+                    date_field_ui(ui, "Ngày ban hành", report.date, &mut self.date, editable)
                 {
                     let mut r = report.clone();
                     r.date = d;

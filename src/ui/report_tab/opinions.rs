@@ -5,7 +5,7 @@ use crate::domain::{Handling, Opinion};
 use crate::edit::Edit;
 use crate::ui::app::Action;
 use crate::ui::session::YearView;
-use crate::ui::widgets::{FieldBuffers, form_field};
+use crate::ui::widgets::{FieldBuffers, form_field_ui};
 use egui::RichText;
 
 pub fn opinions_ui(
@@ -47,7 +47,7 @@ pub fn opinions_ui(
                 .show(ui, |ui| {
                     let mut field = |key: String, label: &str, stored: &str| {
                         let buffer = fields.entry(key).or_default();
-                        form_field(ui, label, stored, buffer, true, editable)
+                        form_field_ui(ui, label, stored, buffer, true, editable)
                     };
                     if let Some(v) = field(format!("op-text-{}", op.id), "Nội dung", &op.text) {
                         let mut o = op.clone();
