@@ -97,6 +97,12 @@ pub enum Edit {
         year: Year,
         id: i64,
     },
+    /// Several edits made by one user action, applied in order in one transaction and undone
+    /// as one step (recomposing the report keeps the old text as a version, then replaces it).
+    Steps {
+        label: &'static str,
+        steps: Vec<Edit>,
+    },
 }
 
 impl Edit {
@@ -128,6 +134,7 @@ impl Edit {
             Edit::InsertOpinion { .. } => "thêm ý kiến",
             Edit::UpdateOpinion { .. } => "sửa ý kiến",
             Edit::DeleteOpinion { .. } => "xóa ý kiến",
+            Edit::Steps { label, .. } => label,
         }
     }
 
@@ -311,6 +318,18 @@ impl Edit {
                 Edit::InsertOpinion {
                     year: *year,
                     opinion: old,
+                }
+            }
+            Edit::Steps { label, steps } => {
+                let mut inverses = Vec::with_capacity(steps.len());
+                for step in steps {
+                    inverses.push(step.apply(conn)?);
+                }
+                // Undone in the opposite order: the last step first.
+                inverses.reverse();
+                Edit::Steps {
+                    label,
+                    steps: inverses,
                 }
             }
             Edit::DeleteReport(year) => {

@@ -4,9 +4,13 @@
 
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
-use khoi_thi_dua::store::{indicators, members};
+use egui_kittest::kittest::{NodeT, Queryable};
+use khoi_thi_dua::domain::{ReportStatus, YearRecord};
+use khoi_thi_dua::edit::Edit;
+use khoi_thi_dua::ops::export::DocumentKind;
+use khoi_thi_dua::store::{indicators, members, reports, years};
 use khoi_thi_dua::ui::App;
+use khoi_thi_dua::ui::app::Action;
 use std::path::PathBuf;
 
 struct Fixture {
@@ -496,4 +500,190 @@ fn conference_record_then_minutes_and_news_are_composed_and_exported() {
     h.run();
     let text = std::fs::read_to_string(&html).unwrap();
     assert!(text.contains("Chiều ngày 16/12/2020") && text.contains("Lê Hằng"));
+}
+
+/// Runs frames until the background export has finished and its result is shown.
+fn wait_for_export(h: &mut Harness<'static, App>) {
+    for _ in 0..400 {
+        if !h.state().exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run();
+    }
+    assert!(!h.state().exporting(), "the export did not finish");
+    h.run();
+}
+
+/// Adds an empty `year` to the open file, as a handover would, and shows the window again.
+fn add_year(h: &mut Harness<'static, App>, year: i32) {
+    let s = h.state_mut().session.as_mut().unwrap();
+    let rec = YearRecord::new(year, "Khối Kinh tế ngành", "tỉnh Hà Giang", "Hà Giang");
+    s.store.write(|tx| years::insert(tx, &rec)).unwrap();
+    h.state_mut().push(Action::Reload);
+    h.run();
+}
+
+fn exported_at(h: &Harness<'static, App>, year: i32) -> Option<String> {
+    let s = h.state().session.as_ref().unwrap();
+    reports::exported_at(s.store.conn(), year).unwrap()
+}
+
+#[test]
+fn an_export_is_recorded_against_the_year_it_was_started_on() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    add_year(&mut h, 2021);
+    let pdf = f.data_dir.join("BaoCao2020.pdf");
+    // The year is switched in the very frame the export starts: the switch waits.
+    h.state_mut()
+        .push(Action::ExportPdf(DocumentKind::Report, pdf.clone()));
+    h.state_mut().push(Action::SelectYear(2021));
+    h.run();
+    assert_eq!(h.state().session.as_ref().unwrap().view.year(), 2020);
+    if h.state().exporting() {
+        let picker = h.get_by_label("Năm");
+        assert!(picker.accesskit_node().is_disabled());
+    }
+    wait_for_export(&mut h);
+    h.get_by_label_contains("Đã xuất PDF báo cáo năm 2020");
+    assert!(exported_at(&h, 2020).is_some());
+    assert!(exported_at(&h, 2021).is_none());
+    // Once it has finished, the year can be switched.
+    h.state_mut().push(Action::SelectYear(2021));
+    h.run();
+    assert_eq!(h.state().session.as_ref().unwrap().view.year(), 2021);
+}
+
+#[test]
+fn a_second_export_while_one_runs_is_refused_and_the_first_is_shown() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    let first = f.data_dir.join("mot.pdf");
+    let second = f.data_dir.join("hai.pdf");
+    h.state_mut()
+        .push(Action::ExportPdf(DocumentKind::Report, first.clone()));
+    h.state_mut()
+        .push(Action::ExportPdf(DocumentKind::Report, second.clone()));
+    h.run();
+    h.get_by_label_contains("Hãy chờ xuất xong");
+    wait_for_export(&mut h);
+    h.get_by_label("Đóng").click();
+    h.run();
+    h.get_by_label_contains(&format!("{}", first.display()));
+    assert!(std::fs::read(&first).unwrap().starts_with(b"%PDF"));
+    assert!(!second.exists());
+}
+
+#[test]
+fn an_existing_file_is_replaced_only_after_asking() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    let pdf = f.data_dir.join("BaoCao2020.pdf");
+    std::fs::write(&pdf, b"ban cu").unwrap();
+    h.get_by_label("Báo cáo").click();
+    h.run();
+    h.get_by_label("Xuất PDF…").click();
+    h.run();
+    replace_text(&mut h, "Lưu vào tệp:", pdf.to_str().unwrap());
+    h.get_by_label("Xuất").click();
+    h.run();
+    h.get_by_label(&format!("Tệp “{}” đã có. Ghi đè?", pdf.display()));
+    assert!(!h.state().exporting());
+    h.get_by_label("Không").click();
+    h.run();
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"ban cu");
+    h.get_by_label("Xuất").click();
+    h.run();
+    h.get_by_label("Ghi đè").click();
+    h.run();
+    wait_for_export(&mut h);
+    h.get_by_label_contains("Đã xuất PDF");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn recomposing_the_draft_is_one_undo_step() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    let report_and_versions = |h: &Harness<'static, App>| {
+        let s = h.state().session.as_ref().unwrap();
+        let report = reports::get(s.store.conn(), 2020).unwrap();
+        let versions: Vec<String> = reports::versions(s.store.conn(), 2020)
+            .unwrap()
+            .into_iter()
+            .map(|v| v.name)
+            .collect();
+        (report, versions)
+    };
+    let before = report_and_versions(&h);
+    h.get_by_label("Báo cáo").click();
+    h.run();
+    h.get_by_label("Tạo dự thảo từ số liệu").click();
+    h.run();
+    h.get_by_label("Tạo lại dự thảo").click();
+    h.run();
+    let (_, versions) = report_and_versions(&h);
+    assert!(versions.iter().any(|v| v == "Trước khi tạo lại dự thảo"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.get_by_label_contains("Đã hoàn tác: tạo lại dự thảo báo cáo");
+    assert_eq!(report_and_versions(&h), before);
+    // And one Ctrl+Y does it again, version included.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    let (_, versions) = report_and_versions(&h);
+    assert!(versions.iter().any(|v| v == "Trước khi tạo lại dự thảo"));
+}
+
+#[test]
+fn exporting_a_year_without_a_report_says_a_draft_was_composed() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.state_mut().push(Action::Edit(Edit::DeleteReport(2020)));
+    h.run();
+    assert!(h.state().session.as_ref().unwrap().view.report.is_none());
+    let pdf = f.data_dir.join("BaoCao2020.pdf");
+    h.state_mut()
+        .push(Action::ExportPdf(DocumentKind::Report, pdf.clone()));
+    h.run();
+    wait_for_export(&mut h);
+    h.get_by_label_contains("Năm này chưa có báo cáo nên chương trình đã soạn dự thảo từ số liệu.");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+}
+
+#[test]
+fn the_news_item_follows_the_conference_record_after_it_was_shown() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.get_by_label("Báo cáo").click();
+    h.run();
+    h.get_by_label("Tin bài cho trang thông tin").click();
+    h.run();
+    let body = h.get_by_label("Nội dung").value().unwrap_or_default();
+    assert!(!body.contains("Chiều ngày 16/12/2020"), "{body}");
+    h.get_by_label("Hội nghị tổng kết").click();
+    h.run();
+    replace_text(&mut h, "Giờ bắt đầu", "14:00");
+    h.get_by_label("Tên khối").click();
+    h.run();
+    h.get_by_label("Tin bài cho trang thông tin").click();
+    h.run();
+    let body = h.get_by_label("Nội dung").value().unwrap_or_default();
+    assert!(body.contains("Chiều ngày 16/12/2020"), "{body}");
+}
+
+#[test]
+fn the_handover_checklist_follows_the_data() {
+    let f = fixture();
+    let mut h = first_run(&f);
+    h.get_by_label("Bàn giao").click();
+    h.run();
+    h.get_by_label("Báo cáo tổng kết còn là dự thảo, chưa thông qua");
+    h.state_mut().push(Action::Edit(Edit::SetReportStatus {
+        year: 2020,
+        status: ReportStatus::Adopted,
+    }));
+    h.run();
+    h.get_by_label("Báo cáo tổng kết đã được thông qua");
 }

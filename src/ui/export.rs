@@ -4,15 +4,25 @@
 
 use crate::domain::Year;
 use crate::ops::export::{DocumentKind, Exported, document_fonts, prepare, write};
+use crate::ops::{OpsError, Overwrite, check_output};
 use crate::store::Store;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-type Outcome = Arc<Mutex<Option<Result<Exported, String>>>>;
+type Outcome = Arc<Mutex<Option<Result<Exported, OpsError>>>>;
 
+/// A report export running on a worker thread. It knows what it exports, so that its result is
+/// recorded against that year of that file whatever the window shows when it finishes.
 pub struct ExportJob {
+    /// The year whose report is being exported.
+    pub year: Year,
+    /// The database file the report comes from.
+    pub db: PathBuf,
+    /// The PDF being written.
     pub path: PathBuf,
+    /// Whether the year had no report, so a draft was composed from the data for the export.
+    pub composed: bool,
     done: Arc<AtomicUsize>,
     total: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
@@ -27,17 +37,17 @@ impl ExportJob {
         path: PathBuf,
         ctx: &egui::Context,
         prefer_system_font: bool,
-    ) -> Result<ExportJob, String> {
-        if path.is_dir() {
-            return Err(format!(
-                "“{}” là một thư mục. Hãy nhập tên tệp PDF, ví dụ BaoCao{year}.pdf.",
-                path.display()
-            ));
-        }
-        let prepared =
-            prepare(store, year, DocumentKind::Report, &path).map_err(|e| e.to_string())?;
+    ) -> Result<ExportJob, OpsError> {
+        // The export dialog has asked before replacing an existing file; the open database is
+        // never a place to write to.
+        check_output(&path, &[store.path()], Overwrite::Allow)?;
+        let prepared = prepare(store, year, DocumentKind::Report, &path)?;
+        let composed = prepared.composed;
         let job = ExportJob {
+            year,
+            db: store.path().to_path_buf(),
             path: path.clone(),
+            composed,
             done: Arc::default(),
             total: Arc::default(),
             cancel: Arc::default(),
@@ -60,18 +70,18 @@ impl ExportJob {
                     ctx.request_repaint();
                     !cancel.load(Ordering::Relaxed)
                 };
-                let result = write(&prepared, &fonts, &path, &progress).map_err(|e| e.to_string());
+                let result = write(&prepared, &fonts, &path, &progress);
                 if let Ok(mut slot) = outcome.lock() {
                     *slot = Some(result);
                 }
                 ctx.request_repaint();
             })
-            .map_err(|e| format!("Không bắt đầu xuất PDF được ({e})."))?;
+            .map_err(|e| OpsError::Invalid(format!("Không bắt đầu xuất PDF được ({e}).")))?;
         Ok(job)
     }
 
     /// The result once the worker has finished.
-    pub fn finished(&self) -> Option<Result<Exported, String>> {
+    pub fn finished(&self) -> Option<Result<Exported, OpsError>> {
         self.outcome.lock().ok().and_then(|mut slot| slot.take())
     }
 

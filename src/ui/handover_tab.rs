@@ -2,8 +2,9 @@
 //! prominent "Bàn giao…" that shows exactly what will happen before doing it, and afterwards the
 //! result (the new file, its SHA-256, the minutes). For a received file, who handed it over.
 
-use super::app::{Action, Tab, YearView};
-use super::widgets::{DateBuffer, ERROR_COLOR, date_field};
+use super::app::{Action, Tab};
+use super::session::YearView;
+use super::widgets::{DateBuffer, ERROR_COLOR, date_field_ui};
 use crate::domain::{Handling, HandoverItem, MemberId, ReportStatus};
 use crate::ops::handover::{HandoverRequest, default_items, minutes_path};
 use crate::text::date::format_date;
@@ -25,6 +26,9 @@ pub struct HandoverTab {
     error: Option<String>,
     confirm: bool,
     confirm_unlock: bool,
+    /// The checklist and the [`YearView::generation`] it was computed from: it walks members by
+    /// indicators, so it is computed once per change rather than at every frame.
+    checks: Option<(u64, Vec<Check>)>,
 }
 
 /// One line of the checklist: what, whether it is done, and where to fix it.
@@ -112,6 +116,21 @@ impl HandoverTab {
         };
     }
 
+    /// The checklist of the year as the view shows it, computed again only after a change.
+    fn checklist(&mut self, view: &YearView) -> &[Check] {
+        if self
+            .checks
+            .as_ref()
+            .is_none_or(|(generation, _)| *generation != view.generation)
+        {
+            self.checks = None;
+        }
+        let (_, checks) = self
+            .checks
+            .get_or_insert_with(|| (view.generation, checklist(view)));
+        checks
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
         let year = view.year();
         if self.year != Some(year) {
@@ -129,7 +148,7 @@ impl HandoverTab {
                 return;
             }
             ui.label(RichText::new("Kiểm tra trước khi bàn giao").strong());
-            for check in checklist(view) {
+            for check in self.checklist(view) {
                 ui.horizontal(|ui| {
                     let (mark, color) = if check.done {
                         ("Đã xong", DONE)
@@ -187,7 +206,7 @@ impl HandoverTab {
                     .labelled_by(label.id);
                 ui.end_row();
                 if let Some(d) =
-                    date_field(ui, "Ngày bàn giao", self.date, &mut self.date_buffer, true)
+                    date_field_ui(ui, "Ngày bàn giao", self.date, &mut self.date_buffer, true)
                 {
                     self.date = d;
                 }

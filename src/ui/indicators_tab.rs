@@ -2,8 +2,9 @@
 //! spreadsheet (Tab and Enter move on, Esc cancels), with the selected member's narrative beside
 //! the table. Rows are virtualised, so a year of 12.000 indicators scrolls smoothly.
 
-use super::app::{Action, YearView};
-use super::widgets::{ERROR_COLOR, FieldBuffer, text_area};
+use super::app::Action;
+use super::session::YearView;
+use super::widgets::{ERROR_COLOR, FieldBuffer, text_area_ui};
 use crate::domain::{Indicator, MemberId};
 use crate::edit::Edit;
 use crate::text::collate::matches_search;
@@ -529,7 +530,7 @@ impl IndicatorsTab {
             .find(|n| n.member == member.id)
             .map_or("", |n| n.text.as_str());
         egui::ScrollArea::vertical().show(ui, |ui| {
-            if let Some(text) = text_area(
+            if let Some(text) = text_area_ui(
                 ui,
                 "Đoạn thành tích (đưa vào báo cáo)",
                 stored,

@@ -1,8 +1,9 @@
 //! The "Thành viên" tab: the year's member units in the bloc's order, and the selected unit's
 //! form (names, head, contact, role this year, name history, leaving or merging).
 
-use super::app::{Action, YearView};
-use super::widgets::{ERROR_COLOR, FieldBuffer, form_field};
+use super::app::Action;
+use super::session::YearView;
+use super::widgets::{ERROR_COLOR, FieldBuffer, form_field_ui};
 use crate::domain::{Member, MemberId, MemberName, Role, Year};
 use crate::edit::Edit;
 use crate::text::collate::{compare_vi, matches_search};
@@ -274,7 +275,7 @@ impl MembersTab {
                 ];
                 for (key, label, value) in name_fields {
                     let buffer = self.fields.entry(key).or_default();
-                    if let Some(text) = form_field(ui, label, value, buffer, false, enabled) {
+                    if let Some(text) = form_field_ui(ui, label, value, buffer, false, enabled) {
                         let mut name = current.clone();
                         match key {
                             "full" => name.full_name = text,
@@ -313,7 +314,7 @@ impl MembersTab {
                 ];
                 for (key, label, value) in detail_fields {
                     let buffer = self.fields.entry(key).or_default();
-                    if let Some(text) = form_field(ui, label, value, buffer, false, enabled) {
+                    if let Some(text) = form_field_ui(ui, label, value, buffer, false, enabled) {
                         let mut changed = m.clone();
                         match key {
                             "head" => changed.head_name = text,
@@ -411,10 +412,10 @@ impl MembersTab {
             egui::Grid::new("rename-grid")
                 .num_columns(2)
                 .show(ui, |ui| {
-                    super::widgets::text_row(ui, "Từ năm", &mut form.year, "2021");
-                    super::widgets::text_row(ui, "Tên mới", &mut form.full, "");
-                    super::widgets::text_row(ui, "Tên viết tắt mới", &mut form.short, "");
-                    super::widgets::text_row(ui, "Ký hiệu mới", &mut form.abbreviation, "");
+                    super::widgets::text_row_ui(ui, "Từ năm", &mut form.year, "2021");
+                    super::widgets::text_row_ui(ui, "Tên mới", &mut form.full, "");
+                    super::widgets::text_row_ui(ui, "Tên viết tắt mới", &mut form.short, "");
+                    super::widgets::text_row_ui(ui, "Ký hiệu mới", &mut form.abbreviation, "");
                 });
             if let Some(e) = &form.error {
                 ui.label(RichText::new(e.as_str()).color(ERROR_COLOR));
@@ -478,7 +479,7 @@ impl MembersTab {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.label(RichText::new("Đơn vị rời khối hoặc sáp nhập").strong());
             egui::Grid::new("leave-grid").num_columns(2).show(ui, |ui| {
-                super::widgets::text_row(ui, "Từ năm", &mut form.year, "2025");
+                super::widgets::text_row_ui(ui, "Từ năm", &mut form.year, "2025");
                 let label = ui.label("Sáp nhập vào");
                 let selected = form
                     .merged_into

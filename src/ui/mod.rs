@@ -1,13 +1,19 @@
-//! The window: the app shell (menu, year picker, tabs, status bar, dialogs) and one module per
-//! tab. Drawing collects [`app::Action`]s; they are applied after the frame, each as one
+//! The window: the app shell (`app`: frame, action queue), the open file (`session`), the menu
+//! and status bar (`menu`), the dialogs (`dialogs`), the settings, and one module per tab.
+//! Drawing collects [`app::Action`]s; they are applied after the frame, each as one
 //! transaction, so drawing never writes to the database halfway through a frame.
 
 pub mod app;
+mod dialogs;
 mod export;
+mod files;
 mod handover_tab;
 mod indicators_tab;
 mod members_tab;
+mod menu;
 mod report_tab;
+pub mod session;
+mod settings;
 pub mod widgets;
 
 pub use app::App;

@@ -1,15 +1,21 @@
 //! Shared widgets: a labelled text row, a form field that commits on Enter or when it loses
-//! focus, and the one date field used wherever a date is entered (typed dd/mm/yyyy, checked,
-//! with a small calendar in Vietnamese).
+//! focus, a form of such fields over one record, and the one date field used wherever a date is
+//! entered (typed dd/mm/yyyy, checked, with a small calendar in Vietnamese).
 
 use crate::text::date::{format_date, month_name, parse_date, weekday_short};
 use chrono::{Datelike, NaiveDate};
 use egui::{Color32, RichText};
+use std::collections::HashMap;
 
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(180, 0, 0);
 
 /// A grid row: a label and a single-line text field named by it (for screen readers and tests).
-pub fn text_row(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) -> egui::Response {
+pub fn text_row_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+) -> egui::Response {
     let label = ui.label(label);
     let response = ui
         .add(
@@ -34,7 +40,7 @@ pub struct FieldBuffer {
 /// A labelled single- or multi-line field inside a two-column grid. Returns the new text when
 /// the user commits it (Enter on a single line, or leaving the field) and it differs from
 /// `stored`. Esc puts the stored value back.
-pub fn form_field(
+pub fn form_field_ui(
     ui: &mut egui::Ui,
     label: &str,
     stored: &str,
@@ -75,9 +81,70 @@ pub fn form_field(
     committed
 }
 
+/// The buffers of a panel's form fields, by the fields' keys.
+pub type FieldBuffers = HashMap<String, FieldBuffer>;
+
+/// One text field of a record `T` in a form: its buffer's key, its label, and how to read and
+/// write it in the record. A form is a list of these drawn by [`text_fields_ui`].
+pub struct TextField<'a, T> {
+    pub key: &'static str,
+    pub label: &'a str,
+    pub multiline: bool,
+    pub get: fn(&T) -> &str,
+    pub set: fn(&mut T, String),
+}
+
+impl<'a, T> TextField<'a, T> {
+    /// A single-line field.
+    pub fn new(
+        key: &'static str,
+        label: &'a str,
+        get: fn(&T) -> &str,
+        set: fn(&mut T, String),
+    ) -> Self {
+        TextField {
+            key,
+            label,
+            multiline: false,
+            get,
+            set,
+        }
+    }
+
+    /// The same field on several lines.
+    pub fn multiline(self) -> Self {
+        TextField {
+            multiline: true,
+            ..self
+        }
+    }
+}
+
+/// Draws `fields` of `record` as rows of a two-column grid. Returns the record with the field
+/// the user committed this frame set, for the caller to save as one edit.
+pub fn text_fields_ui<T: Clone>(
+    ui: &mut egui::Ui,
+    fields: &[TextField<'_, T>],
+    record: &T,
+    buffers: &mut FieldBuffers,
+    enabled: bool,
+) -> Option<T> {
+    let mut changed = None;
+    for field in fields {
+        let buffer = buffers.entry(field.key.to_owned()).or_default();
+        let stored = (field.get)(record);
+        if let Some(v) = form_field_ui(ui, field.label, stored, buffer, field.multiline, enabled) {
+            let mut edited = record.clone();
+            (field.set)(&mut edited, v);
+            changed = Some(edited);
+        }
+    }
+    changed
+}
+
 /// A labelled multi-line field laid out on its own (label above, full width), committed when
 /// the user leaves it. Returns the new text when it differs from `stored`.
-pub fn text_area(
+pub fn text_area_ui(
     ui: &mut egui::Ui,
     label: &str,
     stored: &str,
@@ -120,7 +187,7 @@ pub struct DateBuffer {
 /// A date typed as dd/mm/yyyy, or picked from a Vietnamese calendar. Returns the new date when
 /// the user commits a valid one (`Some(None)` when the field was emptied); a refused text keeps
 /// the stored date and shows why under the field.
-pub fn date_field(
+pub fn date_field_ui(
     ui: &mut egui::Ui,
     label: &str,
     stored: Option<NaiveDate>,

@@ -1,0 +1,134 @@
+//! The export dialog of one of the year's documents (report, conference minutes, news item):
+//! where to write it, the font setting, and the question before replacing an existing file.
+
+use super::Choice;
+use crate::ops::export::DocumentKind;
+use crate::ui::app::Action;
+use crate::ui::widgets::ERROR_COLOR;
+use std::path::{Path, PathBuf};
+
+pub struct ExportDialog {
+    kind: DocumentKind,
+    path: String,
+    /// Why the last export was refused, shown in red.
+    error: Option<String>,
+    /// The existing file the user is being asked about replacing.
+    overwrite: Option<PathBuf>,
+    /// The path picked in the system's save dialog, which has already asked about replacing it.
+    picked: Option<PathBuf>,
+}
+
+impl ExportDialog {
+    pub fn new(kind: DocumentKind, path: &Path) -> ExportDialog {
+        ExportDialog {
+            kind,
+            path: path.display().to_string(),
+            error: None,
+            overwrite: None,
+            picked: None,
+        }
+    }
+
+    /// Shows why the export was refused; the dialog stays open to correct it.
+    pub fn set_error(&mut self, message: String) {
+        self.error = Some(message);
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context, use_system_font: &mut bool) -> Option<Choice> {
+        let mut choice = None;
+        let kind = self.kind;
+        egui::Modal::new(egui::Id::unique("export")).show(ctx, |ui| {
+            ui.set_width(560.0);
+            ui.heading(match kind {
+                DocumentKind::Report => "Xuất báo cáo ra PDF",
+                DocumentKind::Minutes => "Xuất biên bản hội nghị ra PDF",
+                DocumentKind::News => "Xuất tin bài",
+            });
+            ui.add_space(6.0);
+            ui.label(match kind {
+                DocumentKind::News => "Tin bài được xuất theo đuôi tệp: .pdf (bản in), .txt (văn bản thuần) hoặc .html (dán vào trình soạn thảo của trang tin).",
+                _ => "Văn bản được in theo thể thức Nghị định 30/2020/NĐ-CP, khổ A4, phông Times New Roman (hoặc Liberation Serif tương đương).",
+            });
+            ui.add_space(6.0);
+            let asking = self.overwrite.is_some();
+            ui.add_enabled_ui(!asking, |ui| self.path_ui(ui));
+            if kind != DocumentKind::News || self.path.ends_with(".pdf") {
+                ui.checkbox(
+                    use_system_font,
+                    "Dùng phông Times New Roman của máy nếu có (nếu không: Liberation Serif kèm theo, cùng kích thước chữ)",
+                );
+            }
+            if let Some(e) = &self.error {
+                ui.colored_label(ERROR_COLOR, e.as_str());
+            }
+            ui.add_space(8.0);
+            choice = match self.overwrite.clone() {
+                Some(existing) => self.overwrite_ui(ui, existing),
+                None => self.buttons_ui(ui),
+            };
+        });
+        choice
+    }
+
+    /// The path field and "Chọn…" (the system's save dialog).
+    fn path_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            let label = ui.label("Lưu vào tệp:");
+            ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(360.0))
+                .labelled_by(label.id);
+            if ui.button("Chọn…").clicked()
+                && let Some(p) = rfd::FileDialog::new()
+                    .add_filter("Tệp PDF, văn bản hoặc HTML", &["pdf", "txt", "html"])
+                    .set_file_name(
+                        Path::new(self.path.as_str())
+                            .file_name()
+                            .map(|f| f.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                    )
+                    .save_file()
+            {
+                self.path = p.display().to_string();
+                self.picked = Some(p);
+            }
+        });
+    }
+
+    /// "Xuất" and "Hủy". A path naming an existing file asks first rather than replacing it.
+    fn buttons_ui(&mut self, ui: &mut egui::Ui) -> Option<Choice> {
+        let mut choice = None;
+        ui.horizontal(|ui| {
+            if ui.button("Xuất").clicked() {
+                let typed = PathBuf::from(self.path.trim());
+                if typed.as_os_str().is_empty() {
+                    self.error = Some("Hãy chọn nơi lưu tệp PDF.".to_owned());
+                } else if typed.is_file() && self.picked.as_ref() != Some(&typed) {
+                    self.overwrite = Some(typed);
+                } else {
+                    choice = Some(Choice::Do(Action::ExportPdf(self.kind, typed)));
+                }
+            }
+            if ui.button("Hủy").clicked() {
+                choice = Some(Choice::Close);
+            }
+        });
+        choice
+    }
+
+    /// "Tệp … đã có. Ghi đè?" with "Ghi đè" and "Không".
+    fn overwrite_ui(&mut self, ui: &mut egui::Ui, existing: PathBuf) -> Option<Choice> {
+        let mut choice = None;
+        ui.label(
+            egui::RichText::new(format!("Tệp “{}” đã có. Ghi đè?", existing.display())).strong(),
+        );
+        ui.horizontal(|ui| {
+            if ui.button("Ghi đè").clicked() {
+                self.overwrite = None;
+                choice = Some(Choice::Do(Action::ExportPdf(self.kind, existing)));
+            }
+            if ui.button("Không").clicked() {
+                self.overwrite = None;
+            }
+        });
+        choice
+    }
+}

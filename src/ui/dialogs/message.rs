@@ -1,0 +1,69 @@
+//! The two message dialogs: an error ("Không thực hiện được" and the sentence saying what went
+//! wrong and what to do) and an information with a title and lines (what a handover, a restore or
+//! receiving a file did).
+
+use super::Choice;
+
+/// "Không thực hiện được": why something could not be done.
+pub struct ErrorDialog {
+    pub message: String,
+}
+
+impl ErrorDialog {
+    pub fn new(message: impl Into<String>) -> ErrorDialog {
+        ErrorDialog {
+            message: message.into(),
+        }
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Choice> {
+        let lines = std::slice::from_ref(&self.message);
+        message_ui(ctx, "error", 520.0, "Không thực hiện được", lines)
+    }
+}
+
+/// A title and lines, closed with "Đóng".
+pub struct InfoDialog {
+    title: String,
+    lines: Vec<String>,
+}
+
+impl InfoDialog {
+    pub fn new(title: &str, lines: Vec<String>) -> InfoDialog {
+        InfoDialog {
+            title: title.to_owned(),
+            lines,
+        }
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Choice> {
+        message_ui(ctx, "info", 640.0, &self.title, &self.lines)
+    }
+}
+
+/// A heading, its lines and "Đóng"; Esc or a click outside closes it too.
+fn message_ui(
+    ctx: &egui::Context,
+    id: &str,
+    max_width: f32,
+    title: &str,
+    lines: &[String],
+) -> Option<Choice> {
+    let mut choice = None;
+    let response = egui::Modal::new(egui::Id::unique(id)).show(ctx, |ui| {
+        ui.set_max_width(max_width);
+        ui.heading(title);
+        ui.add_space(6.0);
+        for line in lines {
+            ui.label(line.as_str());
+        }
+        ui.add_space(10.0);
+        if ui.button("Đóng").clicked() {
+            choice = Some(Choice::Close);
+        }
+    });
+    if response.should_close() {
+        choice = Some(Choice::Close);
+    }
+    choice
+}

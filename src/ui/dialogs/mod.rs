@@ -1,0 +1,61 @@
+//! The window's modal dialogs. Each is a small type whose `ui` draws it and returns what the
+//! user chose, if anything this frame; the shell turns the choice into an [`Action`] applied
+//! after the frame, so no dialog writes anything while it is being drawn.
+
+mod export;
+mod message;
+mod new_bloc;
+mod restore;
+mod welcome;
+
+pub use export::ExportDialog;
+pub use message::{ErrorDialog, InfoDialog};
+pub use new_bloc::NewBlocDialog;
+pub use restore::RestoreDialog;
+pub use welcome::WelcomeDialog;
+
+use super::app::Action;
+
+/// What the user chose in a dialog.
+// At most one a frame, moved straight into the action queue: boxing the action would buy nothing.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub enum Choice {
+    /// Close the dialog (Đóng, Hủy, Esc where the dialog allows it).
+    Close,
+    /// Do this; the action decides whether the dialog stays (to show a refusal) or goes.
+    Do(Action),
+}
+
+/// The dialog shown over the window, if any.
+pub enum Dialog {
+    Error(ErrorDialog),
+    Info(InfoDialog),
+    Welcome(WelcomeDialog),
+    NewBloc(NewBlocDialog),
+    Restore(RestoreDialog),
+    Export(ExportDialog),
+}
+
+impl Dialog {
+    /// An error, shown as its Vietnamese sentence.
+    pub fn error(message: impl std::fmt::Display) -> Dialog {
+        Dialog::Error(ErrorDialog::new(message.to_string()))
+    }
+
+    pub fn info(title: &str, lines: Vec<String>) -> Dialog {
+        Dialog::Info(InfoDialog::new(title, lines))
+    }
+
+    /// Draws the dialog. `use_system_font` is the setting the export dialog shows.
+    pub fn ui(&mut self, ctx: &egui::Context, use_system_font: &mut bool) -> Option<Choice> {
+        match self {
+            Dialog::Error(d) => d.ui(ctx),
+            Dialog::Info(d) => d.ui(ctx),
+            Dialog::Welcome(d) => d.ui(ctx),
+            Dialog::NewBloc(d) => d.ui(ctx),
+            Dialog::Restore(d) => d.ui(ctx),
+            Dialog::Export(d) => d.ui(ctx, use_system_font),
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! The window's chrome around the tabs: the menu bar (Tệp, Sửa, Trợ giúp) with the year picker,
+//! the row of tabs, the keyboard shortcuts and the status bar (file, leader, saved, export
+//! progress, the last message). It only reads the app's state and pushes [`Action`]s.
+
+use super::app::{Action, Tab};
+use super::export::ExportJob;
+use super::session::Session;
+use crate::ops::export::DocumentKind;
+use egui::{Align, Color32, Key, KeyboardShortcut, Layout, Modifiers, RichText};
+use std::path::PathBuf;
+
+/// Why the year picker and the ways of opening another file wait while an export runs.
+pub const WAIT_FOR_EXPORT: &str = "Đang xuất PDF: hãy chờ xuất xong (hoặc bấm Hủy xuất ở thanh trạng thái) rồi đổi năm hay mở tệp khác.";
+
+/// How long a message stays in the status bar, in seconds.
+const TOAST_SECONDS: f64 = 8.0;
+
+/// What the menu and the status bar show.
+pub struct Chrome<'a> {
+    pub session: Option<&'a Session>,
+    pub recent: &'a [PathBuf],
+    pub tab: Tab,
+    /// The export running in the background, if any.
+    pub export: Option<&'a ExportJob>,
+}
+
+impl Chrome<'_> {
+    fn exporting(&self) -> bool {
+        self.export.is_some()
+    }
+
+    /// The menu bar, the year picker and, with a file open, the row of tabs.
+    pub fn menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("Tệp", |ui| self.file_menu_ui(ui, actions));
+            ui.menu_button("Sửa", |ui| self.edit_menu_ui(ui, actions));
+            ui.menu_button("Trợ giúp", |ui| {
+                if ui.button("Giới thiệu").clicked() {
+                    actions.push(Action::About);
+                }
+            });
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                self.year_picker_ui(ui, actions);
+            });
+        });
+        if let Some(s) = self.session {
+            ui.add_space(2.0);
+            ui.horizontal(|ui| {
+                for tab in Tab::ALL {
+                    let text = RichText::new(tab.label()).size(16.0);
+                    if ui.selectable_label(self.tab == tab, text).clicked() {
+                        actions.push(Action::SelectTab(tab));
+                    }
+                }
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    ui.label(
+                        RichText::new(format!(
+                            "{} — năm {}",
+                            s.view.record.bloc_name,
+                            s.view.year()
+                        ))
+                        .strong(),
+                    );
+                });
+            });
+            ui.add_space(2.0);
+        }
+    }
+
+    fn file_menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let free = !self.exporting();
+        if ui
+            .add_enabled(free, egui::Button::new("Mới…"))
+            .on_disabled_hover_text(WAIT_FOR_EXPORT)
+            .clicked()
+        {
+            actions.push(Action::NewBlocDialog);
+        }
+        if ui
+            .add_enabled(free, egui::Button::new("Mở…  (Ctrl+O)"))
+            .on_disabled_hover_text(WAIT_FOR_EXPORT)
+            .clicked()
+        {
+            pick_and_open(actions);
+        }
+        ui.add_enabled_ui(free, |ui| {
+            ui.menu_button("Mở gần đây", |ui| {
+                if self.recent.is_empty() {
+                    ui.label("(chưa có)");
+                }
+                for path in self.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        actions.push(Action::Open(path.clone()));
+                    }
+                }
+            })
+            .response
+            .on_disabled_hover_text(WAIT_FOR_EXPORT);
+        });
+        let has_file = self.session.is_some();
+        if ui
+            .add_enabled(has_file, egui::Button::new("Xuất PDF…  (Ctrl+P)"))
+            .clicked()
+        {
+            actions.push(Action::ExportPdfDialog(DocumentKind::Report));
+        }
+        if ui
+            .add_enabled(has_file, egui::Button::new("Lưu bản sao…"))
+            .clicked()
+            && let Some(path) = rfd::FileDialog::new()
+                .set_title("Lưu bản sao tệp dữ liệu")
+                .add_filter("Tệp dữ liệu khối thi đua", &["sqlite"])
+                .set_file_name("ban-sao.sqlite")
+                .save_file()
+        {
+            actions.push(Action::SaveCopy(path));
+        }
+        let restore = ui.add_enabled(
+            has_file && free,
+            egui::Button::new("Khôi phục từ bản sao lưu…"),
+        );
+        let restore = if has_file {
+            restore.on_disabled_hover_text(WAIT_FOR_EXPORT)
+        } else {
+            restore
+        };
+        if restore.clicked() {
+            actions.push(Action::RestoreDialog);
+        }
+        ui.separator();
+        if ui.button("Thoát").clicked() {
+            actions.push(Action::Quit);
+        }
+    }
+
+    fn edit_menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let (undo, redo) = self.session.map_or((None, None), |s| {
+            (s.history.can_undo(), s.history.can_redo())
+        });
+        let undo_text = undo.map_or("Hoàn tác (Ctrl+Z)".to_owned(), |l| {
+            format!("Hoàn tác: {l} (Ctrl+Z)")
+        });
+        if ui
+            .add_enabled(undo.is_some(), egui::Button::new(undo_text))
+            .clicked()
+        {
+            actions.push(Action::Undo);
+        }
+        let redo_text = redo.map_or("Làm lại (Ctrl+Y)".to_owned(), |l| {
+            format!("Làm lại: {l} (Ctrl+Y)")
+        });
+        if ui
+            .add_enabled(redo.is_some(), egui::Button::new(redo_text))
+            .clicked()
+        {
+            actions.push(Action::Redo);
+        }
+    }
+
+    /// "Năm:" and the years of the file; it waits while an export runs, since the export
+    /// belongs to the year shown when it started.
+    fn year_picker_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        let Some(s) = self.session else { return };
+        let current = s.view.year();
+        // Right to left: the box first, then its label to its left.
+        ui.add_enabled_ui(!self.exporting(), |ui| {
+            egui::ComboBox::from_id_salt("year-picker")
+                .selected_text(current.to_string())
+                .width(80.0)
+                .show_ui(ui, |ui| {
+                    for &y in &s.view.years {
+                        if ui.selectable_label(y == current, y.to_string()).clicked()
+                            && y != current
+                        {
+                            actions.push(Action::SelectYear(y));
+                        }
+                    }
+                })
+                .response
+                .accessible_name("Năm")
+                .on_disabled_hover_text(WAIT_FOR_EXPORT);
+        });
+        ui.label("Năm:");
+    }
+
+    /// The status bar: the file, the leader, the last save, the export running and the last
+    /// message (for eight seconds). `notice` is a standing warning, such as unsaved settings.
+    pub fn status_ui(
+        &self,
+        ui: &mut egui::Ui,
+        toast: Option<&(String, f64)>,
+        notice: Option<&str>,
+    ) {
+        ui.horizontal(|ui| {
+            let Some(s) = self.session else {
+                ui.label("Chưa mở tệp dữ liệu nào.");
+                return;
+            };
+            ui.label(s.store.path().display().to_string());
+            if let Some(r) = &s.received {
+                ui.label(
+                    RichText::new(format!("(bản sao của tệp nhận được {})", r.path.display()))
+                        .italics(),
+                );
+            }
+            ui.separator();
+            let year = s.view.year();
+            let leader = s
+                .view
+                .record
+                .leader
+                .map_or("chưa chọn".to_owned(), |id| s.view.short_name(id));
+            ui.label(format!("Trưởng khối {year}: {leader}"));
+            ui.separator();
+            match &s.saved_at {
+                Some(t) => ui.label(format!("Mọi thay đổi đã được lưu ({t})")),
+                None => ui.label("Mọi thay đổi đã được lưu"),
+            };
+            if let Some(job) = self.export {
+                ui.separator();
+                export_progress_ui(ui, job);
+            }
+            if let Some(n) = notice {
+                ui.separator();
+                ui.label(RichText::new(n).color(super::widgets::ERROR_COLOR));
+            }
+            if let Some((message, at)) = toast {
+                let now = ui.input(|i| i.time);
+                if now - at < TOAST_SECONDS {
+                    ui.separator();
+                    ui.label(RichText::new(message).color(Color32::from_rgb(0, 110, 40)));
+                    ui.ctx()
+                        .request_repaint_after(std::time::Duration::from_secs(1));
+                }
+            }
+        });
+    }
+}
+
+/// "Đang xuất PDF năm …", the progress bar and "Hủy xuất".
+fn export_progress_ui(ui: &mut egui::Ui, job: &ExportJob) {
+    let (done, total) = job.progress();
+    ui.label(format!("Đang xuất PDF năm {}…", job.year));
+    let fraction = if total == 0 {
+        0.0
+    } else {
+        done as f32 / total as f32
+    };
+    ui.add(
+        egui::ProgressBar::new(fraction)
+            .desired_width(160.0)
+            .show_percentage(),
+    );
+    if ui.button("Hủy xuất").clicked() {
+        job.cancel();
+    }
+}
+
+/// The keyboard shortcuts: Ctrl+O, Ctrl+P, Ctrl+1…4 for the tabs, Ctrl+Z / Ctrl+Y.
+pub fn shortcuts(ctx: &egui::Context, has_file: bool, exporting: bool, actions: &mut Vec<Action>) {
+    let typing = ctx.egui_wants_keyboard_input();
+    let pressed = |key: Key| {
+        ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)))
+    };
+    if pressed(Key::O) {
+        if exporting {
+            actions.push(Action::Toast(WAIT_FOR_EXPORT.to_owned()));
+        } else {
+            pick_and_open(actions);
+        }
+    }
+    if pressed(Key::P) && has_file {
+        actions.push(Action::ExportPdfDialog(DocumentKind::Report));
+    }
+    for (key, tab) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4]
+        .into_iter()
+        .zip(Tab::ALL)
+    {
+        if pressed(key) {
+            actions.push(Action::SelectTab(tab));
+        }
+    }
+    // A focused text field keeps Ctrl+Z for its own text; elsewhere it undoes data edits.
+    if !typing {
+        if pressed(Key::Z) {
+            actions.push(Action::Undo);
+        }
+        if pressed(Key::Y) {
+            actions.push(Action::Redo);
+        }
+    }
+}
+
+/// The system's open dialog; the file chosen is opened after the frame.
+fn pick_and_open(actions: &mut Vec<Action>) {
+    if let Some(path) = rfd::FileDialog::new()
+        .set_title("Mở tệp dữ liệu khối thi đua")
+        .add_filter("Tệp dữ liệu khối thi đua", &["sqlite", "db"])
+        .pick_file()
+    {
+        actions.push(Action::Open(path));
+    }
+}

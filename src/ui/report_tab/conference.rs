@@ -1,0 +1,290 @@
+//! The summary conference of the year: the year's details used in the documents (bloc name,
+//! place, venue, date, next year's directions), the conference record printed as the minutes,
+//! and who attended (member units and guests).
+
+use crate::domain::{Attendee, Conference, YearRecord};
+use crate::edit::Edit;
+use crate::ops::export::DocumentKind;
+use crate::ui::app::Action;
+use crate::ui::session::YearView;
+use crate::ui::widgets::{DateBuffer, FieldBuffers, TextField, date_field_ui, text_fields_ui};
+use egui::RichText;
+
+#[derive(Default)]
+pub struct ConferencePanel {
+    date: DateBuffer,
+    /// The guest body being typed.
+    guest: String,
+}
+
+impl ConferencePanel {
+    /// Forgets a half-typed date (another part of the tab was selected).
+    pub fn forget_typing(&mut self) {
+        self.date = DateBuffer::default();
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        fields: &mut FieldBuffers,
+        actions: &mut Vec<Action>,
+    ) {
+        let year = view.year();
+        let editable = !view.locked();
+        ui.heading(format!("Hội nghị tổng kết năm {year}"));
+        ui.label("Thông tin của năm dùng trong văn bản: tên khối, địa danh, ngày và địa điểm hội nghị, phương hướng năm sau.");
+        ui.add_space(6.0);
+        self.year_ui(ui, view, fields, actions);
+        ui.add_space(8.0);
+        ui.label(RichText::new("Biên bản hội nghị").strong());
+        record_ui(ui, view, fields, actions);
+        if ui.button("Xuất biên bản hội nghị…").clicked() {
+            actions.push(Action::ExportPdfDialog(DocumentKind::Minutes));
+        }
+        ui.add_space(8.0);
+        ui.label(RichText::new("Đơn vị và đại biểu dự hội nghị").strong());
+        if let Some(list) = self.attendees_ui(ui, view, editable) {
+            actions.push(Action::Edit(Edit::SetAttendees { year, list }));
+        }
+    }
+
+    /// The year's details and the conference date.
+    fn year_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        fields: &mut FieldBuffers,
+        actions: &mut Vec<Action>,
+    ) {
+        let editable = !view.locked();
+        let rec = &view.record;
+        let directions = format!("Phương hướng năm {}", view.year() + 1);
+        let form: [TextField<YearRecord>; 5] = [
+            TextField::new("bloc", "Tên khối", |r| &r.bloc_name, |r, v| r.bloc_name = v),
+            TextField::new("province", "Tỉnh", |r| &r.province, |r, v| r.province = v),
+            TextField::new(
+                "place",
+                "Địa danh ghi ngày tháng",
+                |r| &r.place,
+                |r, v| r.place = v,
+            ),
+            TextField::new(
+                "venue",
+                "Địa điểm hội nghị",
+                |r| &r.conference_venue,
+                |r, v| r.conference_venue = v,
+            ),
+            TextField::new(
+                "directions",
+                &directions,
+                |r: &YearRecord| &r.directions,
+                |r, v| r.directions = v,
+            )
+            .multiline(),
+        ];
+        let mut changed = None;
+        egui::Grid::new("conference")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .min_col_width(170.0)
+            .show(ui, |ui| {
+                changed = text_fields_ui(ui, &form, rec, fields, editable);
+                if let Some(d) = date_field_ui(
+                    ui,
+                    "Ngày hội nghị",
+                    rec.conference_date,
+                    &mut self.date,
+                    editable,
+                ) {
+                    let mut r = rec.clone();
+                    r.conference_date = d;
+                    changed = Some(r);
+                }
+            });
+        if let Some(r) = changed {
+            if r.bloc_name.trim().is_empty() {
+                actions.push(Action::ShowError(
+                    "Tên khối không được để trống.".to_owned(),
+                ));
+            } else {
+                actions.push(Action::Edit(Edit::UpdateYear(r)));
+            }
+        }
+    }
+
+    /// A tick per member unit of the year, the guests, and a field to add a guest. Returns the
+    /// new list when the user changed it.
+    fn attendees_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        editable: bool,
+    ) -> Option<Vec<Attendee>> {
+        let year = view.year();
+        // Copied only once something changes, not at every frame.
+        let mut changed: Option<Vec<Attendee>> = None;
+        for m in view.members_in_year() {
+            let list = changed.as_ref().unwrap_or(&view.attendees);
+            let mut present = list.iter().any(|a| a.member == Some(m.id));
+            if ui
+                .add_enabled(
+                    editable,
+                    egui::Checkbox::new(&mut present, m.full_name_in(year)),
+                )
+                .changed()
+            {
+                let list = changed.get_or_insert_with(|| view.attendees.clone());
+                if present {
+                    list.push(Attendee {
+                        id: 0,
+                        member: Some(m.id),
+                        guest_body: String::new(),
+                        person: String::new(),
+                        position: "Lãnh đạo, chuyên viên".to_owned(),
+                    });
+                } else {
+                    list.retain(|a| a.member != Some(m.id));
+                }
+            }
+        }
+        for guest in view.attendees.iter().filter(|a| a.member.is_none()) {
+            let g = &guest.guest_body;
+            ui.horizontal(|ui| {
+                ui.label(format!("Khách mời: {g}"));
+                if ui
+                    .add_enabled(editable, egui::Button::new("Bỏ").small())
+                    .clicked()
+                {
+                    changed
+                        .get_or_insert_with(|| view.attendees.clone())
+                        .retain(|a| a.member.is_some() || &a.guest_body != g);
+                }
+            });
+        }
+        ui.horizontal(|ui| {
+            let label = ui.label("Thêm cơ quan khách mời:");
+            ui.add_enabled(
+                editable,
+                egui::TextEdit::singleline(&mut self.guest)
+                    .hint_text("Ban Thi đua - Khen thưởng tỉnh")
+                    .desired_width(280.0),
+            )
+            .labelled_by(label.id);
+            if ui
+                .add_enabled(editable, egui::Button::new("Thêm khách mời"))
+                .clicked()
+                && !self.guest.trim().is_empty()
+            {
+                changed
+                    .get_or_insert_with(|| view.attendees.clone())
+                    .push(Attendee {
+                        id: 0,
+                        member: None,
+                        guest_body: self.guest.trim().to_owned(),
+                        person: String::new(),
+                        position: String::new(),
+                    });
+                self.guest.clear();
+            }
+        });
+        let mut list = changed?;
+        for a in &mut list {
+            a.id = 0;
+        }
+        Some(list)
+    }
+}
+
+/// The conference record printed as the minutes: times, chair, secretary, agenda, conclusions.
+fn record_ui(
+    ui: &mut egui::Ui,
+    view: &YearView,
+    fields: &mut FieldBuffers,
+    actions: &mut Vec<Action>,
+) {
+    let form: [TextField<Conference>; 11] = [
+        TextField::new(
+            "start",
+            "Giờ bắt đầu",
+            |c| &c.start_time,
+            |c, v| c.start_time = v,
+        ),
+        TextField::new(
+            "end",
+            "Giờ kết thúc",
+            |c| &c.end_time,
+            |c, v| c.end_time = v,
+        ),
+        TextField::new(
+            "chair",
+            "Chủ trì: họ tên",
+            |c| &c.chair.name,
+            |c, v| c.chair.name = v,
+        ),
+        TextField::new(
+            "chair-pos",
+            "Chủ trì: chức vụ",
+            |c| &c.chair.position,
+            |c, v| c.chair.position = v,
+        ),
+        TextField::new(
+            "chair-unit",
+            "Chủ trì: đơn vị",
+            |c| &c.chair.unit,
+            |c, v| c.chair.unit = v,
+        ),
+        TextField::new(
+            "sec",
+            "Thư ký: họ tên",
+            |c| &c.secretary.name,
+            |c, v| c.secretary.name = v,
+        ),
+        TextField::new(
+            "sec-pos",
+            "Thư ký: chức vụ",
+            |c| &c.secretary.position,
+            |c, v| c.secretary.position = v,
+        ),
+        TextField::new(
+            "sec-unit",
+            "Thư ký: đơn vị",
+            |c| &c.secretary.unit,
+            |c, v| c.secretary.unit = v,
+        ),
+        TextField::new(
+            "agenda",
+            "Chương trình (mỗi dòng một nội dung)",
+            |c: &Conference| &c.agenda,
+            |c, v| c.agenda = v,
+        )
+        .multiline(),
+        TextField::new(
+            "conclusions",
+            "Kết luận",
+            |c: &Conference| &c.conclusions,
+            |c, v| c.conclusions = v,
+        )
+        .multiline(),
+        TextField::new(
+            "author",
+            "Người viết tin",
+            |c| &c.news_author,
+            |c, v| c.news_author = v,
+        ),
+    ];
+    let mut changed = None;
+    egui::Grid::new("conference-record")
+        .num_columns(2)
+        .spacing([10.0, 6.0])
+        .min_col_width(170.0)
+        .show(ui, |ui| {
+            changed = text_fields_ui(ui, &form, &view.conference, fields, !view.locked());
+        });
+    if let Some(conference) = changed {
+        actions.push(Action::Edit(Edit::SetConference {
+            year: view.year(),
+            conference,
+        }));
+    }
+}

@@ -1,0 +1,105 @@
+//! The news item for the bloc's website: composed from the year's data until the user edits it,
+//! then the saved text; exported as PDF, plain text or HTML.
+
+use crate::domain::NewsItem;
+use crate::edit::Edit;
+use crate::ops::export::DocumentKind;
+use crate::ui::app::Action;
+use crate::ui::session::YearView;
+use crate::ui::widgets::{FieldBuffers, TextField, text_fields_ui};
+
+#[derive(Default)]
+pub struct NewsPanel {
+    /// The item composed from the data, and the [`YearView::generation`] it was composed from:
+    /// composing reads the whole year, so it is done once per change, not at every frame.
+    composed: Option<(u64, NewsItem)>,
+}
+
+impl NewsPanel {
+    /// The saved item, or the one composed from the data as it is now.
+    fn news<'a>(&'a mut self, view: &'a YearView) -> &'a NewsItem {
+        if let Some(saved) = &view.news {
+            return saved;
+        }
+        if self
+            .composed
+            .as_ref()
+            .is_none_or(|(generation, _)| *generation != view.generation)
+        {
+            self.composed = None;
+        }
+        let (_, item) = self.composed.get_or_insert_with(|| {
+            let item = crate::report::conference::compose_news(&view.members, &view.year_data());
+            (view.generation, item)
+        });
+        item
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        fields: &mut FieldBuffers,
+        actions: &mut Vec<Action>,
+    ) {
+        let year = view.year();
+        let editable = !view.locked();
+        ui.heading(format!("Tin bài hội nghị tổng kết năm {year}"));
+        let saved = view.news.is_some();
+        ui.label(if saved {
+            "Tin bài đã được sửa và lưu; bấm “Soạn lại từ số liệu” để soạn lại."
+        } else {
+            "Tin bài được soạn tự động từ số liệu (ngày, địa điểm, đơn vị dự, kết quả, phương hướng, bàn giao). Sửa ở đây rồi xuất ra PDF, văn bản thuần hoặc HTML."
+        });
+        let form: [TextField<NewsItem>; 4] = [
+            TextField::new(
+                "headline",
+                "Tiêu đề",
+                |n: &NewsItem| &n.headline,
+                |n, v| n.headline = v,
+            )
+            .multiline(),
+            TextField::new(
+                "dateline",
+                "Thời gian",
+                |n| &n.dateline,
+                |n, v| n.dateline = v,
+            ),
+            TextField::new(
+                "body",
+                "Nội dung",
+                |n: &NewsItem| &n.body,
+                |n, v| n.body = v,
+            )
+            .multiline(),
+            TextField::new("author", "Tác giả", |n| &n.author, |n, v| n.author = v),
+        ];
+        let news = self.news(view);
+        let mut changed = None;
+        egui::Grid::new("news")
+            .num_columns(2)
+            .spacing([10.0, 6.0])
+            .min_col_width(120.0)
+            .show(ui, |ui| {
+                changed = text_fields_ui(ui, &form, news, fields, editable);
+            });
+        if let Some(n) = changed {
+            actions.push(Action::Edit(Edit::SetNews {
+                year,
+                news: Some(n),
+            }));
+        }
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(editable && saved, egui::Button::new("Soạn lại từ số liệu"))
+                .clicked()
+            {
+                actions.push(Action::Edit(Edit::SetNews { year, news: None }));
+                fields.clear();
+            }
+            if ui.button("Xuất tin bài…").clicked() {
+                actions.push(Action::ExportPdfDialog(DocumentKind::News));
+            }
+        });
+    }
+}

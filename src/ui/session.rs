@@ -1,0 +1,261 @@
+//! The open file and the year being worked on: opening one of our own files, receiving a file
+//! from elsewhere (checked read-only, then worked on as a copy in the data folder), the sample on
+//! first run, and [`YearView`], everything the tabs show of the year, read again after each change.
+
+use super::files::handover_path;
+use super::settings::canonical;
+use crate::domain::{Attendee, Handover, Indicator, Member, Narrative, Opinion, Report};
+use crate::domain::{ReportVersion, Year, YearRecord};
+use crate::edit::History;
+use crate::store::receive::Findings;
+use crate::store::{self, Store, StoreError, handovers, indicators, members, reports, years};
+use std::path::{Path, PathBuf};
+
+static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// Everything the tabs show of the selected year, read once after each change.
+#[derive(Debug, Clone)]
+pub struct YearView {
+    pub members: Vec<Member>,
+    pub record: YearRecord,
+    pub attendees: Vec<Attendee>,
+    pub indicators: Vec<Indicator>,
+    pub narratives: Vec<Narrative>,
+    pub report: Option<Report>,
+    pub versions: Vec<ReportVersion>,
+    pub opinions: Vec<Opinion>,
+    pub handovers: Vec<Handover>,
+    pub conference: crate::domain::Conference,
+    pub news: Option<crate::domain::NewsItem>,
+    pub years: Vec<Year>,
+    /// Changes at every load, so a tab can cache what it derives from the data.
+    pub generation: u64,
+    /// When the report was last exported to PDF.
+    pub exported_at: Option<String>,
+    /// What was found when this file was received from elsewhere.
+    pub received: Option<Findings>,
+    /// Where the handover form proposes to write the successor's file.
+    pub default_handover_path: PathBuf,
+}
+
+impl YearView {
+    pub fn load(store: &Store, year: Year) -> store::Result<YearView> {
+        let conn = store.conn();
+        let Some(record) = years::get(conn, year)? else {
+            return Err(StoreError::Invalid(format!(
+                "Năm {year} không có trong tệp."
+            )));
+        };
+        Ok(YearView {
+            members: members::list(conn)?,
+            record,
+            attendees: years::attendees(conn, year)?,
+            indicators: indicators::list(conn, year)?,
+            narratives: years::narratives(conn, year)?,
+            report: reports::get(conn, year)?,
+            versions: reports::versions(conn, year)?,
+            opinions: reports::opinions(conn, year)?,
+            handovers: handovers::list(conn, year)?,
+            conference: store::conference::get(conn, year)?,
+            news: store::conference::news(conn, year)?,
+            years: years::list(conn)?,
+            generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            exported_at: reports::exported_at(conn, year)?,
+            received: None,
+            default_handover_path: handover_path(store.path(), year),
+        })
+    }
+
+    pub fn year(&self) -> Year {
+        self.record.year
+    }
+
+    /// The members of this year in the bloc's order.
+    pub fn members_in_year(&self) -> Vec<&Member> {
+        crate::domain::members_in(&self.members, self.year())
+    }
+
+    pub fn member(&self, id: crate::domain::MemberId) -> Option<&Member> {
+        self.members.iter().find(|m| m.id == id)
+    }
+
+    pub fn short_name(&self, id: crate::domain::MemberId) -> String {
+        self.member(id)
+            .map_or(String::new(), |m| m.short_name_in(self.year()).to_owned())
+    }
+
+    pub fn locked(&self) -> bool {
+        self.record.is_locked()
+    }
+
+    /// The year's data as the composers take it (the report left out: they write it).
+    pub fn year_data(&self) -> crate::domain::YearData {
+        crate::domain::YearData {
+            record: self.record.clone(),
+            attendees: self.attendees.clone(),
+            indicators: self.indicators.clone(),
+            narratives: self.narratives.clone(),
+            report: None,
+            versions: Vec::new(),
+            opinions: self.opinions.clone(),
+            handovers: self.handovers.clone(),
+            events: Vec::new(),
+            conference: self.conference.clone(),
+            news: self.news.clone(),
+        }
+    }
+}
+
+/// An open file and the year being worked on.
+pub struct Session {
+    pub store: Store,
+    pub view: YearView,
+    pub history: History,
+    /// Local time of the last successful save, shown in the status bar.
+    pub saved_at: Option<String>,
+    /// Set when the file came from elsewhere and this is the program's own copy of it.
+    pub received: Option<Findings>,
+}
+
+impl Session {
+    /// Makes `store` the open file, on `year` or its latest year.
+    pub fn start(store: Store, year: Option<Year>) -> Result<Session, String> {
+        let list = years::list(store.conn()).map_err(|e| e.to_string())?;
+        let Some(year) = year.filter(|y| list.contains(y)).or(list.last().copied()) else {
+            return Err(format!(
+                "Tệp “{}” chưa có năm nào. Hãy tạo khối mới bằng Tệp › Mới…",
+                store.path().display()
+            ));
+        };
+        let view = YearView::load(&store, year).map_err(|e| e.to_string())?;
+        Ok(Session {
+            store,
+            view,
+            history: History::default(),
+            saved_at: None,
+            received: None,
+        })
+    }
+
+    /// Reads the year's data again (after a change), or reads `year` to show it instead.
+    pub fn reload(&mut self, year: Option<Year>) -> Result<(), String> {
+        let year = year.unwrap_or(self.view.year());
+        let mut view = YearView::load(&self.store, year).map_err(|e| e.to_string())?;
+        view.received = self.received.clone();
+        self.view = view;
+        Ok(())
+    }
+
+    /// Reads the file again after its whole content changed (a restore): the year shown if the
+    /// file still has it, else its latest year.
+    pub fn reload_whole_file(&mut self) -> Result<(), String> {
+        let year = self.view.year();
+        let list = years::list(self.store.conn()).map_err(|e| e.to_string())?;
+        let year = if list.contains(&year) {
+            Some(year)
+        } else {
+            list.last().copied()
+        };
+        self.reload(year)
+    }
+
+    /// Notes the time of a successful save for the status bar.
+    pub fn mark_saved(&mut self) {
+        self.saved_at = Some(chrono::Local::now().format("%H:%M").to_string());
+    }
+}
+
+/// A file opened, and what the user is to be told about it.
+pub struct Opened {
+    pub session: Session,
+    /// The file to list under "Mở gần đây" (for a received file, the program's copy).
+    pub recent: Option<PathBuf>,
+    /// Whether that file became the program's own (a received copy): it opens directly next time.
+    pub own: bool,
+    pub notice: Notice,
+}
+
+/// What the window shows after opening.
+pub enum Notice {
+    Nothing,
+    /// The sample was just created: the welcome.
+    Welcome,
+    /// A file from elsewhere was checked and copied: what was found, line by line.
+    Received(Vec<String>),
+}
+
+/// Opens the default database in `data_dir`, creating it from the sample on the first run.
+pub fn open_default(data_dir: Option<&Path>, own_files: &[PathBuf]) -> Result<Opened, String> {
+    let Some(dir) = data_dir else {
+        return Err(
+            "Không tìm thấy thư mục dữ liệu của người dùng. Hãy mở một tệp bằng Tệp › Mở…"
+                .to_owned(),
+        );
+    };
+    let path = crate::paths::default_database(dir);
+    if path.exists() {
+        return open(&path, data_dir, own_files);
+    }
+    std::fs::create_dir_all(dir).map_err(|e| {
+        format!(
+            "Không tạo được thư mục dữ liệu “{}” ({e}). Hãy mở một tệp bằng Tệp › Mở…",
+            dir.display()
+        )
+    })?;
+    let store = crate::sample::write_sample(&path).map_err(|e| e.to_string())?;
+    Ok(Opened {
+        session: Session::start(store, Some(crate::sample::SAMPLE_YEAR))?,
+        recent: None,
+        own: false,
+        notice: Notice::Welcome,
+    })
+}
+
+/// Opens `path`: directly when it is one of our own files (created here or in the data
+/// folder), otherwise by receiving it, so that a file from elsewhere is never modified.
+pub fn open(path: &Path, data_dir: Option<&Path>, own_files: &[PathBuf]) -> Result<Opened, String> {
+    if !path.is_file() {
+        return Err(format!(
+            "Không tìm thấy tệp “{}”. Hãy kiểm tra lại đường dẫn.",
+            path.display()
+        ));
+    }
+    let canonical_path = canonical(path);
+    let own = own_files.contains(&canonical_path)
+        || data_dir
+            .and_then(|d| std::fs::canonicalize(d).ok())
+            .is_some_and(|d| canonical_path.starts_with(d));
+    let backups = data_dir.map(crate::paths::backups_dir);
+    if own {
+        let store =
+            Store::open_with_backups(path, backups.as_deref()).map_err(|e| e.to_string())?;
+        return Ok(Opened {
+            session: Session::start(store, None)?,
+            recent: Some(path.to_path_buf()),
+            own: false,
+            notice: Notice::Nothing,
+        });
+    }
+    // A file from elsewhere: checked read-only, then copied into the data folder.
+    let Some(dir) = data_dir else {
+        return Err(
+            "Không tìm thấy thư mục dữ liệu của người dùng để chép tệp nhận được vào.".to_owned(),
+        );
+    };
+    let (store, findings) = crate::ops::receive::receive(path, dir).map_err(|e| e.to_string())?;
+    let copy = store.path().to_path_buf();
+    let mut session = Session::start(store, None)?;
+    session.received = Some(findings.clone());
+    session.view.received = Some(findings.clone());
+    let mut lines = findings.lines();
+    lines.push(format!(
+        "Tệp gốc không bị sửa. Chương trình làm việc trên bản sao: {}",
+        copy.display()
+    ));
+    Ok(Opened {
+        session,
+        recent: Some(copy),
+        own: true,
+        notice: Notice::Received(lines),
+    })
+}

@@ -1,0 +1,79 @@
+//! The window's settings, kept in `settings.json` in the data folder between runs: recent files,
+//! the files this program created (opened directly, not received as copies) and the font choice
+//! for printing. Never business data; a file that cannot be read gives the defaults.
+
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// How many files "Mở gần đây" lists.
+const RECENT_MAX: usize = 8;
+
+const FILE_NAME: &str = "settings.json";
+
+/// Settings kept in the data folder between runs (never business data).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Settings {
+    pub recent: Vec<PathBuf>,
+    /// Files this program created (Mới…), opened directly; any other file is received as a copy.
+    #[serde(default)]
+    pub own: Vec<PathBuf>,
+    /// Print with the PC's own Times New Roman when it is installed (else Liberation Serif).
+    #[serde(default = "yes")]
+    pub use_system_font: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            recent: Vec::new(),
+            own: Vec::new(),
+            use_system_font: true,
+        }
+    }
+}
+
+impl Settings {
+    /// The settings saved in `data_dir`; the defaults when there are none or they cannot be read
+    /// (a damaged settings file must not keep the program from starting).
+    pub fn load(data_dir: Option<&Path>) -> Settings {
+        data_dir
+            .and_then(|d| std::fs::read_to_string(d.join(FILE_NAME)).ok())
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default()
+    }
+
+    /// Writes the settings to `data_dir`; the message names the file that could not be written.
+    pub fn save(&self, data_dir: &Path) -> Result<(), String> {
+        let file = data_dir.join(FILE_NAME);
+        let text = serde_json::to_string_pretty(self)
+            .map_err(|e| format!("Không lưu được cài đặt ({e})."))?;
+        std::fs::create_dir_all(data_dir)
+            .and_then(|()| std::fs::write(&file, text))
+            .map_err(|e| format!("Không lưu được cài đặt vào “{}” ({e}).", file.display()))
+    }
+
+    /// Puts `path` first in the recent files.
+    pub fn remember(&mut self, path: &Path) {
+        let path = canonical(path);
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_MAX);
+    }
+
+    /// Records that this program created `path` (or copied it in), so it opens directly.
+    pub fn remember_own(&mut self, path: &Path) {
+        let path = canonical(path);
+        if !self.own.contains(&path) {
+            self.own.push(path);
+        }
+    }
+}
+
+/// The path as the settings keep it: absolute, links resolved when the file exists.
+pub fn canonical(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
