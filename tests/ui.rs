@@ -642,7 +642,16 @@ fn exporting_a_year_without_a_report_says_a_draft_was_composed() {
     let mut h = first_run(&f);
     h.state_mut().push(Action::Edit(Edit::DeleteReport(2020)));
     h.run();
-    assert!(h.state().session.as_ref().unwrap().view.report.is_none());
+    assert!(
+        h.state()
+            .session
+            .as_ref()
+            .unwrap()
+            .view
+            .data
+            .report
+            .is_none()
+    );
     let pdf = f.data_dir.join("BaoCao2020.pdf");
     h.state_mut()
         .push(Action::ExportPdf(DocumentKind::Report, pdf.clone()));

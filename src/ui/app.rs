@@ -124,7 +124,7 @@ impl App {
     }
 
     /// Makes an opened file the session and tells the user what they need to know about it.
-    fn show_opened(&mut self, opened: Result<Opened, String>) {
+    fn show_opened(&mut self, opened: Result<Opened, ops::OpsError>) {
         let opened = match opened {
             Ok(o) => o,
             Err(e) => {
@@ -164,7 +164,7 @@ impl App {
         let Some(dir) = &self.data_dir else { return };
         // Settings are a convenience: a failed save does not stop the work, it is shown in the
         // status bar instead of interrupting with a dialog.
-        self.settings_error = self.settings.save(dir).err();
+        self.settings_error = self.settings.save(dir).err().map(|e| e.to_string());
     }
 
     /// The message of the open error dialog, if any (for tests and the status bar).
@@ -447,7 +447,7 @@ impl App {
         match &self.session {
             Some(s) => format!(
                 "{} — {}",
-                s.view.record.bloc_name,
+                s.view.data.record.bloc_name,
                 s.store
                     .path()
                     .file_name()

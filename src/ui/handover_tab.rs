@@ -40,17 +40,18 @@ struct Check {
 
 fn checklist(view: &YearView) -> Vec<Check> {
     let year = view.year();
-    let report = view.report.as_ref();
+    let report = view.data.report.as_ref();
     let missing: Vec<String> = view
         .members_in_year()
         .into_iter()
         .filter(|m| {
-            !view.indicators.iter().any(|i| i.member == m.id)
-                && !view.narratives.iter().any(|n| n.member == m.id)
+            !view.data.indicators.iter().any(|i| i.member == m.id)
+                && !view.data.narratives.iter().any(|n| n.member == m.id)
         })
         .map(|m| m.short_name_in(year).to_owned())
         .collect();
     let pending = view
+        .data
         .opinions
         .iter()
         .filter(|o| o.handling == Handling::Pending)
@@ -101,12 +102,14 @@ impl HandoverTab {
         let year = view.year();
         *self = HandoverTab {
             year: Some(year),
-            to: view.record.next_leader.or_else(|| {
-                view.record
+            to: view.data.record.next_leader.or_else(|| {
+                view.data
+                    .record
                     .leader
                     .and_then(|l| crate::domain::next_in_rotation(&view.members, year, l))
             }),
             date: view
+                .data
                 .record
                 .conference_date
                 .or_else(|| Some(chrono::Local::now().date_naive())),
@@ -197,7 +200,7 @@ impl HandoverTab {
                     .width(360.0)
                     .show_ui(ui, |ui| {
                         for m in view.members_in_year() {
-                            if Some(m.id) != view.record.leader {
+                            if Some(m.id) != view.data.record.leader {
                                 ui.selectable_value(&mut self.to, Some(m.id), m.full_name_in(year));
                             }
                         }
@@ -312,7 +315,7 @@ impl HandoverTab {
                 .strong()
                 .color(DONE),
         );
-        for h in &view.handovers {
+        for h in &view.data.handovers {
             egui::Frame::group(ui.style()).show(ui, |ui| {
                 ui.label(format!(
                     "Ngày {}: {} bàn giao nhiệm vụ Trưởng khối năm {} cho {}.",
@@ -384,7 +387,7 @@ impl HandoverTab {
         let to = view
             .member(req.to)
             .map_or(String::new(), |m| m.full_name_in(year).to_owned());
-        let copied = view.indicators.len();
+        let copied = view.data.indicators.len();
         let mut close = false;
         egui::Modal::new(egui::Id::unique("handover-confirm")).show(ctx, |ui| {
             ui.set_max_width(620.0);

@@ -178,7 +178,7 @@ impl IndicatorsTab {
                             sort: -1,
                         })));
                         self.open_new_row = Some(member);
-                        self.known_ids = view.indicators.iter().map(|i| i.id).max().unwrap_or(0) as usize;
+                        self.known_ids = view.data.indicators.iter().map(|i| i.id).max().unwrap_or(0) as usize;
                     }
                 if ui
                     .add_enabled(!locked, egui::Button::new("Chép danh mục năm trước"))
@@ -209,6 +209,7 @@ impl IndicatorsTab {
             return;
         };
         if let Some(ind) = view
+            .data
             .indicators
             .iter()
             .filter(|i| i.member == member && i.id as usize > self.known_ids)
@@ -233,7 +234,7 @@ impl IndicatorsTab {
         self.rows.clear();
         let mut current: Option<MemberId> = None;
         let mut header_at = 0;
-        for (i, ind) in view.indicators.iter().enumerate() {
+        for (i, ind) in view.data.indicators.iter().enumerate() {
             if self.filter.is_some_and(|f| f != ind.member) {
                 continue;
             }
@@ -266,7 +267,7 @@ impl IndicatorsTab {
         self.rebuild_rows(view);
         if self.rows.is_empty() {
             ui.add_space(20.0);
-            ui.label(if view.indicators.is_empty() {
+            ui.label(if view.data.indicators.is_empty() {
                 "Năm này chưa có chỉ tiêu nào. Bấm “Thêm chỉ tiêu” hoặc “Chép danh mục năm trước”."
             } else {
                 "Không có chỉ tiêu nào khớp với bộ lọc."
@@ -284,7 +285,7 @@ impl IndicatorsTab {
             .rows
             .iter()
             .map(|r| match r {
-                Row::Item(i) if Some(view.indicators[*i].id) == error_row => row_height + 36.0,
+                Row::Item(i) if Some(view.data.indicators[*i].id) == error_row => row_height + 36.0,
                 _ => row_height,
             })
             .collect();
@@ -345,7 +346,7 @@ impl IndicatorsTab {
                             }
                         }
                         Row::Item(i) => {
-                            let ind = &view.indicators[i];
+                            let ind = &view.data.indicators[i];
                             for (ci, col) in Col::ORDER.iter().enumerate() {
                                 if ci == 5 {
                                     row.col(|ui| {
@@ -525,6 +526,7 @@ impl IndicatorsTab {
         ui.label(RichText::new(member.full_name_in(year)).strong());
         ui.add_space(4.0);
         let stored = view
+            .data
             .narratives
             .iter()
             .find(|n| n.member == member.id)
@@ -574,7 +576,7 @@ fn next_cell(
         .collect();
     let pos = items
         .iter()
-        .position(|&i| view.indicators[i].id == ind.id)?;
+        .position(|&i| view.data.indicators[i].id == ind.id)?;
     let ci = Col::ORDER.iter().position(|&c| c == col)?;
     let (row, col) = match movement {
         Move::Next if ci + 1 < Col::ORDER.len() => (pos, ci + 1),
@@ -584,7 +586,7 @@ fn next_cell(
         Move::Down => (pos + 1, ci),
         Move::Stay | Move::Cancel => return None,
     };
-    let target = &view.indicators[*items.get(row)?];
+    let target = &view.data.indicators[*items.get(row)?];
     let col = Col::ORDER[col];
     Some(CellEdit {
         id: target.id,

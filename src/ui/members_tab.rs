@@ -213,7 +213,7 @@ impl MembersTab {
                             ui.label(&m.phone);
                         });
                         row.col(|ui| {
-                            let role = view.record.role_of(m.id);
+                            let role = view.data.record.role_of(m.id);
                             let text = RichText::new(role.label());
                             ui.label(if role == Role::Leader {
                                 text.strong()
@@ -327,7 +327,7 @@ impl MembersTab {
                     }
                 }
                 let label = ui.label(format!("Vai trò năm {year}"));
-                let role = view.record.role_of(m.id);
+                let role = view.data.record.role_of(m.id);
                 ui.add_enabled_ui(enabled, |ui| {
                     egui::ComboBox::from_id_salt("member-role")
                         .selected_text(role.label())
@@ -335,7 +335,7 @@ impl MembersTab {
                             for r in [Role::Leader, Role::Deputy, Role::Member] {
                                 if ui.selectable_label(r == role, r.label()).clicked() && r != role
                                 {
-                                    let mut rec = view.record.clone();
+                                    let mut rec = view.data.record.clone();
                                     if rec.leader == Some(m.id) {
                                         rec.leader = None;
                                     }

@@ -56,7 +56,7 @@ impl Chrome<'_> {
                     ui.label(
                         RichText::new(format!(
                             "{} — năm {}",
-                            s.view.record.bloc_name,
+                            s.view.data.record.bloc_name,
                             s.view.year()
                         ))
                         .strong(),
@@ -207,6 +207,7 @@ impl Chrome<'_> {
             let year = s.view.year();
             let leader = s
                 .view
+                .data
                 .record
                 .leader
                 .map_or("chưa chọn".to_owned(), |id| s.view.short_name(id));

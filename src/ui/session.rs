@@ -4,11 +4,11 @@
 
 use super::files::handover_path;
 use super::settings::canonical;
-use crate::domain::{Attendee, Handover, Indicator, Member, Narrative, Opinion, Report};
-use crate::domain::{ReportVersion, Year, YearRecord};
+use crate::domain::{Member, Year, YearData};
 use crate::edit::History;
+use crate::ops::OpsError;
 use crate::store::receive::Findings;
-use crate::store::{self, Store, StoreError, handovers, indicators, members, reports, years};
+use crate::store::{self, Store, members, reports, years};
 use std::path::{Path, PathBuf};
 
 static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -16,17 +16,9 @@ static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::Atomic
 /// Everything the tabs show of the selected year, read once after each change.
 #[derive(Debug, Clone)]
 pub struct YearView {
+    /// The year's data as the store reads it (the same value the composers take).
+    pub data: YearData,
     pub members: Vec<Member>,
-    pub record: YearRecord,
-    pub attendees: Vec<Attendee>,
-    pub indicators: Vec<Indicator>,
-    pub narratives: Vec<Narrative>,
-    pub report: Option<Report>,
-    pub versions: Vec<ReportVersion>,
-    pub opinions: Vec<Opinion>,
-    pub handovers: Vec<Handover>,
-    pub conference: crate::domain::Conference,
-    pub news: Option<crate::domain::NewsItem>,
     pub years: Vec<Year>,
     /// Changes at every load, so a tab can cache what it derives from the data.
     pub generation: u64,
@@ -41,23 +33,9 @@ pub struct YearView {
 impl YearView {
     pub fn load(store: &Store, year: Year) -> store::Result<YearView> {
         let conn = store.conn();
-        let Some(record) = years::get(conn, year)? else {
-            return Err(StoreError::Invalid(format!(
-                "Năm {year} không có trong tệp."
-            )));
-        };
         Ok(YearView {
+            data: years::data(conn, year)?,
             members: members::list(conn)?,
-            record,
-            attendees: years::attendees(conn, year)?,
-            indicators: indicators::list(conn, year)?,
-            narratives: years::narratives(conn, year)?,
-            report: reports::get(conn, year)?,
-            versions: reports::versions(conn, year)?,
-            opinions: reports::opinions(conn, year)?,
-            handovers: handovers::list(conn, year)?,
-            conference: store::conference::get(conn, year)?,
-            news: store::conference::news(conn, year)?,
             years: years::list(conn)?,
             generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             exported_at: reports::exported_at(conn, year)?,
@@ -67,7 +45,7 @@ impl YearView {
     }
 
     pub fn year(&self) -> Year {
-        self.record.year
+        self.data.record.year
     }
 
     /// The members of this year in the bloc's order.
@@ -85,24 +63,7 @@ impl YearView {
     }
 
     pub fn locked(&self) -> bool {
-        self.record.is_locked()
-    }
-
-    /// The year's data as the composers take it (the report left out: they write it).
-    pub fn year_data(&self) -> crate::domain::YearData {
-        crate::domain::YearData {
-            record: self.record.clone(),
-            attendees: self.attendees.clone(),
-            indicators: self.indicators.clone(),
-            narratives: self.narratives.clone(),
-            report: None,
-            versions: Vec::new(),
-            opinions: self.opinions.clone(),
-            handovers: self.handovers.clone(),
-            events: Vec::new(),
-            conference: self.conference.clone(),
-            news: self.news.clone(),
-        }
+        self.data.record.is_locked()
     }
 }
 
@@ -119,15 +80,15 @@ pub struct Session {
 
 impl Session {
     /// Makes `store` the open file, on `year` or its latest year.
-    pub fn start(store: Store, year: Option<Year>) -> Result<Session, String> {
-        let list = years::list(store.conn()).map_err(|e| e.to_string())?;
+    pub fn start(store: Store, year: Option<Year>) -> Result<Session, OpsError> {
+        let list = years::list(store.conn())?;
         let Some(year) = year.filter(|y| list.contains(y)).or(list.last().copied()) else {
-            return Err(format!(
+            return Err(OpsError::Invalid(format!(
                 "Tệp “{}” chưa có năm nào. Hãy tạo khối mới bằng Tệp › Mới…",
                 store.path().display()
-            ));
+            )));
         };
-        let view = YearView::load(&store, year).map_err(|e| e.to_string())?;
+        let view = YearView::load(&store, year)?;
         Ok(Session {
             store,
             view,
@@ -138,9 +99,9 @@ impl Session {
     }
 
     /// Reads the year's data again (after a change), or reads `year` to show it instead.
-    pub fn reload(&mut self, year: Option<Year>) -> Result<(), String> {
+    pub fn reload(&mut self, year: Option<Year>) -> Result<(), OpsError> {
         let year = year.unwrap_or(self.view.year());
-        let mut view = YearView::load(&self.store, year).map_err(|e| e.to_string())?;
+        let mut view = YearView::load(&self.store, year)?;
         view.received = self.received.clone();
         self.view = view;
         Ok(())
@@ -148,9 +109,9 @@ impl Session {
 
     /// Reads the file again after its whole content changed (a restore): the year shown if the
     /// file still has it, else its latest year.
-    pub fn reload_whole_file(&mut self) -> Result<(), String> {
+    pub fn reload_whole_file(&mut self) -> Result<(), OpsError> {
         let year = self.view.year();
-        let list = years::list(self.store.conn()).map_err(|e| e.to_string())?;
+        let list = years::list(self.store.conn())?;
         let year = if list.contains(&year) {
             Some(year)
         } else {
@@ -185,24 +146,24 @@ pub enum Notice {
 }
 
 /// Opens the default database in `data_dir`, creating it from the sample on the first run.
-pub fn open_default(data_dir: Option<&Path>, own_files: &[PathBuf]) -> Result<Opened, String> {
+pub fn open_default(data_dir: Option<&Path>, own_files: &[PathBuf]) -> Result<Opened, OpsError> {
     let Some(dir) = data_dir else {
-        return Err(
+        return Err(OpsError::Invalid(
             "Không tìm thấy thư mục dữ liệu của người dùng. Hãy mở một tệp bằng Tệp › Mở…"
                 .to_owned(),
-        );
+        ));
     };
     let path = crate::paths::default_database(dir);
     if path.exists() {
         return open(&path, data_dir, own_files);
     }
     std::fs::create_dir_all(dir).map_err(|e| {
-        format!(
+        OpsError::Invalid(format!(
             "Không tạo được thư mục dữ liệu “{}” ({e}). Hãy mở một tệp bằng Tệp › Mở…",
             dir.display()
-        )
+        ))
     })?;
-    let store = crate::sample::write_sample(&path).map_err(|e| e.to_string())?;
+    let store = crate::sample::write_sample(&path)?;
     Ok(Opened {
         session: Session::start(store, Some(crate::sample::SAMPLE_YEAR))?,
         recent: None,
@@ -213,12 +174,16 @@ pub fn open_default(data_dir: Option<&Path>, own_files: &[PathBuf]) -> Result<Op
 
 /// Opens `path`: directly when it is one of our own files (created here or in the data
 /// folder), otherwise by receiving it, so that a file from elsewhere is never modified.
-pub fn open(path: &Path, data_dir: Option<&Path>, own_files: &[PathBuf]) -> Result<Opened, String> {
+pub fn open(
+    path: &Path,
+    data_dir: Option<&Path>,
+    own_files: &[PathBuf],
+) -> Result<Opened, OpsError> {
     if !path.is_file() {
-        return Err(format!(
+        return Err(OpsError::Invalid(format!(
             "Không tìm thấy tệp “{}”. Hãy kiểm tra lại đường dẫn.",
             path.display()
-        ));
+        )));
     }
     let canonical_path = canonical(path);
     let own = own_files.contains(&canonical_path)
@@ -227,8 +192,7 @@ pub fn open(path: &Path, data_dir: Option<&Path>, own_files: &[PathBuf]) -> Resu
             .is_some_and(|d| canonical_path.starts_with(d));
     let backups = data_dir.map(crate::paths::backups_dir);
     if own {
-        let store =
-            Store::open_with_backups(path, backups.as_deref()).map_err(|e| e.to_string())?;
+        let store = Store::open_with_backups(path, backups.as_deref())?;
         return Ok(Opened {
             session: Session::start(store, None)?,
             recent: Some(path.to_path_buf()),
@@ -238,11 +202,11 @@ pub fn open(path: &Path, data_dir: Option<&Path>, own_files: &[PathBuf]) -> Resu
     }
     // A file from elsewhere: checked read-only, then copied into the data folder.
     let Some(dir) = data_dir else {
-        return Err(
+        return Err(OpsError::Invalid(
             "Không tìm thấy thư mục dữ liệu của người dùng để chép tệp nhận được vào.".to_owned(),
-        );
+        ));
     };
-    let (store, findings) = crate::ops::receive::receive(path, dir).map_err(|e| e.to_string())?;
+    let (store, findings) = crate::ops::receive::receive(path, dir)?;
     let copy = store.path().to_path_buf();
     let mut session = Session::start(store, None)?;
     session.received = Some(findings.clone());

@@ -2,6 +2,7 @@
 //! the files this program created (opened directly, not received as copies) and the font choice
 //! for printing. Never business data; a file that cannot be read gives the defaults.
 
+use crate::ops::OpsError;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -47,13 +48,15 @@ impl Settings {
     }
 
     /// Writes the settings to `data_dir`; the message names the file that could not be written.
-    pub fn save(&self, data_dir: &Path) -> Result<(), String> {
+    pub fn save(&self, data_dir: &Path) -> Result<(), OpsError> {
         let file = data_dir.join(FILE_NAME);
         let text = serde_json::to_string_pretty(self)
-            .map_err(|e| format!("Không lưu được cài đặt ({e})."))?;
-        std::fs::create_dir_all(data_dir)
-            .and_then(|()| std::fs::write(&file, text))
-            .map_err(|e| format!("Không lưu được cài đặt vào “{}” ({e}).", file.display()))
+            .map_err(|e| OpsError::Invalid(format!("Không lưu được cài đặt ({e}).")))?;
+        std::fs::create_dir_all(data_dir).map_err(|source| OpsError::Write {
+            path: data_dir.to_path_buf(),
+            source,
+        })?;
+        crate::ops::write_file(&file, text.as_bytes())
     }
 
     /// Puts `path` first in the recent files.

@@ -58,7 +58,7 @@ impl ConferencePanel {
         actions: &mut Vec<Action>,
     ) {
         let editable = !view.locked();
-        let rec = &view.record;
+        let rec = &view.data.record;
         let directions = format!("Phương hướng năm {}", view.year() + 1);
         let form: [TextField<YearRecord>; 5] = [
             TextField::new("bloc", "Tên khối", |r| &r.bloc_name, |r, v| r.bloc_name = v),
@@ -125,7 +125,7 @@ impl ConferencePanel {
         // Copied only once something changes, not at every frame.
         let mut changed: Option<Vec<Attendee>> = None;
         for m in view.members_in_year() {
-            let list = changed.as_ref().unwrap_or(&view.attendees);
+            let list = changed.as_ref().unwrap_or(&view.data.attendees);
             let mut present = list.iter().any(|a| a.member == Some(m.id));
             if ui
                 .add_enabled(
@@ -134,7 +134,7 @@ impl ConferencePanel {
                 )
                 .changed()
             {
-                let list = changed.get_or_insert_with(|| view.attendees.clone());
+                let list = changed.get_or_insert_with(|| view.data.attendees.clone());
                 if present {
                     list.push(Attendee {
                         id: 0,
@@ -148,7 +148,7 @@ impl ConferencePanel {
                 }
             }
         }
-        for guest in view.attendees.iter().filter(|a| a.member.is_none()) {
+        for guest in view.data.attendees.iter().filter(|a| a.member.is_none()) {
             let g = &guest.guest_body;
             ui.horizontal(|ui| {
                 ui.label(format!("Khách mời: {g}"));
@@ -157,7 +157,7 @@ impl ConferencePanel {
                     .clicked()
                 {
                     changed
-                        .get_or_insert_with(|| view.attendees.clone())
+                        .get_or_insert_with(|| view.data.attendees.clone())
                         .retain(|a| a.member.is_some() || &a.guest_body != g);
                 }
             });
@@ -177,7 +177,7 @@ impl ConferencePanel {
                 && !self.guest.trim().is_empty()
             {
                 changed
-                    .get_or_insert_with(|| view.attendees.clone())
+                    .get_or_insert_with(|| view.data.attendees.clone())
                     .push(Attendee {
                         id: 0,
                         member: None,
@@ -279,7 +279,7 @@ fn record_ui(
         .spacing([10.0, 6.0])
         .min_col_width(170.0)
         .show(ui, |ui| {
-            changed = text_fields_ui(ui, &form, &view.conference, fields, !view.locked());
+            changed = text_fields_ui(ui, &form, &view.data.conference, fields, !view.locked());
         });
     if let Some(conference) = changed {
         actions.push(Action::Edit(Edit::SetConference {

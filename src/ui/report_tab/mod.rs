@@ -59,7 +59,7 @@ impl ReportTab {
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
         let year = view.year();
         self.confirm_ui(ui.ctx(), view, actions);
-        let Some(report) = &view.report else {
+        let Some(report) = &view.data.report else {
             ui.heading(format!("Báo cáo tổng kết năm {year}"));
             ui.add_space(8.0);
             ui.label("Năm này chưa có báo cáo. Chương trình soạn sẵn một dự thảo từ số liệu chỉ tiêu, thành tích và hội nghị của năm để Ban thư ký sửa tiếp.");
@@ -251,7 +251,7 @@ impl ReportTab {
 
 /// A fresh draft composed from what the tabs show.
 fn compose(view: &YearView) -> Report {
-    crate::report::compose::compose_draft(&view.members, &view.year_data())
+    crate::report::compose::compose_draft(&view.members, &view.data)
 }
 
 /// Keeps the report as a version, then replaces it with a fresh draft: one edit, so that one

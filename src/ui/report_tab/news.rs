@@ -18,7 +18,7 @@ pub struct NewsPanel {
 impl NewsPanel {
     /// The saved item, or the one composed from the data as it is now.
     fn news<'a>(&'a mut self, view: &'a YearView) -> &'a NewsItem {
-        if let Some(saved) = &view.news {
+        if let Some(saved) = &view.data.news {
             return saved;
         }
         if self
@@ -29,7 +29,7 @@ impl NewsPanel {
             self.composed = None;
         }
         let (_, item) = self.composed.get_or_insert_with(|| {
-            let item = crate::report::conference::compose_news(&view.members, &view.year_data());
+            let item = crate::report::conference::compose_news(&view.members, &view.data);
             (view.generation, item)
         });
         item
@@ -45,7 +45,7 @@ impl NewsPanel {
         let year = view.year();
         let editable = !view.locked();
         ui.heading(format!("Tin bài hội nghị tổng kết năm {year}"));
-        let saved = view.news.is_some();
+        let saved = view.data.news.is_some();
         ui.label(if saved {
             "Tin bài đã được sửa và lưu; bấm “Soạn lại từ số liệu” để soạn lại."
         } else {

@@ -35,10 +35,10 @@ pub fn opinions_ui(
         }));
     }
     ui.add_space(6.0);
-    if view.opinions.is_empty() {
+    if view.data.opinions.is_empty() {
         ui.label("Chưa có ý kiến nào.");
     }
-    for (n, op) in view.opinions.iter().enumerate() {
+    for (n, op) in view.data.opinions.iter().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             let mut changed = opinion_header_ui(ui, view, n, op, editable, actions);

@@ -47,12 +47,12 @@ pub fn outline_ui(
         item(
             ui,
             Part::Versions,
-            format!("Phiên bản đã lưu ({})", view.versions.len()),
+            format!("Phiên bản đã lưu ({})", view.data.versions.len()),
         );
         item(
             ui,
             Part::Opinions,
-            format!("Ý kiến tại hội nghị ({})", view.opinions.len()),
+            format!("Ý kiến tại hội nghị ({})", view.data.opinions.len()),
         );
     });
     moved.or(selected)

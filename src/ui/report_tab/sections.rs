@@ -45,7 +45,7 @@ pub fn section_ui(
         ui.add_space(6.0);
         ui.label(format!(
             "Mục này là bảng của cả {} chỉ tiêu năm {} (kế hoạch, thực hiện, % kế hoạch), lấy từ thẻ Chỉ tiêu mỗi khi xuất PDF.",
-            view.indicators.len(),
+            view.data.indicators.len(),
             view.year()
         ));
     } else {

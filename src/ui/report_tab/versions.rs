@@ -23,7 +23,7 @@ impl VersionsPanel {
             let label = ui.label("Tên phiên bản:");
             ui.add(
                 egui::TextEdit::singleline(&mut self.name)
-                    .hint_text(format!("Dự thảo lần {}", view.versions.len() + 1))
+                    .hint_text(format!("Dự thảo lần {}", view.data.versions.len() + 1))
                     .desired_width(240.0),
             )
             .labelled_by(label.id);
@@ -32,7 +32,7 @@ impl VersionsPanel {
                 .clicked()
             {
                 let name = if self.name.trim().is_empty() {
-                    format!("Dự thảo lần {}", view.versions.len() + 1)
+                    format!("Dự thảo lần {}", view.data.versions.len() + 1)
                 } else {
                     self.name.trim().to_owned()
                 };
@@ -45,15 +45,16 @@ impl VersionsPanel {
             }
         });
         ui.add_space(6.0);
-        if view.versions.is_empty() {
+        if view.data.versions.is_empty() {
             ui.label("Chưa có phiên bản nào được lưu.");
         }
         let restorable = !view.locked()
             && view
+                .data
                 .report
                 .as_ref()
                 .is_some_and(|r| r.status == ReportStatus::Draft);
-        for v in view.versions.iter().rev() {
+        for v in view.data.versions.iter().rev() {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&v.name).strong());
                 ui.label(format!("lưu lúc {}", v.saved_at));
