@@ -4,7 +4,7 @@
 //! A backup is a compacted single-file copy (`VACUUM INTO`), written under a temporary name
 //! and renamed, so a backup that exists is whole.
 
-use super::{Result, Store, StoreError, identify, schema};
+use super::{Result, Store, StoreError};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
@@ -73,16 +73,9 @@ pub fn restore(store: &mut Store, backup: &Path, backups_dir: &Path) -> Result<P
             }
         })?;
     super::harden(&source)?;
-    let (app_id, version, _) = identify(&source)?;
-    if app_id != schema::APPLICATION_ID {
+    let (_, tables) = super::check_ours(&source, &shown)?;
+    if tables == 0 {
         return Err(StoreError::Foreign { path: shown });
-    }
-    if version > schema::CURRENT_VERSION {
-        return Err(StoreError::Newer {
-            path: shown,
-            found: version,
-            known: schema::CURRENT_VERSION,
-        });
     }
     let check: String = source.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
     if check != "ok" {

@@ -175,18 +175,7 @@ impl Store {
         self.conn.pragma_update(None, "journal_mode", "DELETE")?;
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         self.conn.pragma_update(None, "foreign_keys", true)?;
-        let (app_id, version, tables) = identify(&self.conn)?;
-        let shown = self.path.display().to_string();
-        if tables > 0 && app_id != schema::APPLICATION_ID {
-            return Err(StoreError::Foreign { path: shown });
-        }
-        if version > schema::CURRENT_VERSION {
-            return Err(StoreError::Newer {
-                path: shown,
-                found: version,
-                known: schema::CURRENT_VERSION,
-            });
-        }
+        let (version, tables) = check_ours(&self.conn, &self.path.display().to_string())?;
         if version < schema::CURRENT_VERSION {
             if let (Some(dir), true) = (backups, tables > 0) {
                 backup::snapshot(&self.conn, dir, &format!("truoc-nang-cap-v{version}"))?;
@@ -249,6 +238,25 @@ pub fn harden(conn: &Connection) -> Result<()> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
     conn.pragma_update(None, "cell_size_check", true)?;
     Ok(())
+}
+
+/// Refuses a database that is not one of ours (an empty new file is fine) or that a newer
+/// program wrote; returns its schema version and number of tables.
+pub(crate) fn check_ours(conn: &Connection, shown: &str) -> Result<(i32, i64)> {
+    let (app_id, version, tables) = identify(conn)?;
+    if tables > 0 && app_id != schema::APPLICATION_ID {
+        return Err(StoreError::Foreign {
+            path: shown.to_owned(),
+        });
+    }
+    if version > schema::CURRENT_VERSION {
+        return Err(StoreError::Newer {
+            path: shown.to_owned(),
+            found: version,
+            known: schema::CURRENT_VERSION,
+        });
+    }
+    Ok((version, tables))
 }
 
 /// The application id, schema version and number of tables of an open database.

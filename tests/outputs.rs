@@ -1,0 +1,165 @@
+//! Files the program writes never destroy files it reads: an output that is an input (under
+//! any spelling) is refused, an existing output is replaced only when asked (`--force` on the
+//! command line, a question in the window), and what was refused is left byte-identical.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
+mod common;
+
+use common::{run, s, sample, stderr};
+use khoi_thi_dua::ops::{self, OpsError, Overwrite};
+use khoi_thi_dua::store::Store;
+
+#[test]
+fn an_output_naming_the_database_is_refused_under_any_spelling() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path(), "a.sqlite");
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let other_spelling = dir.path().join("sub").join("..").join("a.sqlite");
+    for args in [
+        vec!["export-json", "--db", s(&db), "--out", s(&db)],
+        vec![
+            "export-json",
+            "--db",
+            s(&db),
+            "--out",
+            s(&other_spelling),
+            "--force",
+        ],
+        vec![
+            "export-pdf",
+            "--db",
+            s(&db),
+            "--year",
+            "2020",
+            "--out",
+            s(&other_spelling),
+            "--force",
+        ],
+        vec!["import-json", "--db", s(&db), s(&other_spelling)],
+    ] {
+        let o = run(dir.path(), &args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        let err = stderr(&o);
+        assert!(err.contains("chính là tệp"), "{args:?}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "{err}");
+        assert_eq!(std::fs::read(&db).unwrap(), before, "{args:?}");
+    }
+}
+
+#[test]
+fn an_existing_output_is_replaced_only_with_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path(), "a.sqlite");
+    let out = dir.path().join("BaoCao.pdf");
+    std::fs::write(&out, b"important").unwrap();
+    let pdf = [
+        "export-pdf",
+        "--db",
+        s(&db),
+        "--year",
+        "2020",
+        "--out",
+        s(&out),
+    ];
+    let o = run(dir.path(), &pdf);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+    assert_eq!(std::fs::read(&out).unwrap(), b"important");
+
+    let o = run(dir.path(), &[&pdf[..], &["--force"]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+
+    let json = dir.path().join("a.json");
+    std::fs::write(&json, b"keep").unwrap();
+    let o = run(
+        dir.path(),
+        &["export-json", "--db", s(&db), "--out", s(&json)],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read(&json).unwrap(), b"keep");
+    // Nothing is left beside a refused or a finished output.
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+}
+
+#[test]
+fn save_copy_onto_the_open_file_under_another_spelling_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path(), "a.sqlite");
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let store = Store::open(&db).unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let other_spelling = dir.path().join("sub").join("..").join("a.sqlite");
+    let err = ops::save_copy(&store, &other_spelling, Overwrite::Allow).unwrap_err();
+    assert!(matches!(err, OpsError::SameAsInput { .. }), "{err}");
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.sqlite");
+        std::os::unix::fs::symlink(&db, &link).unwrap();
+        let err = ops::save_copy(&store, &link, Overwrite::Allow).unwrap_err();
+        assert!(matches!(err, OpsError::SameAsInput { .. }), "{err}");
+    }
+    // A real copy elsewhere is made, whole, and opens.
+    let copy = dir.path().join("copy.sqlite");
+    ops::save_copy(&store, &copy, Overwrite::Refuse).unwrap();
+    let years = khoi_thi_dua::store::years::list(Store::open(&copy).unwrap().conn()).unwrap();
+    assert_eq!(years, vec![2020]);
+}
+
+/// A killed handover can leave the successor's temporary with a hot journal beside it. The
+/// next try must not let SQLite roll that stale journal into its fresh copy: the successor it
+/// writes is sound, and no temporary or journal is left.
+#[test]
+fn a_retried_handover_ignores_a_stale_temporary_and_its_hot_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path(), "khoi-2020.sqlite");
+    let out = dir.path().join("khoi-2021.sqlite");
+    let tmp = khoi_thi_dua::fsutil::temp_sibling(&out);
+    let journal = khoi_thi_dua::fsutil::journal_of(&tmp);
+
+    // A real hot journal: a transaction on a copy of the file, its pages spilled to disk.
+    let victim = dir.path().join("victim.sqlite");
+    std::fs::copy(&db, &victim).unwrap();
+    let conn = rusqlite::Connection::open(&victim).unwrap();
+    conn.execute_batch(
+        "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 1; BEGIN;
+         UPDATE indicator SET note = hex(randomblob(3000));
+         UPDATE narrative SET text = hex(randomblob(3000));",
+    )
+    .unwrap();
+    let victim_journal = khoi_thi_dua::fsutil::journal_of(&victim);
+    assert!(
+        victim_journal.exists(),
+        "the transaction spilled no journal"
+    );
+    std::fs::copy(&victim_journal, &journal).unwrap();
+    std::fs::copy(&victim, &tmp).unwrap();
+    drop(conn);
+
+    let o = run(
+        dir.path(),
+        &[
+            "handover",
+            "--db",
+            s(&db),
+            "--year",
+            "2020",
+            "--to",
+            "BQL KKT",
+            "--out",
+            s(&out),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(dir.path(), &["verify", s(&out)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    khoi_thi_dua::store::copy::check_integrity(&out).unwrap();
+    assert!(!tmp.exists() && !journal.exists());
+}
