@@ -24,6 +24,7 @@ pub type Year = i32;
 ///
 /// Its names belong to years: a unit renamed in 2025 keeps its old name in the 2020 documents.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Member {
     pub id: MemberId,
     /// The bloc's order, used for the leader rotation and in documents.
@@ -100,6 +101,7 @@ pub fn check_member_name(
 
 /// The names a member unit bears from `from_year` on, until a later entry replaces them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct MemberName {
     pub from_year: Year,
     /// "Sở Thông tin và Truyền thông"
@@ -212,6 +214,7 @@ impl YearStatus {
 /// One year of the bloc: its name and place as used in that year's documents, the leader,
 /// the conference and the directions for the following year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct YearRecord {
     pub year: Year,
     /// "Khối Kinh tế ngành"
@@ -278,6 +281,7 @@ impl YearRecord {
 /// Someone who attended the year-end conference: a member unit or a guest body (such as the
 /// provincial Ban Thi đua - Khen thưởng), optionally with the person and their position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Attendee {
     pub id: i64,
     pub member: Option<MemberId>,
@@ -289,6 +293,7 @@ pub struct Attendee {
 
 /// One indicator of one member in one year: what was planned and what was achieved.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Indicator {
     pub id: i64,
     pub year: Year,
@@ -314,6 +319,7 @@ impl Indicator {
 
 /// A member's narrative paragraph of achievements for one year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Narrative {
     pub member: MemberId,
     pub text: String,
@@ -321,6 +327,7 @@ pub struct Narrative {
 
 /// The record of handing the leader role (and the file) from one member to the next.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Handover {
     pub id: i64,
     /// The year that was handed over (the role passes to `year + 1`).
@@ -337,6 +344,7 @@ pub struct Handover {
 
 /// One line of the handover minutes' list: what was handed over, how many, a remark.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HandoverItem {
     pub item: String,
     pub quantity: String,
@@ -345,6 +353,7 @@ pub struct HandoverItem {
 
 /// Locking and unlocking of a year, kept as history (unlocking must be on record).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct YearEvent {
     pub at: String,
     pub action: String,
@@ -353,6 +362,7 @@ pub struct YearEvent {
 
 /// Everything the file holds about one year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct YearData {
     pub record: YearRecord,
     pub attendees: Vec<Attendee>,
@@ -373,6 +383,7 @@ pub struct YearData {
 
 /// A person with a role at the conference (chair, secretary).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Person {
     pub name: String,
@@ -383,6 +394,7 @@ pub struct Person {
 /// The year-end conference beyond its date and venue (kept on [`YearRecord`]): times, who
 /// chaired and took the minutes, the agenda and the conclusions.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct Conference {
     /// "14:00"
@@ -399,6 +411,7 @@ pub struct Conference {
 
 /// A short news item about the conference for the province's emulation website.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(default)]
 pub struct NewsItem {
     pub headline: String,

@@ -64,6 +64,7 @@ impl SectionKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReportSection {
     pub heading: String,
     /// Paragraphs separated by blank lines or single line breaks.
@@ -73,6 +74,7 @@ pub struct ReportSection {
 
 /// The summary report of one year ("Báo cáo tổng kết công tác thi đua, khen thưởng năm N").
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Report {
     /// "01/BC-KTN", printed after "Số: ".
     pub number: String,
@@ -98,6 +100,7 @@ pub struct Report {
 
 /// A named snapshot of the report ("Dự thảo lần 1"), kept so any earlier text can be restored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ReportVersion {
     pub id: i64,
     pub year: Year,
@@ -146,6 +149,7 @@ impl Handling {
 
 /// An opinion raised on the draft report at the conference.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Opinion {
     pub id: i64,
     /// The member unit that raised it; `None` for a guest.

@@ -6,9 +6,10 @@
 use super::{
     Result, Store, StoreError, conference, handovers, indicators, members, nfc, reports, years,
 };
-use crate::domain::{Member, Year, YearData, YearStatus};
+use crate::domain::{Member, MemberId, Year, YearData, YearStatus};
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// The `format` field every exchange file carries.
 pub const FORMAT: &str = "khoi-thi-dua";
@@ -46,8 +47,11 @@ pub fn export(conn: &Connection, only_year: Option<Year>) -> Result<Exchange> {
     })
 }
 
-/// Parses exchange JSON, naming the line, column and reason of the first problem.
+/// Parses exchange JSON, naming the line, column, place (`years[0].indicators[3]`) and reason
+/// of the first problem. Every field must be one the format knows; a field given twice is
+/// refused; a UTF-8 byte order mark (as Notepad writes) is accepted.
 pub fn parse(text: &str) -> Result<Exchange> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // A sound file is read once. Only a file that does not parse has its two head fields read
     // again (the rest skipped, not built into a tree), to tell a foreign or newer file from a
     // damaged one; a top level that is not an object is not ours.
@@ -58,48 +62,86 @@ pub fn parse(text: &str) -> Result<Exchange> {
         #[serde(default)]
         version: serde_json::Value,
     }
-    match serde_json::from_str::<Exchange>(text) {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = serde_path_to_error::deserialize::<_, Exchange>(&mut de)
+        .map_err(|e| (e.path().to_string(), e.into_inner()))
+        .and_then(|ex| de.end().map(|()| ex).map_err(|e| (String::new(), e)));
+    match parsed {
         Ok(ex) => {
-            check_head(&ex.format, Some(u64::from(ex.version)))?;
+            check_head(
+                &serde_json::Value::from(ex.format.as_str()),
+                &ex.version.into(),
+            )?;
             Ok(ex)
         }
-        Err(e) => {
+        Err((path, e)) => {
             let head = match serde_json::from_str::<Head>(text) {
                 Ok(head) => head,
+                // A head field given twice: the file's own problem, reported as such.
+                Err(h) if h.to_string().starts_with("duplicate field") => {
+                    return Err(describe(&e, &path));
+                }
                 Err(h) if h.classify() == serde_json::error::Category::Data => Head::default(),
-                Err(_) => return Err(describe(&e)),
+                Err(_) => return Err(describe(&e, &path)),
             };
-            check_head(head.format.as_str().unwrap_or(""), head.version.as_u64())?;
-            Err(describe(&e))
+            check_head(&head.format, &head.version)?;
+            Err(describe(&e, &path))
         }
     }
 }
 
 /// Refuses a file of another program, or of another version of the format.
-fn check_head(format: &str, version: Option<u64>) -> Result<()> {
-    if format != FORMAT {
+fn check_head(format: &serde_json::Value, version: &serde_json::Value) -> Result<()> {
+    if format.as_str() != Some(FORMAT) {
         return Err(StoreError::Invalid(
             "Tệp JSON này không phải dữ liệu của chương trình Khối thi đua (thiếu trường \"format\": \"khoi-thi-dua\").".to_owned(),
         ));
     }
-    let version = version.unwrap_or(0);
-    if version != u64::from(VERSION) {
-        return Err(StoreError::Invalid(format!(
-            "Tệp JSON có định dạng phiên bản {version}, chương trình này chỉ đọc được phiên bản {VERSION}."
-        )));
+    match version.as_u64() {
+        Some(v) if v == u64::from(VERSION) => Ok(()),
+        Some(v) => Err(StoreError::Invalid(format!(
+            "Tệp JSON có định dạng phiên bản {v}, chương trình này chỉ đọc được phiên bản {VERSION}."
+        ))),
+        None if version.is_null() => Err(StoreError::Invalid(
+            "Tệp JSON thiếu trường \"version\" (phiên bản định dạng).".to_owned(),
+        )),
+        None => Err(StoreError::Invalid(format!(
+            "Trường \"version\" của tệp JSON phải là một số nguyên, ví dụ {VERSION}, không phải {version}."
+        ))),
     }
-    Ok(())
 }
 
-fn describe(e: &serde_json::Error) -> StoreError {
-    let what = match e.classify() {
-        serde_json::error::Category::Syntax => "sai cú pháp JSON",
-        serde_json::error::Category::Eof => "tệp bị cắt cụt",
-        serde_json::error::Category::Data => "dữ liệu không đúng định dạng",
-        serde_json::error::Category::Io => "lỗi đọc tệp",
+/// The user's sentence for a JSON error at `path` (empty at the top level).
+fn describe(e: &serde_json::Error, path: &str) -> StoreError {
+    let message = e.to_string();
+    let quoted = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_owned)
+    };
+    let what = if let Some(field) = quoted("unknown field `") {
+        format!("trường “{field}” không có trong định dạng (có thể gõ sai tên trường)")
+    } else if let Some(field) = quoted("duplicate field `") {
+        format!("trường “{field}” xuất hiện hai lần")
+    } else if let Some(field) = quoted("missing field `") {
+        format!("thiếu trường “{field}”")
+    } else {
+        match e.classify() {
+            serde_json::error::Category::Syntax => "sai cú pháp JSON",
+            serde_json::error::Category::Eof => "tệp bị cắt cụt",
+            serde_json::error::Category::Data => "dữ liệu không đúng định dạng",
+            serde_json::error::Category::Io => "lỗi đọc tệp",
+        }
+        .to_owned()
+    };
+    let place = if path.is_empty() || path == "." {
+        String::new()
+    } else {
+        format!(" (tại {path})")
     };
     StoreError::Invalid(format!(
-        "Tệp JSON không hợp lệ ở dòng {}, cột {}: {what} ({e}).",
+        "Tệp JSON không hợp lệ ở dòng {}, cột {}{place}: {what} ({e}).",
         e.line(),
         e.column()
     ))
@@ -163,6 +205,10 @@ fn import_into(conn: &Connection, ex: &Exchange) -> Result<ImportSummary> {
             params![m.id, m.merged_into],
         )?;
     }
+    let known: HashSet<MemberId> = existing.iter().chain(&ex.members).map(|m| m.id).collect();
+    for data in &ex.years {
+        check_member_refs(data, &known)?;
+    }
     for data in &ex.years {
         let year = data.record.year;
         let mut open = data.record.clone();
@@ -211,6 +257,53 @@ fn import_into(conn: &Connection, ex: &Exchange) -> Result<ImportSummary> {
         summary.years_added.push(year);
     }
     Ok(summary)
+}
+
+/// Refuses a year whose records name a member unit the file does not have, naming the record.
+fn check_member_refs(data: &YearData, known: &HashSet<MemberId>) -> Result<()> {
+    let year = data.record.year;
+    let dangling = |what: String, id: MemberId| {
+        StoreError::Invalid(format!(
+            "Tệp JSON, năm {year}: {what} ghi đơn vị số {id}, nhưng danh sách đơn vị (members) không có đơn vị này."
+        ))
+    };
+    let record = &data.record;
+    for (what, id) in [
+        ("Trưởng khối", record.leader),
+        ("Phó Trưởng khối", record.deputy),
+        ("Trưởng khối năm sau", record.next_leader),
+    ] {
+        if let Some(id) = id.filter(|id| !known.contains(id)) {
+            return Err(dangling(what.to_owned(), id));
+        }
+    }
+    if let Some(i) = data.indicators.iter().find(|i| !known.contains(&i.member)) {
+        return Err(dangling(format!("chỉ tiêu “{}”", i.name), i.member));
+    }
+    if let Some(n) = data.narratives.iter().find(|n| !known.contains(&n.member)) {
+        return Err(dangling("đoạn thành tích".to_owned(), n.member));
+    }
+    let unknown = |id: &Option<MemberId>| id.filter(|id| !known.contains(id));
+    if let Some((a, id)) = data
+        .attendees
+        .iter()
+        .find_map(|a| unknown(&a.member).map(|id| (a, id)))
+    {
+        return Err(dangling(format!("người dự hội nghị “{}”", a.person), id));
+    }
+    if let Some((o, id)) = data
+        .opinions
+        .iter()
+        .find_map(|o| unknown(&o.member).map(|id| (o, id)))
+    {
+        return Err(dangling(format!("ý kiến “{}”", o.text), id));
+    }
+    for h in &data.handovers {
+        if let Some(id) = unknown(&h.from_member).or(unknown(&Some(h.to_member))) {
+            return Err(dangling("biên bản bàn giao".to_owned(), id));
+        }
+    }
+    Ok(())
 }
 
 /// Inserts a member exactly as exported (id, position, every name), without the duplicate-name
