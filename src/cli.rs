@@ -232,7 +232,7 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             ))
         }
         Command::ExportJson(args) => {
-            let store = open_existing(db)?;
+            let store = open_to_read(db)?;
             match args.out {
                 Some(out) => {
                     ops::json::export_file(&store, args.year, &out, overwrite(args.force))?;
@@ -254,7 +254,7 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             document,
             force,
         } => {
-            let mut store = open_existing(db)?;
+            let mut store = open_to_write(db)?;
             let fonts = export::document_fonts(!embedded_font);
             let kind = match document {
                 DocumentArg::Report => DocumentKind::Report,
@@ -274,7 +274,7 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             out,
             date,
         } => {
-            let mut store = open_existing(db)?;
+            let mut store = open_to_write(db)?;
             let all = crate::store::members::list(store.conn())?;
             let to = handover::find_member(&all, year, &to)?;
             let date = match date {
@@ -334,18 +334,35 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
     }
 }
 
-/// Opens a database that must already exist (a headless command never creates one by accident).
-pub fn open_existing(db: Option<&Path>) -> Result<Store, OpsError> {
+/// The database given with `--db`, which must already exist (a headless command never
+/// creates one by accident).
+fn existing_db(db: Option<&Path>) -> Result<&Path, OpsError> {
     let Some(db) = db else {
         return Err(OpsError::Invalid(
             "Hãy cho biết tệp dữ liệu bằng --db TỆP.".to_owned(),
         ));
     };
-    if !db.is_file() {
-        return Err(OpsError::Invalid(format!(
+    match std::fs::metadata(db) {
+        Ok(m) if m.is_file() && m.len() > 0 => Ok(db),
+        Ok(m) if m.is_file() => Err(OpsError::Invalid(format!(
+            "Tệp dữ liệu “{}” trống (0 byte), không có dữ liệu của khối nào. Hãy kiểm tra lại tệp.",
+            db.display()
+        ))),
+        _ => Err(OpsError::Invalid(format!(
             "Không tìm thấy tệp dữ liệu “{}”. Hãy kiểm tra lại đường dẫn.",
             db.display()
-        )));
+        ))),
     }
-    Ok(Store::open(db)?)
+}
+
+/// Opens the database of a command that only reads it: never written, never upgraded in place.
+fn open_to_read(db: Option<&Path>) -> Result<Store, OpsError> {
+    Ok(Store::open_read_only(existing_db(db)?)?)
+}
+
+/// Opens the database of a command that writes into it (an export records itself, a handover
+/// locks the year). An older schema is upgraded only after a backup in the data folder.
+fn open_to_write(db: Option<&Path>) -> Result<Store, OpsError> {
+    let backups = ops::backups_dir(crate::paths::data_dir().as_deref())?;
+    Ok(Store::open_with_backups(existing_db(db)?, Some(&backups))?)
 }

@@ -163,3 +163,91 @@ fn a_retried_handover_ignores_a_stale_temporary_and_its_hot_journal() {
     khoi_thi_dua::store::copy::check_integrity(&out).unwrap();
     assert!(!tmp.exists() && !journal.exists());
 }
+
+/// A schema-`version` file with one member, written with the migrations of that version.
+fn old_file(path: &std::path::Path, version: i32) {
+    let mut conn = rusqlite::Connection::open(path).unwrap();
+    khoi_thi_dua::store::schema::migrate(&mut conn, 0, version).unwrap();
+    conn.execute_batch(
+        "INSERT INTO member (id, position, joined_year) VALUES (1, 1, 2020);
+         INSERT INTO member_name (member_id, from_year, full_name) VALUES (1, 2020, 'Sở Xây dựng');",
+    )
+    .unwrap();
+}
+
+#[test]
+fn reading_commands_never_create_upgrade_or_write_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    // A 0-byte file stays 0 bytes, and is called empty.
+    let empty = dir.path().join("empty.sqlite");
+    std::fs::write(&empty, b"").unwrap();
+    for args in [
+        vec!["export-json", "--db", s(&empty)],
+        vec![
+            "export-pdf",
+            "--db",
+            s(&empty),
+            "--year",
+            "2020",
+            "--out",
+            "x.pdf",
+        ],
+    ] {
+        let o = run(dir.path(), &args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&o).contains("trống"), "{}", stderr(&o));
+        assert_eq!(std::fs::metadata(&empty).unwrap().len(), 0);
+    }
+    // An older schema is read as it is, through a copy in memory: the file is not upgraded.
+    let old = dir.path().join("v3.sqlite");
+    old_file(&old, 3);
+    let before = std::fs::read(&old).unwrap();
+    let o = run(dir.path(), &["export-json", "--db", s(&old)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Sở Xây dựng"));
+    assert_eq!(std::fs::read(&old).unwrap(), before);
+}
+
+#[test]
+fn a_writing_command_backs_up_an_older_file_before_upgrading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v3.sqlite");
+    old_file(&old, 3);
+    let json = dir.path().join("empty-year.json");
+    std::fs::write(
+        &json,
+        r#"{"format": "khoi-thi-dua", "version": 1, "members": [], "years": []}"#,
+    )
+    .unwrap();
+    let o = run(dir.path(), &["import-json", "--db", s(&old), s(&json)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let backups = khoi_thi_dua::store::backup::list(&common::data_dir(dir.path()).join("backups"));
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    assert!(backups[0].to_string_lossy().contains("truoc-nang-cap-v3"));
+}
+
+#[test]
+fn an_export_from_a_write_protected_file_is_written_and_says_it_was_not_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path(), "a.sqlite");
+    let before = std::fs::read(&db).unwrap();
+    let mut store = Store::open_read_only(&db).unwrap();
+    assert!(store.is_read_only());
+    let out = dir.path().join("BaoCao.pdf");
+    let fonts = ops::export::document_fonts(false);
+    let done = ops::export::export_document(
+        &mut store,
+        2020,
+        ops::export::DocumentKind::Report,
+        &out,
+        &fonts,
+        Overwrite::Refuse,
+    )
+    .unwrap();
+    assert!(done.not_recorded);
+    let message = done.message(ops::export::DocumentKind::Report, 2020, &out);
+    assert!(message.contains("chỉ cho đọc"), "{message}");
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+    drop(store);
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}

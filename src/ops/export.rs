@@ -71,6 +71,9 @@ pub struct Exported {
     pub missing_chars: Vec<char>,
     /// Whether the report had to be composed first (the year had none).
     pub composed: bool,
+    /// Whether the data file could not be written (write-protected): the export, and a
+    /// composed draft, are then not recorded in it.
+    pub not_recorded: bool,
 }
 
 impl Exported {
@@ -90,6 +93,11 @@ impl Exported {
         if self.composed {
             message
                 .push_str(" Năm này chưa có báo cáo nên chương trình đã soạn dự thảo từ số liệu.");
+        }
+        if self.not_recorded {
+            message.push_str(
+                " Tệp dữ liệu chỉ cho đọc nên lần xuất này (và dự thảo, nếu có) không được ghi lại trong tệp.",
+            );
         }
         message
     }
@@ -111,7 +119,7 @@ pub fn prepare(store: &mut Store, year: Year, kind: DocumentKind, out: &Path) ->
                 Some(r) => (r, false),
                 None => {
                     let draft = compose_draft(&all, &data);
-                    if !data.record.is_locked() {
+                    if !data.record.is_locked() && !store.is_read_only() {
                         store.write(|tx| reports::save(tx, year, &draft))?;
                     }
                     (draft, true)
@@ -174,15 +182,21 @@ pub fn write(
         pages,
         missing_chars,
         composed: prepared.composed,
+        not_recorded: false,
     })
 }
 
 /// Notes in the store that the year's report was exported (other documents leave no trace).
-pub fn record(store: &mut Store, year: Year, kind: DocumentKind) -> Result<()> {
+/// Returns `false` when the file is write-protected, so nothing could be noted: the exported
+/// file is no less whole for that, and the user is told.
+pub fn record(store: &mut Store, year: Year, kind: DocumentKind) -> Result<bool> {
+    if store.is_read_only() {
+        return Ok(false);
+    }
     if kind == DocumentKind::Report {
         store.write(|tx| reports::mark_exported(tx, year))?;
     }
-    Ok(())
+    Ok(true)
 }
 
 /// Exports `kind` of `year` to `out` in one go (the command line's way; the window runs
@@ -198,8 +212,8 @@ pub fn export_document(
 ) -> Result<Exported> {
     check_output(out, &[store.path()], overwrite)?;
     let prepared = prepare(store, year, kind, out)?;
-    let done = write(&prepared, fonts, out, &|_, _| true)?;
-    record(store, year, kind)?;
+    let mut done = write(&prepared, fonts, out, &|_, _| true)?;
+    done.not_recorded = !record(store, year, kind)?;
     Ok(done)
 }
 

@@ -42,7 +42,9 @@ pub fn import_file(db: &Path, input: &Path) -> Result<ImportSummary> {
     let ex = json::parse(&text)
         .map_err(|e| OpsError::Invalid(format!("Tệp “{}”: {e}", input.display())))?;
     if db.exists() {
-        let mut store = Store::open(db)?;
+        // An older schema is upgraded only after a backup, like any file opened to write.
+        let backups = super::backups_dir(crate::paths::data_dir().as_deref())?;
+        let mut store = Store::open_with_backups(db, Some(&backups))?;
         return Ok(json::import(&mut store, &ex)?);
     }
     let mut summary = None;

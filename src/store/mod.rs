@@ -157,6 +157,69 @@ impl Store {
         Ok(store)
     }
 
+    /// Opens a file only to read it: never created, never upgraded in place, never written.
+    /// A file of an older schema is read through an upgraded copy in memory; an empty file
+    /// (0 bytes, or a database without tables) is refused, since it holds no bloc.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let shown = path.display().to_string();
+        let open_err = |source: rusqlite::Error| StoreError::Open {
+            path: shown.clone(),
+            reason: describe_sqlite(&source),
+            source: Some(source),
+        };
+        if !path.is_file() {
+            return Err(StoreError::Open {
+                path: shown,
+                reason: "không có tệp này.".to_owned(),
+                source: None,
+            });
+        }
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(open_err)?;
+        harden(&conn).map_err(|e| match e {
+            StoreError::Sqlite(source) => open_err(source),
+            other => other,
+        })?;
+        conn.busy_timeout(std::time::Duration::from_secs(2))
+            .map_err(open_err)?;
+        let (version, tables) = check_ours(&conn, &shown).map_err(|e| match e {
+            StoreError::Sqlite(source) => open_err(source),
+            other => other,
+        })?;
+        if tables == 0 {
+            return Err(StoreError::Open {
+                path: shown,
+                reason: "tệp trống, không có dữ liệu của khối nào.".to_owned(),
+                source: None,
+            });
+        }
+        let conn = if version < schema::CURRENT_VERSION {
+            let mut memory = Connection::open_in_memory()?;
+            rusqlite::backup::Backup::new(&conn, &mut memory)?.run_to_completion(
+                256,
+                std::time::Duration::ZERO,
+                None,
+            )?;
+            harden(&memory)?;
+            schema::migrate(&mut memory, version, schema::CURRENT_VERSION)?;
+            memory
+        } else {
+            conn
+        };
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Whether the file can only be read (opened read-only, or write-protected on disk).
+    pub fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+    }
+
     /// A private database in memory, for tests and for building files before writing them.
     pub fn open_in_memory() -> Result<Store> {
         let conn = Connection::open_in_memory()?;
