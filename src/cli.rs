@@ -179,6 +179,9 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    if let Some(dir) = crate::paths::data_dir() {
+        ops::clean_leftovers(&dir);
+    }
     match cli.command {
         None => match cli.renderer {
             Renderer::Glow => crate::ui::run(cli.db),

@@ -251,3 +251,28 @@ fn an_export_from_a_write_protected_file_is_written_and_says_it_was_not_recorded
     drop(store);
     assert_eq!(std::fs::read(&db).unwrap(), before);
 }
+
+#[test]
+fn temporaries_left_by_a_killed_run_are_cleaned_at_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::data_dir(dir.path());
+    let backups = data.join("backups");
+    let received = data.join("received");
+    std::fs::create_dir_all(&backups).unwrap();
+    std::fs::create_dir_all(&received).unwrap();
+    let left = [
+        backups.join("20201216-104200000-truoc-ban-giao-2020.backup.sqlite.tmp"),
+        backups.join("20201216-104200000-truoc-ban-giao-2020.backup.sqlite.tmp-journal"),
+        received.join("khoi-nhan-20201216-104200.sqlite.tmp"),
+    ];
+    for p in &left {
+        std::fs::write(p, b"half").unwrap();
+    }
+    let kept = backups.join("20201216-104100000-truoc-sua.backup.sqlite");
+    std::fs::write(&kept, b"a whole backup").unwrap();
+    run(dir.path(), &["verify", s(&kept)]);
+    for p in &left {
+        assert!(!p.exists(), "{p:?} was left");
+    }
+    assert!(kept.exists());
+}

@@ -112,3 +112,27 @@ pub fn backups_dir(data_dir: Option<&Path>) -> Result<PathBuf> {
         OpsError::Invalid("Không tìm thấy thư mục dữ liệu để lưu bản sao lưu.".to_owned())
     })
 }
+
+/// Removes what a killed run may have left in the data folder: temporaries of backups and of
+/// received copies, and their journals. Run at every start; a file that cannot be removed is
+/// noted in the log and left for the next start.
+pub fn clean_leftovers(data_dir: &Path) {
+    for dir in [
+        crate::paths::backups_dir(data_dir),
+        crate::paths::received_dir(data_dir),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            let stale = name.is_some_and(|n| {
+                n.ends_with(crate::fsutil::TEMP_SUFFIX)
+                    || n.ends_with(&format!("{}-journal", crate::fsutil::TEMP_SUFFIX))
+            });
+            if stale {
+                crate::fsutil::discard_temp(&path);
+            }
+        }
+    }
+}
