@@ -39,7 +39,7 @@ fn handover_round_trip_locks_the_year_opens_the_next_and_the_hashes_agree() {
     let hash = receive::sha256_file(&out).unwrap();
     assert!(printed.contains(&hash), "{printed}");
     let minutes = dir.path().join("khoi-2021-bien-ban-ban-giao.pdf");
-    assert!(std::fs::read(&minutes).unwrap().starts_with(b"%PDF"));
+    common::assert_pdf(&minutes);
 
     // The original: 2020 locked with its data intact, the handover recorded with the hash.
     let store = Store::open(&db).unwrap();

@@ -1,9 +1,12 @@
 //! Helpers the integration tests share: the program run as a user runs it, each test with a
-//! data folder of its own (backups and received copies never meet another test's), and the
-//! outside tools (poppler, qpdf) that CI must have.
+//! data folder of its own (backups and received copies never meet another test's), the
+//! outside tools (poppler, qpdf) that CI must have, and the window as a user drives it
+//! ([`window`]).
 
 // Each test binary uses its own part of this module.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+pub mod window;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -47,6 +50,16 @@ pub fn sample(dir: &Path, name: &str) -> PathBuf {
     let db = dir.join(name);
     run_ok(dir, &["sample", s(&db)]);
     db
+}
+
+/// Asserts that `path` holds a PDF.
+pub fn assert_pdf(path: &Path) {
+    let bytes = std::fs::read(path).unwrap();
+    assert!(
+        bytes.starts_with(b"%PDF"),
+        "{} is not a PDF",
+        path.display()
+    );
 }
 
 /// Runs an outside tool; `None` when it is not installed (on CI, where CI=true, a missing tool
