@@ -47,8 +47,7 @@ fn config(cases: u32) -> ProptestConfig {
 fn sample_json() -> &'static str {
     static JSON: OnceLock<String> = OnceLock::new();
     JSON.get_or_init(|| {
-        let mut store = Store::open_in_memory().unwrap();
-        khoi_thi_dua::sample::fill(&mut store).unwrap();
+        let store = common::sample_store();
         json::to_string(&json::export(store.conn(), None).unwrap()).unwrap()
     })
 }

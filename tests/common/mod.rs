@@ -8,6 +8,8 @@
 
 pub mod window;
 
+use khoi_thi_dua::domain::{MemberId, MemberName, Year};
+use khoi_thi_dua::store::{Store, members};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -50,6 +52,33 @@ pub fn sample(dir: &Path, name: &str) -> PathBuf {
     let db = dir.join(name);
     run_ok(dir, &["sample", s(&db)]);
     db
+}
+
+/// The sample bloc in a store in memory.
+pub fn sample_store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    khoi_thi_dua::sample::fill(&mut store).unwrap();
+    store
+}
+
+/// Renames `member` from `from_year` on, as one edit.
+pub fn rename(
+    store: &mut Store,
+    member: MemberId,
+    from_year: Year,
+    full_name: &str,
+    short_name: &str,
+    abbreviation: &str,
+) {
+    let name = MemberName {
+        from_year,
+        full_name: full_name.into(),
+        short_name: short_name.into(),
+        abbreviation: abbreviation.into(),
+    };
+    store
+        .write(|tx| members::set_name(tx, member, &name))
+        .unwrap();
 }
 
 /// Asserts that `path` holds a PDF.
