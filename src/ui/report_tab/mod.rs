@@ -249,6 +249,13 @@ impl ReportTab {
     }
 }
 
+/// The refusal shown instead of saving a record whose required `text` is blank.
+fn blank_refusal(text: &str, message: &str) -> Option<Action> {
+    text.trim()
+        .is_empty()
+        .then(|| Action::ShowError(message.to_owned()))
+}
+
 /// A fresh draft composed from what the tabs show.
 fn compose(view: &YearView) -> Report {
     crate::report::compose::compose_draft(&view.members, &view.data)
