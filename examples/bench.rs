@@ -25,29 +25,15 @@ use khoi_thi_dua::edit::Edit;
 use khoi_thi_dua::store::{Store, handovers, indicators, members, reports, years};
 use khoi_thi_dua::ui::App;
 use khoi_thi_dua::ui::app::{Action, Tab};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("Lỗi: {e}");
-            ExitCode::from(1)
-        }
-    }
-}
+mod common;
 
-fn arg(args: &[String], name: &str, default: usize) -> Result<usize, String> {
-    match args.iter().position(|a| a == name) {
-        None => Ok(default),
-        Some(i) => args
-            .get(i + 1)
-            .and_then(|v| v.parse().ok())
-            .filter(|&n: &usize| n > 0)
-            .ok_or_else(|| format!("{name} cần một số nguyên dương")),
-    }
+use common::arg;
+
+fn main() -> ExitCode {
+    common::main_with(run)
 }
 
 /// Median, minimum and maximum of the samples, in milliseconds.
@@ -76,14 +62,9 @@ fn harness(app: App) -> Harness<'static, App> {
 }
 
 fn run() -> Result<(), String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(source) = args
-        .first()
-        .filter(|a| !a.starts_with("--"))
-        .map(PathBuf::from)
-    else {
-        return Err("cách dùng: bench FILE.sqlite [--runs N] [--frames N] [--only TÊN]".into());
-    };
+    let (args, source) = common::args_with_file(
+        "cách dùng: bench FILE.sqlite [--runs N] [--frames N] [--only TÊN]",
+    )?;
     let runs = arg(&args, "--runs", 15)?;
     let frames = arg(&args, "--frames", 300)?;
     let only = args

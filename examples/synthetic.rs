@@ -7,8 +7,11 @@
 
 use khoi_thi_dua::domain::{Indicator, Member, MemberName, YearRecord, YearStatus};
 use khoi_thi_dua::store::{Store, indicators, members, reports, years};
-use std::path::PathBuf;
 use std::process::ExitCode;
+
+mod common;
+
+use common::arg;
 
 const UNITS: &[&str] = &[
     "Sở Thông tin và Truyền thông",
@@ -48,37 +51,14 @@ const INDICATORS: &[(&str, &str)] = &[
     ("Công trình xây dựng được cấp phép", "công trình"),
 ];
 
-fn arg(args: &[String], name: &str, default: usize) -> Result<usize, String> {
-    match args.iter().position(|a| a == name) {
-        None => Ok(default),
-        Some(i) => args
-            .get(i + 1)
-            .and_then(|v| v.parse().ok())
-            .ok_or_else(|| format!("{name} cần một số nguyên dương")),
-    }
-}
-
 fn main() -> ExitCode {
-    match run() {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("Lỗi: {e}");
-            ExitCode::from(1)
-        }
-    }
+    common::main_with(run)
 }
 
 fn run() -> Result<(), String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(out) = args
-        .first()
-        .filter(|a| !a.starts_with("--"))
-        .map(PathBuf::from)
-    else {
-        return Err(
-            "cách dùng: synthetic OUT.sqlite [--members N] [--years N] [--indicators N]".into(),
-        );
-    };
+    let (args, out) = common::args_with_file(
+        "cách dùng: synthetic OUT.sqlite [--members N] [--years N] [--indicators N]",
+    )?;
     let n_members = arg(&args, "--members", 40)?;
     let n_years = arg(&args, "--years", 20)?;
     let n_indicators = arg(&args, "--indicators", 300)?;

@@ -2,14 +2,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
-use khoi_thi_dua::domain::{MemberName, YearData};
+use khoi_thi_dua::domain::YearData;
 use khoi_thi_dua::report::conference::{compose_news, news_html, news_text};
-use khoi_thi_dua::store::{Store, members, years};
+use khoi_thi_dua::store::{members, years};
 use std::path::Path;
 
 mod common;
 
-use common::run_ok as run;
+use common::{run_ok, s};
 
 /// The text of a PDF, or of one page of it; `None` when pdftotext is not installed.
 fn pdftotext(pdf: &Path, page: Option<usize>) -> Option<String> {
@@ -22,9 +22,28 @@ fn pdftotext(pdf: &Path, page: Option<usize>) -> Option<String> {
     common::tool_text("pdftotext", &args)
 }
 
+/// Exports `document` of 2020 from `db` to `out` with the embedded font, from the command line;
+/// returns what the program printed.
+fn export(dir: &Path, db: &Path, document: &str, out: &Path) -> String {
+    run_ok(
+        dir,
+        &[
+            "export-pdf",
+            "--db",
+            s(db),
+            "--year",
+            "2020",
+            "--document",
+            document,
+            "--out",
+            s(out),
+            "--embedded-font",
+        ],
+    )
+}
+
 fn sample_data() -> (Vec<khoi_thi_dua::domain::Member>, YearData) {
-    let mut store = Store::open_in_memory().unwrap();
-    khoi_thi_dua::sample::fill(&mut store).unwrap();
+    let store = common::sample_store();
     (
         members::list(store.conn()).unwrap(),
         years::data(store.conn(), 2020).unwrap(),
@@ -34,24 +53,9 @@ fn sample_data() -> (Vec<khoi_thi_dua::domain::Member>, YearData) {
 #[test]
 fn the_minutes_carry_the_conference_and_both_signatures_on_one_page() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("mau.sqlite");
+    let db = common::sample(dir.path(), "mau.sqlite");
     let pdf = dir.path().join("bien-ban.pdf");
-    run(dir.path(), &["sample", db.to_str().unwrap()]);
-    let said = run(
-        dir.path(),
-        &[
-            "export-pdf",
-            "--db",
-            db.to_str().unwrap(),
-            "--year",
-            "2020",
-            "--document",
-            "minutes",
-            "--out",
-            pdf.to_str().unwrap(),
-            "--embedded-font",
-        ],
-    );
+    let said = export(dir.path(), &db, "minutes", &pdf);
     assert!(
         said.contains("Đã xuất biên bản hội nghị năm 2020"),
         "{said}"
@@ -180,23 +184,16 @@ fn well_formed(html: &str) -> bool {
 
 #[test]
 fn the_news_html_is_well_formed_and_shows_names_as_typed() {
-    let mut store = Store::open_in_memory().unwrap();
-    khoi_thi_dua::sample::fill(&mut store).unwrap();
+    let mut store = common::sample_store();
     let id = members::list(store.conn()).unwrap()[5].id;
-    store
-        .write(|tx| {
-            members::set_name(
-                tx,
-                id,
-                &MemberName {
-                    from_year: 2020,
-                    full_name: "Sở <Xây dựng> & Kiến trúc".into(),
-                    short_name: "Sở XD".into(),
-                    abbreviation: "SXD".into(),
-                },
-            )
-        })
-        .unwrap();
+    common::rename(
+        &mut store,
+        id,
+        2020,
+        "Sở <Xây dựng> & Kiến trúc",
+        "Sở XD",
+        "SXD",
+    );
     let all = members::list(store.conn()).unwrap();
     let data = years::data(store.conn(), 2020).unwrap();
     let html = news_html(&compose_news(&all, &data));
@@ -209,25 +206,10 @@ fn the_news_html_is_well_formed_and_shows_names_as_typed() {
 #[test]
 fn news_exports_as_text_html_and_pdf_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("mau.sqlite");
-    run(dir.path(), &["sample", db.to_str().unwrap()]);
+    let db = common::sample(dir.path(), "mau.sqlite");
     for ext in ["txt", "html", "pdf"] {
         let out = dir.path().join(format!("tin.{ext}"));
-        run(
-            dir.path(),
-            &[
-                "export-pdf",
-                "--db",
-                db.to_str().unwrap(),
-                "--year",
-                "2020",
-                "--document",
-                "news",
-                "--out",
-                out.to_str().unwrap(),
-                "--embedded-font",
-            ],
-        );
+        export(dir.path(), &db, "news", &out);
         let bytes = std::fs::read(&out).unwrap();
         match ext {
             "pdf" => {

@@ -10,7 +10,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
-use egui_kittest::Harness;
 use khoi_thi_dua::ops;
 use khoi_thi_dua::store::{Store, json, receive};
 use khoi_thi_dua::ui::App;
@@ -21,6 +20,10 @@ use serde_json::Value;
 use std::cell::RefCell;
 use std::path::Path;
 use std::sync::OnceLock;
+
+mod common;
+
+use common::window::{Window, window_drawing_missing_glyphs};
 
 /// `cases` runs with a fixed seed, unless PROPTEST_CASES or PROPTEST_RNG_SEED say otherwise.
 fn config(cases: u32) -> ProptestConfig {
@@ -44,8 +47,7 @@ fn config(cases: u32) -> ProptestConfig {
 fn sample_json() -> &'static str {
     static JSON: OnceLock<String> = OnceLock::new();
     JSON.get_or_init(|| {
-        let mut store = Store::open_in_memory().unwrap();
-        khoi_thi_dua::sample::fill(&mut store).unwrap();
+        let store = common::sample_store();
         json::to_string(&json::export(store.conn(), None).unwrap()).unwrap()
     })
 }
@@ -557,18 +559,12 @@ fn receive_checked(bytes: &[u8]) {
 /// the frames).
 fn draw_every_tab(app: App) {
     thread_local! {
-        static WINDOW: RefCell<Option<Harness<'static, App>>> = const { RefCell::new(None) };
+        static WINDOW: RefCell<Option<Window>> = const { RefCell::new(None) };
     }
     WINDOW.with(|w| {
         let mut w = w.borrow_mut();
-        let h = w.get_or_insert_with(|| {
-            Harness::builder()
-                .with_size(egui::vec2(1280.0, 800.0))
-                .with_context_setup(khoi_thi_dua::ui::setup_context)
-                // The real window draws a box for a character no font has; so does this one.
-                .allow_missing_glyphs()
-                .build_ui_state(|ui, app: &mut App| app.ui(ui), App::new(None, None))
-        });
+        // The real window draws a box for a character no font has; so does this one.
+        let h = w.get_or_insert_with(|| window_drawing_missing_glyphs(App::new(None, None)));
         *h.state_mut() = app;
         for tab in Tab::ALL {
             h.state_mut().tab = tab;

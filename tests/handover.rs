@@ -12,34 +12,37 @@ use common::{bin, run, s};
 use rusqlite::Connection;
 use std::path::Path;
 
+/// The command line that hands `db`'s year 2020 over to `to`, the successor's file written to
+/// `out`.
+fn handover_args<'a>(db: &'a Path, to: &'a str, out: &'a Path) -> Vec<&'a str> {
+    vec![
+        "handover",
+        "--db",
+        s(db),
+        "--year",
+        "2020",
+        "--to",
+        to,
+        "--out",
+        s(out),
+    ]
+}
+
 #[test]
 fn handover_round_trip_locks_the_year_opens_the_next_and_the_hashes_agree() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::sample(dir.path(), "khoi-2020.sqlite");
     let before_2020 = years::data(Store::open(&db).unwrap().conn(), 2020).unwrap();
     let out = dir.path().join("khoi-2021.sqlite");
-    let o = run(
-        dir.path(),
-        &[
-            "handover",
-            "--db",
-            s(&db),
-            "--year",
-            "2020",
-            "--to",
-            "Ban Quản lý Khu kinh tế",
-            "--out",
-            s(&out),
-            "--date",
-            "16/12/2020",
-        ],
-    );
+    let mut args = handover_args(&db, "Ban Quản lý Khu kinh tế", &out);
+    args.extend(["--date", "16/12/2020"]);
+    let o = run(dir.path(), &args);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let printed = String::from_utf8_lossy(&o.stdout);
     let hash = receive::sha256_file(&out).unwrap();
     assert!(printed.contains(&hash), "{printed}");
     let minutes = dir.path().join("khoi-2021-bien-ban-ban-giao.pdf");
-    assert!(std::fs::read(&minutes).unwrap().starts_with(b"%PDF"));
+    common::assert_pdf(&minutes);
 
     // The original: 2020 locked with its data intact, the handover recorded with the hash.
     let store = Store::open(&db).unwrap();
@@ -94,20 +97,7 @@ fn a_handover_never_overwrites_an_existing_file() {
     let db = common::sample(dir.path(), "khoi-2020.sqlite");
     let out = dir.path().join("exists.sqlite");
     std::fs::write(&out, b"keep me").unwrap();
-    let o = run(
-        dir.path(),
-        &[
-            "handover",
-            "--db",
-            s(&db),
-            "--year",
-            "2020",
-            "--to",
-            "BQL KKT",
-            "--out",
-            s(&out),
-        ],
-    );
+    let o = run(dir.path(), &handover_args(&db, "BQL KKT", &out));
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(std::fs::read(&out).unwrap(), b"keep me");
     let store = Store::open(&db).unwrap();
@@ -254,17 +244,7 @@ fn an_interrupted_handover_leaves_the_original_intact_and_no_usable_looking_targ
         std::fs::write(&db, &original).unwrap();
         let out = dir.path().join(format!("next-{i}.sqlite"));
         let mut child = bin(dir.path())
-            .args([
-                "handover",
-                "--db",
-                s(&db),
-                "--year",
-                "2020",
-                "--to",
-                "BQL KKT",
-                "--out",
-                s(&out),
-            ])
+            .args(handover_args(&db, "BQL KKT", &out))
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
@@ -305,8 +285,7 @@ fn an_interrupted_handover_leaves_the_original_intact_and_no_usable_looking_targ
 fn backups_rotate_and_a_restore_brings_the_data_back() {
     let dir = tempfile::tempdir().unwrap();
     let backups = dir.path().join("backups");
-    let mut store = Store::open_in_memory().unwrap();
-    khoi_thi_dua::sample::fill(&mut store).unwrap();
+    let store = common::sample_store();
     for i in 0..12 {
         backup::snapshot(store.conn(), &backups, &format!("lan-{i:02}")).unwrap();
     }

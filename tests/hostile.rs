@@ -5,7 +5,7 @@
 //! to PDF without a panic. The PDF passes `qpdf --check`, every character the font can draw
 //! comes back from `pdftotext`, and every character it cannot draw is reported.
 //!
-//! The window is driven with `allow_missing_glyphs()`: the real window (eframe) draws a box
+//! The window is built with `allow_missing_glyphs()` (`window_drawing_missing_glyphs`): the real window (eframe) draws a box
 //! for a character that none of its fonts has (emoji, Arabic, Hebrew are not in the embedded
 //! Noto Sans), which is what a user typing them sees; the harness's default would panic
 //! instead. The other UI tests keep the default, so a Vietnamese letter missing from the UI
@@ -13,13 +13,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
-use egui_kittest::Harness;
 mod common;
 
 use khoi_thi_dua::domain::{Conference, Handling, MemberName, NewsItem, Opinion, Person};
 use khoi_thi_dua::ops::Overwrite;
 use khoi_thi_dua::ops::export::{self, DocumentKind};
 use khoi_thi_dua::report::fonts::{FontSet, FontStyle};
+use khoi_thi_dua::report::layout::is_invisible;
 use khoi_thi_dua::sample::SAMPLE_YEAR;
 use khoi_thi_dua::store::{Store, conference, indicators, json, members, reports, years};
 use khoi_thi_dua::ui::App;
@@ -30,24 +30,10 @@ use unicode_normalization::UnicodeNormalization;
 
 const YEAR: i32 = SAMPLE_YEAR;
 
-/// Characters the PDF layout drops on purpose: invisible format characters (bidi controls,
-/// zero-width spaces, variation selectors, tags). Kept in step with `report::layout`.
+/// Characters the PDF layout drops on purpose: invisible format characters (the layout's own
+/// rule), control characters, and white space.
 fn invisible(c: char) -> bool {
-    matches!(c,
-        '\u{00AD}'
-        | '\u{034F}'
-        | '\u{061C}'
-        | '\u{180E}'
-        | '\u{200B}'..='\u{200F}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{2066}'..='\u{206F}'
-        | '\u{FE00}'..='\u{FE0F}'
-        | '\u{FEFF}'
-        | '\u{FFF9}'..='\u{FFFB}'
-        | '\u{E0000}'..='\u{E007F}')
-        || c.is_control()
-        || c.is_whitespace()
+    is_invisible(c) || c.is_control() || c.is_whitespace()
 }
 
 /// The hostile strings, by name.
@@ -249,14 +235,10 @@ fn assert_saved(store: &Store, h: &str) {
 
 /// One frame of every tab of the window on the file.
 fn show(data_dir: &Path, db: &Path) {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(khoi_thi_dua::ui::setup_context)
-        .allow_missing_glyphs()
-        .build_ui_state(
-            |ui, app: &mut App| app.ui(ui),
-            App::new(Some(data_dir.to_path_buf()), Some(db.to_path_buf())),
-        );
+    let mut h = common::window::window_drawing_missing_glyphs(App::new(
+        Some(data_dir.to_path_buf()),
+        Some(db.to_path_buf()),
+    ));
     assert_eq!(h.state().error_message(), None);
     assert!(h.state().session.is_some());
     for tab in Tab::ALL {

@@ -10,6 +10,8 @@ use khoi_thi_dua::store::{
 };
 use rusqlite::Connection;
 
+mod common;
+
 fn member(name: &str, year: Year) -> Member {
     Member {
         head_name: "Nguyễn Văn A".into(),
@@ -269,8 +271,7 @@ fn no_journal_is_left_beside_the_file_once_it_is_closed() {
 
 #[test]
 fn a_handed_over_year_refuses_every_edit() {
-    let mut store = Store::open_in_memory().unwrap();
-    khoi_thi_dua::sample::fill(&mut store).unwrap();
+    let mut store = common::sample_store();
     store
         .write(|tx| years::set_status(tx, 2020, YearStatus::HandedOver, "bàn giao"))
         .unwrap();
@@ -303,20 +304,7 @@ fn a_rename_from_a_year_keeps_the_old_name_in_earlier_years() {
     let id = store
         .write(|tx| members::insert(tx, &member("Sở Công nghiệp", 2020)))
         .unwrap();
-    store
-        .write(|tx| {
-            members::set_name(
-                tx,
-                id,
-                &MemberName {
-                    from_year: 2022,
-                    full_name: "Sở Công Thương".into(),
-                    short_name: "Sở CT".into(),
-                    abbreviation: "SCT".into(),
-                },
-            )
-        })
-        .unwrap();
+    common::rename(&mut store, id, 2022, "Sở Công Thương", "Sở CT", "SCT");
     let m = &members::list(store.conn()).unwrap()[0];
     assert_eq!(m.full_name_in(2021), "Sở Công nghiệp");
     assert_eq!(m.full_name_in(2022), "Sở Công Thương");
@@ -324,8 +312,7 @@ fn a_rename_from_a_year_keeps_the_old_name_in_earlier_years() {
 
 #[test]
 fn deleting_an_indicator_can_be_undone_and_redone() {
-    let mut store = Store::open_in_memory().unwrap();
-    khoi_thi_dua::sample::fill(&mut store).unwrap();
+    let mut store = common::sample_store();
     let before = indicators::list(store.conn(), 2020).unwrap();
     let victim = before[3].clone();
     let mut history = History::default();
@@ -344,8 +331,7 @@ fn deleting_an_indicator_can_be_undone_and_redone() {
 
 #[test]
 fn fifty_edits_can_all_be_undone() {
-    let mut store = Store::open_in_memory().unwrap();
-    khoi_thi_dua::sample::fill(&mut store).unwrap();
+    let mut store = common::sample_store();
     let original = indicators::list(store.conn(), 2020).unwrap();
     let mut history = History::default();
     for i in 0..60 {
@@ -363,8 +349,7 @@ fn fifty_edits_can_all_be_undone() {
 
 #[test]
 fn copying_last_years_list_takes_names_units_and_plans_but_not_results() {
-    let mut store = Store::open_in_memory().unwrap();
-    khoi_thi_dua::sample::fill(&mut store).unwrap();
+    let mut store = common::sample_store();
     store
         .write(|tx| {
             years::insert(

@@ -3,7 +3,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use egui::{Event, Key, Modifiers};
-use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use khoi_thi_dua::domain::{ReportStatus, YearRecord};
 use khoi_thi_dua::edit::Edit;
@@ -11,7 +10,11 @@ use khoi_thi_dua::ops::export::DocumentKind;
 use khoi_thi_dua::store::{indicators, members, reports, years};
 use khoi_thi_dua::ui::App;
 use khoi_thi_dua::ui::app::Action;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+mod common;
+
+use common::window::{Window, click, click_scrolled, replace_text, store, type_into, window};
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -27,56 +30,23 @@ fn fixture() -> Fixture {
     }
 }
 
-fn harness(app: App) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_context_setup(khoi_thi_dua::ui::setup_context)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app)
-}
-
-/// Clicks into the field a user finds by its label and types, as a person would.
-fn type_into(h: &mut Harness<'static, App>, label: &str, text: &str) {
-    h.get_by_label(label).click();
+/// A first run: the sample is created in the data folder, the welcome is shown, and the user
+/// goes on with the sample. The fixture holds the data folder: keep it until the test ends.
+fn first_run() -> (Fixture, Window) {
+    let f = fixture();
+    let mut h = window(App::new(Some(f.data_dir.clone()), None));
     h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
-
-/// Selects the whole text of a field and types over it.
-fn replace_text(h: &mut Harness<'static, App>, label: &str, text: &str) {
-    h.get_by_label(label).click();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.run();
-    h.get_by_label(label).type_text(text);
-    h.run();
-}
-
-/// Scrolls a button into view, as a person would, and clicks it.
-fn click_scrolled(h: &mut Harness<'static, App>, label: &str) {
-    h.get_by_label(label).scroll_to_me();
-    h.run();
-    h.get_by_label(label).click();
-    h.run();
-}
-
-/// A first run: the sample is created in the data folder and the welcome is shown.
-fn first_run(f: &Fixture) -> Harness<'static, App> {
-    let mut h = harness(App::new(Some(f.data_dir.clone()), None));
-    h.run();
-    h.get_by_label("Xem tiếp dữ liệu mẫu").click();
-    h.run();
-    h
+    click(&mut h, "Xem tiếp dữ liệu mẫu");
+    (f, h)
 }
 
 #[test]
 fn first_run_shows_the_sample_and_the_four_tabs_switch() {
     let f = fixture();
-    let mut h = harness(App::new(Some(f.data_dir.clone()), None));
+    let mut h = window(App::new(Some(f.data_dir.clone()), None));
     h.run();
     assert!(h.query_by_label_contains("Chào mừng").is_some());
-    h.get_by_label("Xem tiếp dữ liệu mẫu").click();
-    h.run();
+    click(&mut h, "Xem tiếp dữ liệu mẫu");
     assert!(f.data_dir.join("khoi-thi-dua.sqlite").is_file());
     h.get_by_role_and_label(
         egui::accesskit::Role::Button,
@@ -84,8 +54,7 @@ fn first_run_shows_the_sample_and_the_four_tabs_switch() {
     );
     h.get_by_label_contains("Khối Kinh tế ngành — năm 2020");
 
-    h.get_by_label("Chỉ tiêu").click();
-    h.run();
+    click(&mut h, "Chỉ tiêu");
     h.get_by_label("1.128");
     h.get_by_label("98%");
     // Searching without accents finds "Tổng diện tích …" further down the table.
@@ -93,23 +62,19 @@ fn first_run_shows_the_sample_and_the_four_tabs_switch() {
     h.get_by_label("3.611,73");
     assert!(h.query_by_label("1.128").is_none());
 
-    h.get_by_label("Báo cáo").click();
-    h.run();
+    click(&mut h, "Báo cáo");
     h.get_by_label_contains("Báo cáo tổng kết năm 2020");
 
-    h.get_by_label("Bàn giao").click();
-    h.run();
+    click(&mut h, "Bàn giao");
     h.get_by_label_contains("Bàn giao nhiệm vụ Trưởng khối năm 2020");
 
-    h.get_by_label("Thành viên").click();
-    h.run();
+    click(&mut h, "Thành viên");
     h.get_by_label("Đơn vị thành viên năm 2020");
 }
 
 #[test]
 fn ctrl_number_switches_tabs() {
-    let f = fixture();
-    let mut h = first_run(&f);
+    let (_f, mut h) = first_run();
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     h.run();
     h.get_by_label("Thêm chỉ tiêu");
@@ -120,25 +85,19 @@ fn ctrl_number_switches_tabs() {
 
 #[test]
 fn add_a_member_then_rename_it_from_next_year() {
-    let f = fixture();
-    let mut h = first_run(&f);
-    h.get_by_label("Thêm đơn vị").click();
-    h.run();
+    let (_f, mut h) = first_run();
+    click(&mut h, "Thêm đơn vị");
     type_into(&mut h, "Tên đơn vị mới:", "Sở Tư pháp");
-    h.get_by_label("Thêm").click();
-    h.run();
-    h.get_by_label("Sở Tư pháp").click();
-    h.run();
-    h.get_by_label("Đổi tên từ năm…").click();
-    h.run();
+    click(&mut h, "Thêm");
+    click(&mut h, "Sở Tư pháp");
+    click(&mut h, "Đổi tên từ năm…");
     replace_text(&mut h, "Tên mới", "Sở Tư pháp và Hộ tịch");
     click_scrolled(&mut h, "Đổi tên");
     h.get_by_label("Từ năm 2021: Sở Tư pháp và Hộ tịch");
     h.get_by_label("Từ năm 2020: Sở Tư pháp");
 
-    let app = h.state();
-    let s = app.session.as_ref().unwrap();
-    let list = members::list(s.store.conn()).unwrap();
+    let conn = store(&h).conn();
+    let list = members::list(conn).unwrap();
     let m = list
         .iter()
         .find(|m| m.full_name_in(2020) == "Sở Tư pháp")
@@ -148,26 +107,21 @@ fn add_a_member_then_rename_it_from_next_year() {
 
 #[test]
 fn a_duplicate_member_name_is_refused_at_the_field() {
-    let f = fixture();
-    let mut h = first_run(&f);
-    h.get_by_label("Thêm đơn vị").click();
-    h.run();
+    let (_f, mut h) = first_run();
+    click(&mut h, "Thêm đơn vị");
     type_into(&mut h, "Tên đơn vị mới:", "Sở Xây dựng");
-    h.get_by_label("Thêm").click();
-    h.run();
+    click(&mut h, "Thêm");
     h.get_by_label_contains("đã có đơn vị tên “Sở Xây dựng”");
 }
 
 /// Opens the indicator tab, adds a row for the first member and returns with its name cell open.
-fn add_indicator_row(h: &mut Harness<'static, App>) {
-    h.get_by_label("Chỉ tiêu").click();
-    h.run();
-    h.get_by_label("Thêm chỉ tiêu").click();
-    h.run();
+fn add_indicator_row(h: &mut Window) {
+    click(h, "Chỉ tiêu");
+    click(h, "Thêm chỉ tiêu");
     h.run();
 }
 
-fn select_all_and_type(h: &mut Harness<'static, App>, label: &str, text: &str) {
+fn select_all_and_type(h: &mut Window, label: &str, text: &str) {
     h.get_by_role_and_label(egui::accesskit::Role::TextInput, label)
         .focus();
     h.run();
@@ -179,8 +133,7 @@ fn select_all_and_type(h: &mut Harness<'static, App>, label: &str, text: &str) {
 
 #[test]
 fn add_an_indicator_typing_vietnamese_numbers_and_see_the_percent() {
-    let f = fixture();
-    let mut h = first_run(&f);
+    let (_f, mut h) = first_run();
     add_indicator_row(&mut h);
     select_all_and_type(&mut h, "Chỉ tiêu", "Diện tích giao đất");
     h.key_press(Key::Tab);
@@ -195,9 +148,8 @@ fn add_an_indicator_typing_vietnamese_numbers_and_see_the_percent() {
     h.key_press(Key::Enter);
     h.run();
     h.get_by_label("90%");
-    let app = h.state();
-    let s = app.session.as_ref().unwrap();
-    let ind = indicators::list(s.store.conn(), 2020)
+    let conn = store(&h).conn();
+    let ind = indicators::list(conn, 2020)
         .unwrap()
         .into_iter()
         .find(|i| i.name == "Diện tích giao đất")
@@ -208,19 +160,15 @@ fn add_an_indicator_typing_vietnamese_numbers_and_see_the_percent() {
 
 #[test]
 fn an_english_style_number_is_refused_at_the_cell_and_the_old_value_kept() {
-    let f = fixture();
-    let mut h = first_run(&f);
-    h.get_by_label("Chỉ tiêu").click();
-    h.run();
-    h.get_by_label("1.128").click();
-    h.run();
+    let (_f, mut h) = first_run();
+    click(&mut h, "Chỉ tiêu");
+    click(&mut h, "1.128");
     select_all_and_type(&mut h, "Thực hiện", "3611.73");
     h.key_press(Key::Enter);
     h.run();
     h.get_by_label_contains("dấu chấm chỉ dùng để tách hàng nghìn");
-    let app = h.state();
-    let s = app.session.as_ref().unwrap();
-    let list = indicators::list(s.store.conn(), 2020).unwrap();
+    let conn = store(&h).conn();
+    let list = indicators::list(conn, 2020).unwrap();
     assert!(list.iter().any(|i| i.result == Some(1128.0)));
     assert!(
         list.iter()
@@ -234,32 +182,24 @@ fn an_english_style_number_is_refused_at_the_cell_and_the_old_value_kept() {
 
 #[test]
 fn delete_a_row_then_undo_brings_it_back() {
-    let f = fixture();
-    let mut h = first_run(&f);
-    h.get_by_label("Chỉ tiêu").click();
-    h.run();
-    let count = |h: &Harness<'static, App>| {
-        let s = h.state().session.as_ref().unwrap();
-        indicators::list(s.store.conn(), 2020).unwrap().len()
-    };
-    let before = count(&h);
+    let (_f, mut h) = first_run();
+    click(&mut h, "Chỉ tiêu");
+    let before = indicator_count(&h);
 
     h.get_all_by_label("Xóa").next().unwrap().click();
     h.run();
-    assert_eq!(count(&h), before - 1);
+    assert_eq!(indicator_count(&h), before - 1);
     h.get_by_label_contains("Bấm Ctrl+Z để hoàn tác");
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
-    assert_eq!(count(&h), before);
+    assert_eq!(indicator_count(&h), before);
     h.get_by_label("1.128");
 }
 
 #[test]
 fn unikey_style_backspace_then_composed_letter_types_the_right_word() {
-    let f = fixture();
-    let mut h = first_run(&f);
-    h.get_by_label("Thêm đơn vị").click();
-    h.run();
+    let (_f, mut h) = first_run();
+    click(&mut h, "Thêm đơn vị");
     let field = h.get_by_label("Tên đơn vị mới:");
     field.focus();
     h.run();
@@ -289,7 +229,7 @@ fn a_broken_file_given_on_the_command_line_shows_a_vietnamese_message() {
     std::fs::create_dir_all(&f.data_dir).unwrap();
     let bad = f.data_dir.join("hong.sqlite");
     std::fs::write(&bad, b"this is not a database at all, just text").unwrap();
-    let mut h = harness(App::new(Some(f.data_dir.clone()), Some(bad.clone())));
+    let mut h = window(App::new(Some(f.data_dir.clone()), Some(bad.clone())));
     h.run();
     h.get_by_label("Không thực hiện được");
     h.get_by_label_contains("Không mở được tệp");
@@ -301,12 +241,9 @@ fn a_broken_file_given_on_the_command_line_shows_a_vietnamese_message() {
 
 #[test]
 fn the_new_bloc_form_creates_a_file_with_its_members() {
-    let f = fixture();
-    let mut h = first_run(&f);
-    h.get_by_label("Tệp").click();
-    h.run();
-    h.get_by_label("Mới…").click();
-    h.run();
+    let (f, mut h) = first_run();
+    click(&mut h, "Tệp");
+    click(&mut h, "Mới…");
     type_into(&mut h, "Tên khối", "Khối Văn hóa - Xã hội");
     type_into(&mut h, "Tỉnh", "tỉnh Tuyên Quang");
     replace_text(&mut h, "Năm đầu tiên", "2026");
@@ -315,8 +252,7 @@ fn the_new_bloc_form_creates_a_file_with_its_members() {
         "Đơn vị thành viên (mỗi dòng một đơn vị)",
         "Sở Y tế\nSở Giáo dục và Đào tạo\nSở Văn hóa, Thể thao và Du lịch",
     );
-    h.get_by_label("Tạo khối").click();
-    h.run();
+    click(&mut h, "Tạo khối");
     h.get_by_label_contains("Khối Văn hóa - Xã hội — năm 2026");
     h.get_by_label("Sở Giáo dục và Đào tạo");
     assert!(f.data_dir.join("khoi-moi.sqlite").is_file());
@@ -324,42 +260,33 @@ fn the_new_bloc_form_creates_a_file_with_its_members() {
 
 #[test]
 fn report_flow_compose_edit_save_a_version_adopt_and_export() {
-    let f = fixture();
-    let mut h = first_run(&f);
-    h.get_by_label("Báo cáo").click();
-    h.run();
+    let (f, mut h) = first_run();
+    click(&mut h, "Báo cáo");
     // The sample ships with its draft; composing again asks first.
-    h.get_by_label("Tạo dự thảo từ số liệu").click();
-    h.run();
+    click(&mut h, "Tạo dự thảo từ số liệu");
     h.get_by_label_contains("Toàn bộ nội dung báo cáo năm 2020 sẽ được thay");
-    h.get_by_label("Tạo lại dự thảo").click();
-    h.run();
+    click(&mut h, "Tạo lại dự thảo");
     // Edit a section.
-    h.get_by_label("V. KIẾN NGHỊ, ĐỀ XUẤT").click();
-    h.run();
+    click(&mut h, "V. KIẾN NGHỊ, ĐỀ XUẤT");
     replace_text(
         &mut h,
         "Nội dung",
         "Đề nghị UBND tỉnh tặng Cờ thi đua cho 01 đơn vị.",
     );
-    h.get_by_label("Tiêu đề mục").click();
-    h.run();
+    click(&mut h, "Tiêu đề mục");
     // Save a version.
     h.get_by_label_contains("Phiên bản đã lưu").click();
     h.run();
     type_into(&mut h, "Tên phiên bản:", "Dự thảo lần 1");
-    h.get_by_label("Lưu phiên bản").click();
-    h.run();
+    click(&mut h, "Lưu phiên bản");
     h.get_by_label("Dự thảo lần 1");
     // Adopt: the text locks.
-    h.get_by_label("Thông qua…").click();
-    h.run();
-    h.get_by_label("Thông qua").click();
-    h.run();
+    click(&mut h, "Thông qua…");
+    click(&mut h, "Thông qua");
     h.get_by_label("Đã thông qua");
     {
-        let s = h.state().session.as_ref().unwrap();
-        let report = khoi_thi_dua::store::reports::get(s.store.conn(), 2020)
+        let conn = store(&h).conn();
+        let report = khoi_thi_dua::store::reports::get(conn, 2020)
             .unwrap()
             .unwrap();
         assert_eq!(report.status, khoi_thi_dua::domain::ReportStatus::Adopted);
@@ -369,7 +296,7 @@ fn report_flow_compose_edit_save_a_version_adopt_and_export() {
                 .iter()
                 .any(|s| s.body.contains("Cờ thi đua cho 01 đơn vị"))
         );
-        let versions = khoi_thi_dua::store::reports::versions(s.store.conn(), 2020).unwrap();
+        let versions = khoi_thi_dua::store::reports::versions(conn, 2020).unwrap();
         assert!(versions.iter().any(|v| v.name == "Dự thảo lần 1"));
         assert!(
             versions
@@ -378,103 +305,73 @@ fn report_flow_compose_edit_save_a_version_adopt_and_export() {
         );
     }
     // Export through the dialog, with a path typed in.
-    h.get_by_label("Xuất PDF…").click();
-    h.run();
+    click(&mut h, "Xuất PDF…");
     let pdf = f.data_dir.join("BaoCao2020.pdf");
-    replace_text(&mut h, "Lưu vào tệp:", pdf.to_str().unwrap());
-    h.get_by_label("Xuất").click();
-    h.run();
-    for _ in 0..100 {
-        if !h.state().exporting() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        h.run();
-    }
-    h.run();
+    export_to(&mut h, &pdf);
+    wait_for_export(&mut h);
     h.get_by_label_contains("Đã xuất PDF");
-    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    common::assert_pdf(&pdf);
 }
 
 #[test]
 fn handover_tab_shows_the_checklist_and_hands_over_after_confirming() {
-    let f = fixture();
-    let mut h = first_run(&f);
-    h.get_by_label("Bàn giao").click();
-    h.run();
+    let (f, mut h) = first_run();
+    click(&mut h, "Bàn giao");
     h.get_by_label("Báo cáo tổng kết còn là dự thảo, chưa thông qua");
     h.get_by_label_contains("Chưa có chỉ tiêu hay thành tích: BQL KKT");
     let out = f.data_dir.join("ban-giao-2021.sqlite");
     replace_text(&mut h, "Lưu tệp cho đơn vị nhận", out.to_str().unwrap());
     click_scrolled(&mut h, "Bàn giao…");
     h.get_by_label_contains("Mở năm 2021 với Trưởng khối Ban Quản lý Khu kinh tế");
-    h.get_by_label("Xác nhận bàn giao").click();
-    h.run();
+    click(&mut h, "Xác nhận bàn giao");
     h.get_by_label("Đã bàn giao");
     let hash = khoi_thi_dua::store::receive::sha256_file(&out).unwrap();
     h.get_by_label(&format!("Mã SHA-256: {hash}"));
-    h.get_by_label("Đóng").click();
-    h.run();
+    click(&mut h, "Đóng");
     h.get_by_label_contains("Năm 2020 đã bàn giao — chỉ xem");
     // Every tab is read-only now: the indicator tab's buttons are disabled.
-    h.get_by_label("Chỉ tiêu").click();
-    h.run();
-    let count = |h: &Harness<'static, App>| {
-        let s = h.state().session.as_ref().unwrap();
-        indicators::list(s.store.conn(), 2020).unwrap().len()
-    };
-    let before = count(&h);
-    h.get_by_label("Thêm chỉ tiêu").click();
-    h.run();
-    assert_eq!(count(&h), before);
+    click(&mut h, "Chỉ tiêu");
+    let before = indicator_count(&h);
+    click(&mut h, "Thêm chỉ tiêu");
+    assert_eq!(indicator_count(&h), before);
 }
 
 #[test]
 fn the_conference_date_is_typed_checked_and_saved() {
-    let f = fixture();
-    let mut h = first_run(&f);
-    h.get_by_label("Báo cáo").click();
-    h.run();
-    h.get_by_label("Hội nghị tổng kết").click();
-    h.run();
+    let (_f, mut h) = first_run();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Hội nghị tổng kết");
     replace_text(&mut h, "Ngày hội nghị", "31/02/2021");
-    h.get_by_label("Tên khối").click();
-    h.run();
+    click(&mut h, "Tên khối");
     h.get_by_label_contains("tháng 2 năm 2021 chỉ có 28 ngày");
-    let date = |h: &Harness<'static, App>| {
-        let s = h.state().session.as_ref().unwrap();
-        khoi_thi_dua::store::years::get(s.store.conn(), 2020)
+    let date = |h: &Window| {
+        let conn = store(h).conn();
+        khoi_thi_dua::store::years::get(conn, 2020)
             .unwrap()
             .unwrap()
             .conference_date
     };
     assert_eq!(date(&h), chrono::NaiveDate::from_ymd_opt(2020, 12, 16));
     replace_text(&mut h, "Ngày hội nghị", "17/12/2020");
-    h.get_by_label("Tên khối").click();
-    h.run();
+    click(&mut h, "Tên khối");
     assert_eq!(date(&h), chrono::NaiveDate::from_ymd_opt(2020, 12, 17));
     // The calendar speaks Vietnamese.
-    h.get_by_label("Lịch").click();
-    h.run();
+    click(&mut h, "Lịch");
     h.get_by_label("Tháng 12 năm 2020");
     h.get_by_label("CN");
 }
 
 #[test]
 fn conference_record_then_minutes_and_news_are_composed_and_exported() {
-    let f = fixture();
-    let mut h = first_run(&f);
-    h.get_by_label("Báo cáo").click();
-    h.run();
-    h.get_by_label("Hội nghị tổng kết").click();
-    h.run();
+    let (f, mut h) = first_run();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Hội nghị tổng kết");
     replace_text(&mut h, "Giờ bắt đầu", "14:00");
     replace_text(&mut h, "Chủ trì: họ tên", "Nguyễn Văn An");
-    h.get_by_label("Tên khối").click();
-    h.run();
+    click(&mut h, "Tên khối");
     {
-        let s = h.state().session.as_ref().unwrap();
-        let c = khoi_thi_dua::store::conference::get(s.store.conn(), 2020).unwrap();
+        let conn = store(&h).conn();
+        let c = khoi_thi_dua::store::conference::get(conn, 2020).unwrap();
         assert_eq!(
             (c.start_time.as_str(), c.chair.name.as_str()),
             ("14:00", "Nguyễn Văn An")
@@ -483,27 +380,28 @@ fn conference_record_then_minutes_and_news_are_composed_and_exported() {
     }
     click_scrolled(&mut h, "Xuất biên bản hội nghị…");
     let minutes = f.data_dir.join("bien-ban.pdf");
-    replace_text(&mut h, "Lưu vào tệp:", minutes.to_str().unwrap());
-    h.get_by_label("Xuất").click();
-    h.run();
-    assert!(std::fs::read(&minutes).unwrap().starts_with(b"%PDF"));
+    export_to(&mut h, &minutes);
+    common::assert_pdf(&minutes);
 
     // The news item, composed from the data (the afternoon start shows in its lead).
-    h.get_by_label("Tin bài cho trang thông tin").click();
-    h.run();
+    click(&mut h, "Tin bài cho trang thông tin");
     let body = h.get_by_label("Nội dung").value().unwrap_or_default();
     assert!(body.contains("Chiều ngày 16/12/2020"), "{body}");
     click_scrolled(&mut h, "Xuất tin bài…");
     let html = f.data_dir.join("tin.html");
-    replace_text(&mut h, "Lưu vào tệp:", html.to_str().unwrap());
-    h.get_by_label("Xuất").click();
-    h.run();
+    export_to(&mut h, &html);
     let text = std::fs::read_to_string(&html).unwrap();
     assert!(text.contains("Chiều ngày 16/12/2020") && text.contains("Lê Hằng"));
 }
 
+/// Types `path` into the open export dialog and clicks "Xuất".
+fn export_to(h: &mut Window, path: &Path) {
+    replace_text(h, "Lưu vào tệp:", path.to_str().unwrap());
+    click(h, "Xuất");
+}
+
 /// Runs frames until the background export has finished and its result is shown.
-fn wait_for_export(h: &mut Harness<'static, App>) {
+fn wait_for_export(h: &mut Window) {
     for _ in 0..400 {
         if !h.state().exporting() {
             break;
@@ -516,7 +414,7 @@ fn wait_for_export(h: &mut Harness<'static, App>) {
 }
 
 /// Adds an empty `year` to the open file, as a handover would, and shows the window again.
-fn add_year(h: &mut Harness<'static, App>, year: i32) {
+fn add_year(h: &mut Window, year: i32) {
     let s = h.state_mut().session.as_mut().unwrap();
     let rec = YearRecord::new(year, "Khối Kinh tế ngành", "tỉnh Hà Giang", "Hà Giang");
     s.store.write(|tx| years::insert(tx, &rec)).unwrap();
@@ -524,15 +422,19 @@ fn add_year(h: &mut Harness<'static, App>, year: i32) {
     h.run();
 }
 
-fn exported_at(h: &Harness<'static, App>, year: i32) -> Option<String> {
-    let s = h.state().session.as_ref().unwrap();
-    reports::exported_at(s.store.conn(), year).unwrap()
+/// How many indicators the open file has in 2020.
+fn indicator_count(h: &Window) -> usize {
+    indicators::list(store(h).conn(), 2020).unwrap().len()
+}
+
+fn exported_at(h: &Window, year: i32) -> Option<String> {
+    let conn = store(h).conn();
+    reports::exported_at(conn, year).unwrap()
 }
 
 #[test]
 fn an_export_is_recorded_against_the_year_it_was_started_on() {
-    let f = fixture();
-    let mut h = first_run(&f);
+    let (f, mut h) = first_run();
     add_year(&mut h, 2021);
     let pdf = f.data_dir.join("BaoCao2020.pdf");
     // The year is switched in the very frame the export starts: the switch waits.
@@ -557,8 +459,7 @@ fn an_export_is_recorded_against_the_year_it_was_started_on() {
 
 #[test]
 fn a_second_export_while_one_runs_is_refused_and_the_first_is_shown() {
-    let f = fixture();
-    let mut h = first_run(&f);
+    let (f, mut h) = first_run();
     let first = f.data_dir.join("mot.pdf");
     let second = f.data_dir.join("hai.pdf");
     h.state_mut()
@@ -568,48 +469,38 @@ fn a_second_export_while_one_runs_is_refused_and_the_first_is_shown() {
     h.run();
     h.get_by_label_contains("Hãy chờ xuất xong");
     wait_for_export(&mut h);
-    h.get_by_label("Đóng").click();
-    h.run();
+    click(&mut h, "Đóng");
     h.get_by_label_contains(&format!("{}", first.display()));
-    assert!(std::fs::read(&first).unwrap().starts_with(b"%PDF"));
+    common::assert_pdf(&first);
     assert!(!second.exists());
 }
 
 #[test]
 fn an_existing_file_is_replaced_only_after_asking() {
-    let f = fixture();
-    let mut h = first_run(&f);
+    let (f, mut h) = first_run();
     let pdf = f.data_dir.join("BaoCao2020.pdf");
     std::fs::write(&pdf, b"ban cu").unwrap();
-    h.get_by_label("Báo cáo").click();
-    h.run();
-    h.get_by_label("Xuất PDF…").click();
-    h.run();
-    replace_text(&mut h, "Lưu vào tệp:", pdf.to_str().unwrap());
-    h.get_by_label("Xuất").click();
-    h.run();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Xuất PDF…");
+    export_to(&mut h, &pdf);
     h.get_by_label(&format!("Tệp “{}” đã có. Ghi đè?", pdf.display()));
     assert!(!h.state().exporting());
-    h.get_by_label("Không").click();
-    h.run();
+    click(&mut h, "Không");
     assert_eq!(std::fs::read(&pdf).unwrap(), b"ban cu");
-    h.get_by_label("Xuất").click();
-    h.run();
-    h.get_by_label("Ghi đè").click();
-    h.run();
+    click(&mut h, "Xuất");
+    click(&mut h, "Ghi đè");
     wait_for_export(&mut h);
     h.get_by_label_contains("Đã xuất PDF");
-    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    common::assert_pdf(&pdf);
 }
 
 #[test]
 fn recomposing_the_draft_is_one_undo_step() {
-    let f = fixture();
-    let mut h = first_run(&f);
-    let report_and_versions = |h: &Harness<'static, App>| {
-        let s = h.state().session.as_ref().unwrap();
-        let report = reports::get(s.store.conn(), 2020).unwrap();
-        let versions: Vec<String> = reports::versions(s.store.conn(), 2020)
+    let (_f, mut h) = first_run();
+    let report_and_versions = |h: &Window| {
+        let conn = store(h).conn();
+        let report = reports::get(conn, 2020).unwrap();
+        let versions: Vec<String> = reports::versions(conn, 2020)
             .unwrap()
             .into_iter()
             .map(|v| v.name)
@@ -617,12 +508,9 @@ fn recomposing_the_draft_is_one_undo_step() {
         (report, versions)
     };
     let before = report_and_versions(&h);
-    h.get_by_label("Báo cáo").click();
-    h.run();
-    h.get_by_label("Tạo dự thảo từ số liệu").click();
-    h.run();
-    h.get_by_label("Tạo lại dự thảo").click();
-    h.run();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Tạo dự thảo từ số liệu");
+    click(&mut h, "Tạo lại dự thảo");
     let (_, versions) = report_and_versions(&h);
     assert!(versions.iter().any(|v| v == "Trước khi tạo lại dự thảo"));
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -638,8 +526,7 @@ fn recomposing_the_draft_is_one_undo_step() {
 
 #[test]
 fn exporting_a_year_without_a_report_says_a_draft_was_composed() {
-    let f = fixture();
-    let mut h = first_run(&f);
+    let (f, mut h) = first_run();
     h.state_mut().push(Action::Edit(Edit::DeleteReport(2020)));
     h.run();
     assert!(
@@ -658,36 +545,28 @@ fn exporting_a_year_without_a_report_says_a_draft_was_composed() {
     h.run();
     wait_for_export(&mut h);
     h.get_by_label_contains("Năm này chưa có báo cáo nên chương trình đã soạn dự thảo từ số liệu.");
-    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    common::assert_pdf(&pdf);
 }
 
 #[test]
 fn the_news_item_follows_the_conference_record_after_it_was_shown() {
-    let f = fixture();
-    let mut h = first_run(&f);
-    h.get_by_label("Báo cáo").click();
-    h.run();
-    h.get_by_label("Tin bài cho trang thông tin").click();
-    h.run();
+    let (_f, mut h) = first_run();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Tin bài cho trang thông tin");
     let body = h.get_by_label("Nội dung").value().unwrap_or_default();
     assert!(!body.contains("Chiều ngày 16/12/2020"), "{body}");
-    h.get_by_label("Hội nghị tổng kết").click();
-    h.run();
+    click(&mut h, "Hội nghị tổng kết");
     replace_text(&mut h, "Giờ bắt đầu", "14:00");
-    h.get_by_label("Tên khối").click();
-    h.run();
-    h.get_by_label("Tin bài cho trang thông tin").click();
-    h.run();
+    click(&mut h, "Tên khối");
+    click(&mut h, "Tin bài cho trang thông tin");
     let body = h.get_by_label("Nội dung").value().unwrap_or_default();
     assert!(body.contains("Chiều ngày 16/12/2020"), "{body}");
 }
 
 #[test]
 fn the_handover_checklist_follows_the_data() {
-    let f = fixture();
-    let mut h = first_run(&f);
-    h.get_by_label("Bàn giao").click();
-    h.run();
+    let (_f, mut h) = first_run();
+    click(&mut h, "Bàn giao");
     h.get_by_label("Báo cáo tổng kết còn là dự thảo, chưa thông qua");
     h.state_mut().push(Action::Edit(Edit::SetReportStatus {
         year: 2020,

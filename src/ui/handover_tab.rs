@@ -4,7 +4,7 @@
 
 use super::app::{Action, Tab};
 use super::session::YearView;
-use super::widgets::{DateBuffer, ERROR_COLOR, date_field_ui};
+use super::widgets::{DateBuffer, date_field_ui, error_label_ui, form_grid_ui};
 use crate::domain::{Handling, HandoverItem, MemberId, ReportStatus};
 use crate::ops::handover::{HandoverRequest, default_items, minutes_path};
 use crate::text::date::format_date;
@@ -171,7 +171,7 @@ impl HandoverTab {
             self.form_ui(ui, view);
             ui.add_space(10.0);
             if let Some(e) = &self.error {
-                ui.label(RichText::new(e.as_str()).color(ERROR_COLOR));
+                error_label_ui(ui, e);
             }
             let button = egui::Button::new(RichText::new("Bàn giao…").size(18.0).strong())
                 .min_size(egui::vec2(160.0, 36.0));
@@ -185,57 +185,53 @@ impl HandoverTab {
     fn form_ui(&mut self, ui: &mut egui::Ui, view: &YearView) {
         let year = view.year();
         ui.label(RichText::new("Thông tin bàn giao").strong());
-        egui::Grid::new("handover-form")
-            .num_columns(2)
-            .spacing([10.0, 6.0])
-            .min_col_width(190.0)
-            .show(ui, |ui| {
-                let label = ui.label(format!("Đơn vị nhận (Trưởng khối năm {})", year + 1));
-                let selected = self.to.map_or("(chọn đơn vị)".to_owned(), |id| {
-                    view.member(id)
-                        .map_or(String::new(), |m| m.full_name_in(year).to_owned())
-                });
-                egui::ComboBox::from_id_salt("handover-to")
-                    .selected_text(selected)
-                    .width(360.0)
-                    .show_ui(ui, |ui| {
-                        for m in view.members_in_year() {
-                            if Some(m.id) != view.data.record.leader {
-                                ui.selectable_value(&mut self.to, Some(m.id), m.full_name_in(year));
-                            }
-                        }
-                    })
-                    .response
-                    .labelled_by(label.id);
-                ui.end_row();
-                if let Some(d) =
-                    date_field_ui(ui, "Ngày bàn giao", self.date, &mut self.date_buffer, true)
-                {
-                    self.date = d;
-                }
-                let label = ui.label("Ghi chú");
-                ui.add(
-                    egui::TextEdit::multiline(&mut self.notes)
-                        .desired_rows(2)
-                        .desired_width(480.0),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
-                let label = ui.label("Lưu tệp cho đơn vị nhận");
-                ui.horizontal(|ui| {
-                    ui.add(egui::TextEdit::singleline(&mut self.out).desired_width(400.0))
-                        .labelled_by(label.id);
-                    if ui.button("Chọn…").clicked()
-                        && let Some(p) = rfd::FileDialog::new()
-                            .add_filter("Tệp dữ liệu khối thi đua", &["sqlite"])
-                            .set_file_name(format!("khoi-thi-dua-{}.sqlite", year + 1))
-                            .save_file()
-                    {
-                        self.out = p.display().to_string();
-                    }
-                });
-                ui.end_row();
+        form_grid_ui(ui, "handover-form", 190.0, |ui| {
+            let label = ui.label(format!("Đơn vị nhận (Trưởng khối năm {})", year + 1));
+            let selected = self.to.map_or("(chọn đơn vị)".to_owned(), |id| {
+                view.member(id)
+                    .map_or(String::new(), |m| m.full_name_in(year).to_owned())
             });
+            egui::ComboBox::from_id_salt("handover-to")
+                .selected_text(selected)
+                .width(360.0)
+                .show_ui(ui, |ui| {
+                    for m in view.members_in_year() {
+                        if Some(m.id) != view.data.record.leader {
+                            ui.selectable_value(&mut self.to, Some(m.id), m.full_name_in(year));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+            if let Some(d) =
+                date_field_ui(ui, "Ngày bàn giao", self.date, &mut self.date_buffer, true)
+            {
+                self.date = d;
+            }
+            let label = ui.label("Ghi chú");
+            ui.add(
+                egui::TextEdit::multiline(&mut self.notes)
+                    .desired_rows(2)
+                    .desired_width(480.0),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+            let label = ui.label("Lưu tệp cho đơn vị nhận");
+            ui.horizontal(|ui| {
+                ui.add(egui::TextEdit::singleline(&mut self.out).desired_width(400.0))
+                    .labelled_by(label.id);
+                if ui.button("Chọn…").clicked()
+                    && let Some(p) = rfd::FileDialog::new()
+                        .add_filter("Tệp dữ liệu khối thi đua", &["sqlite"])
+                        .set_file_name(format!("khoi-thi-dua-{}.sqlite", year + 1))
+                        .save_file()
+                {
+                    self.out = p.display().to_string();
+                }
+            });
+            ui.end_row();
+        });
         ui.add_space(6.0);
         ui.label(RichText::new("Danh mục bàn giao").strong());
         let mut remove = None;

@@ -4,7 +4,7 @@
 
 use super::app::Action;
 use super::session::YearView;
-use super::widgets::{ERROR_COLOR, FieldBuffer, text_area_ui};
+use super::widgets::{ERROR_COLOR, FieldBuffer, search_field_ui, text_area_ui};
 use crate::domain::{Indicator, MemberId};
 use crate::edit::Edit;
 use crate::text::collate::matches_search;
@@ -151,13 +151,7 @@ impl IndicatorsTab {
                 if let Some(f) = self.filter {
                     self.selected_member = Some(f);
                 }
-                let label = ui.label("Tìm:");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.search)
-                        .hint_text("tên chỉ tiêu, nhóm, ghi chú")
-                        .desired_width(200.0),
-                )
-                .labelled_by(label.id);
+                search_field_ui(ui, &mut self.search, "tên chỉ tiêu, nhóm, ghi chú");
                 ui.separator();
                 let target = self.selected_member;
                 let add = ui

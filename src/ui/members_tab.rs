@@ -3,13 +3,12 @@
 
 use super::app::Action;
 use super::session::YearView;
-use super::widgets::{ERROR_COLOR, FieldBuffer, form_field_ui};
+use super::widgets::{FieldBuffers, TextField, error_label_ui, search_field_ui, text_fields_ui};
 use crate::domain::{Member, MemberId, MemberName, Role, Year};
 use crate::edit::Edit;
 use crate::text::collate::{compare_vi, matches_search};
 use egui::RichText;
 use egui_extras::{Column, TableBuilder};
-use std::collections::HashMap;
 
 #[derive(Default)]
 pub struct MembersTab {
@@ -17,7 +16,7 @@ pub struct MembersTab {
     search: String,
     sort_by_name: bool,
     new_member: Option<(String, Option<String>)>,
-    fields: HashMap<&'static str, FieldBuffer>,
+    fields: FieldBuffers,
     rename: Option<RenameForm>,
     leave: Option<LeaveForm>,
 }
@@ -64,13 +63,7 @@ impl MembersTab {
                 ui.heading(format!("Đơn vị thành viên năm {year}"));
             });
             ui.horizontal(|ui| {
-                let label = ui.label("Tìm:");
-                ui.add(
-                    egui::TextEdit::singleline(&mut self.search)
-                        .hint_text("tên đơn vị")
-                        .desired_width(200.0),
-                )
-                .labelled_by(label.id);
+                search_field_ui(ui, &mut self.search, "tên đơn vị");
                 ui.separator();
                 ui.label("Sắp xếp:");
                 ui.selectable_value(&mut self.sort_by_name, false, "Thứ tự trong khối");
@@ -128,7 +121,7 @@ impl MembersTab {
                     }
                 });
                 if let Some(e) = error {
-                    ui.label(RichText::new(e.as_str()).color(ERROR_COLOR));
+                    error_label_ui(ui, e);
                 }
                 if done {
                     self.new_member = None;
@@ -264,67 +257,79 @@ impl MembersTab {
             short_name: String::new(),
             abbreviation: String::new(),
         });
+        let name_form: [TextField<MemberName>; 3] = [
+            TextField::new(
+                "full",
+                "Tên đầy đủ",
+                |n| &n.full_name,
+                |n, v| n.full_name = v,
+            ),
+            TextField::new(
+                "short",
+                "Tên viết tắt",
+                |n| &n.short_name,
+                |n, v| n.short_name = v,
+            ),
+            TextField::new(
+                "abbr",
+                "Ký hiệu trên văn bản",
+                |n| &n.abbreviation,
+                |n, v| n.abbreviation = v,
+            ),
+        ];
+        let detail_form: [TextField<Member>; 5] = [
+            TextField::new(
+                "head",
+                "Thủ trưởng đơn vị",
+                |m| &m.head_name,
+                |m, v| m.head_name = v,
+            ),
+            TextField::new(
+                "title",
+                "Chức vụ",
+                |m| &m.head_title,
+                |m, v| m.head_title = v,
+            ),
+            TextField::new(
+                "contact",
+                "Người liên hệ",
+                |m| &m.contact_name,
+                |m, v| m.contact_name = v,
+            ),
+            TextField::new("phone", "Điện thoại", |m| &m.phone, |m, v| m.phone = v),
+            TextField::new("email", "Thư điện tử", |m| &m.email, |m, v| m.email = v),
+        ];
         egui::Grid::new("member-form-grid")
             .num_columns(2)
             .spacing([10.0, 6.0])
             .show(ui, |ui| {
-                let name_fields: [(&'static str, &str, &str); 3] = [
-                    ("full", "Tên đầy đủ", &current.full_name),
-                    ("short", "Tên viết tắt", &current.short_name),
-                    ("abbr", "Ký hiệu trên văn bản", &current.abbreviation),
-                ];
-                for (key, label, value) in name_fields {
-                    let buffer = self.fields.entry(key).or_default();
-                    if let Some(text) = form_field_ui(ui, label, value, buffer, false, enabled) {
-                        let mut name = current.clone();
-                        match key {
-                            "full" => name.full_name = text,
-                            "short" => name.short_name = text,
-                            _ => name.abbreviation = text,
-                        }
-                        let check = if key == "full" {
-                            crate::domain::check_member_name(
-                                &view.members,
-                                name.from_year,
-                                &name.full_name,
-                                Some(m.id),
-                            )
-                        } else {
-                            Ok(())
-                        };
-                        match check {
-                            Ok(()) => {
-                                buffer.error = None;
-                                actions.push(Action::Edit(Edit::SetMemberName {
-                                    member: m.id,
-                                    name,
-                                    previous: Some(current.clone()),
-                                }));
-                            }
-                            Err(e) => buffer.error = Some(e.to_string()),
-                        }
+                if let Some(name) =
+                    text_fields_ui(ui, &name_form, &current, &mut self.fields, enabled)
+                {
+                    // Only the full name must be unique in its year; a refusal shows under it.
+                    let refused = name.full_name != current.full_name && {
+                        let check = crate::domain::check_member_name(
+                            &view.members,
+                            name.from_year,
+                            &name.full_name,
+                            Some(m.id),
+                        );
+                        let buffer = self.fields.entry("full".to_owned()).or_default();
+                        buffer.error = check.err().map(|e| e.to_string());
+                        buffer.error.is_some()
+                    };
+                    if !refused {
+                        actions.push(Action::Edit(Edit::SetMemberName {
+                            member: m.id,
+                            name,
+                            previous: Some(current.clone()),
+                        }));
                     }
                 }
-                let detail_fields: [(&'static str, &str, &str); 5] = [
-                    ("head", "Thủ trưởng đơn vị", &m.head_name),
-                    ("title", "Chức vụ", &m.head_title),
-                    ("contact", "Người liên hệ", &m.contact_name),
-                    ("phone", "Điện thoại", &m.phone),
-                    ("email", "Thư điện tử", &m.email),
-                ];
-                for (key, label, value) in detail_fields {
-                    let buffer = self.fields.entry(key).or_default();
-                    if let Some(text) = form_field_ui(ui, label, value, buffer, false, enabled) {
-                        let mut changed = m.clone();
-                        match key {
-                            "head" => changed.head_name = text,
-                            "title" => changed.head_title = text,
-                            "contact" => changed.contact_name = text,
-                            "phone" => changed.phone = text,
-                            _ => changed.email = text,
-                        }
-                        actions.push(Action::Edit(Edit::UpdateMember(changed)));
-                    }
+                if let Some(changed) =
+                    text_fields_ui(ui, &detail_form, m, &mut self.fields, enabled)
+                {
+                    actions.push(Action::Edit(Edit::UpdateMember(changed)));
                 }
                 let label = ui.label(format!("Vai trò năm {year}"));
                 let role = view.data.record.role_of(m.id);
@@ -418,7 +423,7 @@ impl MembersTab {
                     super::widgets::text_row_ui(ui, "Ký hiệu mới", &mut form.abbreviation, "");
                 });
             if let Some(e) = &form.error {
-                ui.label(RichText::new(e.as_str()).color(ERROR_COLOR));
+                error_label_ui(ui, e);
             }
             ui.horizontal(|ui| {
                 if ui.button("Đổi tên").clicked() {
@@ -503,7 +508,7 @@ impl MembersTab {
                 ui.end_row();
             });
             if let Some(e) = &form.error {
-                ui.label(RichText::new(e.as_str()).color(ERROR_COLOR));
+                error_label_ui(ui, e);
             }
             ui.horizontal(|ui| {
                 if ui.button("Xác nhận").clicked() {

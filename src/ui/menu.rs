@@ -137,23 +137,19 @@ impl Chrome<'_> {
         let (undo, redo) = self.session.map_or((None, None), |s| {
             (s.history.can_undo(), s.history.can_redo())
         });
-        let undo_text = undo.map_or("Hoàn tác (Ctrl+Z)".to_owned(), |l| {
-            format!("Hoàn tác: {l} (Ctrl+Z)")
-        });
-        if ui
-            .add_enabled(undo.is_some(), egui::Button::new(undo_text))
-            .clicked()
-        {
-            actions.push(Action::Undo);
-        }
-        let redo_text = redo.map_or("Làm lại (Ctrl+Y)".to_owned(), |l| {
-            format!("Làm lại: {l} (Ctrl+Y)")
-        });
-        if ui
-            .add_enabled(redo.is_some(), egui::Button::new(redo_text))
-            .clicked()
-        {
-            actions.push(Action::Redo);
+        for (step, verb, keys, action) in [
+            (undo, "Hoàn tác", "Ctrl+Z", Action::Undo),
+            (redo, "Làm lại", "Ctrl+Y", Action::Redo),
+        ] {
+            let text = step.map_or(format!("{verb} ({keys})"), |l| {
+                format!("{verb}: {l} ({keys})")
+            });
+            if ui
+                .add_enabled(step.is_some(), egui::Button::new(text))
+                .clicked()
+            {
+                actions.push(action);
+            }
         }
     }
 

@@ -28,6 +28,37 @@ pub fn text_row_ui(
     response
 }
 
+/// "Tìm:" and the search text, named by that label (for screen readers and tests).
+pub fn search_field_ui(ui: &mut egui::Ui, search: &mut String, hint: &str) {
+    let label = ui.label("Tìm:");
+    ui.add(
+        egui::TextEdit::singleline(search)
+            .hint_text(hint)
+            .desired_width(200.0),
+    )
+    .labelled_by(label.id);
+}
+
+/// Why what the user asked for was refused, in red under the form.
+pub fn error_label_ui(ui: &mut egui::Ui, error: &str) {
+    ui.label(RichText::new(error).color(ERROR_COLOR));
+}
+
+/// A form's two-column grid: labels at least `label_width` wide, then their fields.
+pub fn form_grid_ui<R>(
+    ui: &mut egui::Ui,
+    id_salt: impl egui::AsIdSalt,
+    label_width: f32,
+    add_rows: impl FnOnce(&mut egui::Ui) -> R,
+) -> R {
+    egui::Grid::new(id_salt)
+        .num_columns(2)
+        .spacing([10.0, 6.0])
+        .min_col_width(label_width)
+        .show(ui, add_rows)
+        .inner
+}
+
 /// The state of a form field that is edited in a buffer and committed as one edit.
 #[derive(Debug, Default, Clone)]
 pub struct FieldBuffer {

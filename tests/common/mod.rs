@@ -1,10 +1,15 @@
 //! Helpers the integration tests share: the program run as a user runs it, each test with a
-//! data folder of its own (backups and received copies never meet another test's), and the
-//! outside tools (poppler, qpdf) that CI must have.
+//! data folder of its own (backups and received copies never meet another test's), the
+//! outside tools (poppler, qpdf) that CI must have, and the window as a user drives it
+//! ([`window`]).
 
 // Each test binary uses its own part of this module.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod window;
+
+use khoi_thi_dua::domain::{MemberId, MemberName, Year};
+use khoi_thi_dua::store::{Store, members};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -47,6 +52,43 @@ pub fn sample(dir: &Path, name: &str) -> PathBuf {
     let db = dir.join(name);
     run_ok(dir, &["sample", s(&db)]);
     db
+}
+
+/// The sample bloc in a store in memory.
+pub fn sample_store() -> Store {
+    let mut store = Store::open_in_memory().unwrap();
+    khoi_thi_dua::sample::fill(&mut store).unwrap();
+    store
+}
+
+/// Renames `member` from `from_year` on, as one edit.
+pub fn rename(
+    store: &mut Store,
+    member: MemberId,
+    from_year: Year,
+    full_name: &str,
+    short_name: &str,
+    abbreviation: &str,
+) {
+    let name = MemberName {
+        from_year,
+        full_name: full_name.into(),
+        short_name: short_name.into(),
+        abbreviation: abbreviation.into(),
+    };
+    store
+        .write(|tx| members::set_name(tx, member, &name))
+        .unwrap();
+}
+
+/// Asserts that `path` holds a PDF.
+pub fn assert_pdf(path: &Path) {
+    let bytes = std::fs::read(path).unwrap();
+    assert!(
+        bytes.starts_with(b"%PDF"),
+        "{} is not a PDF",
+        path.display()
+    );
 }
 
 /// Runs an outside tool; `None` when it is not installed (on CI, where CI=true, a missing tool

@@ -36,6 +36,7 @@ pub use metrics::{
     MARGIN_RIGHT, MARGIN_TOP, MM, PAGE_NUMBER_SIZE, PARAGRAPH_GAP,
 };
 pub use page::{Item, Page, Rect, Rule, TextRun};
+pub use text::is_invisible;
 
 use paginate::Prepared;
 

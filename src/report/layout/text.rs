@@ -8,6 +8,24 @@ use crate::report::fonts::FontStyle;
 
 use super::Engine;
 
+/// Whether `c` is an invisible format character the page never shows: soft hyphen, bidi
+/// controls, zero-width spaces and joiners, variation selectors, tags.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}'
+        | '\u{034F}'
+        | '\u{061C}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0000}'..='\u{E007F}')
+}
+
 impl Engine<'_> {
     /// Makes `text` printable in `style`: drops control and invisible format characters,
     /// turns tabs and exotic spaces into spaces (and '\n' too unless `keep_newlines`),
@@ -26,18 +44,7 @@ impl Engine<'_> {
                 }
                 '\u{2028}' | '\u{2029}' | '\u{0085}' => '\n',
                 '\u{00A0}' | '\u{2007}' | '\u{202F}' => '\u{00A0}',
-                '\u{00AD}'
-                | '\u{034F}'
-                | '\u{061C}'
-                | '\u{180E}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{2064}'
-                | '\u{2066}'..='\u{206F}'
-                | '\u{FE00}'..='\u{FE0F}'
-                | '\u{FEFF}'
-                | '\u{FFF9}'..='\u{FFFB}'
-                | '\u{E0000}'..='\u{E007F}' => continue,
+                c if is_invisible(c) => continue,
                 c if c.is_whitespace() && c != '\n' => ' ',
                 c => c,
             };

@@ -1,7 +1,7 @@
 //! The end of the report: the recipients ("Nơi nhận", one per line) and the signature block.
 
 use crate::domain::Report;
-use crate::ui::widgets::{FieldBuffers, TextField, form_field_ui, text_fields_ui};
+use crate::ui::widgets::{FieldBuffers, TextField, form_field_ui, form_grid_ui, text_fields_ui};
 
 /// Returns the report with the field the user changed.
 pub fn closing_ui(
@@ -26,31 +26,27 @@ pub fn closing_ui(
         ),
         TextField::new("signer", "Người ký", |r| &r.signer, |r, v| r.signer = v),
     ];
-    let mut changed = None;
-    egui::Grid::new("report-closing")
-        .num_columns(2)
-        .spacing([10.0, 6.0])
-        .min_col_width(170.0)
-        .show(ui, |ui| {
-            let recipients = report.recipients.join("\n");
-            let buffer = fields.entry("recipients".to_owned()).or_default();
-            if let Some(v) = form_field_ui(
-                ui,
-                "Nơi nhận (mỗi dòng một nơi)",
-                &recipients,
-                buffer,
-                true,
-                editable,
-            ) {
-                let mut r = report.clone();
-                r.recipients = recipient_lines(&v);
-                changed = Some(r);
-            }
-            if let Some(r) = text_fields_ui(ui, &form, report, fields, editable) {
-                changed = Some(r);
-            }
-        });
-    changed
+    form_grid_ui(ui, "report-closing", 170.0, |ui| {
+        let recipients = report.recipients.join("\n");
+        let buffer = fields.entry("recipients".to_owned()).or_default();
+        let mut changed = None;
+        if let Some(v) = form_field_ui(
+            ui,
+            "Nơi nhận (mỗi dòng một nơi)",
+            &recipients,
+            buffer,
+            true,
+            editable,
+        ) {
+            let mut r = report.clone();
+            r.recipients = recipient_lines(&v);
+            changed = Some(r);
+        }
+        if let Some(r) = text_fields_ui(ui, &form, report, fields, editable) {
+            changed = Some(r);
+        }
+        changed
+    })
 }
 
 /// The recipients typed one per line, without the "- " and ";" or "." the printed list adds.

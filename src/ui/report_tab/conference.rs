@@ -2,12 +2,15 @@
 //! place, venue, date, next year's directions), the conference record printed as the minutes,
 //! and who attended (member units and guests).
 
+use super::blank_refusal;
 use crate::domain::{Attendee, Conference, YearRecord};
 use crate::edit::Edit;
 use crate::ops::export::DocumentKind;
 use crate::ui::app::Action;
 use crate::ui::session::YearView;
-use crate::ui::widgets::{DateBuffer, FieldBuffers, TextField, date_field_ui, text_fields_ui};
+use crate::ui::widgets::{
+    DateBuffer, FieldBuffers, TextField, date_field_ui, form_grid_ui, text_fields_ui,
+};
 use egui::RichText;
 
 #[derive(Default)]
@@ -83,33 +86,24 @@ impl ConferencePanel {
             )
             .multiline(),
         ];
-        let mut changed = None;
-        egui::Grid::new("conference")
-            .num_columns(2)
-            .spacing([10.0, 6.0])
-            .min_col_width(170.0)
-            .show(ui, |ui| {
-                changed = text_fields_ui(ui, &form, rec, fields, editable);
-                if let Some(d) = date_field_ui(
-                    ui,
-                    "Ngày hội nghị",
-                    rec.conference_date,
-                    &mut self.date,
-                    editable,
-                ) {
-                    let mut r = rec.clone();
-                    r.conference_date = d;
-                    changed = Some(r);
-                }
-            });
-        if let Some(r) = changed {
-            if r.bloc_name.trim().is_empty() {
-                actions.push(Action::ShowError(
-                    "Tên khối không được để trống.".to_owned(),
-                ));
-            } else {
-                actions.push(Action::Edit(Edit::UpdateYear(r)));
+        let changed = form_grid_ui(ui, "conference", 170.0, |ui| {
+            let mut changed = text_fields_ui(ui, &form, rec, fields, editable);
+            if let Some(d) = date_field_ui(
+                ui,
+                "Ngày hội nghị",
+                rec.conference_date,
+                &mut self.date,
+                editable,
+            ) {
+                let mut r = rec.clone();
+                r.conference_date = d;
+                changed = Some(r);
             }
+            changed
+        });
+        if let Some(r) = changed {
+            let refusal = blank_refusal(&r.bloc_name, "Tên khối không được để trống.");
+            actions.push(refusal.unwrap_or(Action::Edit(Edit::UpdateYear(r))));
         }
     }
 
@@ -273,14 +267,9 @@ fn record_ui(
             |c, v| c.news_author = v,
         ),
     ];
-    let mut changed = None;
-    egui::Grid::new("conference-record")
-        .num_columns(2)
-        .spacing([10.0, 6.0])
-        .min_col_width(170.0)
-        .show(ui, |ui| {
-            changed = text_fields_ui(ui, &form, &view.data.conference, fields, !view.locked());
-        });
+    let changed = form_grid_ui(ui, "conference-record", 170.0, |ui| {
+        text_fields_ui(ui, &form, &view.data.conference, fields, !view.locked())
+    });
     if let Some(conference) = changed {
         actions.push(Action::Edit(Edit::SetConference {
             year: view.year(),

@@ -3,7 +3,9 @@
 
 use crate::domain::Report;
 use crate::report::compose::place_date_line;
-use crate::ui::widgets::{DateBuffer, FieldBuffers, TextField, date_field_ui, text_fields_ui};
+use crate::ui::widgets::{
+    DateBuffer, FieldBuffers, TextField, date_field_ui, form_grid_ui, text_fields_ui,
+};
 use egui::RichText;
 
 #[derive(Default)]
@@ -58,21 +60,16 @@ impl HeaderPanel {
             .multiline(),
             TextField::new("signer", "Người ký", |r| &r.signer, |r, v| r.signer = v),
         ];
-        let mut changed = None;
-        egui::Grid::new("report-header")
-            .num_columns(2)
-            .spacing([10.0, 6.0])
-            .min_col_width(170.0)
-            .show(ui, |ui| {
-                changed = text_fields_ui(ui, &form, report, fields, editable);
-                if let Some(d) =
-                    date_field_ui(ui, "Ngày ban hành", report.date, &mut self.date, editable)
-                {
-                    let mut r = report.clone();
-                    r.date = d;
-                    changed = Some(r);
-                }
-            });
-        changed
+        form_grid_ui(ui, "report-header", 170.0, |ui| {
+            let mut changed = text_fields_ui(ui, &form, report, fields, editable);
+            if let Some(d) =
+                date_field_ui(ui, "Ngày ban hành", report.date, &mut self.date, editable)
+            {
+                let mut r = report.clone();
+                r.date = d;
+                changed = Some(r);
+            }
+            changed
+        })
     }
 }

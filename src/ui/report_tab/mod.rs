@@ -45,6 +45,15 @@ pub struct ReportTab {
     confirm: Option<Confirm>,
 }
 
+/// The report as the tab shows it this frame: the year's view, its report, and whether the
+/// report may be edited (a draft of a year not handed over).
+#[derive(Clone, Copy)]
+struct Shown<'a> {
+    view: &'a YearView,
+    report: &'a Report,
+    editable: bool,
+}
+
 /// The question asked before a step that replaces or locks the report.
 enum Confirm {
     Recompose,
@@ -75,34 +84,33 @@ impl ReportTab {
             }
             return;
         };
-        let editable = !view.locked() && report.status == ReportStatus::Draft;
-        self.toolbar_ui(ui, view, report, editable, actions);
+        let shown = Shown {
+            view,
+            report,
+            editable: !view.locked() && report.status == ReportStatus::Draft,
+        };
+        self.toolbar_ui(ui, shown, actions);
         ui.add_space(4.0);
         egui::Panel::left("report-outline")
             .resizable(true)
             .default_size(300.0)
             .show(ui, |ui| {
-                if let Some(part) =
-                    outline::outline_ui(ui, view, report, self.part, editable, actions)
-                {
+                if let Some(part) = outline::outline_ui(ui, shown, self.part, actions) {
                     self.select(part);
                 }
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            egui::ScrollArea::vertical()
-                .show(ui, |ui| self.part_ui(ui, view, report, editable, actions));
+            egui::ScrollArea::vertical().show(ui, |ui| self.part_ui(ui, shown, actions));
         });
     }
 
     /// The heading, the report's status and the buttons that act on the whole report.
-    fn toolbar_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &YearView,
-        report: &Report,
-        editable: bool,
-        actions: &mut Vec<Action>,
-    ) {
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, shown: Shown<'_>, actions: &mut Vec<Action>) {
+        let Shown {
+            view,
+            report,
+            editable,
+        } = shown;
         ui.horizontal_wrapped(|ui| {
             ui.heading(format!("Báo cáo tổng kết năm {}", view.year()));
             let (text, color) = match report.status {
@@ -142,14 +150,12 @@ impl ReportTab {
     }
 
     /// The editor of the selected part.
-    fn part_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        view: &YearView,
-        report: &Report,
-        editable: bool,
-        actions: &mut Vec<Action>,
-    ) {
+    fn part_ui(&mut self, ui: &mut egui::Ui, shown: Shown<'_>, actions: &mut Vec<Action>) {
+        let Shown {
+            view,
+            report,
+            editable,
+        } = shown;
         let fields = &mut self.fields;
         let year = view.year();
         let save = |r: Report| Action::Edit(Edit::SaveReport { year, report: r });
@@ -247,6 +253,13 @@ impl ReportTab {
             self.confirm = None;
         }
     }
+}
+
+/// The refusal shown instead of saving a record whose required `text` is blank.
+fn blank_refusal(text: &str, message: &str) -> Option<Action> {
+    text.trim()
+        .is_empty()
+        .then(|| Action::ShowError(message.to_owned()))
 }
 
 /// A fresh draft composed from what the tabs show.

@@ -6,7 +6,7 @@ use crate::edit::Edit;
 use crate::ops::export::DocumentKind;
 use crate::ui::app::Action;
 use crate::ui::session::YearView;
-use crate::ui::widgets::{FieldBuffers, TextField, text_fields_ui};
+use crate::ui::widgets::{FieldBuffers, TextField, form_grid_ui, text_fields_ui};
 
 #[derive(Default)]
 pub struct NewsPanel {
@@ -75,14 +75,9 @@ impl NewsPanel {
             TextField::new("author", "Tác giả", |n| &n.author, |n, v| n.author = v),
         ];
         let news = self.news(view);
-        let mut changed = None;
-        egui::Grid::new("news")
-            .num_columns(2)
-            .spacing([10.0, 6.0])
-            .min_col_width(120.0)
-            .show(ui, |ui| {
-                changed = text_fields_ui(ui, &form, news, fields, editable);
-            });
+        let changed = form_grid_ui(ui, "news", 120.0, |ui| {
+            text_fields_ui(ui, &form, news, fields, editable)
+        });
         if let Some(n) = changed {
             actions.push(Action::Edit(Edit::SetNews {
                 year,

@@ -1,6 +1,7 @@
 //! The opinions given on the draft at the conference: who gave each, what it says, and how the
 //! secretariat handled it (accepted into the report, or explained).
 
+use super::blank_refusal;
 use crate::domain::{Handling, Opinion};
 use crate::edit::Edit;
 use crate::ui::app::Action;
@@ -65,13 +66,10 @@ pub fn opinions_ui(
                     }
                 });
             if let Some(o) = changed {
-                if o.text.trim().is_empty() {
-                    actions.push(Action::ShowError(
-                        "Nội dung ý kiến không được để trống.".to_owned(),
-                    ));
-                } else {
-                    actions.push(Action::Edit(Edit::UpdateOpinion { year, opinion: o }));
-                }
+                let refusal = blank_refusal(&o.text, "Nội dung ý kiến không được để trống.");
+                actions.push(
+                    refusal.unwrap_or(Action::Edit(Edit::UpdateOpinion { year, opinion: o })),
+                );
             }
         });
     }

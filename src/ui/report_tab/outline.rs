@@ -2,21 +2,19 @@
 //! signature) with adding, moving and deleting sections, then the conference, the news item,
 //! the saved versions and the opinions. Returns the part the user selected.
 
-use super::Part;
+use super::{Part, Shown};
 use crate::domain::{Report, ReportSection, SectionKind};
 use crate::edit::Edit;
 use crate::ui::app::Action;
-use crate::ui::session::YearView;
 use egui::RichText;
 
 pub fn outline_ui(
     ui: &mut egui::Ui,
-    view: &YearView,
-    report: &Report,
+    shown: Shown<'_>,
     current: Part,
-    editable: bool,
     actions: &mut Vec<Action>,
 ) -> Option<Part> {
+    let Shown { view, report, .. } = shown;
     let mut selected = None;
     // The section added, moved or deleted, whose neighbour is selected.
     let mut moved = None;
@@ -38,7 +36,7 @@ pub fn outline_ui(
         }
         item(ui, Part::Closing, "Nơi nhận, chữ ký".to_owned());
         ui.horizontal(|ui| {
-            moved = section_buttons_ui(ui, view, report, current, editable, actions);
+            moved = section_buttons_ui(ui, shown, current, actions);
         });
         ui.add_space(10.0);
         ui.label(RichText::new("Hội nghị và lịch sử").strong());
@@ -61,12 +59,15 @@ pub fn outline_ui(
 /// "Thêm mục", and for the selected section "Lên", "Xuống", "Xóa mục"; each saves the report.
 fn section_buttons_ui(
     ui: &mut egui::Ui,
-    view: &YearView,
-    report: &Report,
+    shown: Shown<'_>,
     current: Part,
-    editable: bool,
     actions: &mut Vec<Action>,
 ) -> Option<Part> {
+    let Shown {
+        view,
+        report,
+        editable,
+    } = shown;
     let year = view.year();
     let mut save = |r: Report| actions.push(Action::Edit(Edit::SaveReport { year, report: r }));
     let mut selected = None;
