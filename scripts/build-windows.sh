@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cross-builds the Windows release exe from Linux:
 #
-#   scripts/build-windows.sh        -> target/x86_64-pc-windows-gnu/release/khoi-thi-dua.exe
+#   scripts/build-windows.sh        -> $CARGO_TARGET_DIR (default target)/x86_64-pc-windows-gnu/release/khoi-thi-dua.exe
 #
 # Installs what is missing: the rustup target x86_64-pc-windows-gnu and Debian's
 # gcc-mingw-w64-x86-64 (the linker, and windres for the icon and version information).
@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 target=x86_64-pc-windows-gnu
-exe=target/$target/release/khoi-thi-dua.exe
+exe=${CARGO_TARGET_DIR:-target}/$target/release/khoi-thi-dua.exe
 
 if ! rustup target list --installed 2>/dev/null | grep -qx "$target"; then
   echo "build-windows: installing the Rust target $target"

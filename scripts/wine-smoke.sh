@@ -18,8 +18,8 @@
 # 0 passed; 1 failed; 3 could not run here (no wine-run, or Wine or Xvfb could not be installed).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-exe=$repo/target/x86_64-pc-windows-gnu/release/khoi-thi-dua.exe
-shot=$repo/target/wine-smoke/window.png
+exe=${CARGO_TARGET_DIR:-$repo/target}/x86_64-pc-windows-gnu/release/khoi-thi-dua.exe
+shot=${CARGO_TARGET_DIR:-$repo/target}/wine-smoke/window.png
 while [[ $# -gt 0 ]]; do
   case $1 in
     --exe) exe=$(realpath "$2"); shift 2 ;;

@@ -108,6 +108,9 @@ pub enum Command {
         /// Ngày bàn giao, dạng ngày/tháng/năm; mặc định là hôm nay.
         #[arg(long, value_name = "NGÀY")]
         date: Option<String>,
+        /// Làm lại một lần bàn giao bị ngắt: thay tệp bàn giao dở dang của chính lần đó.
+        #[arg(long)]
+        force: bool,
     },
     /// Kiểm tra một tệp nhận được (chỉ đọc, không sửa tệp); thoát 0 khi tệp nguyên vẹn.
     #[command(help_template = SUB_HELP_TEMPLATE)]
@@ -201,8 +204,12 @@ pub fn main() -> ExitCode {
             }
             Err(e) => {
                 let mut message = one_line(&e.to_string());
-                if matches!(e, OpsError::Exists { .. }) {
-                    message.push_str(" Muốn ghi đè, hãy thêm --force.");
+                match e {
+                    OpsError::Exists { .. } => message.push_str(" Muốn ghi đè, hãy thêm --force."),
+                    OpsError::UnfinishedHandover { .. } => {
+                        message.push_str(" Muốn làm lại, hãy chạy lại lệnh với --force.")
+                    }
+                    _ => {}
                 }
                 eprintln!("Lỗi: {message}");
                 ExitCode::from(1)
@@ -276,6 +283,7 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             to,
             out,
             date,
+            force,
         } => {
             let mut store = open_to_write(db)?;
             let all = crate::store::members::list(store.conn())?;
@@ -293,15 +301,23 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
                 notes: String::new(),
                 items: handover::default_items(year),
                 out,
+                redo_unfinished: force,
             };
             let fonts = export::document_fonts(true);
             let done = handover::perform(&mut store, &req, &backups, &fonts)?;
-            Ok(format!(
+            let mut message = format!(
                 "Đã bàn giao năm {year}. Tệp cho đơn vị nhận: “{}”\nMã SHA-256: {}\nBiên bản: “{}”",
                 done.file.display(),
                 done.sha256,
                 done.minutes.display()
-            ))
+            );
+            if !done.dropped.is_empty() {
+                message.push_str(&format!(
+                    "\nĐã bỏ khỏi tệp bàn giao các đối tượng không do chương trình tạo: {}",
+                    done.dropped.join(", ")
+                ));
+            }
+            Ok(message)
         }
         Command::Verify { file } => {
             let findings = crate::store::receive::inspect(&file);

@@ -65,7 +65,11 @@ pub fn build_atomically<E: From<io::Error>>(
     let tmp = temp_sibling(path);
     remove_stale_temp(&tmp)?;
     let result = build(&tmp).and_then(|()| {
-        std::fs::File::open(&tmp)?.sync_all()?;
+        // Opened for writing: Windows refuses to flush a handle opened only to read.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&tmp)?
+            .sync_all()?;
         std::fs::rename(&tmp, path)?;
         Ok(())
     });

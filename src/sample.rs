@@ -326,6 +326,13 @@ pub fn write_sample(path: &Path) -> Result<Store> {
     crate::fsutil::build_atomically(path, |tmp| -> Result<()> {
         let mut store = Store::open(tmp)?;
         fill(&mut store)
+    })
+    .map_err(|e| match e {
+        StoreError::Io(source) => StoreError::Invalid(format!(
+            "Không ghi được tệp “{}” ({source}). Hãy chọn thư mục khác có quyền ghi.",
+            path.display()
+        )),
+        other => other,
     })?;
     Store::open(path)
 }

@@ -276,3 +276,74 @@ fn temporaries_left_by_a_killed_run_are_cleaned_at_the_next_start() {
     }
     assert!(kept.exists());
 }
+
+/// A handover killed between placing the successor's file and recording it leaves a whole
+/// successor beside an original that never handed over. Rerunning recognises it and, when
+/// asked (`--force`), redoes the handover; a file that is not that successor is never replaced.
+#[test]
+fn an_unfinished_handover_is_recognised_and_redone_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path(), "khoi-2020.sqlite");
+    let out = dir.path().join("khoi-2021.sqlite");
+    let handover = |extra: &[&str]| {
+        let args = [
+            &[
+                "handover",
+                "--db",
+                s(&db),
+                "--year",
+                "2020",
+                "--to",
+                "BQL KKT",
+                "--out",
+                s(&out),
+            ][..],
+            extra,
+        ]
+        .concat();
+        run(dir.path(), &args)
+    };
+    assert!(handover(&[]).status.success());
+    // The state a kill before the commit leaves: the original as before the handover.
+    let backups = khoi_thi_dua::store::backup::list(&common::data_dir(dir.path()).join("backups"));
+    std::fs::copy(&backups[0], &db).unwrap();
+
+    let o = handover(&[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("dở dang") && stderr(&o).contains("--force"),
+        "{}",
+        stderr(&o)
+    );
+    let o = handover(&["--force"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(run(dir.path(), &["verify", s(&out)]).status.success());
+    let store = Store::open(&db).unwrap();
+    let recorded = khoi_thi_dua::store::handovers::list(store.conn(), 2020).unwrap();
+    assert_eq!(recorded.len(), 1);
+    assert_eq!(
+        recorded[0].file_hash,
+        khoi_thi_dua::store::receive::sha256_file(&out).unwrap()
+    );
+
+    // Someone else's file under that name is never replaced, --force or not.
+    let other = dir.path().join("other.sqlite");
+    std::fs::write(&other, b"not a successor").unwrap();
+    let o = run(
+        dir.path(),
+        &[
+            "handover",
+            "--db",
+            s(&db),
+            "--year",
+            "2021",
+            "--to",
+            "Sở CT",
+            "--out",
+            s(&other),
+            "--force",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read(&other).unwrap(), b"not a successor");
+}

@@ -5,6 +5,7 @@
 //! The types derive serde because the JSON exchange format (see `docs/json-format.md`) is
 //! written from them directly; a change here is a change of that format.
 
+pub mod limits;
 mod report;
 
 pub use report::{

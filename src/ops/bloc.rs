@@ -77,7 +77,7 @@ pub fn create_bloc_file(form: &NewBloc) -> Result<Store> {
         })?;
     }
     // Built under a temporary name, so a failure (or a kill) leaves no file behind.
-    crate::fsutil::build_atomically(&path, |tmp| -> Result<()> {
+    super::build_file(&path, |tmp| -> Result<()> {
         let mut store = Store::open(tmp)?;
         store.write(|tx| {
             let mut ids = Vec::new();

@@ -6,7 +6,7 @@
 //! [`write`] lays out and writes the file, [`record`] notes in the store that the report went
 //! out. [`export_document`] runs all three for the command line.
 
-use super::{Overwrite, Result, check_output, write_file};
+use super::{OpsError, Overwrite, Result, check_output, write_file};
 use crate::domain::Year;
 use crate::report::compose::compose_draft;
 use crate::report::conference::{
@@ -144,12 +144,32 @@ pub fn prepare(store: &mut Store, year: Year, kind: DocumentKind, out: &Path) ->
             (content, false)
         }
     };
+    check_size(&content)?;
     Ok(Prepared {
         year,
         kind,
         content,
         composed,
     })
+}
+
+/// Refuses a document too large for any real year (a hostile file's 200-MB note), before the
+/// layout would spend the PC's memory on it.
+fn check_size(content: &Content) -> Result<()> {
+    use crate::domain::limits::{MAX_DOCUMENT_CHARS, MAX_TEXT_CHARS};
+    let (total, longest) = match content {
+        Content::Pdf(doc) => doc.text_size(),
+        Content::Text(text) => (text.chars().count(), 0),
+    };
+    if total > MAX_DOCUMENT_CHARS || longest > MAX_TEXT_CHARS {
+        return Err(OpsError::Invalid(format!(
+            "Văn bản quá dài để in ({} ký tự; đoạn dài nhất {} ký tự, giới hạn {} ký tự một đoạn). Có thể tệp dữ liệu chứa một đoạn văn bản bất thường; hãy kiểm tra và rút gọn các đoạn ghi chú, thành tích.",
+            crate::text::number::format_number(total as f64),
+            crate::text::number::format_number(longest as f64),
+            crate::text::number::format_number(MAX_TEXT_CHARS as f64)
+        )));
+    }
+    Ok(())
 }
 
 fn extension(path: &Path) -> String {

@@ -20,6 +20,7 @@ use crate::fsutil;
 use crate::report::fonts::FontSet;
 use crate::report::handover_minutes::{HandoverMinutes, handover_minutes_document};
 use crate::report::pdf::render_pdf;
+use crate::store::shape::Shape;
 use crate::store::{
     self, Store, StoreError, backup, copy, handovers, indicators, members, receive, years,
 };
@@ -35,8 +36,12 @@ pub struct HandoverRequest {
     pub date: NaiveDate,
     pub notes: String,
     pub items: Vec<HandoverItem>,
-    /// The file for the successor; must not exist yet.
+    /// The file for the successor; must not exist yet, unless it is this program's own
+    /// unfinished successor of this year (a handover killed before it was recorded) and
+    /// `redo_unfinished` is set.
     pub out: PathBuf,
+    /// Replace `out` when it is an unfinished successor of this handover (the user agreed).
+    pub redo_unfinished: bool,
 }
 
 /// What the handover produced.
@@ -47,6 +52,8 @@ pub struct HandoverOutcome {
     pub minutes: PathBuf,
     pub backup: PathBuf,
     pub next_year: Year,
+    /// Objects another tool had added to the file, left out of the successor's copy.
+    pub dropped: Vec<String>,
 }
 
 /// The items usually handed over, offered as a starting list.
@@ -159,8 +166,23 @@ pub fn perform(
             "Tệp bàn giao phải có đuôi .sqlite.".to_owned(),
         ));
     }
-    check_output(out, &[store.path()], Overwrite::Refuse)?;
     let minutes = minutes_path(out);
+    if out.exists() && is_unfinished_successor(store, req)? {
+        if !req.redo_unfinished {
+            return Err(OpsError::UnfinishedHandover {
+                path: out.clone(),
+                year: req.year,
+            });
+        }
+        // Ours, and never recorded in the open file: the redone handover replaces it.
+        for path in [out, &minutes] {
+            crate::fsutil::remove_if_exists(path).map_err(|source| OpsError::Write {
+                path: path.clone(),
+                source,
+            })?;
+        }
+    }
+    check_output(out, &[store.path()], Overwrite::Refuse)?;
     check_output(&minutes, &[store.path()], Overwrite::Refuse)?;
     let file_name = out
         .file_name()
@@ -179,6 +201,7 @@ pub fn perform(
         path: tmp.clone(),
         source,
     })?;
+    let mut dropped = Vec::new();
     let built = (|| -> Result<String> {
         // The backup just written is a compacted copy (`VACUUM INTO`) of the file as it is now:
         // copying its bytes gives the successor's starting point without compacting the whole
@@ -189,6 +212,12 @@ pub fn perform(
         })?;
         let mut copy = Store::open(&tmp)?;
         copy.write(|tx| apply(tx, req, &file_name, ""))?;
+        // Objects another tool added to the file (a trigger a plain SQLite tool would run at
+        // the successor's) are left out of the successor's copy.
+        let expected = Shape::expected(store::schema::CURRENT_VERSION)?;
+        let foreign = Shape::of(copy.conn())?.foreign(&expected);
+        store::shape::drop_objects(copy.conn_mut(), &foreign)?;
+        dropped = foreign.iter().map(store::shape::describe).collect();
         drop(copy);
         copy::check_integrity(&tmp)?;
         receive::sha256_file(&tmp).map_err(|source| OpsError::Read {
@@ -233,7 +262,30 @@ pub fn perform(
         minutes,
         backup,
         next_year: year + 1,
+        dropped,
     })
+}
+
+/// Whether `req.out` is this program's own successor of this very handover, left by a run
+/// killed between placing the file and recording the handover: the open file has no handover
+/// of the year, and `out` is one of our files whose year records a handover to the same member
+/// under the same file name, with no hash yet (the successor's copy is written before its hash
+/// is known).
+fn is_unfinished_successor(store: &Store, req: &HandoverRequest) -> Result<bool> {
+    if !handovers::list(store.conn(), req.year)?.is_empty() {
+        return Ok(false);
+    }
+    let Ok(other) = Store::open_read_only(&req.out) else {
+        return Ok(false);
+    };
+    let name = req
+        .out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    let theirs = handovers::list(other.conn(), req.year).unwrap_or_default();
+    Ok(theirs.iter().any(|h| {
+        h.to_member == req.to && h.file_hash.is_empty() && Some(&h.file_name) == name.as_ref()
+    }))
 }
 
 /// The handover minutes of `req`, from the year and members as the transaction sees them.

@@ -35,6 +35,20 @@ pub fn import_file(db: &Path, input: &Path) -> Result<ImportSummary> {
             input: input.to_path_buf(),
         });
     }
+    let size = std::fs::metadata(input)
+        .map_err(|source| OpsError::Read {
+            path: input.to_path_buf(),
+            source,
+        })?
+        .len();
+    if size > crate::domain::limits::MAX_JSON_BYTES {
+        return Err(OpsError::Invalid(format!(
+            "Tệp JSON “{}” lớn bất thường ({} MB, giới hạn {} MB), nên không được nhập.",
+            input.display(),
+            size / 1024 / 1024,
+            crate::domain::limits::MAX_JSON_BYTES / 1024 / 1024
+        )));
+    }
     let text = std::fs::read_to_string(input).map_err(|source| OpsError::Read {
         path: input.to_path_buf(),
         source,
@@ -48,7 +62,7 @@ pub fn import_file(db: &Path, input: &Path) -> Result<ImportSummary> {
         return Ok(json::import(&mut store, &ex)?);
     }
     let mut summary = None;
-    crate::fsutil::build_atomically(db, |tmp| -> Result<()> {
+    super::build_file(db, |tmp| -> Result<()> {
         let mut store = Store::open(tmp)?;
         summary = Some(json::import(&mut store, &ex)?);
         Ok(())

@@ -47,6 +47,16 @@ pub enum OpsError {
         input.display()
     )]
     SameAsInput { out: PathBuf, input: PathBuf },
+    /// The successor's file of an earlier, interrupted handover of the same year is in the way:
+    /// the user may redo the handover, replacing it.
+    #[error(
+        "Tệp “{}” là tệp bàn giao dở dang của một lần bàn giao năm {year} bị ngắt trước đây (tệp đang mở chưa ghi nhận lần bàn giao đó). Hãy làm lại việc bàn giao; tệp dở dang sẽ được thay.",
+        path.display()
+    )]
+    UnfinishedHandover {
+        path: PathBuf,
+        year: crate::domain::Year,
+    },
     /// A rule of the request was broken; the message says which and what to do.
     #[error("{0}")]
     Invalid(String),
@@ -89,6 +99,18 @@ pub fn check_output(out: &Path, inputs: &[&Path], overwrite: Overwrite) -> Resul
         });
     }
     Ok(())
+}
+
+/// Builds `out` atomically with `build` (see `fsutil::build_atomically`), naming the file in
+/// an error of the file system.
+pub fn build_file(out: &Path, build: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+    crate::fsutil::build_atomically(out, build).map_err(|e| match e {
+        OpsError::Io(source) => OpsError::Write {
+            path: out.to_path_buf(),
+            source,
+        },
+        other => other,
+    })
 }
 
 /// Writes `bytes` to `out` atomically, naming the file in the error.

@@ -85,6 +85,34 @@ pub struct Table {
     pub font_size: f32,
 }
 
+impl Document {
+    /// Characters of text in the body and appendices, and in the longest single paragraph or
+    /// cell: what the layout's work and memory grow with.
+    pub fn text_size(&self) -> (usize, usize) {
+        let mut total = 0;
+        let mut longest = 0;
+        let mut add = |s: &str| {
+            let n = s.chars().count();
+            total += n;
+            longest = longest.max(n);
+        };
+        for block in self.blocks.iter().chain(&self.appendices) {
+            match block {
+                Block::Heading(s) | Block::Paragraph(s) => add(s),
+                Block::Table(t) => {
+                    for row in &t.rows {
+                        match row {
+                            TableRow::Cells(cells) => cells.iter().for_each(|c| add(c)),
+                            TableRow::Group(s) => add(s),
+                        }
+                    }
+                }
+            }
+        }
+        (total, longest)
+    }
+}
+
 /// One table column.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {

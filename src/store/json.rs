@@ -6,6 +6,7 @@
 use super::{
     Result, Store, StoreError, conference, handovers, indicators, members, nfc, reports, years,
 };
+use crate::domain::limits::{MAX_INDICATORS_PER_YEAR, MAX_TEXT_CHARS};
 use crate::domain::{Member, MemberId, Year, YearData, YearStatus};
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
@@ -52,6 +53,14 @@ pub fn export(conn: &Connection, only_year: Option<Year>) -> Result<Exchange> {
 /// refused; a UTF-8 byte order mark (as Notepad writes) is accepted.
 pub fn parse(text: &str) -> Result<Exchange> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let (longest, line) = longest_string(text);
+    if longest > MAX_TEXT_CHARS {
+        return Err(StoreError::Invalid(format!(
+            "Tệp JSON có một đoạn văn bản dài bất thường ở dòng {line} ({} ký tự; mỗi trường tối đa {} ký tự), nên không được nhập.",
+            crate::text::number::format_number(longest as f64),
+            crate::text::number::format_number(MAX_TEXT_CHARS as f64)
+        )));
+    }
     // A sound file is read once. Only a file that does not parse has its two head fields read
     // again (the rest skipped, not built into a tree), to tell a foreign or newer file from a
     // damaged one; a top level that is not an object is not ours.
@@ -88,6 +97,37 @@ pub fn parse(text: &str) -> Result<Exchange> {
             Err(describe(&e, &path))
         }
     }
+}
+
+/// The longest string value in JSON `text`, in characters, and the line it starts on. A scan
+/// of the raw text: a huge value is refused before anything is built from it.
+fn longest_string(text: &str) -> (usize, usize) {
+    let (mut in_string, mut escaped) = (false, false);
+    let (mut len, mut line, mut start) = (0usize, 1usize, 1usize);
+    let mut best = (0, 0);
+    for c in text.chars() {
+        if c == '\n' {
+            line += 1;
+        }
+        if !in_string {
+            if c == '"' {
+                (in_string, len, start) = (true, 0, line);
+            }
+        } else if escaped {
+            escaped = false;
+            len += 1;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '"' {
+            in_string = false;
+            if len > best.0 {
+                best = (len, start);
+            }
+        } else {
+            len += 1;
+        }
+    }
+    best
 }
 
 /// Refuses a file of another program, or of another version of the format.
@@ -208,6 +248,14 @@ fn import_into(conn: &Connection, ex: &Exchange) -> Result<ImportSummary> {
     let known: HashSet<MemberId> = existing.iter().chain(&ex.members).map(|m| m.id).collect();
     for data in &ex.years {
         check_member_refs(data, &known)?;
+        if data.indicators.len() > MAX_INDICATORS_PER_YEAR {
+            return Err(StoreError::Invalid(format!(
+                "Tệp JSON có {} chỉ tiêu trong năm {}, vượt giới hạn {} chỉ tiêu một năm, nên không được nhập.",
+                crate::text::number::format_number(data.indicators.len() as f64),
+                data.record.year,
+                crate::text::number::format_number(MAX_INDICATORS_PER_YEAR as f64)
+            )));
+        }
     }
     for data in &ex.years {
         let year = data.record.year;

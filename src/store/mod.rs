@@ -18,6 +18,7 @@ pub mod members;
 pub mod receive;
 pub mod reports;
 pub mod schema;
+pub mod shape;
 pub mod years;
 
 use crate::domain::Year;

@@ -2,12 +2,16 @@
 //!
 //! Following SQLite's advice for such files, [`inspect`] opens it read-only with defensive
 //! settings (no trigger or view of the file runs, the schema is not trusted), checks the
-//! application id, the schema version and `integrity_check` (every page, every index), and computes its SHA-256 so the receiver
-//! can compare it with the sender's. [`receive`] then copies a sound file into the data folder,
+//! application id, the schema version, `integrity_check` (every page, every index) and the
+//! schema's shape against the one this program creates, then reads every row of every year
+//! through the same code the window uses, so that "sound" means "opens"; it lists objects
+//! another tool added, and computes the SHA-256 so the receiver can compare it with the
+//! sender's. [`receive`] then copies a sound file into the data folder without those objects,
 //! upgrading an older schema on that copy; the original is never written.
 
+use super::shape::{self, Object, Shape};
 use super::{
-    Store, StoreError, copy, describe_sqlite, handovers, harden, identify, members, schema, years,
+    Store, StoreError, copy, describe_sqlite, harden, identify, members, reports, schema, years,
 };
 use crate::domain::Year;
 use chrono::NaiveDate;
@@ -26,6 +30,9 @@ pub struct Findings {
     pub bloc_name: Option<String>,
     pub years: Vec<Year>,
     pub last_handover: Option<HandoverInfo>,
+    /// Tables, indexes, triggers and views the program did not create (another tool added
+    /// them); never run, and left out of the copy when the file is received.
+    pub foreign_objects: Vec<Object>,
     /// `Ok` for a sound file this program can open; otherwise the Vietnamese reason.
     pub verdict: Result<(), String>,
 }
@@ -76,6 +83,13 @@ impl Findings {
                 crate::text::date::format_date(h.date)
             ));
         }
+        if !self.foreign_objects.is_empty() {
+            let list: Vec<String> = self.foreign_objects.iter().map(shape::describe).collect();
+            out.push(format!(
+                "Đối tượng không do chương trình tạo (không bao giờ được chạy; bị bỏ khỏi bản sao khi nhận tệp): {}",
+                list.join(", ")
+            ));
+        }
         out.push(match &self.verdict {
             Ok(()) => "Kết luận: tệp nguyên vẹn, mở được.".to_owned(),
             Err(e) => format!("Kết luận: KHÔNG mở được. {e}"),
@@ -114,6 +128,7 @@ pub fn inspect(path: &Path) -> Findings {
         bloc_name: None,
         years: Vec::new(),
         last_handover: None,
+        foreign_objects: Vec::new(),
         verdict: Ok(()),
     };
     let shown = path.display();
@@ -138,6 +153,14 @@ pub fn inspect(path: &Path) -> Findings {
     if f.size == 0 {
         f.verdict = Err(format!(
             "Tệp “{shown}” trống (0 byte): có thể việc chép tệp chưa xong. Hãy xin lại tệp từ đơn vị bàn giao."
+        ));
+        return f;
+    }
+    let journal = crate::fsutil::journal_of(path);
+    if std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0) {
+        f.verdict = Err(format!(
+            "Tệp “{shown}” có một thay đổi bị ngắt giữa chừng (tệp “{}” nằm bên cạnh). Hãy mở tệp bằng chương trình trên máy đã ghi nó để hoàn tất, rồi chép lại; đừng xóa tệp “-journal” đó.",
+            journal.display()
         ));
         return f;
     }
@@ -192,21 +215,36 @@ fn check(path: &Path, f: &mut Findings) -> Result<(), String> {
     if version < 1 {
         return Ok(());
     }
-    // The content, read with our own queries (never the file's views or triggers). A value
-    // that cannot be read is a damaged file: say which file.
+    // The schema's shape: what the program needs is there, with the types it reads.
+    let changed = |what: String| {
+        format!(
+            "Tệp “{shown}” có cấu trúc khác với tệp của chương trình ({what}), có thể đã bị chương trình khác sửa. Hãy xin lại tệp từ đơn vị bàn giao."
+        )
+    };
+    let have = Shape::of(&conn).map_err(|e| changed(e.to_string()))?;
+    let expected = Shape::expected(version).map_err(|e| e.to_string())?;
+    let problems = have.problems(&expected);
+    if !problems.is_empty() {
+        return Err(changed(problems.join("; ")));
+    }
+    f.foreign_objects = have.foreign(&expected);
+    drop(conn);
+    // Every row, read by the code that opening uses (through an upgraded copy in memory for an
+    // older schema). A value that cannot be read is a damaged file: say which file.
     let unreadable = |e: super::StoreError| {
         format!("Tệp “{shown}” không đọc được: {e} Hãy xin lại tệp từ đơn vị bàn giao.")
     };
-    let list = years::list(&conn).map_err(unreadable)?;
-    let all = members::list(&conn).map_err(unreadable)?;
-    if let Some(&last) = list.last() {
-        f.bloc_name = years::get(&conn, last)
-            .map_err(unreadable)?
-            .map(|r| r.bloc_name);
-    }
-    for &y in list.iter().rev() {
-        let hs = handovers::list(&conn, y).map_err(unreadable)?;
-        if let Some(h) = hs.last() {
+    let store = Store::open_read_only(path).map_err(unreadable)?;
+    let conn = store.conn();
+    let list = years::list(conn).map_err(unreadable)?;
+    let all = members::list(conn).map_err(unreadable)?;
+    for &y in &list {
+        let data = years::data(conn, y).map_err(unreadable)?;
+        reports::exported_at(conn, y).map_err(unreadable)?;
+        if y == list.last().copied().unwrap_or(y) {
+            f.bloc_name = Some(data.record.bloc_name.clone());
+        }
+        if let Some(h) = data.handovers.last() {
             let name = |id: Option<i64>| {
                 id.and_then(|id| all.iter().find(|m| m.id == id))
                     .map_or(String::new(), |m| m.full_name_in(y).to_owned())
@@ -217,7 +255,6 @@ fn check(path: &Path, f: &mut Findings) -> Result<(), String> {
                 to: name(Some(h.to_member)),
                 date: h.date,
             });
-            break;
         }
     }
     f.years = list;
@@ -248,9 +285,14 @@ pub fn receive(path: &Path, dir: &Path, backups: &Path) -> Result<(Store, Findin
     let copy = || -> Result<(), StoreError> {
         let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
         harden(&conn)?;
-        copy::copy_to(&conn, &target)
+        copy::copy_to(&conn, &target)?;
+        // What another tool added does not travel into the program's copy.
+        let mut copy = Connection::open(&target)?;
+        harden(&copy)?;
+        shape::drop_objects(&mut copy, &findings.foreign_objects)
     };
     copy().map_err(|e| {
+        crate::fsutil::discard_temp(&target);
         StoreError::Invalid(format!(
             "Không chép được tệp “{}” vào thư mục dữ liệu: {e}",
             path.display()

@@ -6,7 +6,9 @@
 //! The open file lives in [`super::session`], the menu and status bar in [`super::menu`], the
 //! dialogs in [`super::dialogs`].
 
-use super::dialogs::{Choice, Dialog, ExportDialog, NewBlocDialog, RestoreDialog, WelcomeDialog};
+use super::dialogs::{
+    Choice, ConfirmDialog, Dialog, ExportDialog, NewBlocDialog, RestoreDialog, WelcomeDialog,
+};
 use super::export::ExportJob;
 use super::files::new_bloc_form;
 use super::menu::{Chrome, WAIT_FOR_EXPORT, shortcuts};
@@ -312,19 +314,42 @@ impl App {
                 s.history = History::default();
                 s.mark_saved();
                 self.reload(None);
-                self.dialog = Some(Dialog::info(
-                    "Đã bàn giao",
+                let mut lines = vec![
+                    format!(
+                        "Năm {} đã được khóa; năm {} đã được mở.",
+                        req.year, done.next_year
+                    ),
+                    format!("Tệp cho đơn vị nhận: {}", done.file.display()),
+                    format!("Mã SHA-256: {}", done.sha256),
+                    format!("Biên bản bàn giao: {}", done.minutes.display()),
+                    format!("Bản sao lưu trước khi bàn giao: {}", done.backup.display()),
+                ];
+                if !done.dropped.is_empty() {
+                    lines.push(format!(
+                        "Đã bỏ khỏi tệp bàn giao các đối tượng không do chương trình tạo: {}",
+                        done.dropped.join(", ")
+                    ));
+                }
+                self.dialog = Some(Dialog::info("Đã bàn giao", lines));
+            }
+            Err(e @ ops::OpsError::UnfinishedHandover { .. }) => {
+                let redo = crate::ops::handover::HandoverRequest {
+                    redo_unfinished: true,
+                    ..req.clone()
+                };
+                self.dialog = Some(Dialog::Confirm(ConfirmDialog::new(
+                    "Làm lại việc bàn giao?",
                     vec![
+                        e.to_string(),
                         format!(
-                            "Năm {} đã được khóa; năm {} đã được mở.",
-                            req.year, done.next_year
+                            "Bấm “Làm lại bàn giao” để xóa tệp dở dang “{}” (và biên bản dở dang bên cạnh, nếu có) rồi bàn giao lại năm {} từ đầu.",
+                            req.out.display(),
+                            req.year
                         ),
-                        format!("Tệp cho đơn vị nhận: {}", done.file.display()),
-                        format!("Mã SHA-256: {}", done.sha256),
-                        format!("Biên bản bàn giao: {}", done.minutes.display()),
-                        format!("Bản sao lưu trước khi bàn giao: {}", done.backup.display()),
                     ],
-                ));
+                    "Làm lại bàn giao",
+                    Action::Handover(redo),
+                )));
             }
             Err(e) => self.dialog = Some(Dialog::error(e)),
         }

@@ -301,6 +301,7 @@ impl HandoverTab {
                 .cloned()
                 .collect(),
             out,
+            redo_unfinished: false,
         })
     }
 

@@ -89,12 +89,15 @@ pub fn run(db: Option<PathBuf>) -> ExitCode {
     if let Some(icon) = icon {
         viewport = viewport.with_icon(icon);
     }
+    let data_dir = crate::paths::data_dir();
     let options = eframe::NativeOptions {
         viewport,
         renderer: eframe::Renderer::Glow,
+        // The window's own state (size, position, column widths) lives in the program's data
+        // folder too, so KHOI_THI_DUA_DATA_DIR moves everything the program writes.
+        persistence_path: data_dir.as_ref().map(|d| d.join("cua-so")),
         ..Default::default()
     };
-    let data_dir = crate::paths::data_dir();
     let result = eframe::run_native(
         APP_ID,
         options,

@@ -1,8 +1,9 @@
-//! The two message dialogs: an error ("Không thực hiện được" and the sentence saying what went
-//! wrong and what to do) and an information with a title and lines (what a handover, a restore or
-//! receiving a file did).
+//! The message dialogs: an error ("Không thực hiện được" and the sentence saying what went
+//! wrong and what to do), an information with a title and lines (what a handover, a restore or
+//! receiving a file did), and a question that names what will happen before it is done.
 
 use super::Choice;
+use crate::ui::app::Action;
 
 /// "Không thực hiện được": why something could not be done.
 pub struct ErrorDialog {
@@ -38,6 +39,51 @@ impl InfoDialog {
 
     pub fn ui(&mut self, ctx: &egui::Context) -> Option<Choice> {
         message_ui(ctx, "info", 640.0, &self.title, &self.lines)
+    }
+}
+
+/// A question: a title, lines that say exactly what will happen, the button that does it and
+/// "Hủy". Esc or a click outside cancels.
+pub struct ConfirmDialog {
+    title: String,
+    lines: Vec<String>,
+    confirm: String,
+    action: Option<Box<Action>>,
+}
+
+impl ConfirmDialog {
+    pub fn new(title: &str, lines: Vec<String>, confirm: &str, action: Action) -> ConfirmDialog {
+        ConfirmDialog {
+            title: title.to_owned(),
+            lines,
+            confirm: confirm.to_owned(),
+            action: Some(Box::new(action)),
+        }
+    }
+
+    pub fn ui(&mut self, ctx: &egui::Context) -> Option<Choice> {
+        let mut choice = None;
+        let response = egui::Modal::new(egui::Id::unique("confirm")).show(ctx, |ui| {
+            ui.set_max_width(640.0);
+            ui.heading(self.title.as_str());
+            ui.add_space(6.0);
+            for line in &self.lines {
+                ui.label(line.as_str());
+            }
+            ui.add_space(10.0);
+            ui.horizontal(|ui| {
+                if ui.button(self.confirm.as_str()).clicked() {
+                    choice = self.action.take().map(|a| Choice::Do(*a));
+                }
+                if ui.button("Hủy").clicked() {
+                    choice = Some(Choice::Close);
+                }
+            });
+        });
+        if response.should_close() && choice.is_none() {
+            choice = Some(Choice::Close);
+        }
+        choice
     }
 }
 

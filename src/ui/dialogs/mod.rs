@@ -9,7 +9,7 @@ mod restore;
 mod welcome;
 
 pub use export::ExportDialog;
-pub use message::{ErrorDialog, InfoDialog};
+pub use message::{ConfirmDialog, ErrorDialog, InfoDialog};
 pub use new_bloc::NewBlocDialog;
 pub use restore::RestoreDialog;
 pub use welcome::WelcomeDialog;
@@ -31,6 +31,7 @@ pub enum Choice {
 pub enum Dialog {
     Error(ErrorDialog),
     Info(InfoDialog),
+    Confirm(ConfirmDialog),
     Welcome(WelcomeDialog),
     NewBloc(NewBlocDialog),
     Restore(RestoreDialog),
@@ -52,6 +53,7 @@ impl Dialog {
         match self {
             Dialog::Error(d) => d.ui(ctx),
             Dialog::Info(d) => d.ui(ctx),
+            Dialog::Confirm(d) => d.ui(ctx),
             Dialog::Welcome(d) => d.ui(ctx),
             Dialog::NewBloc(d) => d.ui(ctx),
             Dialog::Restore(d) => d.ui(ctx),
