@@ -264,7 +264,7 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             document,
             force,
         } => {
-            let mut store = open_to_write(db)?;
+            let (mut store, _claim) = open_to_write(db)?;
             let fonts = export::document_fonts(!embedded_font);
             let kind = match document {
                 DocumentArg::Report => DocumentKind::Report,
@@ -285,7 +285,7 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             date,
             force,
         } => {
-            let mut store = open_to_write(db)?;
+            let (mut store, _claim) = open_to_write(db)?;
             let all = crate::store::members::list(store.conn())?;
             let to = handover::find_member(&all, year, &to)?;
             let date = match date {
@@ -380,8 +380,12 @@ fn open_to_read(db: Option<&Path>) -> Result<Store, OpsError> {
 }
 
 /// Opens the database of a command that writes into it (an export records itself, a handover
-/// locks the year). An older schema is upgraded only after a backup in the data folder.
-fn open_to_write(db: Option<&Path>) -> Result<Store, OpsError> {
-    let backups = ops::backups_dir(crate::paths::data_dir().as_deref())?;
-    Ok(Store::open_with_backups(existing_db(db)?, Some(&backups))?)
+/// locks the year), claimed as its one writer for as long as the claim is kept. An older
+/// schema is upgraded only after a backup in the data folder.
+fn open_to_write(db: Option<&Path>) -> Result<(Store, ops::lock::WriterLock), OpsError> {
+    let db = existing_db(db)?;
+    let data_dir = crate::paths::data_dir();
+    let lock = ops::lock::claim(db, data_dir.as_deref())?;
+    let backups = ops::backups_dir(data_dir.as_deref())?;
+    Ok((Store::open_with_backups(db, Some(&backups))?, lock))
 }

@@ -56,8 +56,10 @@ pub fn import_file(db: &Path, input: &Path) -> Result<ImportSummary> {
     let ex = json::parse(&text)
         .map_err(|e| OpsError::Invalid(format!("Tệp “{}”: {e}", input.display())))?;
     if db.exists() {
+        let data_dir = crate::paths::data_dir();
+        let _claim = super::lock::claim(db, data_dir.as_deref())?;
         // An older schema is upgraded only after a backup, like any file opened to write.
-        let backups = super::backups_dir(crate::paths::data_dir().as_deref())?;
+        let backups = super::backups_dir(data_dir.as_deref())?;
         let mut store = Store::open_with_backups(db, Some(&backups))?;
         return Ok(json::import(&mut store, &ex)?);
     }

@@ -11,6 +11,7 @@ pub mod bloc;
 pub mod export;
 pub mod handover;
 pub mod json;
+pub mod lock;
 pub mod receive;
 
 use crate::report::pdf::PdfError;
@@ -57,6 +58,12 @@ pub enum OpsError {
         path: PathBuf,
         year: crate::domain::Year,
     },
+    /// Another window (or command) has the file open to change it.
+    #[error(
+        "Tệp “{}” đang được mở để sửa ở một cửa sổ khác của chương trình. Hãy làm việc ở cửa sổ đó, hoặc đóng nó rồi thử lại.",
+        path.display()
+    )]
+    InUse { path: PathBuf },
     /// A rule of the request was broken; the message says which and what to do.
     #[error("{0}")]
     Invalid(String),

@@ -49,6 +49,8 @@ impl Tab {
 #[derive(Debug)]
 pub enum Action {
     Open(PathBuf),
+    /// Opens a file only to show it (another window has it open to change it).
+    OpenToView(PathBuf),
     /// Opens the "Mới…" form.
     NewBlocDialog,
     CreateBloc(NewBloc),
@@ -129,6 +131,22 @@ impl App {
     fn show_opened(&mut self, opened: Result<Opened, ops::OpsError>) {
         let opened = match opened {
             Ok(o) => o,
+            Err(ops::OpsError::InUse { path }) => {
+                self.dialog = Some(Dialog::Confirm(ConfirmDialog::new(
+                    "Tệp đang mở ở cửa sổ khác",
+                    vec![
+                        format!(
+                            "Tệp “{}” đang được mở để sửa ở một cửa sổ khác của chương trình. Mỗi tệp chỉ sửa ở một cửa sổ, để hai cửa sổ không ghi đè lên thay đổi của nhau.",
+                            path.display()
+                        ),
+                        "Bạn có thể mở tệp ở cửa sổ này chỉ để xem (không sửa được), hoặc không mở."
+                            .to_owned(),
+                    ],
+                    "Mở chỉ để xem",
+                    Action::OpenToView(path),
+                )));
+                return;
+            }
             Err(e) => {
                 self.dialog = Some(Dialog::error(e));
                 return;
@@ -209,6 +227,10 @@ impl App {
                 self.toast(ctx, WAIT_FOR_EXPORT.to_owned());
             }
             Action::Open(path) => self.open(&path),
+            Action::OpenToView(path) => {
+                self.dialog = None;
+                self.show_opened(session::open_to_view(&path));
+            }
             Action::NewBlocDialog => {
                 self.dialog = Some(Dialog::NewBloc(NewBlocDialog::new(
                     new_bloc_form(&self.data_dir),
@@ -459,7 +481,9 @@ impl App {
         };
         let path = store.path().to_path_buf();
         self.dialog = None;
-        self.show_opened(Session::start(store, None).map(|session| Opened {
+        let lock = ops::lock::claim(&path, self.data_dir.as_deref());
+        let session = lock.and_then(|lock| Session::start(store, None, Some(lock)));
+        self.show_opened(session.map(|session| Opened {
             session,
             recent: Some(path),
             own: true,
@@ -566,17 +590,19 @@ impl App {
             return;
         };
         if s.view.locked() {
+            let banner = if s.view.read_only {
+                "Tệp đang được sửa ở một cửa sổ khác — cửa sổ này chỉ xem. Muốn sửa, hãy làm ở cửa sổ đó.".to_owned()
+            } else {
+                format!(
+                    "Năm {} đã bàn giao — chỉ xem. Muốn sửa, hãy mở khóa ở thẻ Bàn giao.",
+                    s.view.year()
+                )
+            };
             egui::Frame::new()
                 .fill(Color32::from_rgb(255, 243, 205))
                 .inner_margin(6.0)
                 .show(ui, |ui| {
-                    ui.label(
-                        RichText::new(format!(
-                            "Năm {} đã bàn giao — chỉ xem. Muốn sửa, hãy mở khóa ở thẻ Bàn giao.",
-                            s.view.year()
-                        ))
-                        .strong(),
-                    );
+                    ui.label(RichText::new(banner).strong());
                 });
         }
         let view = &s.view;

@@ -146,6 +146,10 @@ impl HandoverTab {
                 received_ui(ui, findings);
             }
             ui.add_space(6.0);
+            if view.read_only {
+                ui.label("Cửa sổ này chỉ xem tệp (tệp đang được sửa ở một cửa sổ khác), nên không bàn giao được từ đây.");
+                return;
+            }
             if view.locked() {
                 self.locked_ui(ui, view, actions);
                 return;

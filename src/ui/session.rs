@@ -7,6 +7,7 @@ use super::settings::canonical;
 use crate::domain::{Member, Year, YearData};
 use crate::edit::History;
 use crate::ops::OpsError;
+use crate::ops::lock::{self, WriterLock};
 use crate::store::receive::Findings;
 use crate::store::{self, Store, members, reports, years};
 use std::path::{Path, PathBuf};
@@ -28,6 +29,8 @@ pub struct YearView {
     pub received: Option<Findings>,
     /// Where the handover form proposes to write the successor's file.
     pub default_handover_path: PathBuf,
+    /// Another window has the file open to change it: this one only shows it.
+    pub read_only: bool,
 }
 
 impl YearView {
@@ -41,6 +44,7 @@ impl YearView {
             exported_at: reports::exported_at(conn, year)?,
             received: None,
             default_handover_path: handover_path(store.path(), year),
+            read_only: false,
         })
     }
 
@@ -62,8 +66,9 @@ impl YearView {
             .map_or(String::new(), |m| m.short_name_in(self.year()).to_owned())
     }
 
+    /// Nothing can be changed: the year was handed over, or another window has the file.
     pub fn locked(&self) -> bool {
-        self.data.record.is_locked()
+        self.data.record.is_locked() || self.read_only
     }
 }
 
@@ -76,11 +81,18 @@ pub struct Session {
     pub saved_at: Option<String>,
     /// Set when the file came from elsewhere and this is the program's own copy of it.
     pub received: Option<Findings>,
+    /// This window's claim to change the file; `None` when it only shows the file.
+    pub lock: Option<WriterLock>,
 }
 
 impl Session {
     /// Makes `store` the open file, on `year` or its latest year.
-    pub fn start(store: Store, year: Option<Year>) -> Result<Session, OpsError> {
+    /// `lock` is this window's claim to change the file; without one the window only shows it.
+    pub fn start(
+        store: Store,
+        year: Option<Year>,
+        lock: Option<WriterLock>,
+    ) -> Result<Session, OpsError> {
         let list = years::list(store.conn())?;
         let Some(year) = year.filter(|y| list.contains(y)).or(list.last().copied()) else {
             return Err(OpsError::Invalid(format!(
@@ -88,13 +100,15 @@ impl Session {
                 store.path().display()
             )));
         };
-        let view = YearView::load(&store, year)?;
+        let mut view = YearView::load(&store, year)?;
+        view.read_only = lock.is_none();
         Ok(Session {
             store,
             view,
             history: History::default(),
             saved_at: None,
             received: None,
+            lock,
         })
     }
 
@@ -103,6 +117,7 @@ impl Session {
         let year = year.unwrap_or(self.view.year());
         let mut view = YearView::load(&self.store, year)?;
         view.received = self.received.clone();
+        view.read_only = self.lock.is_none();
         self.view = view;
         Ok(())
     }
@@ -164,8 +179,9 @@ pub fn open_default(data_dir: Option<&Path>, own_files: &[PathBuf]) -> Result<Op
         ))
     })?;
     let store = crate::sample::write_sample(&path)?;
+    let lock = lock::claim(&path, data_dir)?;
     Ok(Opened {
-        session: Session::start(store, Some(crate::sample::SAMPLE_YEAR))?,
+        session: Session::start(store, Some(crate::sample::SAMPLE_YEAR), Some(lock))?,
         recent: None,
         own: false,
         notice: Notice::Welcome,
@@ -192,9 +208,11 @@ pub fn open(
             .is_some_and(|d| canonical_path.starts_with(d));
     let backups = data_dir.map(crate::paths::backups_dir);
     if own {
+        // Claimed before anything is read or upgraded: a second window gets a clear choice.
+        let lock = lock::claim(path, data_dir)?;
         let store = Store::open_with_backups(path, backups.as_deref())?;
         return Ok(Opened {
-            session: Session::start(store, None)?,
+            session: Session::start(store, None, Some(lock))?,
             recent: Some(path.to_path_buf()),
             own: false,
             notice: Notice::Nothing,
@@ -208,7 +226,8 @@ pub fn open(
     };
     let (store, findings) = crate::ops::receive::receive(path, dir)?;
     let copy = store.path().to_path_buf();
-    let mut session = Session::start(store, None)?;
+    let lock = lock::claim(&copy, data_dir)?;
+    let mut session = Session::start(store, None, Some(lock))?;
     session.received = Some(findings.clone());
     session.view.received = Some(findings.clone());
     let mut lines = findings.lines();
@@ -221,5 +240,17 @@ pub fn open(
         recent: Some(copy),
         own: true,
         notice: Notice::Received(lines),
+    })
+}
+
+/// Opens `path` only to show it, because another window has it open to change it. Nothing is
+/// written, not even an upgrade of an older schema (that is read through a copy in memory).
+pub fn open_to_view(path: &Path) -> Result<Opened, OpsError> {
+    let store = Store::open_read_only(path)?;
+    Ok(Opened {
+        session: Session::start(store, None, None)?,
+        recent: None,
+        own: false,
+        notice: Notice::Nothing,
     })
 }

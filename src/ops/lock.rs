@@ -1,0 +1,81 @@
+//! One writer per file: a window or a command that changes a bloc file first claims it, so a
+//! second window (or a command run beside the window) cannot rewrite it from stale data or undo
+//! the other's edits. The claim is an operating-system lock on a small file in the data
+//! folder's `locks/` (named after the bloc file's full path), held as long as the program has
+//! the file open and released by the system however the program ends: a killed window never
+//! leaves a file locked. Nothing is written beside the user's file.
+
+use super::{OpsError, Result};
+use sha2::{Digest, Sha256};
+use std::fs::{File, TryLockError};
+use std::path::{Path, PathBuf};
+
+/// The claim on one bloc file; released when dropped.
+#[derive(Debug)]
+pub struct WriterLock {
+    // Only held: the lock lives as long as the handle.
+    _file: Option<File>,
+}
+
+/// Claims `db` for writing. `Err(OpsError::InUse)` when another window or command has it.
+/// Without a data folder there is nowhere to keep the claim, and the file is opened unclaimed.
+pub fn claim(db: &Path, data_dir: Option<&Path>) -> Result<WriterLock> {
+    let Some(data_dir) = data_dir else {
+        return Ok(WriterLock { _file: None });
+    };
+    let dir = data_dir.join("locks");
+    std::fs::create_dir_all(&dir).map_err(|source| OpsError::Write {
+        path: dir.clone(),
+        source,
+    })?;
+    let path = lock_path(&dir, db);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|source| OpsError::Write {
+            path: path.clone(),
+            source,
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(WriterLock { _file: Some(file) }),
+        Err(TryLockError::WouldBlock) => Err(OpsError::InUse {
+            path: db.to_path_buf(),
+        }),
+        Err(TryLockError::Error(source)) => Err(OpsError::Write { path, source }),
+    }
+}
+
+/// The lock file of `db`: the SHA-256 of its full path, so that every spelling of one file
+/// names one lock (letter case too, on Windows).
+fn lock_path(dir: &Path, db: &Path) -> PathBuf {
+    let full = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
+    let mut name = full.to_string_lossy().into_owned();
+    if cfg!(windows) {
+        name = name.to_lowercase();
+    }
+    let hash = Sha256::digest(name.as_bytes());
+    let hex: String = hash.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    dir.join(format!("{hex}.lock"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn a_second_claim_on_the_same_file_is_refused_until_the_first_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("khoi.sqlite");
+        std::fs::write(&db, b"x").unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let first = claim(&db, Some(dir.path())).unwrap();
+        let other_spelling = dir.path().join("sub").join("..").join("khoi.sqlite");
+        let second = claim(&other_spelling, Some(dir.path()));
+        assert!(matches!(second, Err(OpsError::InUse { .. })), "{second:?}");
+        drop(first);
+        claim(&db, Some(dir.path())).unwrap();
+    }
+}
