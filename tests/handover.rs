@@ -8,25 +8,9 @@ use khoi_thi_dua::ops;
 use khoi_thi_dua::store::{Store, backup, handovers, indicators, receive, reports, years};
 mod common;
 
-use common::{bin, run, s};
+use common::{bin, handover_args, run, s};
 use rusqlite::Connection;
 use std::path::Path;
-
-/// The command line that hands `db`'s year 2020 over to `to`, the successor's file written to
-/// `out`.
-fn handover_args<'a>(db: &'a Path, to: &'a str, out: &'a Path) -> Vec<&'a str> {
-    vec![
-        "handover",
-        "--db",
-        s(db),
-        "--year",
-        "2020",
-        "--to",
-        to,
-        "--out",
-        s(out),
-    ]
-}
 
 #[test]
 fn handover_round_trip_locks_the_year_opens_the_next_and_the_hashes_agree() {

@@ -63,16 +63,10 @@ fn a_database_holding_a_huge_text_is_refused_at_export_not_exhausted() {
         let o = run_limited(
             dir.path(),
             &[
-                "export-pdf",
-                "--db",
-                s(&db),
-                "--year",
-                "2020",
-                "--out",
-                s(&out),
-                "--document",
-                document,
-            ],
+                &common::export_pdf_args(&db, &out)[..],
+                &["--document", document],
+            ]
+            .concat(),
         );
         let err = stderr(&o);
         if o.status.success() {

@@ -27,16 +27,11 @@ fn an_output_naming_the_database_is_refused_under_any_spelling() {
             s(&other_spelling),
             "--force",
         ],
-        vec![
-            "export-pdf",
-            "--db",
-            s(&db),
-            "--year",
-            "2020",
-            "--out",
-            s(&other_spelling),
-            "--force",
-        ],
+        [
+            &common::export_pdf_args(&db, &other_spelling)[..],
+            &["--force"],
+        ]
+        .concat(),
         vec!["import-json", "--db", s(&db), s(&other_spelling)],
     ] {
         let o = run(dir.path(), &args);
@@ -54,15 +49,7 @@ fn an_existing_output_is_replaced_only_with_force() {
     let db = sample(dir.path(), "a.sqlite");
     let out = dir.path().join("BaoCao.pdf");
     std::fs::write(&out, b"important").unwrap();
-    let pdf = [
-        "export-pdf",
-        "--db",
-        s(&db),
-        "--year",
-        "2020",
-        "--out",
-        s(&out),
-    ];
+    let pdf = common::export_pdf_args(&db, &out);
     let o = run(dir.path(), &pdf);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
@@ -143,20 +130,7 @@ fn a_retried_handover_ignores_a_stale_temporary_and_its_hot_journal() {
     std::fs::copy(&victim, &tmp).unwrap();
     drop(conn);
 
-    let o = run(
-        dir.path(),
-        &[
-            "handover",
-            "--db",
-            s(&db),
-            "--year",
-            "2020",
-            "--to",
-            "BQL KKT",
-            "--out",
-            s(&out),
-        ],
-    );
+    let o = run(dir.path(), &common::handover_args(&db, "BQL KKT", &out));
     assert!(o.status.success(), "{}", stderr(&o));
     let o = run(dir.path(), &["verify", s(&out)]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
@@ -286,21 +260,7 @@ fn an_unfinished_handover_is_recognised_and_redone_when_asked() {
     let db = sample(dir.path(), "khoi-2020.sqlite");
     let out = dir.path().join("khoi-2021.sqlite");
     let handover = |extra: &[&str]| {
-        let args = [
-            &[
-                "handover",
-                "--db",
-                s(&db),
-                "--year",
-                "2020",
-                "--to",
-                "BQL KKT",
-                "--out",
-                s(&out),
-            ][..],
-            extra,
-        ]
-        .concat();
+        let args = [&common::handover_args(&db, "BQL KKT", &out)[..], extra].concat();
         run(dir.path(), &args)
     };
     assert!(handover(&[]).status.success());

@@ -7,8 +7,8 @@
 mod common;
 
 use common::window::{click, window};
-use egui_kittest::kittest::{NodeT, Queryable};
 use common::{run, s, stderr};
+use egui_kittest::kittest::{NodeT, Queryable};
 use khoi_thi_dua::ops::lock;
 use khoi_thi_dua::ui::App;
 
@@ -50,30 +50,9 @@ fn a_command_that_would_change_a_file_open_in_a_window_is_refused() {
     let claim = lock::claim(&db, Some(&data)).unwrap();
     let before = std::fs::read(&db).unwrap();
     let out = dir.path().join("khoi-2021.sqlite");
-    let handover = [
-        "handover",
-        "--db",
-        s(&db),
-        "--year",
-        "2020",
-        "--to",
-        "BQL KKT",
-        "--out",
-        s(&out),
-    ];
+    let handover = common::handover_args(&db, "BQL KKT", &out);
     let pdf = dir.path().join("BaoCao.pdf");
-    for args in [
-        &handover[..],
-        &[
-            "export-pdf",
-            "--db",
-            s(&db),
-            "--year",
-            "2020",
-            "--out",
-            s(&pdf),
-        ][..],
-    ] {
+    for args in [&handover[..], &common::export_pdf_args(&db, &pdf)[..]] {
         let o = run(dir.path(), args);
         assert_eq!(o.status.code(), Some(1), "{args:?}");
         assert!(stderr(&o).contains("cửa sổ khác"), "{}", stderr(&o));

@@ -130,20 +130,7 @@ fn added_triggers_and_views_are_listed_and_never_travel_on() {
 
     // Handed over: the successor's file has neither, and the command says so.
     let out = dir.path().join("khoi-2021.sqlite");
-    let o = run(
-        dir.path(),
-        &[
-            "handover",
-            "--db",
-            s(&db),
-            "--year",
-            "2020",
-            "--to",
-            "BQL KKT",
-            "--out",
-            s(&out),
-        ],
-    );
+    let o = run(dir.path(), &common::handover_args(&db, "BQL KKT", &out));
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(String::from_utf8_lossy(&o.stdout).contains("xoa_nam"));
     let conn = Connection::open(&out).unwrap();

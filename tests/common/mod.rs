@@ -47,6 +47,34 @@ pub fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
+/// The arguments that hand year 2020 of `db` over to `to`, writing the successor's `out`.
+pub fn handover_args<'a>(db: &'a Path, to: &'a str, out: &'a Path) -> Vec<&'a str> {
+    vec![
+        "handover",
+        "--db",
+        s(db),
+        "--year",
+        "2020",
+        "--to",
+        to,
+        "--out",
+        s(out),
+    ]
+}
+
+/// The arguments that export year 2020's report of `db` to `out`.
+pub fn export_pdf_args<'a>(db: &'a Path, out: &'a Path) -> Vec<&'a str> {
+    vec![
+        "export-pdf",
+        "--db",
+        s(db),
+        "--year",
+        "2020",
+        "--out",
+        s(out),
+    ]
+}
+
 /// The sample bloc written to `dir/name` by the program itself.
 pub fn sample(dir: &Path, name: &str) -> PathBuf {
     let db = dir.join(name);
