@@ -207,6 +207,8 @@ fn show_message_box(text: String) {
                 .show();
         });
     if let Ok(handle) = shown {
+        // Waits until the user has read the box; if that thread failed too, nothing is left
+        // to tell anyone, and the log is already written.
         let _ = handle.join();
     }
 }

@@ -210,6 +210,7 @@ impl Chrome<'_> {
             ui.label(format!("Trưởng khối {year}: {leader}"));
             ui.separator();
             match &s.saved_at {
+                _ if s.lock.is_none() => ui.label("Chỉ xem (tệp đang được sửa ở cửa sổ khác)"),
                 Some(t) => ui.label(format!("Mọi thay đổi đã được lưu ({t})")),
                 None => ui.label("Mọi thay đổi đã được lưu"),
             };
