@@ -195,26 +195,38 @@ pub fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Some(command) => match run_command(cli.db.as_deref(), command) {
-            Ok(message) => {
-                if !message.is_empty() {
-                    println!("{message}");
-                }
-                ExitCode::SUCCESS
+        Some(command) => {
+            // Only the export commands replace an existing output with --force.
+            let forceable = matches!(command, Command::ExportJson(_) | Command::ExportPdf { .. });
+            run_and_report(cli.db.as_deref(), command, forceable)
+        }
+    }
+}
+
+/// Runs a headless command and reports its outcome: what it printed and exit 0, or one
+/// Vietnamese line on stderr and exit 1.
+fn run_and_report(db: Option<&Path>, command: Command, forceable: bool) -> ExitCode {
+    match run_command(db, command) {
+        Ok(message) => {
+            if !message.is_empty() {
+                println!("{message}");
             }
-            Err(e) => {
-                let mut message = one_line(&e.to_string());
-                match e {
-                    OpsError::Exists { .. } => message.push_str(" Muốn ghi đè, hãy thêm --force."),
-                    OpsError::UnfinishedHandover { .. } => {
-                        message.push_str(" Muốn làm lại, hãy chạy lại lệnh với --force.")
-                    }
-                    _ => {}
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let mut message = one_line(&e.to_string());
+            match e {
+                OpsError::Exists { .. } if forceable => {
+                    message.push_str(" Muốn ghi đè, hãy thêm --force.")
                 }
-                eprintln!("Lỗi: {message}");
-                ExitCode::from(1)
+                OpsError::UnfinishedHandover { .. } => {
+                    message.push_str(" Muốn làm lại, hãy chạy lại lệnh với --force.")
+                }
+                _ => {}
             }
-        },
+            eprintln!("Lỗi: {message}");
+            ExitCode::from(1)
+        }
     }
 }
 
@@ -264,7 +276,15 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             document,
             force,
         } => {
-            let (mut store, _claim) = open_to_write(db)?;
+            // A file of an older schema (a sender's, say) is exported through a copy in memory
+            // and left as it is; the message says the export was not recorded in it.
+            let older = Store::is_older_file(existing_db(db)?)?;
+            let (mut store, _claim) = if older {
+                (open_to_read(db)?, None)
+            } else {
+                let (store, claim) = open_to_write(db)?;
+                (store, Some(claim))
+            };
             let fonts = export::document_fonts(!embedded_font);
             let kind = match document {
                 DocumentArg::Report => DocumentKind::Report,
@@ -315,6 +335,12 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
                 message.push_str(&format!(
                     "\nĐã bỏ khỏi tệp bàn giao các đối tượng không do chương trình tạo: {}",
                     done.dropped.join(", ")
+                ));
+            }
+            for kept in &done.replaced {
+                message.push_str(&format!(
+                    "\nTệp của lần bàn giao trước được chuyển vào: “{}”",
+                    kept.display()
                 ));
             }
             Ok(message)

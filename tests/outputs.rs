@@ -239,16 +239,22 @@ fn temporaries_left_by_a_killed_run_are_cleaned_at_the_next_start() {
         backups.join("20201216-104200000-truoc-ban-giao-2020.backup.sqlite.tmp-journal"),
         received.join("khoi-nhan-20201216-104200.sqlite.tmp"),
     ];
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
     for p in &left {
         std::fs::write(p, b"half").unwrap();
+        let f = std::fs::OpenOptions::new().write(true).open(p).unwrap();
+        f.set_modified(two_hours_ago).unwrap();
     }
+    // A temporary another instance is building right now is left alone.
+    let fresh = backups.join("20201216-104300000-truoc-ban-giao-2020.backup.sqlite.tmp");
+    std::fs::write(&fresh, b"being written").unwrap();
     let kept = backups.join("20201216-104100000-truoc-sua.backup.sqlite");
     std::fs::write(&kept, b"a whole backup").unwrap();
     run(dir.path(), &["verify", s(&kept)]);
     for p in &left {
         assert!(!p.exists(), "{p:?} was left");
     }
-    assert!(kept.exists());
+    assert!(kept.exists() && fresh.exists());
 }
 
 /// A handover killed between placing the successor's file and recording it leaves a whole
@@ -271,12 +277,22 @@ fn an_unfinished_handover_is_recognised_and_redone_when_asked() {
     let o = handover(&[]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("dở dang") && stderr(&o).contains("--force"),
+        stderr(&o).contains("không ghi nhận") && stderr(&o).contains("--force"),
         "{}",
         stderr(&o)
     );
+    let earlier = std::fs::read(&out).unwrap();
     let o = handover(&["--force"]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // The earlier file is kept in the backup folder, never deleted.
+    let said = String::from_utf8_lossy(&o.stdout).into_owned();
+    let kept = said
+        .lines()
+        .find_map(|l| l.strip_prefix("Tệp của lần bàn giao trước được chuyển vào: “"))
+        .and_then(|l| l.strip_suffix('”'))
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| panic!("{said}"));
+    assert_eq!(std::fs::read(kept).unwrap(), earlier);
     assert!(run(dir.path(), &["verify", s(&out)]).status.success());
     let store = Store::open(&db).unwrap();
     let recorded = khoi_thi_dua::store::handovers::list(store.conn(), 2020).unwrap();

@@ -397,7 +397,9 @@ fn conference_record_then_minutes_and_news_are_composed_and_exported() {
 /// Types `path` into the open export dialog and clicks "Xuất".
 fn export_to(h: &mut Window, path: &Path) {
     replace_text(h, "Lưu vào tệp:", path.to_str().unwrap());
-    click(h, "Xuất");
+    // The export starts on a worker thread that keeps asking for frames: step, do not settle.
+    h.get_by_label("Xuất").click();
+    h.run_steps(4);
 }
 
 /// Runs frames until the background export has finished and its result is shown.
@@ -407,7 +409,8 @@ fn wait_for_export(h: &mut Window) {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
-        h.run();
+        // A running export keeps asking for frames (its progress): step, do not wait to settle.
+        h.run_steps(2);
     }
     assert!(!h.state().exporting(), "the export did not finish");
     h.run();
@@ -441,7 +444,7 @@ fn an_export_is_recorded_against_the_year_it_was_started_on() {
     h.state_mut()
         .push(Action::ExportPdf(DocumentKind::Report, pdf.clone()));
     h.state_mut().push(Action::SelectYear(2021));
-    h.run();
+    h.run_steps(4);
     assert_eq!(h.state().session.as_ref().unwrap().view.year(), 2020);
     if h.state().exporting() {
         let picker = h.get_by_label("Năm");
@@ -466,7 +469,7 @@ fn a_second_export_while_one_runs_is_refused_and_the_first_is_shown() {
         .push(Action::ExportPdf(DocumentKind::Report, first.clone()));
     h.state_mut()
         .push(Action::ExportPdf(DocumentKind::Report, second.clone()));
-    h.run();
+    h.run_steps(4);
     h.get_by_label_contains("Hãy chờ xuất xong");
     wait_for_export(&mut h);
     click(&mut h, "Đóng");
@@ -488,7 +491,8 @@ fn an_existing_file_is_replaced_only_after_asking() {
     click(&mut h, "Không");
     assert_eq!(std::fs::read(&pdf).unwrap(), b"ban cu");
     click(&mut h, "Xuất");
-    click(&mut h, "Ghi đè");
+    h.get_by_label("Ghi đè").click();
+    h.run_steps(4);
     wait_for_export(&mut h);
     h.get_by_label_contains("Đã xuất PDF");
     common::assert_pdf(&pdf);
@@ -542,7 +546,7 @@ fn exporting_a_year_without_a_report_says_a_draft_was_composed() {
     let pdf = f.data_dir.join("BaoCao2020.pdf");
     h.state_mut()
         .push(Action::ExportPdf(DocumentKind::Report, pdf.clone()));
-    h.run();
+    h.run_steps(4);
     wait_for_export(&mut h);
     h.get_by_label_contains("Năm này chưa có báo cáo nên chương trình đã soạn dự thảo từ số liệu.");
     common::assert_pdf(&pdf);

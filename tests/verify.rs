@@ -110,7 +110,7 @@ fn added_triggers_and_views_are_listed_and_never_travel_on() {
     let (code, said) = verify(dir.path(), &db);
     assert_eq!(code, Some(0), "{said}");
     assert!(
-        said.contains("trigger “xoa_nam”") && said.contains("view “tong”"),
+        said.contains("(trigger) “xoa_nam”") && said.contains("(view) “tong”"),
         "{said}"
     );
 

@@ -54,6 +54,9 @@ pub struct HandoverOutcome {
     pub next_year: Year,
     /// Objects another tool had added to the file, left out of the successor's copy.
     pub dropped: Vec<String>,
+    /// Where an earlier successor's file and minutes of this handover, replaced by this one,
+    /// were moved (the backup folder).
+    pub replaced: Vec<PathBuf>,
 }
 
 /// The items usually handed over, offered as a starting list.
@@ -167,6 +170,7 @@ pub fn perform(
         ));
     }
     let minutes = minutes_path(out);
+    let mut replaced = Vec::new();
     if out.exists() && is_unfinished_successor(store, req)? {
         if !req.redo_unfinished {
             return Err(OpsError::UnfinishedHandover {
@@ -174,12 +178,13 @@ pub fn perform(
                 year: req.year,
             });
         }
-        // Ours, and never recorded in the open file: the redone handover replaces it.
+        // Ours, and not recorded in the open file (a killed run, or the open file restored to
+        // before that handover). It may already be in the successor's hands: kept, moved into
+        // the backup folder, never deleted.
         for path in [out, &minutes] {
-            crate::fsutil::remove_if_exists(path).map_err(|source| OpsError::Write {
-                path: path.clone(),
-                source,
-            })?;
+            if let Some(kept) = move_aside(path, backups)? {
+                replaced.push(kept);
+            }
         }
     }
     check_output(out, &[store.path()], Overwrite::Refuse)?;
@@ -239,11 +244,13 @@ pub fn perform(
         apply(tx, req, &file_name, &hash)?;
         let doc = minutes_document(tx, req, &file_name, &hash)?;
         let pdf = render_pdf(&doc, fonts, &|_, _| true)?;
-        write_file(&minutes, &pdf.bytes)?;
+        // The successor's file first: a run killed after this leaves a whole successor that
+        // the next try recognises, never minutes without their file.
         std::fs::rename(&tmp, out).map_err(|source| OpsError::Write {
             path: out.clone(),
             source,
         })?;
+        write_file(&minutes, &pdf.bytes)?;
         Ok(())
     });
     if let Err(e) = result {
@@ -263,6 +270,7 @@ pub fn perform(
         backup,
         next_year: year + 1,
         dropped,
+        replaced,
     })
 }
 
@@ -286,6 +294,26 @@ fn is_unfinished_successor(store: &Store, req: &HandoverRequest) -> Result<bool>
     Ok(theirs.iter().any(|h| {
         h.to_member == req.to && h.file_hash.is_empty() && Some(&h.file_name) == name.as_ref()
     }))
+}
+
+/// Moves `path`, if it exists, into `dir` under a time-stamped name; returns where it went.
+fn move_aside(path: &Path, dir: &Path) -> Result<Option<PathBuf>> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let failed = |source| OpsError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    std::fs::create_dir_all(dir).map_err(failed)?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%3f");
+    let dest = dir.join(format!("{stamp}-da-thay-{}", name.unwrap_or_default()));
+    // A rename within one disk; a copy then a removal across disks.
+    std::fs::rename(path, &dest)
+        .or_else(|_| std::fs::copy(path, &dest).and_then(|_| std::fs::remove_file(path)))
+        .map_err(failed)?;
+    Ok(Some(dest))
 }
 
 /// The handover minutes of `req`, from the year and members as the transaction sees them.

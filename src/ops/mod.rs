@@ -26,7 +26,10 @@ pub enum OpsError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
-    #[error("Không ghi được tệp “{}” ({source}). Hãy chọn thư mục khác có quyền ghi.", path.display())]
+    #[error(
+        "Không ghi được tệp “{}” ({source}). Nếu tệp đang mở trong chương trình khác (trình đọc PDF, Word, Excel…), hãy đóng nó rồi thử lại; nếu không, hãy chọn thư mục khác có quyền ghi.",
+        path.display()
+    )]
     Write {
         path: PathBuf,
         #[source]
@@ -51,7 +54,7 @@ pub enum OpsError {
     /// The successor's file of an earlier, interrupted handover of the same year is in the way:
     /// the user may redo the handover, replacing it.
     #[error(
-        "Tệp “{}” là tệp bàn giao dở dang của một lần bàn giao năm {year} bị ngắt trước đây (tệp đang mở chưa ghi nhận lần bàn giao đó). Hãy làm lại việc bàn giao; tệp dở dang sẽ được thay.",
+        "Tệp “{}” là tệp bàn giao năm {year} mà tệp đang mở không ghi nhận (lần bàn giao đó bị ngắt giữa chừng, hoặc tệp đang mở đã được khôi phục về trước khi bàn giao). Có thể làm lại việc bàn giao: tệp cũ và biên bản cũ được chuyển vào thư mục sao lưu, không bị xóa.",
         path.display()
     )]
     UnfinishedHandover {
@@ -159,7 +162,14 @@ pub fn clean_leftovers(data_dir: &Path) {
                 n.ends_with(crate::fsutil::TEMP_SUFFIX)
                     || n.ends_with(&format!("{}-journal", crate::fsutil::TEMP_SUFFIX))
             });
-            if stale {
+            // Another instance may be building that temporary right now: only one older than
+            // an hour is a leftover.
+            let old = std::fs::metadata(&path)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+            if stale && old {
                 crate::fsutil::discard_temp(&path);
             }
         }

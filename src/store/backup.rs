@@ -63,6 +63,12 @@ fn rotate(dir: &Path) {
 /// state (so a restore can itself be undone). The backup is checked first: it must be a sound
 /// file of this program, of a schema this program can read.
 pub fn restore(store: &mut Store, backup: &Path, backups_dir: &Path) -> Result<PathBuf> {
+    if store.is_read_only() {
+        return Err(StoreError::Invalid(format!(
+            "Tệp “{}” đang mở chỉ để xem nên không khôi phục được vào nó.",
+            store.path().display()
+        )));
+    }
     let shown = backup.display().to_string();
     let source =
         Connection::open_with_flags(backup, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(|e| {

@@ -116,6 +116,8 @@ fn longest_string(text: &str) -> (usize, usize) {
     // 0b10xx_xxxx).
     let (mut in_string, mut escaped) = (false, false);
     let (mut len, mut line, mut start) = (0usize, 1usize, 1usize);
+    // The hex digits still to skip after "\u": one escaped character, not five.
+    let mut hex = 0u8;
     let mut best = (0, 0);
     for &b in text.as_bytes() {
         if b == b'\n' {
@@ -125,9 +127,14 @@ fn longest_string(text: &str) -> (usize, usize) {
             if b == b'"' {
                 (in_string, len, start) = (true, 0, line);
             }
+        } else if hex > 0 {
+            hex -= 1;
         } else if escaped {
             escaped = false;
             len += 1;
+            if b == b'u' {
+                hex = 4;
+            }
         } else if b == b'\\' {
             escaped = true;
         } else if b == b'"' {
@@ -259,6 +266,12 @@ fn import_into(conn: &Connection, ex: &Exchange) -> Result<ImportSummary> {
     }
     let known: HashSet<MemberId> = existing.iter().chain(&ex.members).map(|m| m.id).collect();
     for data in &ex.years {
+        let year = data.record.year;
+        if !(1900..=2200).contains(&year) {
+            return Err(StoreError::Invalid(format!(
+                "Tệp JSON có năm {year}, ngoài khoảng 1900–2200 mà chương trình làm việc, nên không được nhập."
+            )));
+        }
         check_member_refs(data, &known)?;
         if data.indicators.len() > MAX_INDICATORS_PER_YEAR {
             return Err(StoreError::Invalid(format!(

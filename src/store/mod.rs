@@ -113,6 +113,8 @@ pub(crate) fn describe_sqlite(e: &rusqlite::Error) -> String {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Opened only to read ([`Store::open_read_only`]), possibly as an upgraded copy in memory.
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Store {
@@ -150,6 +152,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            read_only: false,
         };
         store.prepare(backups).map_err(|e| match e {
             StoreError::Sqlite(source) => open_err(source),
@@ -213,12 +216,24 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            read_only: true,
         })
+    }
+
+    /// Whether this is an older schema read through an upgraded copy in memory: what a command
+    /// exporting from such a file writes must not be recorded in it.
+    pub fn is_older_file(path: &Path) -> Result<bool> {
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        let (_, version, tables) = identify(&conn)?;
+        Ok(tables > 0 && version < schema::CURRENT_VERSION)
     }
 
     /// Whether the file can only be read (opened read-only, or write-protected on disk).
     pub fn is_read_only(&self) -> bool {
-        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
+        self.read_only || self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
     }
 
     /// A private database in memory, for tests and for building files before writing them.
@@ -227,6 +242,7 @@ impl Store {
         let mut store = Store {
             conn,
             path: PathBuf::from(":memory:"),
+            read_only: false,
         };
         store.prepare(None)?;
         Ok(store)
@@ -278,6 +294,13 @@ impl Store {
         &mut self,
         f: impl FnOnce(&Transaction) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
+        if self.read_only {
+            return Err(StoreError::Invalid(format!(
+                "Tệp “{}” đang mở chỉ để xem nên không sửa được.",
+                self.path.display()
+            ))
+            .into());
+        }
         let tx = self.conn.transaction().map_err(StoreError::from)?;
         let value = f(&tx)?;
         tx.commit().map_err(StoreError::from)?;

@@ -237,6 +237,11 @@ fn check(path: &Path, f: &mut Findings) -> Result<(), String> {
     let store = Store::open_read_only(path).map_err(unreadable)?;
     let conn = store.conn();
     let list = years::list(conn).map_err(unreadable)?;
+    if let Some(y) = list.iter().find(|y| !(1900..=2200).contains(*y)) {
+        return Err(format!(
+            "Tệp “{shown}” có năm {y}, ngoài khoảng 1900–2200 mà chương trình làm việc; có thể tệp đã bị chương trình khác sửa. Hãy xin lại tệp từ đơn vị bàn giao."
+        ));
+    }
     let all = members::list(conn).map_err(unreadable)?;
     for &y in &list {
         let data = years::data(conn, y).map_err(unreadable)?;

@@ -79,9 +79,13 @@ impl Shape {
             for column in want {
                 match have.iter().find(|c| c.name == column.name) {
                     None => out.push(format!("bảng “{table}” thiếu cột “{}”", column.name)),
-                    Some(c) if c != column => out.push(format!(
+                    Some(c) if c.decl_type != column.decl_type => out.push(format!(
                         "cột “{table}.{}” có kiểu “{}”, chương trình cần “{}”",
                         column.name, c.decl_type, column.decl_type
+                    )),
+                    Some(c) if c != column => out.push(format!(
+                        "cột “{table}.{}” khác ràng buộc (NOT NULL hoặc khóa chính) so với tệp của chương trình",
+                        column.name
                     )),
                     Some(_) => {}
                 }
@@ -113,7 +117,8 @@ pub fn describe(object: &Object) -> String {
     let kind = match kind.as_str() {
         "table" => "bảng",
         "index" => "chỉ mục",
-        "view" => "view",
+        "view" => "khung nhìn (view)",
+        "trigger" => "trình kích hoạt (trigger)",
         other => other,
     };
     format!("{kind} “{name}”")

@@ -123,6 +123,13 @@ impl App {
     }
 
     fn open(&mut self, path: &Path) {
+        // The file this window already has: nothing to open, and no second claim on it.
+        if let Some(s) = &self.session
+            && crate::fsutil::same_file(path, s.store.path())
+        {
+            self.reload(None);
+            return;
+        }
         let opened = session::open(path, self.data_dir.as_deref(), &self.settings.own);
         self.show_opened(opened);
     }
@@ -352,6 +359,12 @@ impl App {
                         done.dropped.join(", ")
                     ));
                 }
+                for kept in &done.replaced {
+                    lines.push(format!(
+                        "Tệp của lần bàn giao trước được chuyển vào: {}",
+                        kept.display()
+                    ));
+                }
                 self.dialog = Some(Dialog::info("Đã bàn giao", lines));
             }
             Err(e @ ops::OpsError::UnfinishedHandover { .. }) => {
@@ -383,6 +396,12 @@ impl App {
         let (Some(s), Some(data_dir)) = (&mut self.session, self.data_dir.as_deref()) else {
             return;
         };
+        if s.lock.is_none() {
+            self.dialog = Some(Dialog::error(
+                "Cửa sổ này chỉ xem tệp (tệp đang được sửa ở một cửa sổ khác), nên không khôi phục được từ đây.",
+            ));
+            return;
+        }
         match ops::receive::restore(&mut s.store, path, data_dir) {
             Ok(before) => {
                 s.history = History::default();

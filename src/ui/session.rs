@@ -202,10 +202,15 @@ pub fn open(
         )));
     }
     let canonical_path = canonical(path);
+    // Files in the data folder are the program's own, except backups: one opened from there is
+    // worked on as a copy, so rotation can never delete a file someone is editing.
     let own = own_files.contains(&canonical_path)
         || data_dir
             .and_then(|d| std::fs::canonicalize(d).ok())
-            .is_some_and(|d| canonical_path.starts_with(d));
+            .is_some_and(|d| {
+                canonical_path.starts_with(&d)
+                    && !canonical_path.starts_with(crate::paths::backups_dir(&d))
+            });
     let backups = data_dir.map(crate::paths::backups_dir);
     if own {
         // Claimed before anything is read or upgraded: a second window gets a clear choice.
