@@ -5,7 +5,7 @@
 //!
 //! Both say only what the data holds: a missing time, chair or author is left out, not invented.
 
-use super::document::{Block, Closing, Document, Meta, Signature};
+use super::document::{Block, Closing, Document, DraftMark, Meta, Signature};
 use crate::domain::{Handling, Member, MemberId, NewsItem, Person, Year, YearData};
 use crate::text::date::{format_date, format_document_date};
 use crate::text::join_with_and;
@@ -253,6 +253,7 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
         },
         appendices: Vec::new(),
         plain: false,
+        draft: DraftMark::None,
     }
 }
 
@@ -500,6 +501,7 @@ pub fn news_document(data: &YearData, news: &NewsItem) -> Document {
             },
         },
         plain: true,
+        draft: DraftMark::None,
         ..Default::default()
     }
 }

@@ -43,6 +43,20 @@ pub struct Document {
     /// document: no national title or issuing body; the subject is the headline and the
     /// place/date line is the dateline under it.
     pub plain: bool,
+    /// How the document says it is a draft ("DỰ THẢO"); an adopted document is never marked.
+    pub draft: DraftMark,
+}
+
+/// The "DỰ THẢO" mark Vietnamese offices print on a document not yet adopted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DraftMark {
+    /// Not a draft: nothing is printed.
+    #[default]
+    None,
+    /// "DỰ THẢO" in the header area of the first page.
+    Header,
+    /// The header mark, and "DỰ THẢO" set diagonally and faint across every page.
+    HeaderAndDiagonal,
 }
 
 /// PDF document information dictionary entries.
@@ -74,6 +88,9 @@ pub enum Block {
 pub struct Table {
     /// A bold centred caption above the table, e.g. "PHỤ LỤC: ...".
     pub title: Option<String>,
+    /// An italic centred line under the caption, e.g. "(Kèm theo Báo cáo số 01/BC-KTN ngày
+    /// 16/12/2020 của Khối Kinh tế ngành)".
+    pub subtitle: Option<String>,
     /// Column titles, relative widths and alignments. The header row is omitted when
     /// every title is empty.
     pub columns: Vec<Column>,
@@ -164,9 +181,9 @@ pub struct Closing {
     /// Recipient lines without the leading "- " and the trailing ";" (the layout adds
     /// them, ending the last line with "."); the last one is normally "Lưu: VT".
     pub recipients: Vec<String>,
-    /// Signature blocks. With recipients, the first signature is printed on the right
-    /// half; without recipients two signatures are printed side by side (minutes) and a
-    /// single one on the right half.
+    /// Signature blocks. A single signature is printed on the right half, beside the
+    /// recipients when there are any. Two signatures are printed side by side (minutes, the
+    /// handover record), with the recipients under them on the left.
     pub signatures: Vec<Signature>,
 }
 

@@ -2,7 +2,9 @@
 //! with the symbol BB. Data in, document out: the operation that hands over
 //! (`ops::handover`) gathers the values.
 
-use super::document::{Align, Block, Closing, Column, Document, Meta, Signature, Table, TableRow};
+use super::document::{
+    Align, Block, Closing, Column, Document, DraftMark, Meta, Signature, Table, TableRow,
+};
 use crate::domain::{HandoverItem, Member, YearRecord};
 use crate::text::date::{format_date, format_document_date};
 use chrono::NaiveDate;
@@ -87,6 +89,7 @@ pub fn handover_minutes_document(m: &HandoverMinutes) -> Document {
     let col = Column::new;
     blocks.push(Block::Table(Table {
         title: None,
+        subtitle: None,
         columns: vec![
             col("STT", 0.6, Align::Center),
             col("Nội dung bàn giao", 5.0, Align::Left),
@@ -145,5 +148,6 @@ pub fn handover_minutes_document(m: &HandoverMinutes) -> Document {
         },
         appendices: Vec::new(),
         plain: false,
+        draft: DraftMark::None,
     }
 }

@@ -379,6 +379,7 @@ mod tests {
                 Block::Paragraph(nasty.repeat(200)),
                 Block::Table(Table {
                     title: None,
+                    subtitle: None,
                     columns: vec![],
                     rows: vec![],
                     landscape: true,
@@ -386,6 +387,7 @@ mod tests {
                 }),
                 Block::Table(Table {
                     title: Some(nasty.into()),
+                    subtitle: None,
                     columns: vec![column("A", 1.0, crate::report::document::Align::Left)],
                     rows: vec![cells(&[nasty]), TableRow::Group(nasty.into())],
                     landscape: true,

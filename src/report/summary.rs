@@ -3,7 +3,9 @@
 //! (recipients and signature). Data in, document out: nothing here reads the store.
 
 use super::compose::place_date_line;
-use super::document::{Align, Block, Closing, Column, Document, Meta, Signature, Table, TableRow};
+use super::document::{
+    Align, Block, Closing, Column, Document, DraftMark, Meta, Signature, Table, TableRow,
+};
 use crate::domain::{Member, Report, SectionKind, YearData};
 use crate::text::number::{format_number, format_percent};
 
@@ -55,6 +57,7 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
         },
         appendices,
         plain: false,
+        draft: DraftMark::None,
     }
 }
 
@@ -89,6 +92,7 @@ fn indicator_table(members: &[Member], data: &YearData, title: &str) -> Table {
     let col = Column::new;
     Table {
         title: (!title.is_empty()).then(|| title.to_owned()),
+        subtitle: None,
         columns: vec![
             col("STT", 0.6, Align::Center),
             col("Chỉ tiêu", 4.2, Align::Left),

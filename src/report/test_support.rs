@@ -6,7 +6,7 @@
 use std::sync::OnceLock;
 
 use crate::report::document::{
-    Align, Block, Closing, Column, Document, Meta, Signature, Table, TableRow,
+    Align, Block, Closing, Column, Document, DraftMark, Meta, Signature, Table, TableRow,
 };
 use crate::report::fonts::{FontSet, FontStyle};
 use crate::report::layout::{Layout, TextRun, layout};
@@ -43,6 +43,7 @@ pub(crate) fn sample_document() -> Document {
             Block::Heading("II. KẾT QUẢ THỰC HIỆN".into()),
             Block::Table(Table {
                 title: Some("PHỤ LỤC: KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU".into()),
+                subtitle: None,
                 columns: vec![
                     column("STT", 0.6, Align::Center),
                     column("Chỉ tiêu", 4.0, Align::Left),
@@ -60,6 +61,7 @@ pub(crate) fn sample_document() -> Document {
         closing: closing(),
         appendices: Vec::new(),
         plain: false,
+        draft: DraftMark::None,
     }
 }
 

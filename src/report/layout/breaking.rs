@@ -246,6 +246,7 @@ mod tests {
         doc.blocks.push(Block::Paragraph(long.clone()));
         doc.blocks.push(Block::Table(Table {
             title: None,
+            subtitle: None,
             columns: vec![
                 column("STT", 0.5, Align::Center),
                 column("Nội dung", 3.0, Align::Left),
@@ -346,6 +347,7 @@ mod tests {
             Block::Paragraph(format!("Từ dài: {word} hết.")),
             Block::Table(Table {
                 title: Some(word.clone()),
+                subtitle: None,
                 columns: vec![
                     column("A", 1.0, Align::Left),
                     column("B", 1.0, Align::Right),

@@ -162,6 +162,7 @@ mod tests {
         let empty_table = |columns: Vec<Column>, rows: Vec<TableRow>| {
             Block::Table(Table {
                 title: None,
+                subtitle: None,
                 columns,
                 rows,
                 landscape: false,

@@ -553,6 +553,7 @@ mod tests {
             Block::Paragraph(SENTENCE.into()),
             Block::Table(Table {
                 title: Some("PHỤ LỤC".into()),
+                subtitle: None,
                 columns: vec![
                     column("STT", 0.6, Align::Center),
                     column("Nội dung", 4.0, Align::Left),
@@ -595,6 +596,7 @@ mod tests {
         let tall = [SENTENCE; 40].join("\n");
         let doc = body(vec![Block::Table(Table {
             title: None,
+            subtitle: None,
             columns: vec![column("Nội dung", 1.0, Align::Left)],
             rows: vec![cells(&["trước"]), cells(&[&tall]), cells(&["sau"])],
             landscape: false,

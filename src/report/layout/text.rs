@@ -115,6 +115,7 @@ mod tests {
                 Block::Paragraph(nasty.into()),
                 Block::Table(Table {
                     title: Some(nasty.into()),
+                    subtitle: None,
                     columns: (0..40)
                         .map(|_| column(nasty, f32::INFINITY, Align::Right))
                         .collect(),
