@@ -243,6 +243,7 @@ fn run() -> Result<(), String> {
                 khoi_thi_dua::ops::export::DocumentKind::Report,
                 &out,
                 &fonts,
+                Default::default(),
                 khoi_thi_dua::ops::Overwrite::Allow,
             )
             .map_err(|e| e.to_string())?;

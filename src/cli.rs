@@ -145,6 +145,9 @@ pub enum Command {
         /// Ghi đè tệp ra khi tệp đó đã có.
         #[arg(long)]
         force: bool,
+        /// Báo cáo chưa thông qua: in thêm chữ “DỰ THẢO” chéo trên mỗi trang.
+        #[arg(long)]
+        draft_watermark: bool,
     },
 }
 
@@ -275,6 +278,7 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             embedded_font,
             document,
             force,
+            draft_watermark,
         } => {
             // A file of an older schema (a sender's, say) is exported through a copy in memory
             // and left as it is; the message says the export was not recorded in it.
@@ -291,10 +295,23 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
                 DocumentArg::Minutes => DocumentKind::Minutes,
                 DocumentArg::News => DocumentKind::News,
             };
-            let done =
-                export::export_document(&mut store, year, kind, &out, &fonts, overwrite(force))?;
+            let options = export::PrintOptions {
+                diagonal_draft_mark: draft_watermark,
+            };
+            let done = export::export_document(
+                &mut store,
+                year,
+                kind,
+                &out,
+                &fonts,
+                options,
+                overwrite(force),
+            )?;
             if let Some(missing) = done.missing_chars_message() {
                 eprintln!("Chú ý: {missing}");
+            }
+            for warning in &done.warnings {
+                eprintln!("Lưu ý: {warning}");
             }
             Ok(done.message(kind, year, &out))
         }

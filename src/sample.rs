@@ -5,7 +5,9 @@
 //! invented, and a member the article gives no figures for has none. The sample is code, so it
 //! ships inside the binary.
 
-use crate::domain::{Attendee, Conference, Indicator, Member, MemberId, Year, YearRecord};
+use crate::domain::{
+    Attendee, Conference, Indicator, Member, MemberId, PartOfDay, Year, YearRecord,
+};
 use crate::store::{Result, Store, StoreError, conference, indicators, members, reports, years};
 use std::path::Path;
 
@@ -291,7 +293,7 @@ const NARRATIVES: &[(usize, &str)] = &[
     ),
     (
         TNMT,
-        "Trình UBND tỉnh cho phép chuyển mục đích sử dụng đất, giao đất, cho thuê đất thực hiện dự án, chuyển hình thức thuê đất với 39 dự án với tổng diện tích 3.611,73 ha; quyết định thu hồi đất 08 dự án do trả lại đất, do hết hạn sử dụng đất với diện tích 239,14 ha, giao cho UBND xã, thị trấn quản lý theo quy định; thu hồi đất để thực hiện bán đấu giá tài sản, chuyển nhượng quyền sử dụng đất gồm: trụ sở làm việc (cũ) của Phòng Giáo dục - Đào tạo huyện Xín Mần, công trình nhà phụ trợ của Kho bạc tỉnh, nhà làm việc (cũ) của Công ty KT sổ số, trụ sở làm việc (cũ) của Chi cục Thuế huyện Vị Xuyên, nhà làm việc (cũ) của Trung tâm cấp thoát nước và DVCCMT huyện Đồng Văn; ban hành kế hoạch định giá cụ thể để tính toán tiền bồi thường khi Nhà nước thu hồi đất và xác định giá khởi điểm quyền sử dụng đất khi Nhà nước thu tiền sử dụng đất, cho thuê đất năm 2020 trên địa bàn tỉnh Hà Giang.",
+        "Trình UBND tỉnh cho phép chuyển mục đích sử dụng đất, giao đất, cho thuê đất thực hiện dự án, chuyển hình thức thuê đất với 39 dự án với tổng diện tích 3.611,73 ha; quyết định thu hồi đất 08 dự án do trả lại đất, do hết hạn sử dụng đất với diện tích 239,14 ha, giao cho UBND xã, thị trấn quản lý theo quy định; thu hồi đất để thực hiện bán đấu giá tài sản, chuyển nhượng quyền sử dụng đất gồm: trụ sở làm việc (cũ) của Phòng Giáo dục - Đào tạo huyện Xín Mần, công trình nhà phụ trợ của Kho bạc tỉnh, nhà làm việc (cũ) của Công ty KT xổ số, trụ sở làm việc (cũ) của Chi cục Thuế huyện Vị Xuyên, nhà làm việc (cũ) của Trung tâm cấp thoát nước và DVCCMT huyện Đồng Văn; ban hành kế hoạch định giá cụ thể để tính toán tiền bồi thường khi Nhà nước thu hồi đất và xác định giá khởi điểm quyền sử dụng đất khi Nhà nước thu tiền sử dụng đất, cho thuê đất năm 2020 trên địa bàn tỉnh Hà Giang.",
     ),
     (
         KHCN,
@@ -358,6 +360,8 @@ pub fn fill(store: &mut Store) -> Result<()> {
         rec.conference_date = chrono::NaiveDate::from_ymd_opt(2020, 12, 16);
         rec.conference_venue = "Hội trường Sở Thông tin và Truyền thông tỉnh Hà Giang".to_owned();
         rec.directions = DIRECTIONS_2021.to_owned();
+        // "… năm 2020 do UBND tỉnh phát động tại Chương trình số 298/CTr-UBND, ngày 25/12/2019"
+        rec.basis = "Chương trình số 298/CTr-UBND ngày 25/12/2019".to_owned();
         years::insert(tx, &rec)?;
 
         // "Dự hội nghị có Lãnh đạo, chuyên viên các đơn vị thành viên trong Khối: … và Chuyên
@@ -380,12 +384,17 @@ pub fn fill(store: &mut Store) -> Result<()> {
             position: "Chuyên viên".to_owned(),
         });
         years::set_attendees(tx, SAMPLE_YEAR, &attendees)?;
-        // The article is signed "Lê Hằng"; it gives no times, chair or secretary.
+        // The article is signed "Lê Hằng", opens "Chiều ngày 16/12/2020", captions its photo
+        // and names the members' results in its own order; it gives no times, chair or
+        // secretary.
         conference::set(
             tx,
             SAMPLE_YEAR,
             &Conference {
                 news_author: "Lê Hằng".to_owned(),
+                part_of_day: PartOfDay::Afternoon,
+                photo_caption: "Đại diện Sở Thông tin và Truyền thông - Trưởng khối Kinh tế ngành thông qua dự thảo báo cáo tại Hội nghị".to_owned(),
+                news_order: [TTTT, TNMT, KHCN, GTVT, NN].map(|m| ids[m]).to_vec(),
                 ..Conference::default()
             },
         )?;

@@ -63,6 +63,7 @@ fn the_minutes_carry_the_conference_and_both_signatures_on_one_page() {
     let Some(text) = pdftotext(&pdf, None) else {
         return;
     };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
         "BIÊN BẢN",
         "Số: 02/BB-TTTT",
@@ -72,7 +73,16 @@ fn the_minutes_carry_the_conference_and_both_signatures_on_one_page() {
         "Ban Thi đua - Khen thưởng tỉnh Hà Giang",
         "Ban Quản lý Khu kinh tế là Trưởng khối năm 2021",
         "THƯ KÝ",
-        "CHỦ TRÌ",
+        "CHỦ TỌA",
+        "Thời gian: buổi chiều, ngày 16 tháng 12 năm 2020",
+        // The report presented, by its number; the year's main figures; the directions
+        // adopted; the handover as an act; the recipients.
+        "dự thảo Báo cáo số 01/BC-TTTT ngày 16/12/2020",
+        "1.463/1.498,3 ha, đạt 98% kế hoạch",
+        "Hội nghị thống nhất phương hướng, nhiệm vụ năm 2021",
+        "đã bàn giao nhiệm vụ Trưởng khối năm 2021 cho Ban Quản lý Khu kinh tế",
+        "Nơi nhận:",
+        "Các đơn vị thành viên Khối;",
     ] {
         assert!(
             text.contains(expected),
@@ -82,7 +92,7 @@ fn the_minutes_carry_the_conference_and_both_signatures_on_one_page() {
     let pages = text.matches('\u{c}').count().max(1);
     let together = (1..=pages).any(|p| {
         let t = pdftotext(&pdf, Some(p)).unwrap_or_default();
-        t.contains("THƯ KÝ") && t.contains("CHỦ TRÌ")
+        t.contains("THƯ KÝ") && t.contains("CHỦ TỌA")
     });
     assert!(together, "the two signature blocks are split across pages");
 }
@@ -120,15 +130,35 @@ fn the_news_item_carries_the_articles_facts_that_the_data_holds() {
             "“{fact}” missing from the news item:\n{text}"
         );
     }
-    // Nothing the data does not hold: the article's publishing time, or a time of day.
+    // The article's own facts: "Chiều ngày 16/12/2020", its photo caption, its basis, and the
+    // members' results in its order (Thông tin, Tài nguyên, Khoa học, Giao thông, Nông nghiệp).
+    assert!(text.contains("Chiều ngày 16/12/2020, tại"), "{text}");
+    assert!(text.contains("(Đại diện Sở Thông tin và Truyền thông - Trưởng khối Kinh tế ngành thông qua dự thảo báo cáo tại Hội nghị)"));
+    assert!(
+        text.contains("do UBND tỉnh phát động tại Chương trình số 298/CTr-UBND ngày 25/12/2019")
+    );
+    let at = |needle: &str| {
+        text.find(needle)
+            .unwrap_or_else(|| panic!("{needle} missing"))
+    };
+    let order = [
+        at("Sở Thông tin và Truyền thông: về công tác truyền thông"),
+        at("; Sở Tài nguyên và Môi trường: "),
+        at("; Sở Khoa học và Công nghệ: "),
+        at("; Sở Giao thông vận tải: "),
+        at("; Sở Nông nghiệp và Phát triển nông thôn: "),
+    ];
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
+    // Nothing the data does not hold: the article's publishing time.
     assert!(!text.contains("10:20"));
-    assert!(!text.contains("Chiều") && !text.contains("Sáng"));
+    assert!(!text.contains("Sáng"));
     // Every number in the item comes from the data.
     let mut sources = String::new();
     for n in &data.narratives {
         sources.push_str(&n.text);
     }
     sources.push_str(&data.record.directions);
+    sources.push_str(&data.record.basis);
     for i in &data.indicators {
         for v in [i.plan, i.result].into_iter().flatten() {
             sources.push_str(&khoi_thi_dua::text::number::format_number(v));

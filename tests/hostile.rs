@@ -163,6 +163,9 @@ fn fill_with(store: &mut Store, h: &str) {
                     agenda: h.to_owned(),
                     conclusions: h.to_owned(),
                     news_author: h.to_owned(),
+                    part_of_day: Default::default(),
+                    photo_caption: h.to_owned(),
+                    news_order: Vec::new(),
                 },
             )?;
             conference::set_news(
@@ -296,6 +299,7 @@ fn pdf_checks(store: &mut Store, dir: &Path, h: &str) {
         DocumentKind::Report,
         &out,
         &fonts,
+        Default::default(),
         Overwrite::Refuse,
     )
     .unwrap();
@@ -305,7 +309,16 @@ fn pdf_checks(store: &mut Store, dir: &Path, h: &str) {
         (DocumentKind::News, "tin-bai.pdf"),
     ] {
         let path = dir.join(name);
-        export::export_document(store, YEAR, kind, &path, &fonts, Overwrite::Refuse).unwrap();
+        export::export_document(
+            store,
+            YEAR,
+            kind,
+            &path,
+            &fonts,
+            Default::default(),
+            Overwrite::Refuse,
+        )
+        .unwrap();
         qpdf_check(&path);
     }
     qpdf_check(&out);

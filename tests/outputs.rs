@@ -215,6 +215,7 @@ fn an_export_from_a_write_protected_file_is_written_and_says_it_was_not_recorded
         ops::export::DocumentKind::Report,
         &out,
         &fonts,
+        Default::default(),
         Overwrite::Refuse,
     )
     .unwrap();

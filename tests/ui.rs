@@ -558,13 +558,14 @@ fn the_news_item_follows_the_conference_record_after_it_was_shown() {
     click(&mut h, "Báo cáo");
     click(&mut h, "Tin bài cho trang thông tin");
     let body = h.get_by_label("Nội dung").value().unwrap_or_default();
-    assert!(!body.contains("Chiều ngày 16/12/2020"), "{body}");
+    // The sample records the article's "Chiều ngày 16/12/2020"; a start time typed later wins.
+    assert!(body.contains("Chiều ngày 16/12/2020"), "{body}");
     click(&mut h, "Hội nghị tổng kết");
-    replace_text(&mut h, "Giờ bắt đầu", "14:00");
+    replace_text(&mut h, "Giờ bắt đầu", "8:30");
     click(&mut h, "Tên khối");
     click(&mut h, "Tin bài cho trang thông tin");
     let body = h.get_by_label("Nội dung").value().unwrap_or_default();
-    assert!(body.contains("Chiều ngày 16/12/2020"), "{body}");
+    assert!(body.contains("Sáng ngày 16/12/2020"), "{body}");
 }
 
 #[test]

@@ -233,6 +233,10 @@ pub struct YearRecord {
     /// Directions and tasks for the next year, as agreed at the conference.
     pub directions: String,
     pub status: YearStatus,
+    /// The document that launched the year's movement, cited in the report's opening:
+    /// "Chương trình số 298/CTr-UBND ngày 25/12/2019".
+    #[serde(default)]
+    pub basis: String,
 }
 
 impl YearRecord {
@@ -250,6 +254,7 @@ impl YearRecord {
             conference_venue: String::new(),
             directions: String::new(),
             status: YearStatus::Open,
+            basis: String::new(),
         }
     }
 
@@ -408,6 +413,67 @@ pub struct Conference {
     pub conclusions: String,
     /// Who writes the news item for the province's website.
     pub news_author: String,
+    /// Morning or afternoon, for when no start time was recorded ("Chiều ngày 16/12/2020").
+    pub part_of_day: PartOfDay,
+    /// The caption of the news item's photo, printed in brackets after its first paragraph.
+    pub photo_caption: String,
+    /// The order in which the news item names the members' results; members not listed follow
+    /// in the bloc's order.
+    pub news_order: Vec<MemberId>,
+}
+
+/// The part of the day the conference took place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartOfDay {
+    #[default]
+    Unknown,
+    Morning,
+    Afternoon,
+}
+
+impl PartOfDay {
+    pub const ALL: [PartOfDay; 3] = [PartOfDay::Unknown, PartOfDay::Morning, PartOfDay::Afternoon];
+
+    /// As stored in the file.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PartOfDay::Unknown => "",
+            PartOfDay::Morning => "morning",
+            PartOfDay::Afternoon => "afternoon",
+        }
+    }
+
+    pub fn parse(s: &str) -> PartOfDay {
+        match s {
+            "morning" => PartOfDay::Morning,
+            "afternoon" => PartOfDay::Afternoon,
+            _ => PartOfDay::Unknown,
+        }
+    }
+
+    /// "Buổi sáng" / "Buổi chiều", as the window shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            PartOfDay::Unknown => "Không ghi",
+            PartOfDay::Morning => "Buổi sáng",
+            PartOfDay::Afternoon => "Buổi chiều",
+        }
+    }
+
+    /// The part of the day of a conference that began at `start` ("14:00"), or the recorded one.
+    pub fn of(start: &str, recorded: PartOfDay) -> PartOfDay {
+        let hour = start
+            .trim()
+            .split([':', 'h', 'g'])
+            .next()
+            .and_then(|h| h.trim().parse::<u32>().ok());
+        match hour {
+            Some(h) if h < 12 => PartOfDay::Morning,
+            Some(h) if h < 24 => PartOfDay::Afternoon,
+            _ => recorded,
+        }
+    }
 }
 
 /// A short news item about the conference for the province's emulation website.

@@ -8,11 +8,11 @@
 
 use super::{OpsError, Overwrite, Result, check_output, write_file};
 use crate::domain::Year;
-use crate::report::compose::compose_draft;
+use crate::report::compose::{TO_FILL, compose_draft};
 use crate::report::conference::{
     compose_news, minutes_document, news_document, news_html, news_text,
 };
-use crate::report::document::Document;
+use crate::report::document::{Block, Document, DraftMark};
 use crate::report::fonts::FontSet;
 use crate::report::pdf::{Rendered, render_pdf};
 use crate::report::summary::report_document;
@@ -60,6 +60,8 @@ pub struct Prepared {
     pub content: Content,
     /// Whether the year had no report, so a draft was composed (and saved) for the export.
     pub composed: bool,
+    /// What the document still lacks (placeholders, a signer's name); the user may go on.
+    pub warnings: Vec<String>,
 }
 
 /// What an export produced.
@@ -74,6 +76,8 @@ pub struct Exported {
     /// Whether the data file could not be written (write-protected): the export, and a
     /// composed draft, are then not recorded in it.
     pub not_recorded: bool,
+    /// What the document still lacked when it was written (see [`warnings`]).
+    pub warnings: Vec<String>,
 }
 
 impl Exported {
@@ -108,9 +112,84 @@ impl Exported {
     }
 }
 
+/// How a document is printed, beyond its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PrintOptions {
+    /// On a report not yet adopted, also set "DỰ THẢO" diagonally across every page (the header
+    /// mark is always printed on a draft).
+    pub diagonal_draft_mark: bool,
+}
+
+/// What `kind` of `year` still lacks, for the export dialog to show before writing: the same
+/// warnings the export reports, without composing or saving anything.
+pub fn check(store: &Store, year: Year, kind: DocumentKind) -> Result<Vec<String>> {
+    let all = members::list(store.conn())?;
+    let data = years::data(store.conn(), year)?;
+    let doc = match kind {
+        DocumentKind::Report => {
+            let report = data
+                .report
+                .clone()
+                .unwrap_or_else(|| compose_draft(&all, &data));
+            report_document(&all, &data, &report)
+        }
+        DocumentKind::Minutes => minutes_document(&all, &data),
+        DocumentKind::News => return Ok(Vec::new()),
+    };
+    Ok(warnings(&doc))
+}
+
+/// What a document about to be printed still lacks: the places the secretariat has yet to
+/// fill ("(Ban thư ký bổ sung.)") and signatures without a name.
+pub fn warnings(doc: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut placeholders = 0;
+    let mut count = |s: &str| placeholders += s.matches(TO_FILL).count();
+    count(&doc.subject);
+    for block in doc.blocks.iter().chain(&doc.appendices) {
+        match block {
+            Block::Heading(s) | Block::Paragraph(s) => count(s),
+            Block::Table(_) => {}
+        }
+    }
+    if placeholders > 0 {
+        out.push(format!(
+            "Văn bản còn {placeholders} chỗ “{TO_FILL}” chưa được điền."
+        ));
+    }
+    let unnamed: Vec<String> = doc
+        .closing
+        .signatures
+        .iter()
+        .filter(|s| s.signer.trim().is_empty())
+        .map(|s| {
+            let title = [s.authority.trim(), s.position.trim()]
+                .iter()
+                .filter(|t| !t.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" - ");
+            format!("“{title}”")
+        })
+        .collect();
+    if !unnamed.is_empty() {
+        out.push(format!(
+            "Chưa có tên người ký ở {}.",
+            crate::text::join_with_and(&unnamed)
+        ));
+    }
+    out
+}
+
 /// Reads and composes `kind` of `year`. The summary report is the stored one; a year without
 /// one gets a draft composed from its data, saved while the year is open.
-pub fn prepare(store: &mut Store, year: Year, kind: DocumentKind, out: &Path) -> Result<Prepared> {
+pub fn prepare(
+    store: &mut Store,
+    year: Year,
+    kind: DocumentKind,
+    out: &Path,
+    options: PrintOptions,
+) -> Result<Prepared> {
     let all = members::list(store.conn())?;
     let data = years::data(store.conn(), year)?;
     let (content, composed) = match kind {
@@ -125,10 +204,11 @@ pub fn prepare(store: &mut Store, year: Year, kind: DocumentKind, out: &Path) ->
                     (draft, true)
                 }
             };
-            (
-                Content::Pdf(Box::new(report_document(&all, &data, &report))),
-                composed,
-            )
+            let mut doc = report_document(&all, &data, &report);
+            if doc.draft != DraftMark::None && options.diagonal_draft_mark {
+                doc.draft = DraftMark::HeaderAndDiagonal;
+            }
+            (Content::Pdf(Box::new(doc)), composed)
         }
         DocumentKind::Minutes => (Content::Pdf(Box::new(minutes_document(&all, &data))), false),
         DocumentKind::News => {
@@ -145,11 +225,16 @@ pub fn prepare(store: &mut Store, year: Year, kind: DocumentKind, out: &Path) ->
         }
     };
     check_size(&content)?;
+    let warnings = match &content {
+        Content::Pdf(doc) if kind != DocumentKind::News => warnings(doc),
+        _ => Vec::new(),
+    };
     Ok(Prepared {
         year,
         kind,
         content,
         composed,
+        warnings,
     })
 }
 
@@ -203,6 +288,7 @@ pub fn write(
         missing_chars,
         composed: prepared.composed,
         not_recorded: false,
+        warnings: prepared.warnings.clone(),
     })
 }
 
@@ -228,10 +314,11 @@ pub fn export_document(
     kind: DocumentKind,
     out: &Path,
     fonts: &FontSet,
+    options: PrintOptions,
     overwrite: Overwrite,
 ) -> Result<Exported> {
     check_output(out, &[store.path()], overwrite)?;
-    let prepared = prepare(store, year, kind, out)?;
+    let prepared = prepare(store, year, kind, out, options)?;
     let mut done = write(&prepared, fonts, out, &|_, _| true)?;
     done.not_recorded = !record(store, year, kind)?;
     Ok(done)

@@ -90,10 +90,19 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
     }
     sections.push(text_section("I. ĐẶC ĐIỂM TÌNH HÌNH", situation));
 
-    // II. Results of each member.
+    // II. Results of each member: its own words, then the figures its words leave out, each
+    // figure once.
+    let launched = match (rec.basis.trim(), rec.province.trim()) {
+        ("", _) => String::new(),
+        (basis, "") => format!(" được phát động tại {basis}"),
+        (basis, province) => format!(" do UBND {province} phát động tại {basis}"),
+    };
     let mut results = vec![format!(
-        "Hưởng ứng phong trào thi đua hoàn thành và hoàn thành vượt mức các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm {year}, các đơn vị thành viên trong Khối đã tổ chức triển khai và phát động thi đua đến toàn thể công chức, viên chức và người lao động trong ngành mình. Kết quả cụ thể của từng đơn vị như sau:"
+        "Hưởng ứng phong trào thi đua hoàn thành và hoàn thành vượt mức các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm {year}{launched}, các đơn vị thành viên trong Khối đã tổ chức triển khai và phát động thi đua đến toàn thể công chức, viên chức và người lao động trong ngành mình. Kết quả cụ thể của từng đơn vị như sau:"
     )];
+    // Indicators whose figures the results already state: the assessment names them without
+    // repeating the figure.
+    let mut stated = std::collections::HashSet::new();
     for m in &in_bloc {
         let own: Vec<&Indicator> = data
             .indicators
@@ -106,97 +115,157 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
             .find(|n| n.member == m.id)
             .map(|n| n.text.trim().to_owned())
             .unwrap_or_default();
-        let mut p = format!("- {}: ", m.full_name_in(year));
-        // A report stays concise: a member's figures are listed one by one only when there are
-        // few; beyond that the paragraph gives the count and the appendix table has them all.
-        let planned: Vec<String> = own.iter().filter_map(|i| planned_phrase(i)).collect();
+        let mut sentences = Vec::new();
         if !narrative.is_empty() {
-            p.push_str(&narrative);
-            if !planned.is_empty() && planned.len() <= MAX_LISTED {
-                p.push_str(&format!(" Chỉ tiêu có kế hoạch: {}.", planned.join("; ")));
+            let mut n = topic_clause(&narrative);
+            if !n.ends_with(['.', '!', '?', '…']) {
+                n.push('.');
             }
-        } else if !own.is_empty() && own.len() <= MAX_LISTED {
-            let figures: Vec<String> = own.iter().map(|i| figure_phrase(i)).collect();
-            p.push_str(&format!("{}.", figures.join("; ")));
-        } else if own.is_empty() {
-            p.push_str(TO_FILL);
+            sentences.push(n);
+            for i in &own {
+                if mentions(&narrative, i) {
+                    stated.insert(i.id);
+                }
+            }
         }
-        if own.len() > MAX_LISTED || planned.len() > MAX_LISTED {
+        // A report stays concise: a member's figures are listed one by one only when there
+        // are few; beyond that the paragraph gives the counts and the appendix has them all.
+        if own.len() <= MAX_LISTED {
+            // With the member's own words, only planned figures those words leave out; without
+            // them, every figure.
+            let listed: Vec<&&Indicator> = own
+                .iter()
+                .filter(|i| !stated.contains(&i.id))
+                .filter(|i| narrative.is_empty() || planned_phrase(i).is_some())
+                .filter(|i| i.result.is_some())
+                .collect();
+            if !listed.is_empty() {
+                let phrases: Vec<String> = listed.iter().map(|i| figure_phrase(i)).collect();
+                sentences.push(capitalise(&format!("{}.", phrases.join("; "))));
+                stated.extend(listed.iter().map(|i| i.id));
+            }
+        } else {
+            let planned = own.iter().filter(|i| planned_phrase(i).is_some()).count();
             let reached = own
                 .iter()
                 .filter(|i| i.percent_of_plan().is_some_and(|p| p >= 100.0))
                 .count();
-            if !narrative.is_empty() {
-                p.push(' ');
+            let mut counts = format!(
+                "Đơn vị báo cáo kết quả {} chỉ tiêu",
+                format_number(own.len() as f64)
+            );
+            if planned > 0 {
+                counts.push_str(&format!(
+                    ", trong đó {} chỉ tiêu có kế hoạch, {} chỉ tiêu đạt và vượt kế hoạch",
+                    format_number(planned as f64),
+                    format_number(reached as f64)
+                ));
             }
-            p.push_str(&format!(
-                "Đơn vị thực hiện {} chỉ tiêu ({} chỉ tiêu có kế hoạch, {} chỉ tiêu đạt và vượt kế hoạch); chi tiết tại phụ lục.",
-                format_number(own.len() as f64),
-                format_number(planned.len() as f64),
-                format_number(reached as f64)
-            ));
+            counts.push_str("; chi tiết tại phụ lục.");
+            sentences.push(counts);
         }
-        results.push(p);
+        if sentences.is_empty() {
+            sentences.push(TO_FILL.to_owned());
+        }
+        results.push(format!(
+            "- {}: {}",
+            m.full_name_in(year),
+            sentences.join(" ")
+        ));
     }
     sections.push(text_section(
         &format!("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, NHIỆM VỤ NĂM {year}"),
         results,
     ));
 
-    // III. Assessment: what the figures say, and room for the rest.
+    // III. Assessment: strengths only when the figures show some, shortcomings said as
+    // shortcomings, and room for what the figures cannot say.
+    let short_name = |i: &Indicator| {
+        members
+            .iter()
+            .find(|m| m.id == i.member)
+            .map_or(String::new(), |m| m.short_name_in(year).to_owned())
+    };
+    let named = |i: &Indicator, verb: &str| {
+        let mut s = format!("{} ({})", i.name, short_name(i));
+        if !stated.contains(&i.id)
+            && let Some(p) = i.percent_of_plan()
+        {
+            s.push_str(&format!(" {verb} {} kế hoạch", format_percent(p)));
+        }
+        s
+    };
     let planned: Vec<&Indicator> = data
         .indicators
         .iter()
-        .filter(|i| i.plan.is_some_and(|p| p > 0.0) && i.result.is_some())
+        .filter(|i| i.percent_of_plan().is_some())
         .collect();
-    let reached = planned
+    let reached: Vec<&Indicator> = planned
         .iter()
+        .copied()
         .filter(|i| i.percent_of_plan().is_some_and(|p| p >= 100.0))
-        .count();
-    let mut strengths = format!(
-        "1. Ưu điểm: Các đơn vị thành viên đã bám sát chỉ tiêu, nhiệm vụ được giao, tổ chức phong trào thi đua thiết thực, hiệu quả. Năm {year}, các đơn vị báo cáo {} chỉ tiêu",
-        format_number(data.indicators.len() as f64)
-    );
-    if planned.is_empty() {
-        strengths.push('.');
-    } else {
-        let reached = if reached == 0 {
-            "chưa có chỉ tiêu nào đạt kế hoạch".to_owned()
-        } else {
-            format!(
-                "{} chỉ tiêu đạt và vượt kế hoạch",
-                format_number(reached as f64)
-            )
-        };
+        .collect();
+    let unmet: Vec<&Indicator> = planned
+        .iter()
+        .copied()
+        .filter(|i| i.percent_of_plan().is_some_and(|p| p < 100.0))
+        .collect();
+    let mut strengths = "1. Ưu điểm: Các đơn vị thành viên đã bám sát chỉ tiêu, nhiệm vụ được giao, tổ chức phong trào thi đua thiết thực, hiệu quả.".to_owned();
+    if !data.indicators.is_empty() {
         strengths.push_str(&format!(
-            ", trong đó {} chỉ tiêu có kế hoạch; {reached}.",
-            format_number(planned.len() as f64),
+            " Năm {year}, các đơn vị báo cáo kết quả {} chỉ tiêu (chi tiết tại phụ lục).",
+            format_number(data.indicators.len() as f64)
         ));
     }
-    let unmet: Vec<String> = planned
-        .iter()
-        .filter(|i| i.percent_of_plan().is_some_and(|p| p < 100.0))
-        .map(|i| {
-            format!(
-                "{} ({}) đạt {} kế hoạch",
-                i.name,
-                members
-                    .iter()
-                    .find(|m| m.id == i.member)
-                    .map_or("", |m| m.short_name_in(year)),
-                i.percent_of_plan().map(format_percent).unwrap_or_default()
-            )
-        })
-        .collect();
-    let mut weaknesses = "2. Tồn tại, hạn chế và nguyên nhân: ".to_owned();
-    if unmet.is_empty() {
-        weaknesses.push_str(TO_FILL);
-    } else {
-        weaknesses.push_str(&format!(
-            "Còn {} chỉ tiêu chưa đạt kế hoạch: {}. {TO_FILL}",
-            format_number(unmet.len() as f64),
-            unmet.join("; ")
+    if !reached.is_empty() {
+        let listed: Vec<String> = reached
+            .iter()
+            .take(MAX_LISTED)
+            .map(|i| named(i, "đạt"))
+            .collect();
+        strengths.push_str(&format!(
+            " {} trong {} chỉ tiêu có kế hoạch đã đạt và vượt kế hoạch: {}{}.",
+            format_number(reached.len() as f64),
+            format_number(planned.len() as f64),
+            listed.join("; "),
+            if reached.len() > MAX_LISTED {
+                "; …"
+            } else {
+                ""
+            }
         ));
+    }
+    let mut weaknesses = "2. Tồn tại, hạn chế và nguyên nhân: ".to_owned();
+    if !unmet.is_empty() {
+        let listed: Vec<String> = unmet
+            .iter()
+            .take(MAX_LISTED)
+            .map(|i| named(i, "mới đạt"))
+            .collect();
+        let lead = if reached.is_empty() && unmet.len() == planned.len() && planned.len() > 1 {
+            format!(
+                "Cả {} chỉ tiêu có kế hoạch đều chưa đạt kế hoạch",
+                format_number(planned.len() as f64)
+            )
+        } else if reached.is_empty() && planned.len() == 1 {
+            "Chỉ tiêu có kế hoạch duy nhất chưa đạt kế hoạch".to_owned()
+        } else {
+            format!(
+                "Còn {} chỉ tiêu chưa đạt kế hoạch",
+                format_number(unmet.len() as f64)
+            )
+        };
+        weaknesses.push_str(&format!(
+            "{lead}: {}{}. Nguyên nhân: {TO_FILL}",
+            listed.join("; "),
+            if unmet.len() > MAX_LISTED {
+                "; …"
+            } else {
+                ""
+            }
+        ));
+    } else {
+        weaknesses.push_str(TO_FILL);
     }
     sections.push(text_section(
         "III. ĐÁNH GIÁ CHUNG",
@@ -285,22 +354,25 @@ fn join_names(names: impl Iterator<Item = String>) -> String {
     crate::text::join_with_and(&names.collect::<Vec<_>>())
 }
 
-/// "Trồng rừng mới theo Quyết định số 1511: 1.463/1.498,3 ha, đạt 98% kế hoạch"
+/// "Trồng rừng mới theo Quyết định số 1511 được 1.463/1.498,3 ha, đạt 98% kế hoạch"
 fn planned_phrase(i: &Indicator) -> Option<String> {
     let (plan, result) = (i.plan?, i.result?);
     let pct = i.percent_of_plan()?;
-    Some(format!(
-        "{}: {}/{} {}, đạt {} kế hoạch",
-        i.name,
-        format_number(result),
-        format_number(plan),
-        i.unit,
-        format_percent(pct)
-    ))
+    Some(
+        format!(
+            "{} được {}/{} {}, đạt {} kế hoạch",
+            i.name,
+            format_number(result),
+            format_number(plan),
+            i.unit.trim(),
+            format_percent(pct)
+        )
+        .replace(" ,", ","),
+    )
 }
 
 /// "Chăm sóc rừng trồng 1.738 ha" or, with a plan, the planned phrase.
-fn figure_phrase(i: &Indicator) -> String {
+pub(crate) fn figure_phrase(i: &Indicator) -> String {
     if let Some(p) = planned_phrase(i) {
         return p;
     }
@@ -309,5 +381,172 @@ fn figure_phrase(i: &Indicator) -> String {
             .trim_end()
             .to_owned(),
         None => format!("{}: chưa có kết quả", i.name),
+    }
+}
+
+/// Whether a member's own words already state the indicator's figures: its result (and its
+/// plan, when it has one) appear among the numbers of the text, "03/04" counting as 3 and 4.
+fn mentions(text: &str, i: &Indicator) -> bool {
+    let Some(result) = i.result else {
+        return false;
+    };
+    let numbers: Vec<f64> = text
+        .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+        .map(|t| t.trim_matches(|c| c == '.' || c == ','))
+        .filter(|t| !t.is_empty())
+        .filter_map(|t| crate::text::number::parse_number(t).ok())
+        .collect();
+    let has = |v: f64| numbers.iter().any(|n| (n - v).abs() < 1e-9);
+    has(result) && i.plan.is_none_or(has)
+}
+
+/// A text that opens with a topic label, "Công tác truyền thông: số video …", as the clause
+/// "Về công tác truyền thông, số video …", so that it reads after "Sở …: " without a second
+/// colon. Other texts are returned as they are.
+pub(crate) fn topic_clause(text: &str) -> String {
+    let Some((label, rest)) = text.split_once(':') else {
+        return text.to_owned();
+    };
+    let is_label = !label.trim().is_empty()
+        && label.split_whitespace().count() <= 6
+        && !label.contains([',', ';', '.', '(', ')', '"', '“'])
+        && !rest.trim().is_empty();
+    if !is_label {
+        return text.to_owned();
+    }
+    format!(
+        "Về {}, {}",
+        lower_first(label.trim()),
+        lower_first(rest.trim())
+    )
+}
+
+/// The first letter in lower case, unless the word is an abbreviation ("UBND", "HĐND").
+pub(crate) fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() || second == ' ' => {
+            first.to_lowercase().collect::<String>() + &s[first.len_utf8()..]
+        }
+        _ => s.to_owned(),
+    }
+}
+
+/// The first letter in upper case.
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().collect::<String>() + chars.as_str(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Store, members, years};
+
+    fn sample() -> (Vec<Member>, YearData) {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::sample::fill(&mut store).unwrap();
+        (
+            members::list(store.conn()).unwrap(),
+            years::data(store.conn(), 2020).unwrap(),
+        )
+    }
+
+    fn section<'a>(report: &'a Report, starts: &str) -> &'a str {
+        &report
+            .sections
+            .iter()
+            .find(|s| s.heading.starts_with(starts))
+            .unwrap()
+            .body
+    }
+
+    #[test]
+    fn every_sentence_is_true_of_the_sample_and_each_figure_is_said_once() {
+        let (members, data) = sample();
+        let report = compose_draft(&members, &data);
+        let results = section(&report, "II.");
+        let assessment = section(&report, "III.");
+        // The movement's basis opens the results.
+        assert!(results.contains("Chương trình số 298/CTr-UBND ngày 25/12/2019"));
+        // No doubled colon after the member's name, no repeated planned figure.
+        assert!(!results.contains("Truyền thông: Công tác truyền thông:"));
+        assert!(
+            results.contains("Sở Thông tin và Truyền thông: Về công tác truyền thông, số video")
+        );
+        assert!(!results.contains("Chỉ tiêu có kế hoạch"));
+        assert_eq!(results.matches("1.463/1.498,3").count(), 1);
+        assert_eq!(results.matches("98%").count(), 1);
+        // Neither planned indicator reached its plan: the strengths do not say otherwise, the
+        // shortcomings say it as a shortcoming and do not repeat the figures.
+        let (strengths, weaknesses) = assessment.split_once('\n').unwrap();
+        assert!(!strengths.contains("kế hoạch;") && !strengths.contains("chưa có chỉ tiêu"));
+        assert!(!strengths.contains("đạt và vượt"), "{strengths}");
+        assert!(
+            weaknesses.contains("Cả 2 chỉ tiêu có kế hoạch đều chưa đạt kế hoạch"),
+            "{weaknesses}"
+        );
+        assert!(!weaknesses.contains("98%"));
+    }
+
+    #[test]
+    fn a_reached_plan_is_a_strength_and_a_missed_one_a_shortcoming_with_its_figure() {
+        let (members, mut data) = sample();
+        // Beyond a dozen indicators a member's paragraph gives counts, so the assessment
+        // carries the figures itself.
+        for k in 0..15 {
+            let mut extra = data.indicators[0].clone();
+            extra.id = 10_000 + k;
+            extra.name = format!("Chỉ tiêu {k}");
+            extra.plan = Some(100.0);
+            extra.result = Some(if k == 0 { 120.0 } else { 50.0 });
+            data.indicators.push(extra);
+        }
+        let report = compose_draft(&members, &data);
+        let results = section(&report, "II.");
+        assert!(results.contains("chi tiết tại phụ lục"));
+        let assessment = section(&report, "III.");
+        let (strengths, weaknesses) = assessment.split_once('\n').unwrap();
+        assert!(
+            strengths
+                .contains("1 trong 17 chỉ tiêu có kế hoạch đã đạt và vượt kế hoạch: Chỉ tiêu 0"),
+            "{strengths}"
+        );
+        assert!(strengths.contains("đạt 120% kế hoạch"), "{strengths}");
+        assert!(
+            weaknesses.contains("Còn 16 chỉ tiêu chưa đạt kế hoạch"),
+            "{weaknesses}"
+        );
+        assert!(weaknesses.contains("Chỉ tiêu 1 (") && weaknesses.contains("mới đạt 50% kế hoạch"));
+    }
+
+    #[test]
+    fn topic_labels_become_clauses_and_other_texts_stay() {
+        assert_eq!(
+            topic_clause("Công tác truyền thông: Số video 1.128"),
+            "Về công tác truyền thông, số video 1.128"
+        );
+        assert_eq!(
+            topic_clause("UBND tỉnh giao: 5 dự án"),
+            "Về UBND tỉnh giao, 5 dự án"
+        );
+        let long = "Trình UBND tỉnh cho phép chuyển mục đích sử dụng đất, giao đất: 39 dự án";
+        assert_eq!(topic_clause(long), long);
+        assert_eq!(topic_clause("Không có nhãn"), "Không có nhãn");
+    }
+
+    #[test]
+    fn a_narrative_states_a_figure_by_its_numbers_leading_zeros_and_all() {
+        let (_, data) = sample();
+        let khcn = data
+            .indicators
+            .iter()
+            .find(|i| i.name.starts_with("Dự án xây dựng nhãn hiệu"))
+            .unwrap();
+        assert!(mentions("phê duyệt triển khai 03/04 dự án", khcn));
+        assert!(!mentions("phê duyệt triển khai 03 dự án", khcn));
     }
 }

@@ -5,8 +5,12 @@
 //!
 //! Both say only what the data holds: a missing time, chair or author is left out, not invented.
 
+use super::compose::{TO_FILL, figure_phrase, lower_first, topic_clause};
 use super::document::{Block, Closing, Document, DraftMark, Meta, Signature};
-use crate::domain::{Handling, Member, MemberId, NewsItem, Person, Year, YearData};
+use crate::domain::{
+    Handling, Indicator, Member, MemberId, NewsItem, PartOfDay, Person, ReportStatus, Year,
+    YearData,
+};
 use crate::text::date::{format_date, format_document_date};
 use crate::text::join_with_and;
 use crate::text::number::{format_number, format_percent};
@@ -97,14 +101,21 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
         rec.bloc_name
     );
     let mut blocks = vec![Block::Heading("I. THỜI GIAN, ĐỊA ĐIỂM".to_owned())];
-    let when = match (rec.conference_date, conf.start_time.trim().is_empty()) {
-        (Some(d), false) => format!(
+    let part = PartOfDay::of(&conf.start_time, conf.part_of_day);
+    let when = match (rec.conference_date, conf.start_time.trim().is_empty(), part) {
+        (Some(d), false, _) => format!(
             "Thời gian: bắt đầu lúc {}, {}.",
             spoken_time(&conf.start_time),
             format_document_date(d)
         ),
-        (Some(d), true) => format!("Thời gian: {}.", format_document_date(d)),
-        (None, _) => "Thời gian: (chưa ghi ngày hội nghị).".to_owned(),
+        (Some(d), true, PartOfDay::Morning) => {
+            format!("Thời gian: buổi sáng, {}.", format_document_date(d))
+        }
+        (Some(d), true, PartOfDay::Afternoon) => {
+            format!("Thời gian: buổi chiều, {}.", format_document_date(d))
+        }
+        (Some(d), true, PartOfDay::Unknown) => format!("Thời gian: {}.", format_document_date(d)),
+        (None, _, _) => "Thời gian: (chưa ghi ngày hội nghị).".to_owned(),
     };
     blocks.push(Block::Paragraph(when));
     if !rec.conference_venue.trim().is_empty() {
@@ -116,7 +127,7 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
     blocks.push(Block::Heading("II. THÀNH PHẦN THAM DỰ".to_owned()));
     if !person_line(&conf.chair).is_empty() {
         blocks.push(Block::Paragraph(format!(
-            "Chủ trì: {}.",
+            "Chủ tọa: {}.",
             person_line(&conf.chair)
         )));
     }
@@ -146,47 +157,26 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
+    let report_name = report_reference(data);
     if agenda.is_empty() {
         blocks.push(Block::Paragraph(format!(
-            "{} trình bày dự thảo Báo cáo tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, nhiệm vụ năm {} của Khối.",
+            "1. {} trình bày {report_name}.",
             leader.map_or("Trưởng khối".to_owned(), |m| format!(
                 "Đại diện {}, Trưởng khối năm {year},",
                 m.full_name_in(year)
             )),
-            year + 1
         )));
     } else {
         for (i, item) in agenda.iter().enumerate() {
             blocks.push(Block::Paragraph(format!("{}. {item}", i + 1)));
         }
     }
-    if !data.opinions.is_empty() {
-        blocks.push(Block::Paragraph(
-            "Ý kiến thảo luận của các đại biểu về dự thảo báo cáo:".to_owned(),
-        ));
-        for op in &data.opinions {
-            let who = match op.member {
-                Some(id) => name_in(members, id, year),
-                None => op.speaker.clone(),
-            };
-            let mut line = format!("- {who}: {}", op.text.trim());
-            match op.handling {
-                Handling::Accepted => line.push_str(" (Trưởng khối tiếp thu"),
-                Handling::Explained => line.push_str(" (Trưởng khối giải trình"),
-                Handling::Pending => {}
-            }
-            if op.handling != Handling::Pending {
-                if !op.response.trim().is_empty() {
-                    line.push_str(&format!(": {}", op.response.trim()));
-                }
-                line.push(')');
-            }
-            if !line.ends_with('.') {
-                line.push('.');
-            }
-            blocks.push(Block::Paragraph(line));
-        }
+    // The agenda's items are numbered 1, 2, …; the figures and the discussion follow on.
+    let mut item = agenda.len().max(1) + 1;
+    if key_figures(members, data, item, &mut blocks) {
+        item += 1;
     }
+    discussion(members, data, item, &mut blocks);
     blocks.push(Block::Heading("IV. KẾT LUẬN".to_owned()));
     for line in conf
         .conclusions
@@ -196,12 +186,45 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
     {
         blocks.push(Block::Paragraph(line.to_owned()));
     }
-    if let Some(next) = rec.next_leader {
+    if data
+        .report
+        .as_ref()
+        .is_some_and(|r| r.status == ReportStatus::Adopted)
+    {
         blocks.push(Block::Paragraph(format!(
+            "Hội nghị thống nhất thông qua {report_name}."
+        )));
+    }
+    let directions: Vec<&str> = rec
+        .directions
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if !directions.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "Hội nghị thống nhất phương hướng, nhiệm vụ năm {} của Khối:",
+            year + 1
+        )));
+        for d in directions {
+            blocks.push(Block::Paragraph(format!("- {d}")));
+        }
+    }
+    if let Some(next) = rec.next_leader {
+        let mut p = format!(
             "Hội nghị thống nhất {} là Trưởng khối năm {}.",
             name_in(members, next, year),
             year + 1
-        )));
+        );
+        if let Some(leader) = leader {
+            p.push_str(&format!(
+                " {}, Trưởng khối năm {year}, đã bàn giao nhiệm vụ Trưởng khối năm {} cho {}.",
+                leader.full_name_in(year),
+                year + 1,
+                name_in(members, next, year)
+            ));
+        }
+        blocks.push(Block::Paragraph(p));
     }
     let end = if conf.end_time.trim().is_empty() {
         "Hội nghị kết thúc cùng ngày.".to_owned()
@@ -212,7 +235,7 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
         )
     };
     blocks.push(Block::Paragraph(format!(
-        "{end} Biên bản đã được thông qua tại Hội nghị."
+        "{end} Biên bản đã được thông qua tại Hội nghị./."
     )));
     Document {
         meta: Meta {
@@ -237,7 +260,12 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
         subject,
         blocks,
         closing: Closing {
-            recipients: Vec::new(),
+            recipients: data
+                .report
+                .as_ref()
+                .map(|r| r.recipients.clone())
+                .filter(|r| !r.is_empty())
+                .unwrap_or_else(default_recipients),
             signatures: vec![
                 Signature {
                     authority: String::new(),
@@ -246,7 +274,7 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
                 },
                 Signature {
                     authority: String::new(),
-                    position: "CHỦ TRÌ".to_owned(),
+                    position: "CHỦ TỌA".to_owned(),
                     signer: conf.chair.name.clone(),
                 },
             ],
@@ -254,6 +282,114 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
         appendices: Vec::new(),
         plain: false,
         draft: DraftMark::None,
+    }
+}
+
+/// Who receives the bloc's minutes and records when the report names no one.
+pub fn default_recipients() -> Vec<String> {
+    vec![
+        "Ban Thi đua - Khen thưởng tỉnh".to_owned(),
+        "Các đơn vị thành viên Khối".to_owned(),
+        "Lưu: VT".to_owned(),
+    ]
+}
+
+/// "dự thảo Báo cáo số 01/BC-TTTT ngày 16/12/2020 tổng kết công tác …": the report the
+/// conference discussed, by its number when it has one.
+fn report_reference(data: &YearData) -> String {
+    let year = data.record.year;
+    let subject = format!(
+        "tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, nhiệm vụ năm {} của Khối",
+        year + 1
+    );
+    let Some(report) = &data.report else {
+        return format!("dự thảo Báo cáo {subject}");
+    };
+    let mut s = match report.status {
+        ReportStatus::Draft => "dự thảo Báo cáo".to_owned(),
+        ReportStatus::Adopted => "Báo cáo".to_owned(),
+    };
+    if !report.number.trim().is_empty() {
+        s.push_str(&format!(" số {}", report.number.trim()));
+    }
+    if let Some(d) = report.date {
+        s.push_str(&format!(" ngày {}", format_date(d)));
+    }
+    s.push(' ');
+    s.push_str(&subject);
+    s
+}
+
+/// How many of a member's figures the minutes name.
+const FIGURES_PER_MEMBER: usize = 3;
+
+/// The year's main figures, a few per member (planned indicators first), as the minutes
+/// summarise the report presented.
+fn key_figures(members: &[Member], data: &YearData, item: usize, blocks: &mut Vec<Block>) -> bool {
+    let year = data.record.year;
+    let mut lines = Vec::new();
+    for m in crate::domain::members_in(members, year) {
+        let mut own: Vec<&Indicator> = data
+            .indicators
+            .iter()
+            .filter(|i| i.member == m.id && i.result.is_some())
+            .collect();
+        own.sort_by_key(|i| i.percent_of_plan().is_none());
+        let figures: Vec<String> = own
+            .iter()
+            .take(FIGURES_PER_MEMBER)
+            .map(|i| lower_first(&figure_phrase(i)))
+            .collect();
+        if !figures.is_empty() {
+            lines.push(format!(
+                "- {}: {}.",
+                m.full_name_in(year),
+                figures.join("; ")
+            ));
+        }
+    }
+    if lines.is_empty() {
+        return false;
+    }
+    blocks.push(Block::Paragraph(format!(
+        "{item}. Kết quả chủ yếu năm {year} của các đơn vị thành viên (chi tiết tại báo cáo):"
+    )));
+    blocks.extend(lines.into_iter().map(Block::Paragraph));
+    true
+}
+
+/// The opinions raised on the draft and how each was handled; a place to fill when none were
+/// recorded.
+fn discussion(members: &[Member], data: &YearData, item: usize, blocks: &mut Vec<Block>) {
+    let year = data.record.year;
+    if data.opinions.is_empty() {
+        blocks.push(Block::Paragraph(format!(
+            "{item}. Ý kiến thảo luận của các đại biểu: {TO_FILL}"
+        )));
+        return;
+    }
+    blocks.push(Block::Paragraph(format!(
+        "{item}. Ý kiến thảo luận của các đại biểu về dự thảo báo cáo:"
+    )));
+    for op in &data.opinions {
+        let who = match op.member {
+            Some(id) => name_in(members, id, year),
+            None => op.speaker.clone(),
+        };
+        let mut line = format!("- {who}: {}", op.text.trim().trim_end_matches('.'));
+        match op.handling {
+            Handling::Accepted => line.push_str(" (Trưởng khối tiếp thu"),
+            Handling::Explained => line.push_str(" (Trưởng khối giải trình"),
+            Handling::Pending => {}
+        }
+        if op.handling != Handling::Pending {
+            if !op.response.trim().is_empty() {
+                line.push_str(&format!(": {}", op.response.trim().trim_end_matches('.')));
+            }
+            line.push(')');
+        }
+        line.push('.');
+        blocks.push(Block::Paragraph(line));
     }
 }
 
@@ -278,16 +414,10 @@ pub fn compose_news(members: &[Member], data: &YearData) -> NewsItem {
     // Lead: when, where, who.
     let mut lead = match rec.conference_date {
         Some(d) => {
-            let part = match conf
-                .start_time
-                .trim()
-                .split(':')
-                .next()
-                .map(str::parse::<u32>)
-            {
-                Some(Ok(h)) if h < 12 => "Sáng ngày",
-                Some(Ok(h)) if h < 18 => "Chiều ngày",
-                _ => "Ngày",
+            let part = match PartOfDay::of(&conf.start_time, conf.part_of_day) {
+                PartOfDay::Morning => "Sáng ngày",
+                PartOfDay::Afternoon => "Chiều ngày",
+                PartOfDay::Unknown => "Ngày",
             };
             format!("{part} {}", format_date(d))
         }
@@ -331,14 +461,31 @@ pub fn compose_news(members: &[Member], data: &YearData) -> NewsItem {
         lead.push('.');
     }
     body.push(lead);
-    // Results, member by member, with their figures.
+    if !conf.photo_caption.trim().is_empty() {
+        body.push(format!(
+            "({})",
+            conf.photo_caption
+                .trim()
+                .trim_start_matches('(')
+                .trim_end_matches(')')
+                .trim()
+        ));
+    }
+    // Results, member by member in the order the secretariat chose, with their figures.
+    let mut in_order = crate::domain::members_in(members, year);
+    in_order.sort_by_key(|m| {
+        conf.news_order
+            .iter()
+            .position(|&id| id == m.id)
+            .unwrap_or(usize::MAX)
+    });
     let mut results = Vec::new();
-    for m in crate::domain::members_in(members, year) {
+    for m in in_order {
         let narrative = data
             .narratives
             .iter()
             .find(|n| n.member == m.id)
-            .map(|n| n.text.trim().trim_end_matches('.').to_owned());
+            .map(|n| topic_clause(n.text.trim().trim_end_matches('.')));
         let figures: Vec<String> = data
             .indicators
             .iter()
@@ -360,7 +507,7 @@ pub fn compose_news(members: &[Member], data: &YearData) -> NewsItem {
             })
             .collect();
         match (narrative, figures.is_empty()) {
-            (Some(n), _) => results.push(format!("{}: {n}", m.full_name_in(year))),
+            (Some(n), _) => results.push(format!("{}: {}", m.full_name_in(year), lower_first(&n))),
             (None, false) => {
                 results.push(format!("{}: {}", m.full_name_in(year), figures.join(", ")))
             }
@@ -368,8 +515,13 @@ pub fn compose_news(members: &[Member], data: &YearData) -> NewsItem {
         }
     }
     if !results.is_empty() {
+        let launched = match (rec.basis.trim(), rec.province.trim()) {
+            ("", _) => String::new(),
+            (basis, "") => format!(" được phát động tại {basis}"),
+            (basis, _) => format!(" do UBND tỉnh phát động tại {basis}"),
+        };
         body.push(format!(
-            "Hưởng ứng phong trào thi đua hoàn thành và hoàn thành vượt mức các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm {year}, các thành viên trong Khối đã tổ chức triển khai và phát động thi đua đến toàn thể công chức, viên chức và người lao động trong ngành mình, cơ bản hoàn thành các chỉ tiêu được giao, cụ thể như: {}.",
+            "Hưởng ứng phong trào thi đua hoàn thành và hoàn thành vượt mức các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm {year}{launched}, các thành viên trong Khối đã tổ chức triển khai và phát động thi đua đến toàn thể công chức, viên chức và người lao động trong ngành mình, cơ bản hoàn thành các chỉ tiêu được giao, cụ thể như: {}.",
             results.join("; ")
         ));
     }

@@ -6,7 +6,8 @@ use super::compose::place_date_line;
 use super::document::{
     Align, Block, Closing, Column, Document, DraftMark, Meta, Signature, Table, TableRow,
 };
-use crate::domain::{Member, Report, SectionKind, YearData};
+use crate::domain::{Member, Report, ReportStatus, SectionKind, YearData};
+use crate::text::date::format_date;
 use crate::text::number::{format_number, format_percent};
 
 /// The document of `report` for the year in `data`.
@@ -25,11 +26,9 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
                 }
             }
             SectionKind::IndicatorAppendix => {
-                appendices.push(Block::Table(indicator_table(
-                    members,
-                    data,
-                    section.heading.trim(),
-                )));
+                let mut table = indicator_table(members, data, section.heading.trim());
+                table.subtitle = Some(attached_to(report, &data.record.bloc_name));
+                appendices.push(Block::Table(table));
             }
         }
     }
@@ -57,8 +56,35 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
         },
         appendices,
         plain: false,
-        draft: DraftMark::None,
+        draft: match report.status {
+            ReportStatus::Draft => DraftMark::Header,
+            ReportStatus::Adopted => DraftMark::None,
+        },
     }
+}
+
+/// "(Kèm theo Báo cáo số 01/BC-TTTT ngày 16/12/2020 của Khối Kinh tế ngành)": the line under
+/// an appendix's title naming the document it belongs to.
+fn attached_to(report: &Report, bloc: &str) -> String {
+    let doc_type = {
+        let lower = report.doc_type.trim().to_lowercase();
+        let mut c = lower.chars();
+        c.next()
+            .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+            .unwrap_or_default()
+    };
+    let mut s = format!("(Kèm theo {doc_type}");
+    if !report.number.trim().is_empty() {
+        s.push_str(&format!(" số {}", report.number.trim()));
+    }
+    if let Some(d) = report.date {
+        s.push_str(&format!(" ngày {}", format_date(d)));
+    }
+    if !bloc.trim().is_empty() {
+        s.push_str(&format!(" của {}", bloc.trim()));
+    }
+    s.push(')');
+    s
 }
 
 /// Every indicator of the year with plan, result and percent, grouped by member.

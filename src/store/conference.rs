@@ -1,7 +1,7 @@
 //! The conference record and the news item of a year.
 
 use super::{Result, ensure_open, nfc};
-use crate::domain::{Conference, NewsItem, Person, Year};
+use crate::domain::{Conference, NewsItem, PartOfDay, Person, Year};
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// The year's conference record (empty when none was entered yet).
@@ -10,7 +10,7 @@ pub fn get(conn: &Connection, year: Year) -> Result<Conference> {
         .query_row(
             "SELECT start_time, end_time, chair_name, chair_position, chair_unit,
                     secretary_name, secretary_position, secretary_unit, agenda, conclusions,
-                    news_author
+                    news_author, part_of_day, photo_caption, news_order
              FROM conference WHERE year = ?1",
             [year],
             |r| {
@@ -30,6 +30,13 @@ pub fn get(conn: &Connection, year: Year) -> Result<Conference> {
                     agenda: r.get(8)?,
                     conclusions: r.get(9)?,
                     news_author: r.get(10)?,
+                    part_of_day: PartOfDay::parse(&r.get::<_, String>(11)?),
+                    photo_caption: r.get(12)?,
+                    news_order: r
+                        .get::<_, String>(13)?
+                        .split_whitespace()
+                        .filter_map(|id| id.parse().ok())
+                        .collect(),
                 })
             },
         )
@@ -42,15 +49,17 @@ pub fn set(conn: &Connection, year: Year, c: &Conference) -> Result<()> {
     conn.execute(
         "INSERT INTO conference (year, start_time, end_time, chair_name, chair_position,
                 chair_unit, secretary_name, secretary_position, secretary_unit, agenda,
-                conclusions, news_author)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
+                conclusions, news_author, part_of_day, photo_caption, news_order)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
          ON CONFLICT (year) DO UPDATE SET
             start_time = excluded.start_time, end_time = excluded.end_time,
             chair_name = excluded.chair_name, chair_position = excluded.chair_position,
             chair_unit = excluded.chair_unit, secretary_name = excluded.secretary_name,
             secretary_position = excluded.secretary_position,
             secretary_unit = excluded.secretary_unit, agenda = excluded.agenda,
-            conclusions = excluded.conclusions, news_author = excluded.news_author",
+            conclusions = excluded.conclusions, news_author = excluded.news_author,
+            part_of_day = excluded.part_of_day, photo_caption = excluded.photo_caption,
+            news_order = excluded.news_order",
         params![
             year,
             nfc(c.start_time.trim()),
@@ -64,6 +73,13 @@ pub fn set(conn: &Connection, year: Year, c: &Conference) -> Result<()> {
             nfc(&c.agenda),
             nfc(&c.conclusions),
             nfc(c.news_author.trim()),
+            c.part_of_day.as_str(),
+            nfc(c.photo_caption.trim()),
+            c.news_order
+                .iter()
+                .map(|id| id.to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
         ],
     )?;
     Ok(())

@@ -371,6 +371,14 @@ fn check_member_refs(data: &YearData, known: &HashSet<MemberId>) -> Result<()> {
     {
         return Err(dangling(format!("ý kiến “{}”", o.text), id));
     }
+    if let Some(&id) = data
+        .conference
+        .news_order
+        .iter()
+        .find(|id| !known.contains(id))
+    {
+        return Err(dangling("thứ tự đơn vị trong tin bài".to_owned(), id));
+    }
     for h in &data.handovers {
         if let Some(id) = unknown(&h.from_member).or(unknown(&Some(h.to_member))) {
             return Err(dangling("biên bản bàn giao".to_owned(), id));

@@ -10,7 +10,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x4B54_4431;
 
 /// Every migration, in order; `MIGRATIONS[i]` upgrades version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -192,6 +192,17 @@ CREATE TABLE news_item (
     body      TEXT NOT NULL DEFAULT '',
     author    TEXT NOT NULL DEFAULT ''
 );
+"#;
+
+/// What the documents around the conference need to read as finished papers: the movement's
+/// basis document ("căn cứ"), the part of the day when no time was recorded, the photo caption
+/// of the news item and the order in which it names the members.
+const V5: &str = r#"
+ALTER TABLE year ADD COLUMN basis TEXT NOT NULL DEFAULT '';
+ALTER TABLE conference ADD COLUMN part_of_day TEXT NOT NULL DEFAULT ''
+    CHECK (part_of_day IN ('', 'morning', 'afternoon'));
+ALTER TABLE conference ADD COLUMN photo_caption TEXT NOT NULL DEFAULT '';
+ALTER TABLE conference ADD COLUMN news_order TEXT NOT NULL DEFAULT '';   -- member ids, "3 1 5"
 "#;
 
 /// Applies every migration after `from` up to `to`, each with its version bump in one

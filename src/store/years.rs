@@ -22,7 +22,7 @@ pub fn get(conn: &Connection, year: Year) -> Result<Option<YearRecord>> {
     let row = conn
         .query_row(
             "SELECT year, bloc_name, province, place, leader_id, deputy_id, next_leader_id,
-                    conference_date, conference_venue, directions, status
+                    conference_date, conference_venue, directions, status, basis
              FROM year WHERE year = ?1",
             [year],
             |r| {
@@ -39,6 +39,7 @@ pub fn get(conn: &Connection, year: Year) -> Result<Option<YearRecord>> {
                         conference_venue: r.get(8)?,
                         directions: r.get(9)?,
                         status: YearStatus::Open,
+                        basis: r.get(11)?,
                     },
                     r.get::<_, String>(10)?,
                 ))
@@ -88,7 +89,7 @@ fn write_fields(conn: &Connection, rec: &YearRecord) -> Result<()> {
     conn.execute(
         "UPDATE year SET bloc_name = ?2, province = ?3, place = ?4, leader_id = ?5,
                 deputy_id = ?6, next_leader_id = ?7, conference_date = ?8,
-                conference_venue = ?9, directions = ?10
+                conference_venue = ?9, directions = ?10, basis = ?11
          WHERE year = ?1",
         params![
             rec.year,
@@ -101,6 +102,7 @@ fn write_fields(conn: &Connection, rec: &YearRecord) -> Result<()> {
             iso_date(rec.conference_date),
             nfc(&rec.conference_venue),
             nfc(&rec.directions),
+            nfc(rec.basis.trim()),
         ],
     )?;
     Ok(())

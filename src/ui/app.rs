@@ -301,8 +301,11 @@ impl App {
             Action::RestoreBackup(path) => self.restore(&path),
             Action::ExportPdfDialog(kind) => {
                 let Some(s) = &self.session else { return };
-                let path = super::export::default_pdf_path(&s.store, s.view.year(), kind);
-                self.dialog = Some(Dialog::Export(ExportDialog::new(kind, &path)));
+                let year = s.view.year();
+                let path = super::export::default_pdf_path(&s.store, year, kind);
+                // What the document still lacks is said before it is written; the user may go on.
+                let warnings = ops::export::check(&s.store, year, kind).unwrap_or_default();
+                self.dialog = Some(Dialog::Export(ExportDialog::new(kind, &path, warnings)));
             }
             Action::ExportPdf(DocumentKind::Report, path) => self.start_export(ctx, path),
             Action::ExportPdf(kind, path) => self.export_now(ctx, kind, &path),
@@ -439,7 +442,7 @@ impl App {
         self.save_settings();
         let Some(s) = &mut self.session else { return };
         let year = s.view.year();
-        match ExportJob::start(&mut s.store, year, path, ctx, self.settings.use_system_font) {
+        match ExportJob::start(&mut s.store, year, path, ctx, &self.settings) {
             Ok(job) => {
                 self.export = Some(job);
                 self.dialog = None;
@@ -456,8 +459,16 @@ impl App {
         let year = s.view.year();
         let fonts = ops::export::document_fonts(self.settings.use_system_font);
         // The export dialog asked before replacing an existing file.
-        match ops::export::export_document(&mut s.store, year, kind, path, &fonts, Overwrite::Allow)
-        {
+        let options = self.settings.print_options();
+        match ops::export::export_document(
+            &mut s.store,
+            year,
+            kind,
+            path,
+            &fonts,
+            options,
+            Overwrite::Allow,
+        ) {
             Ok(done) => {
                 self.dialog = done.missing_chars_message().map(Dialog::error);
                 self.toast(ctx, format!("Đã xuất: {}", path.display()));
@@ -639,7 +650,7 @@ impl App {
         let Some(dialog) = &mut self.dialog else {
             return;
         };
-        match dialog.ui(ctx, &mut self.settings.use_system_font) {
+        match dialog.ui(ctx, &mut self.settings) {
             None => {}
             Some(Choice::Close) => self.dialog = None,
             Some(Choice::Do(action)) => self.actions.push(action),

@@ -6,6 +6,7 @@ use crate::domain::Year;
 use crate::ops::export::{DocumentKind, Exported, document_fonts, prepare, write};
 use crate::ops::{OpsError, Overwrite, check_output};
 use crate::store::Store;
+use crate::ui::settings::Settings;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -36,12 +37,19 @@ impl ExportJob {
         year: Year,
         path: PathBuf,
         ctx: &egui::Context,
-        prefer_system_font: bool,
+        settings: &Settings,
     ) -> Result<ExportJob, OpsError> {
+        let prefer_system_font = settings.use_system_font;
         // The export dialog has asked before replacing an existing file; the open database is
         // never a place to write to.
         check_output(&path, &[store.path()], Overwrite::Allow)?;
-        let prepared = prepare(store, year, DocumentKind::Report, &path)?;
+        let prepared = prepare(
+            store,
+            year,
+            DocumentKind::Report,
+            &path,
+            settings.print_options(),
+        )?;
         let composed = prepared.composed;
         let job = ExportJob {
             year,

@@ -21,6 +21,9 @@ pub struct Settings {
     /// Print with the PC's own Times New Roman when it is installed (else Liberation Serif).
     #[serde(default = "yes")]
     pub use_system_font: bool,
+    /// On a report not yet adopted, also print "DỰ THẢO" diagonally across every page.
+    #[serde(default)]
+    pub diagonal_draft_mark: bool,
 }
 
 fn yes() -> bool {
@@ -33,11 +36,19 @@ impl Default for Settings {
             recent: Vec::new(),
             own: Vec::new(),
             use_system_font: true,
+            diagonal_draft_mark: false,
         }
     }
 }
 
 impl Settings {
+    /// How documents are printed, as the user last chose.
+    pub fn print_options(&self) -> crate::ops::export::PrintOptions {
+        crate::ops::export::PrintOptions {
+            diagonal_draft_mark: self.diagonal_draft_mark,
+        }
+    }
+
     /// The settings saved in `data_dir`; the defaults when there are none or they cannot be read
     /// (a damaged settings file must not keep the program from starting).
     pub fn load(data_dir: Option<&Path>) -> Settings {

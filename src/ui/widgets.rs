@@ -8,6 +8,8 @@ use egui::{Color32, RichText};
 use std::collections::HashMap;
 
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(180, 0, 0);
+/// Amber for what deserves a look but does not stop the user (a warning before an export).
+pub const WARNING_COLOR: Color32 = Color32::from_rgb(150, 90, 0);
 
 /// A grid row: a label and a single-line text field named by it (for screen readers and tests).
 pub fn text_row_ui(

@@ -4,7 +4,8 @@
 use super::Choice;
 use crate::ops::export::DocumentKind;
 use crate::ui::app::Action;
-use crate::ui::widgets::ERROR_COLOR;
+use crate::ui::settings::Settings;
+use crate::ui::widgets::{ERROR_COLOR, WARNING_COLOR};
 use std::path::{Path, PathBuf};
 
 pub struct ExportDialog {
@@ -16,16 +17,19 @@ pub struct ExportDialog {
     overwrite: Option<PathBuf>,
     /// The path picked in the system's save dialog, which has already asked about replacing it.
     picked: Option<PathBuf>,
+    /// What the document still lacks (unfilled places, a signer's name); the user may go on.
+    warnings: Vec<String>,
 }
 
 impl ExportDialog {
-    pub fn new(kind: DocumentKind, path: &Path) -> ExportDialog {
+    pub fn new(kind: DocumentKind, path: &Path, warnings: Vec<String>) -> ExportDialog {
         ExportDialog {
             kind,
             path: path.display().to_string(),
             error: None,
             overwrite: None,
             picked: None,
+            warnings,
         }
     }
 
@@ -34,7 +38,7 @@ impl ExportDialog {
         self.error = Some(message);
     }
 
-    pub fn ui(&mut self, ctx: &egui::Context, use_system_font: &mut bool) -> Option<Choice> {
+    pub fn ui(&mut self, ctx: &egui::Context, settings: &mut Settings) -> Option<Choice> {
         let mut choice = None;
         let kind = self.kind;
         egui::Modal::new(egui::Id::unique("export")).show(ctx, |ui| {
@@ -54,9 +58,22 @@ impl ExportDialog {
             ui.add_enabled_ui(!asking, |ui| self.path_ui(ui));
             if kind != DocumentKind::News || self.path.ends_with(".pdf") {
                 ui.checkbox(
-                    use_system_font,
+                    &mut settings.use_system_font,
                     "Dùng phông Times New Roman của máy nếu có (nếu không: Liberation Serif kèm theo, cùng kích thước chữ)",
                 );
+            }
+            if kind == DocumentKind::Report {
+                ui.checkbox(
+                    &mut settings.diagonal_draft_mark,
+                    "Báo cáo chưa thông qua: in thêm chữ “DỰ THẢO” chéo trên mỗi trang (chữ “DỰ THẢO” ở đầu trang luôn được in)",
+                );
+            }
+            if !self.warnings.is_empty() {
+                ui.add_space(4.0);
+                ui.label(egui::RichText::new("Lưu ý trước khi xuất (vẫn có thể xuất):").strong());
+                for w in &self.warnings {
+                    ui.colored_label(WARNING_COLOR, format!("• {w}"));
+                }
             }
             if let Some(e) = &self.error {
                 ui.colored_label(ERROR_COLOR, e.as_str());

@@ -15,6 +15,7 @@ pub use restore::RestoreDialog;
 pub use welcome::WelcomeDialog;
 
 use super::app::Action;
+use super::settings::Settings;
 
 /// What the user chose in a dialog.
 // At most one a frame, moved straight into the action queue: boxing the action would buy nothing.
@@ -48,8 +49,8 @@ impl Dialog {
         Dialog::Info(InfoDialog::new(title, lines))
     }
 
-    /// Draws the dialog. `use_system_font` is the setting the export dialog shows.
-    pub fn ui(&mut self, ctx: &egui::Context, use_system_font: &mut bool) -> Option<Choice> {
+    /// Draws the dialog. `settings` holds the print settings the export dialog shows.
+    pub fn ui(&mut self, ctx: &egui::Context, settings: &mut Settings) -> Option<Choice> {
         match self {
             Dialog::Error(d) => d.ui(ctx),
             Dialog::Info(d) => d.ui(ctx),
@@ -57,7 +58,7 @@ impl Dialog {
             Dialog::Welcome(d) => d.ui(ctx),
             Dialog::NewBloc(d) => d.ui(ctx),
             Dialog::Restore(d) => d.ui(ctx),
-            Dialog::Export(d) => d.ui(ctx, use_system_font),
+            Dialog::Export(d) => d.ui(ctx, settings),
         }
     }
 }
