@@ -328,7 +328,10 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             let date = match date {
                 Some(d) => crate::text::date::parse_date(&d)
                     .map_err(|e| OpsError::Invalid(e.to_string()))?,
-                None => chrono::Local::now().date_naive(),
+                None => match crate::store::years::get(store.conn(), year)? {
+                    Some(record) => handover::default_date(&record),
+                    None => chrono::Local::now().date_naive(),
+                },
             };
             let backups = ops::backups_dir(crate::paths::data_dir().as_deref())?;
             let req = handover::HandoverRequest {
@@ -343,10 +346,11 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             let fonts = export::document_fonts(true);
             let done = handover::perform(&mut store, &req, &backups, &fonts)?;
             let mut message = format!(
-                "Đã bàn giao năm {year}. Tệp cho đơn vị nhận: “{}”\nMã SHA-256: {}\nBiên bản: “{}”",
+                "Đã bàn giao năm {year}. Tệp cho đơn vị nhận: “{}”\nMã SHA-256: {}\nBiên bản: “{}”\n{}",
                 done.file.display(),
                 done.sha256,
-                done.minutes.display()
+                done.minutes.display(),
+                done.dated
             );
             if !done.dropped.is_empty() {
                 message.push_str(&format!(

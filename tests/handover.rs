@@ -335,3 +335,43 @@ fn an_older_file_is_upgraded_on_a_copy_after_a_backup() {
     assert_eq!(std::fs::read(&old).unwrap(), before);
     assert_eq!(backup::list(&data.path().join("backups")).len(), 1);
 }
+
+#[test]
+fn the_handover_record_is_dated_at_the_conference_and_describes_the_file_not_the_program() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::sample(dir.path(), "khoi-2020.sqlite");
+    let out = dir.path().join("khoi-2021.sqlite");
+    // No --date: the record takes the conference day the sample records, and says so.
+    let o = run(
+        dir.path(),
+        &handover_args(&db, "Ban Quản lý Khu kinh tế", &out),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let printed = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        printed.contains("Biên bản đề ngày 16/12/2020, ngày hội nghị tổng kết năm 2020."),
+        "{printed}"
+    );
+    let minutes = dir.path().join("khoi-2021-bien-ban-ban-giao.pdf");
+    let Some(text) = common::tool_text("pdftotext", &[s(&minutes), "-"]) else {
+        return;
+    };
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let hash = receive::sha256_file(&out).unwrap();
+    let size_kb = (std::fs::metadata(&out).unwrap().len() as f64 / 1024.0).round();
+    for expected in [
+        "Hà Giang, ngày 16 tháng 12 năm 2020",
+        "Hôm nay, ngày 16 tháng 12 năm 2020",
+        "Tệp dữ liệu bàn giao: “khoi-2021.sqlite”",
+        &format!("dung lượng {size_kb} KB"),
+        "chứa dữ liệu các năm 2020 và 2021",
+        &hash,
+        "Nơi nhận:",
+        "ĐẠI DIỆN BÊN GIAO",
+        "ĐẠI DIỆN BÊN NHẬN",
+    ] {
+        assert!(text.contains(expected), "“{expected}” missing:\n{text}");
+    }
+    // An official record names no menus of the program.
+    assert!(!text.contains("Tệp ›") && !text.contains("Mở…"), "{text}");
+}

@@ -367,8 +367,11 @@ fn conference_record_then_minutes_and_news_are_composed_and_exported() {
     click(&mut h, "Báo cáo");
     click(&mut h, "Hội nghị tổng kết");
     replace_text(&mut h, "Giờ bắt đầu", "14:00");
-    replace_text(&mut h, "Chủ trì: họ tên", "Nguyễn Văn An");
-    click(&mut h, "Tên khối");
+    // The record's fields run below the fold: the user scrolls to them.
+    h.get_by_label("Chủ tọa: họ tên").scroll_to_me();
+    h.run();
+    replace_text(&mut h, "Chủ tọa: họ tên", "Nguyễn Văn An");
+    click_scrolled(&mut h, "Tên khối");
     {
         let conn = store(&h).conn();
         let c = khoi_thi_dua::store::conference::get(conn, 2020).unwrap();
@@ -579,4 +582,30 @@ fn the_handover_checklist_follows_the_data() {
     }));
     h.run();
     h.get_by_label("Báo cáo tổng kết đã được thông qua");
+}
+
+#[test]
+fn the_export_dialog_says_what_the_report_still_lacks_and_lets_the_user_go_on() {
+    let (f, mut h) = first_run();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Xuất PDF…");
+    // The sample's report has places to fill (members without data, causes, proposals) and no
+    // signer's name.
+    h.get_by_label("Lưu ý trước khi xuất (vẫn có thể xuất):");
+    h.get_by_label_contains("chỗ “(Ban thư ký bổ sung.)” chưa được điền");
+    h.get_by_label_contains("Chưa có tên người ký");
+    click(
+        &mut h,
+        "Báo cáo chưa thông qua: in thêm chữ “DỰ THẢO” chéo trên mỗi trang (chữ “DỰ THẢO” ở đầu trang luôn được in)",
+    );
+    let pdf = f.data_dir.join("BaoCao2020.pdf");
+    export_to(&mut h, &pdf);
+    wait_for_export(&mut h);
+    common::assert_pdf(&pdf);
+    // The choice is kept for the next export.
+    let settings = std::fs::read_to_string(f.data_dir.join("settings.json")).unwrap();
+    assert!(
+        settings.contains("\"diagonal_draft_mark\": true"),
+        "{settings}"
+    );
 }

@@ -52,6 +52,8 @@ pub struct HandoverOutcome {
     pub minutes: PathBuf,
     pub backup: PathBuf,
     pub next_year: Year,
+    /// Which date the record carries and why ("ngày hội nghị tổng kết"), for the user.
+    pub dated: String,
     /// Objects another tool had added to the file, left out of the successor's copy.
     pub dropped: Vec<String>,
     /// Where an earlier successor's file and minutes of this handover, replaced by this one,
@@ -207,6 +209,7 @@ pub fn perform(
         source,
     })?;
     let mut dropped = Vec::new();
+    let mut years_held = Vec::new();
     let built = (|| -> Result<String> {
         // The backup just written is a compacted copy (`VACUUM INTO`) of the file as it is now:
         // copying its bytes gives the successor's starting point without compacting the whole
@@ -223,6 +226,7 @@ pub fn perform(
         let foreign = Shape::of(copy.conn())?.foreign(&expected);
         store::shape::drop_objects(copy.conn_mut(), &foreign)?;
         dropped = foreign.iter().map(store::shape::describe).collect();
+        years_held = years::list(copy.conn())?;
         drop(copy);
         copy::check_integrity(&tmp)?;
         receive::sha256_file(&tmp).map_err(|source| OpsError::Read {
@@ -240,9 +244,19 @@ pub fn perform(
 
     // 2. The open file, in a transaction committed only once everything else is in place.
     let year = req.year;
+    let file = BuiltFile {
+        name: file_name.clone(),
+        size: std::fs::metadata(&tmp).map(|m| m.len()).unwrap_or(0),
+        years: years_held,
+        sha256: hash.clone(),
+    };
+    let mut dated = String::new();
     let result = store.write_op(|tx| -> Result<()> {
         apply(tx, req, &file_name, &hash)?;
-        let doc = minutes_document(tx, req, &file_name, &hash)?;
+        let doc = minutes_document(tx, req, &file)?;
+        if let Some(record) = years::get(tx, req.year)? {
+            dated = dated_sentence(&record, req.date);
+        }
         let pdf = render_pdf(&doc, fonts, &|_, _| true)?;
         // The successor's file first: a run killed after this leaves a whole successor that
         // the next try recognises, never minutes without their file.
@@ -269,6 +283,7 @@ pub fn perform(
         minutes,
         backup,
         next_year: year + 1,
+        dated,
         dropped,
         replaced,
     })
@@ -320,8 +335,7 @@ fn move_aside(path: &Path, dir: &Path) -> Result<Option<PathBuf>> {
 fn minutes_document(
     conn: &Connection,
     req: &HandoverRequest,
-    file_name: &str,
-    hash: &str,
+    file: &BuiltFile,
 ) -> store::Result<crate::report::document::Document> {
     let Some(record) = years::get(conn, req.year)? else {
         return Err(StoreError::Invalid(format!(
@@ -338,9 +352,44 @@ fn minutes_document(
         date: req.date,
         notes: &req.notes,
         items: &req.items,
-        file_name,
-        sha256: hash,
+        file_name: &file.name,
+        file_size: file.size,
+        years: &file.years,
+        sha256: &file.sha256,
     }))
+}
+
+/// The successor's file as the record describes it.
+struct BuiltFile {
+    name: String,
+    size: u64,
+    years: Vec<Year>,
+    sha256: String,
+}
+
+/// The date a handover record carries unless the user picks another: the day of the year's
+/// conference, where the leader role is handed over, when one is recorded; else today.
+pub fn default_date(record: &YearRecord) -> NaiveDate {
+    record
+        .conference_date
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// "Biên bản đề ngày 16/12/2020, ngày hội nghị tổng kết năm 2020.": which date the record
+/// carries, and what that date is.
+pub fn dated_sentence(record: &YearRecord, date: NaiveDate) -> String {
+    let d = crate::text::date::format_date(date);
+    let year = record.year;
+    match record.conference_date {
+        Some(c) if c == date => {
+            format!("Biên bản đề ngày {d}, ngày hội nghị tổng kết năm {year}.")
+        }
+        Some(c) => format!(
+            "Biên bản đề ngày {d} (hội nghị tổng kết năm {year} họp ngày {}).",
+            crate::text::date::format_date(c)
+        ),
+        None => format!("Biên bản đề ngày {d}; năm {year} chưa ghi ngày hội nghị tổng kết."),
+    }
 }
 
 /// Finds a member of `year` by the name a user types: full name, short name or abbreviation,

@@ -5,7 +5,7 @@
 use super::document::{
     Align, Block, Closing, Column, Document, DraftMark, Meta, Signature, Table, TableRow,
 };
-use crate::domain::{HandoverItem, Member, YearRecord};
+use crate::domain::{HandoverItem, Member, Year, YearRecord};
 use crate::text::date::{format_date, format_document_date};
 use chrono::NaiveDate;
 
@@ -20,9 +20,25 @@ pub struct HandoverMinutes<'a> {
     pub date: NaiveDate,
     pub notes: &'a str,
     pub items: &'a [HandoverItem],
-    /// The successor's file: its name and SHA-256.
+    /// The successor's file: its name, size in bytes, the years it holds and its SHA-256.
     pub file_name: &'a str,
+    pub file_size: u64,
+    pub years: &'a [Year],
     pub sha256: &'a str,
+}
+
+/// "184 KB", "1,2 MB": a file's size as the record states it.
+fn format_size(bytes: u64) -> String {
+    use crate::text::number::format_number;
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes} byte")
+    } else if b < KB * KB {
+        format!("{} KB", format_number((b / KB).round()))
+    } else {
+        format!("{} MB", format_number((b / KB / KB * 10.0).round() / 10.0))
+    }
 }
 
 /// The handover minutes as a document.
@@ -100,9 +116,23 @@ pub fn handover_minutes_document(m: &HandoverMinutes) -> Document {
         landscape: false,
         font_size: 13.0,
     }));
+    // The record describes the file itself, so that the receiver can tell it is the one handed
+    // over: its name, size, the years it holds, and its checksum on a line of its own.
+    let held = match m.years {
+        [] => String::new(),
+        [only] => format!(", chứa dữ liệu năm {only}"),
+        [first, last] => format!(", chứa dữ liệu các năm {first} và {last}"),
+        [first, .., last] => format!(", chứa dữ liệu các năm từ {first} đến {last}"),
+    };
     blocks.push(Block::Paragraph(format!(
-        "Tệp dữ liệu bàn giao: {file_name}; mã kiểm tra SHA-256: {hash}. Bên nhận mở tệp bằng chương trình Khối thi đua (Tệp › Mở…) và đối chiếu mã kiểm tra hiển thị với mã ghi trong biên bản này."
+        "Tệp dữ liệu bàn giao: “{file_name}”, dung lượng {}{held}. Mã kiểm tra SHA-256 của tệp:",
+        format_size(m.file_size)
     )));
+    blocks.push(Block::Paragraph(hash.to_owned()));
+    blocks.push(Block::Paragraph(
+        "Bên nhận đối chiếu mã kiểm tra của tệp nhận được với mã ghi trong biên bản này; tệp có mã khác là tệp đã bị thay đổi."
+            .to_owned(),
+    ));
     if !m.notes.trim().is_empty() {
         blocks.push(Block::Paragraph(format!("Ghi chú: {}", m.notes.trim())));
     }
@@ -110,7 +140,9 @@ pub fn handover_minutes_document(m: &HandoverMinutes) -> Document {
         "Biên bản được lập ngày {}, thành 02 bản có giá trị như nhau, mỗi bên giữ 01 bản.",
         format_date(m.date)
     )));
-    let head = |m: Option<&Member>| m.map_or(String::new(), |m| m.head_name.clone());
+    let head = |m: Option<&Member>| m.map_or(String::new(), |m| m.head_name.trim().to_owned());
+    let title =
+        |m: Option<&Member>| m.map_or(String::new(), |m| m.head_title.trim().to_uppercase());
     Document {
         meta: Meta {
             title: format!("Biên bản bàn giao nhiệm vụ Trưởng khối năm {}", year + 1),
@@ -132,16 +164,16 @@ pub fn handover_minutes_document(m: &HandoverMinutes) -> Document {
         subject: format!("Bàn giao nhiệm vụ Trưởng khối năm {}", year + 1),
         blocks,
         closing: Closing {
-            recipients: Vec::new(),
+            recipients: super::conference::default_recipients(),
             signatures: vec![
                 Signature {
                     authority: "ĐẠI DIỆN BÊN GIAO".to_owned(),
-                    position: String::new(),
+                    position: title(from),
                     signer: head(from),
                 },
                 Signature {
                     authority: "ĐẠI DIỆN BÊN NHẬN".to_owned(),
-                    position: String::new(),
+                    position: title(to),
                     signer: head(to),
                 },
             ],

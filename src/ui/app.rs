@@ -354,6 +354,7 @@ impl App {
                     format!("Tệp cho đơn vị nhận: {}", done.file.display()),
                     format!("Mã SHA-256: {}", done.sha256),
                     format!("Biên bản bàn giao: {}", done.minutes.display()),
+                    done.dated.clone(),
                     format!("Bản sao lưu trước khi bàn giao: {}", done.backup.display()),
                 ];
                 if !done.dropped.is_empty() {

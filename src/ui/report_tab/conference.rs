@@ -3,7 +3,7 @@
 //! and who attended (member units and guests).
 
 use super::blank_refusal;
-use crate::domain::{Attendee, Conference, YearRecord};
+use crate::domain::{Attendee, Conference, PartOfDay, YearRecord};
 use crate::edit::Edit;
 use crate::ops::export::DocumentKind;
 use crate::ui::app::Action;
@@ -63,7 +63,7 @@ impl ConferencePanel {
         let editable = !view.locked();
         let rec = &view.data.record;
         let directions = format!("Phương hướng năm {}", view.year() + 1);
-        let form: [TextField<YearRecord>; 5] = [
+        let form: [TextField<YearRecord>; 6] = [
             TextField::new("bloc", "Tên khối", |r| &r.bloc_name, |r, v| r.bloc_name = v),
             TextField::new("province", "Tỉnh", |r| &r.province, |r, v| r.province = v),
             TextField::new(
@@ -77,6 +77,12 @@ impl ConferencePanel {
                 "Địa điểm hội nghị",
                 |r| &r.conference_venue,
                 |r, v| r.conference_venue = v,
+            ),
+            TextField::new(
+                "basis",
+                "Căn cứ phát động thi đua",
+                |r| &r.basis,
+                |r, v| r.basis = v,
             ),
             TextField::new(
                 "directions",
@@ -197,7 +203,7 @@ fn record_ui(
     fields: &mut FieldBuffers,
     actions: &mut Vec<Action>,
 ) {
-    let form: [TextField<Conference>; 11] = [
+    let form: [TextField<Conference>; 12] = [
         TextField::new(
             "start",
             "Giờ bắt đầu",
@@ -212,19 +218,19 @@ fn record_ui(
         ),
         TextField::new(
             "chair",
-            "Chủ trì: họ tên",
+            "Chủ tọa: họ tên",
             |c| &c.chair.name,
             |c, v| c.chair.name = v,
         ),
         TextField::new(
             "chair-pos",
-            "Chủ trì: chức vụ",
+            "Chủ tọa: chức vụ",
             |c| &c.chair.position,
             |c, v| c.chair.position = v,
         ),
         TextField::new(
             "chair-unit",
-            "Chủ trì: đơn vị",
+            "Chủ tọa: đơn vị",
             |c| &c.chair.unit,
             |c, v| c.chair.unit = v,
         ),
@@ -266,9 +272,40 @@ fn record_ui(
             |c| &c.news_author,
             |c, v| c.news_author = v,
         ),
+        TextField::new(
+            "caption",
+            "Chú thích ảnh trong tin",
+            |c| &c.photo_caption,
+            |c, v| c.photo_caption = v,
+        ),
     ];
+    let editable = !view.locked();
+    let stored = &view.data.conference;
     let changed = form_grid_ui(ui, "conference-record", 170.0, |ui| {
-        text_fields_ui(ui, &form, &view.data.conference, fields, !view.locked())
+        let mut changed = text_fields_ui(ui, &form, stored, fields, editable);
+        // When no start time is recorded, the part of the day still dates the news item
+        // ("Chiều ngày 16/12/2020") and the minutes.
+        let label = ui.label("Buổi (khi không ghi giờ)");
+        let mut part = stored.part_of_day;
+        ui.add_enabled_ui(editable, |ui| {
+            egui::ComboBox::from_id_salt("part-of-day")
+                .selected_text(part.label())
+                .show_ui(ui, |ui| {
+                    for p in PartOfDay::ALL {
+                        ui.selectable_value(&mut part, p, p.label());
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+        });
+        ui.end_row();
+        if part != stored.part_of_day {
+            changed = Some(Conference {
+                part_of_day: part,
+                ..stored.clone()
+            });
+        }
+        changed
     });
     if let Some(conference) = changed {
         actions.push(Action::Edit(Edit::SetConference {

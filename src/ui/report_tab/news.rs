@@ -1,7 +1,7 @@
 //! The news item for the bloc's website: composed from the year's data until the user edits it,
 //! then the saved text; exported as PDF, plain text or HTML.
 
-use crate::domain::NewsItem;
+use crate::domain::{Conference, NewsItem};
 use crate::edit::Edit;
 use crate::ops::export::DocumentKind;
 use crate::ui::app::Action;
@@ -96,5 +96,45 @@ impl NewsPanel {
                 actions.push(Action::ExportPdfDialog(DocumentKind::News));
             }
         });
+        if !saved {
+            order_ui(ui, view, editable, actions);
+        }
     }
+}
+
+/// The order in which the composed item names the members' results, with a button to move
+/// each one up; one click is one edit of the conference record.
+fn order_ui(ui: &mut egui::Ui, view: &YearView, editable: bool, actions: &mut Vec<Action>) {
+    let year = view.year();
+    let conference = &view.data.conference;
+    let mut members = view.members_in_year();
+    members.sort_by_key(|m| {
+        conference
+            .news_order
+            .iter()
+            .position(|&id| id == m.id)
+            .unwrap_or(usize::MAX)
+    });
+    egui::CollapsingHeader::new("Thứ tự các đơn vị trong tin bài")
+        .id_salt("news-order")
+        .show(ui, |ui| {
+            for (i, m) in members.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    let up = ui.add_enabled(editable && i > 0, egui::Button::new("Lên").small());
+                    let name = m.full_name_in(year);
+                    if up.on_hover_text(format!("Đưa {name} lên trước")).clicked() {
+                        let mut order: Vec<_> = members.iter().map(|m| m.id).collect();
+                        order.swap(i - 1, i);
+                        actions.push(Action::Edit(Edit::SetConference {
+                            year,
+                            conference: Conference {
+                                news_order: order,
+                                ..conference.clone()
+                            },
+                        }));
+                    }
+                    ui.label(format!("{}. {name}", i + 1));
+                });
+            }
+        });
 }
