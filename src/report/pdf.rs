@@ -9,8 +9,8 @@
 
 use chrono::{Datelike, Timelike};
 use printpdf::{
-    FontId, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
-    Pt, TextItem, TextMatrix,
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
 };
 
 use crate::report::document::Document;
@@ -136,6 +136,32 @@ fn pdf_now() -> printpdf::DateTime {
 fn page_to_pdf(page: &Page, font_ids: &[FontId; 4]) -> PdfPage {
     let h = page.height;
     let mut ops = Vec::with_capacity(page.items.len() * 3 + 8);
+    // Faint marks first, so that everything else prints over them.
+    for mark in page.watermarks() {
+        let (sin, cos) = mark.angle.to_radians().sin_cos();
+        ops.extend([
+            Op::SaveGraphicsState,
+            Op::SetFillColor {
+                col: Color::Greyscale(Greyscale {
+                    percent: mark.grey,
+                    icc_profile: None,
+                }),
+            },
+            Op::StartTextSection,
+            Op::SetFont {
+                font: PdfFontHandle::External(font_ids[mark.style.index()].clone()),
+                size: Pt(mark.size),
+            },
+            Op::SetTextMatrix {
+                matrix: TextMatrix::Raw([cos, sin, -sin, cos, mark.x, h - mark.y]),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(mark.text.clone())],
+            },
+            Op::EndTextSection,
+            Op::RestoreGraphicsState,
+        ]);
+    }
     ops.push(Op::StartTextSection);
     let mut current: Option<(FontStyle, f32)> = None;
     for run in page.texts() {
@@ -320,6 +346,30 @@ mod tests {
             assert!(field("Page size").starts_with("595.276 x 841.89"));
             let year = chrono::Local::now().format("%Y").to_string();
             assert!(field("CreationDate").contains(&year), "{info}");
+        }
+    }
+
+    #[test]
+    fn a_draft_prints_its_mark_in_the_header_and_across_every_page() {
+        let mut doc = sample_document();
+        doc.blocks.push(Block::Paragraph([SENTENCE; 30].join(" ")));
+        doc.draft = crate::report::document::DraftMark::HeaderAndDiagonal;
+        let rendered = render(&doc);
+        assert!(rendered.pages >= 2);
+        let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &rendered.bytes, "draft") else {
+            return;
+        };
+        // The boxed mark on page 1 and the diagonal one on every page (pdftotext reads
+        // rotated text in pieces).
+        assert_eq!(text.matches("DỰ THẢO").count(), 1, "{text}");
+        assert_eq!(text.matches("DỰ").count(), rendered.pages + 1, "{text}");
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(SENTENCE), "the body still reads whole");
+
+        doc.draft = crate::report::document::DraftMark::None;
+        let rendered = render(&doc);
+        if let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &rendered.bytes, "final") {
+            assert!(!text.contains("THẢO"));
         }
     }
 

@@ -10,7 +10,8 @@ use crate::report::fonts::{Face, FontStyle};
 use super::Engine;
 use super::breaking::{HAlign, Line, LineFormat};
 use super::metrics::{
-    CAPTION_SIZE, CELL_PAD_X, CELL_PAD_Y, EPS, PARAGRAPH_GAP, TABLE_RULE, TIGHT_LEADING,
+    CAPTION_SIZE, CELL_PAD_X, CELL_PAD_Y, EPS, PARAGRAPH_GAP, SUBTITLE_SIZE, TABLE_RULE,
+    TIGHT_LEADING,
 };
 use super::page::{Item, Page, Rule};
 
@@ -46,6 +47,8 @@ pub(super) struct PreparedTable {
     /// Inner column boundaries relative to the table's left edge.
     inner_x: Vec<f32>,
     caption: Vec<Line>,
+    /// The italic line under the caption ("(Kèm theo Báo cáo số ...)").
+    subtitle: Vec<Line>,
     header: Option<PreparedRow>,
     pub(super) rows: Vec<PreparedRow>,
 }
@@ -55,10 +58,12 @@ impl PreparedTable {
         lines as f32 * self.pitch + 2.0 * CELL_PAD_Y
     }
     pub(super) fn caption_height(&self) -> f32 {
-        if self.caption.is_empty() {
+        if self.caption.is_empty() && self.subtitle.is_empty() {
             0.0
         } else {
-            self.caption.len() as f32 * CAPTION_SIZE * TIGHT_LEADING + 4.0
+            self.caption.len() as f32 * CAPTION_SIZE * TIGHT_LEADING
+                + self.subtitle.len() as f32 * SUBTITLE_SIZE * TIGHT_LEADING
+                + 4.0
         }
     }
     pub(super) fn header_height(&self) -> f32 {
@@ -206,6 +211,10 @@ impl Engine<'_> {
             Some(t) => self.break_clean(t, FontStyle::Bold, CAPTION_SIZE, width, 0.0, 0.0),
             None => Vec::new(),
         };
+        let subtitle = match &table.subtitle {
+            Some(t) => self.break_clean(t, FontStyle::Italic, SUBTITLE_SIZE, width, 0.0, 0.0),
+            None => Vec::new(),
+        };
         let inner_x = if ncols > 1 {
             col_x[1..ncols].to_vec()
         } else {
@@ -218,6 +227,7 @@ impl Engine<'_> {
             width,
             inner_x,
             caption,
+            subtitle,
             header,
             rows,
         }
@@ -299,11 +309,12 @@ impl Engine<'_> {
     }
 
     pub(super) fn place_table(&mut self, t: &PreparedTable) {
-        if t.caption.is_empty() && t.header.is_none() && t.rows.is_empty() {
+        let captioned = !t.caption.is_empty() || !t.subtitle.is_empty();
+        if !captioned && t.header.is_none() && t.rows.is_empty() {
             return;
         }
         // A captioned table stands apart from the text above it.
-        self.gap(if t.caption.is_empty() {
+        self.gap(if !captioned {
             PARAGRAPH_GAP
         } else {
             2.0 * PARAGRAPH_GAP
@@ -326,16 +337,22 @@ impl Engine<'_> {
             self.next_page();
         }
         let x0 = self.text_box().x;
-        if !t.caption.is_empty() {
+        // The bold caption, then the italic line under it, both centred.
+        for (lines, style, size) in [
+            (&t.caption, FontStyle::Bold, CAPTION_SIZE),
+            (&t.subtitle, FontStyle::Italic, SUBTITLE_SIZE),
+        ] {
             let fmt = LineFormat {
-                style: FontStyle::Bold,
-                size: CAPTION_SIZE,
-                pitch: CAPTION_SIZE * TIGHT_LEADING,
+                style,
+                size,
+                pitch: size * TIGHT_LEADING,
                 align: HAlign::Center,
                 x: x0,
                 width: t.width,
             };
-            self.flow_lines(&t.caption, &fmt);
+            self.flow_lines(lines, &fmt);
+        }
+        if captioned {
             self.y += 4.0;
         }
 
@@ -588,6 +605,38 @@ mod tests {
             seen,
             (1..=500).collect::<Vec<_>>(),
             "every row once, in order"
+        );
+    }
+
+    #[test]
+    fn a_subtitle_is_an_italic_centred_line_under_the_caption() {
+        let sub = "(Kèm theo Báo cáo số 01/BC-TTTT ngày 16/12/2020 của Khối Kinh tế ngành)";
+        let doc = body(vec![Block::Table(Table {
+            title: Some("PHỤ LỤC".into()),
+            subtitle: Some(sub.into()),
+            columns: vec![column("Nội dung", 1.0, Align::Left)],
+            rows: vec![cells(&["một"])],
+            landscape: false,
+            font_size: 12.0,
+        })]);
+        let l = lay(&doc);
+        let caption = find(&l, "PHỤ LỤC")[0].1;
+        let line = find(&l, "Kèm theo Báo cáo")[0].1;
+        let header = find(&l, "Nội dung")[0].1;
+        assert_eq!(line.text, sub);
+        assert_eq!(line.style, crate::report::fonts::FontStyle::Italic);
+        assert!(caption.y < line.y && line.y + 2.0 < header.y - header.size);
+        let tb = l.pages[0].text_box;
+        let centre = |t: &crate::report::layout::TextRun| t.x + t.width / 2.0;
+        assert!((centre(line) - (tb.x + tb.width / 2.0)).abs() < 0.01);
+        let first_rule = l.pages[0]
+            .rules()
+            .filter(|r| r.thickness == TABLE_RULE)
+            .map(|r| r.y1.min(r.y2))
+            .fold(f32::MAX, f32::min);
+        assert!(
+            first_rule > line.y + 2.0,
+            "the table starts under the subtitle"
         );
     }
 
