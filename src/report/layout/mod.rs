@@ -55,6 +55,9 @@ pub struct Layout {
     pub pages: Vec<Page>,
     /// Characters the font lacks, sorted and without duplicates; each was printed as '?'.
     pub missing_chars: Vec<char>,
+    /// For each style (in [`FontStyle::ALL`] order), the glyph ids printed with it, sorted:
+    /// the subset of the font the PDF embeds.
+    pub glyphs: [Vec<u16>; 4],
 }
 
 /// Lays out `doc` with `fonts`.
@@ -96,9 +99,16 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, LayoutError> {
     if doc.draft == DraftMark::HeaderAndDiagonal {
         engine.draft_diagonals();
     }
+    let glyphs = engine.owner.map(|owner| {
+        (0..owner.len())
+            .filter(|&g| owner[g] != '\0')
+            .filter_map(|g| u16::try_from(g).ok())
+            .collect()
+    });
     Ok(Layout {
         pages: engine.pages,
         missing_chars: engine.missing.into_iter().collect(),
+        glyphs,
     })
 }
 

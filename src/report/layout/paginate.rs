@@ -250,10 +250,13 @@ impl Engine<'_> {
 
     /// Arabic page numbers centred in the top margin, from page 2 on.
     pub(super) fn number_pages(&mut self) {
-        let face = self.faces.get(FontStyle::Regular);
-        for (i, page) in self.pages.iter_mut().enumerate().skip(1) {
-            let text = (i + 1).to_string();
-            let width = face.text_width_pt(&text, PAGE_NUMBER_SIZE);
+        for i in 1..self.pages.len() {
+            let text = self.emit(FontStyle::Regular, &(i + 1).to_string());
+            let width = self
+                .faces
+                .get(FontStyle::Regular)
+                .text_width_pt(&text, PAGE_NUMBER_SIZE);
+            let page = &mut self.pages[i];
             let tb = page.text_box;
             page.items.push(Item::Text(TextRun {
                 x: tb.x + (tb.width - width) / 2.0,
