@@ -177,7 +177,7 @@ impl Engine<'_> {
             ..self.body_format(FontStyle::Bold, HAlign::Center)
         };
         let doc_type = self.break_for(&doc.doc_type.to_uppercase(), &centre_fmt);
-        let subject = self.break_for(&doc.subject, &centre_fmt);
+        let subject = self.break_title(&doc.subject, &centre_fmt);
         if !doc_type.is_empty() || !subject.is_empty() {
             self.y += 18.0;
         }
@@ -198,7 +198,7 @@ impl Engine<'_> {
             size: HEADLINE_SIZE,
             ..self.body_format(FontStyle::Bold, HAlign::Center)
         };
-        let headline = self.break_for(&doc.subject, &headline_fmt);
+        let headline = self.break_title(&doc.subject, &headline_fmt);
         self.put_lines(&headline, &headline_fmt);
         self.y += 6.0;
         let dateline_fmt = LineFormat {

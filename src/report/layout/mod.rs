@@ -13,11 +13,13 @@
 //! The engine is one `Engine` value threaded through the run; its methods are grouped
 //! by concern in the submodules: `metrics` (the decree's measurements), `page` (the output
 //! types), `text` (what characters reach the page), `breaking` (line breaking and
-//! justification), `paginate` (the flow cursor, block placement and page numbers),
-//! `header`, `table` and `closing`.
+//! justification), `fit` (breaks chosen for a whole paragraph or title), `paginate` (the
+//! flow cursor, block placement and page numbers), `header` (with the draft mark), `table`
+//! and `closing`.
 
 mod breaking;
 mod closing;
+mod fit;
 mod header;
 mod metrics;
 mod page;

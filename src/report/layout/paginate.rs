@@ -166,14 +166,13 @@ impl Engine<'_> {
                 0.0,
                 0.0,
             )),
-            Block::Paragraph(text) => Prepared::Paragraph(self.break_clean(
-                text,
-                FontStyle::Regular,
-                BODY_SIZE,
-                width,
-                FIRST_LINE_INDENT,
-                0.0,
-            )),
+            Block::Paragraph(text) => {
+                let fmt = LineFormat {
+                    width,
+                    ..self.body_format(FontStyle::Regular, HAlign::Justify)
+                };
+                Prepared::Paragraph(self.break_paragraph(text, &fmt, FIRST_LINE_INDENT))
+            }
             Block::Table(table) => Prepared::Table(self.prepare_table(table)),
         }
     }
