@@ -141,8 +141,14 @@ fn subset_tag(style: FontStyle, glyphs: &[u16]) -> String {
 /// spaces of the same length, which keeps every byte offset of the cross-reference table.
 fn blank_empty_pdfx_version(bytes: &mut [u8]) {
     const ENTRY: &[u8] = b"/GTS_PDFXVersion()";
-    // The Info dictionary is written after the pages, near the end.
-    if let Some(at) = bytes.windows(ENTRY.len()).rposition(|w| w == ENTRY) {
+    // The Info dictionary is written after the pages, near the end: look there first
+    // rather than through megabytes of page streams.
+    let tail = bytes.len().saturating_sub(256 * 1024);
+    let found = (tail..bytes.len())
+        .rev()
+        .chain((0..tail).rev())
+        .find(|&at| bytes[at..].starts_with(ENTRY));
+    if let Some(at) = found {
         bytes[at..at + ENTRY.len()].fill(b' ');
     }
 }
