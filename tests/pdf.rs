@@ -170,3 +170,59 @@ fn fonts_are_embedded_and_subset() {
         "the sample PDF is {size} bytes: fonts not subset?"
     );
 }
+
+#[test]
+fn the_report_has_no_loose_line_and_its_title_keeps_its_phrases() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = export_sample(dir.path());
+    let path = pdf.to_str().unwrap();
+    let Some(text) = poppler("pdftotext", &[path, "-"]) else {
+        return;
+    };
+    // The subject breaks after "năm 2020", not inside "nhiệm vụ".
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    assert!(
+        lines.contains(&"Tổng kết công tác thi đua, khen thưởng năm 2020"),
+        "{text}"
+    );
+    assert!(!lines.iter().any(|l| l.ends_with("nhiệm")));
+
+    // Word gaps on the body's lines (14 pt words): a space is 3,5 pt; none may be more
+    // than twice that.
+    let bbox = poppler("pdftotext", &["-bbox", path, "-"]).unwrap();
+    let mut words: Vec<(usize, f64, f64, f64, f64)> = Vec::new();
+    let mut page = 0;
+    for line in bbox.lines().map(str::trim) {
+        if line.starts_with("<page") {
+            page += 1;
+        }
+        let Some(rest) = line.strip_prefix("<word ") else {
+            continue;
+        };
+        let num = |key: &str| -> f64 {
+            let start = rest.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+            rest[start..].split('"').next().unwrap().parse().unwrap()
+        };
+        words.push((page, num("xMin"), num("yMin"), num("xMax"), num("yMax")));
+    }
+    // The body's words are the most common height; two columns of a table or the header
+    // stand more than 40 pt apart, which no justified gap reaches.
+    let mut heights: Vec<i64> = words.iter().map(|w| ((w.4 - w.2) * 10.0) as i64).collect();
+    heights.sort_unstable();
+    let body_h = heights
+        .chunk_by(|a, b| a == b)
+        .max_by_key(|run| run.len())
+        .map(|run| run[0])
+        .unwrap();
+    let mut widest: f64 = 0.0;
+    for pair in words.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let body = ((a.4 - a.2) * 10.0) as i64 == body_h && ((b.4 - b.2) * 10.0) as i64 == body_h;
+        let gap = b.1 - a.3;
+        if a.0 == b.0 && (a.2 - b.2).abs() < 0.5 && body && gap > 0.0 && gap < 40.0 {
+            widest = widest.max(gap);
+        }
+    }
+    assert!(widest > 3.0, "gaps were measured");
+    assert!(widest <= 7.2, "a word gap of {widest:.1} pt");
+}

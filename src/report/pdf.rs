@@ -9,8 +9,8 @@
 
 use chrono::{Datelike, Timelike};
 use printpdf::{
-    FontId, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point,
-    Pt, TextItem, TextMatrix,
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
 };
 
 use crate::report::document::Document;
@@ -65,7 +65,18 @@ pub fn render_pdf(
     }
 
     let mut pdf = PdfDocument::new(&doc.meta.title);
-    let font_ids: [FontId; 4] = FontStyle::ALL.map(|s| pdf.add_font(faces.get(s).parsed()));
+    let font_ids: [FontId; 4] = FontStyle::ALL.map(|style| {
+        // printpdf takes the subset tag ("ABCDEF+" before the font name) from the first six
+        // characters of the font's id, so the id starts with a tag of the glyphs embedded.
+        let id = FontId(format!(
+            "{}{}",
+            subset_tag(style, &laid.glyphs[style.index()]),
+            style.index()
+        ));
+        let font = printpdf::PdfFont::new(faces.get(style).parsed().clone());
+        pdf.resources.fonts.map.insert(id.clone(), font);
+        id
+    });
     let mut pages = Vec::with_capacity(total);
     for (i, page) in laid.pages.iter().enumerate() {
         pages.push(page_to_pdf(page, &font_ids));
@@ -85,9 +96,10 @@ pub fn render_pdf(
     info.metadata_date = now;
 
     let mut warnings = Vec::new();
-    let bytes = pdf
+    let mut bytes = pdf
         .with_pages(pages)
         .save(&PdfSaveOptions::default(), &mut warnings);
+    blank_empty_pdfx_version(&mut bytes);
     if bytes.is_empty() {
         let detail = warnings
             .iter()
@@ -104,6 +116,41 @@ pub fn render_pdf(
         pages: total,
         missing_chars: laid.missing_chars,
     })
+}
+
+/// The subset tag of a font: six capital letters derived from the glyphs embedded (and the
+/// style), so that two PDFs embedding different subsets of the same font never claim to hold
+/// the same one (a merging tool would keep one of them and lose glyphs), and the same
+/// document always gets the same tag.
+fn subset_tag(style: FontStyle, glyphs: &[u16]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hash = Sha256::new();
+    hash.update([style.index() as u8]);
+    for g in glyphs {
+        hash.update(g.to_be_bytes());
+    }
+    hash.finalize()
+        .iter()
+        .take(6)
+        .map(|b| char::from(b'A' + b % 26))
+        .collect()
+}
+
+/// printpdf always writes `/GTS_PDFXVersion` into the Info dictionary, empty for a plain
+/// PDF, where it claims a PDF/X version that is not there. The entry is blanked out with
+/// spaces of the same length, which keeps every byte offset of the cross-reference table.
+fn blank_empty_pdfx_version(bytes: &mut [u8]) {
+    const ENTRY: &[u8] = b"/GTS_PDFXVersion()";
+    // The Info dictionary is written after the pages, near the end: look there first
+    // rather than through megabytes of page streams.
+    let tail = bytes.len().saturating_sub(256 * 1024);
+    let found = (tail..bytes.len())
+        .rev()
+        .chain((0..tail).rev())
+        .find(|&at| bytes[at..].starts_with(ENTRY));
+    if let Some(at) = found {
+        bytes[at..at + ENTRY.len()].fill(b' ');
+    }
 }
 
 /// The current time for the PDF Info dictionary. printpdf writes dates with a "+00'00'"
@@ -136,6 +183,32 @@ fn pdf_now() -> printpdf::DateTime {
 fn page_to_pdf(page: &Page, font_ids: &[FontId; 4]) -> PdfPage {
     let h = page.height;
     let mut ops = Vec::with_capacity(page.items.len() * 3 + 8);
+    // Faint marks first, so that everything else prints over them.
+    for mark in page.watermarks() {
+        let (sin, cos) = mark.angle.to_radians().sin_cos();
+        ops.extend([
+            Op::SaveGraphicsState,
+            Op::SetFillColor {
+                col: Color::Greyscale(Greyscale {
+                    percent: mark.grey,
+                    icc_profile: None,
+                }),
+            },
+            Op::StartTextSection,
+            Op::SetFont {
+                font: PdfFontHandle::External(font_ids[mark.style.index()].clone()),
+                size: Pt(mark.size),
+            },
+            Op::SetTextMatrix {
+                matrix: TextMatrix::Raw([cos, sin, -sin, cos, mark.x, h - mark.y]),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(mark.text.clone())],
+            },
+            Op::EndTextSection,
+            Op::RestoreGraphicsState,
+        ]);
+    }
     ops.push(Op::StartTextSection);
     let mut current: Option<(FontStyle, f32)> = None;
     for run in page.texts() {
@@ -320,6 +393,89 @@ mod tests {
             assert!(field("Page size").starts_with("595.276 x 841.89"));
             let year = chrono::Local::now().format("%Y").to_string();
             assert!(field("CreationDate").contains(&year), "{info}");
+        }
+    }
+
+    #[test]
+    fn a_draft_prints_its_mark_in_the_header_and_across_every_page() {
+        let mut doc = sample_document();
+        doc.blocks.push(Block::Paragraph([SENTENCE; 30].join(" ")));
+        doc.draft = crate::report::document::DraftMark::HeaderAndDiagonal;
+        let rendered = render(&doc);
+        assert!(rendered.pages >= 2);
+        let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &rendered.bytes, "draft") else {
+            return;
+        };
+        // The boxed mark on page 1 and the diagonal one on every page (pdftotext reads
+        // rotated text in pieces).
+        assert_eq!(text.matches("DỰ THẢO").count(), 1, "{text}");
+        assert_eq!(text.matches("DỰ").count(), rendered.pages + 1, "{text}");
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains(SENTENCE), "the body still reads whole");
+
+        doc.draft = crate::report::document::DraftMark::None;
+        let rendered = render(&doc);
+        if let Some(text) = poppler("pdftotext", &["-enc", "UTF-8"], &rendered.bytes, "final") {
+            assert!(!text.contains("THẢO"));
+        }
+    }
+
+    /// The subset tags of the fonts a PDF embeds, by font name, from pdffonts.
+    fn subset_tags(pdf: &[u8], name: &str) -> Option<Vec<(String, String)>> {
+        let fonts = poppler("pdffonts", &[], pdf, name)?;
+        let mut tags: Vec<(String, String)> = fonts
+            .lines()
+            .skip(2)
+            .filter_map(|l| l.split_whitespace().next())
+            .filter_map(|n| n.split_once('+'))
+            .map(|(tag, font)| (font.to_owned(), tag.to_owned()))
+            .collect();
+        tags.sort();
+        Some(tags)
+    }
+
+    #[test]
+    fn subset_tags_follow_the_glyphs_and_no_empty_pdfx_version_is_written() {
+        let a = render(&sample_document());
+        let again = render(&sample_document());
+        let mut other = sample_document();
+        other
+            .blocks
+            .push(Block::Paragraph("Quý khách xin vui lòng đợi.".into()));
+        let b = render(&other);
+        for bytes in [&a.bytes, &b.bytes] {
+            assert!(
+                !bytes.windows(16).any(|w| w == b"GTS_PDFXVersion"),
+                "no empty PDF/X claim"
+            );
+        }
+        let Some(tags_a) = subset_tags(&a.bytes, "tags-a") else {
+            return;
+        };
+        let tags_again = subset_tags(&again.bytes, "tags-again").unwrap();
+        let tags_b = subset_tags(&b.bytes, "tags-b").unwrap();
+        assert_eq!(tags_a.len(), 4, "{tags_a:?}");
+        for (_, tag) in &tags_a {
+            assert!(
+                tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+                "{tag}"
+            );
+        }
+        assert_eq!(tags_a, tags_again, "the same glyphs, the same tags");
+        let regular = |tags: &[(String, String)]| {
+            tags.iter()
+                .find(|(font, _)| font == "LiberationSerif")
+                .map(|(_, tag)| tag.clone())
+        };
+        assert_ne!(
+            regular(&tags_a),
+            regular(&tags_b),
+            "new glyphs (Q, ý, ò, ợ), a new tag"
+        );
+        let distinct: std::collections::BTreeSet<&String> = tags_a.iter().map(|(_, t)| t).collect();
+        assert_eq!(distinct.len(), 4, "one tag per face");
+        if let Some(info) = poppler("pdfinfo", &[], &a.bytes, "tags-info") {
+            assert!(info.contains("Pages:"), "{info}");
         }
     }
 

@@ -86,6 +86,34 @@ pub(crate) fn column(title: &str, width: f32, align: Align) -> Column {
     Column::new(title, width, align)
 }
 
+/// A portrait table in 12 pt without caption.
+pub(crate) fn table(columns: Vec<Column>, rows: Vec<TableRow>) -> Table {
+    Table {
+        title: None,
+        subtitle: None,
+        columns,
+        rows,
+        landscape: false,
+        font_size: 12.0,
+    }
+}
+
+/// The columns of the indicator appendix, with the weights the report gives them.
+pub(crate) fn indicator_columns() -> Vec<Column> {
+    [
+        ("STT", 0.6, Align::Center),
+        ("Chỉ tiêu", 4.2, Align::Left),
+        ("Đơn vị tính", 1.3, Align::Center),
+        ("Kế hoạch", 1.3, Align::Right),
+        ("Thực hiện", 1.3, Align::Right),
+        ("% KH", 0.9, Align::Right),
+        ("Ghi chú", 1.6, Align::Left),
+    ]
+    .into_iter()
+    .map(|(title, width, align)| column(title, width, align))
+    .collect()
+}
+
 pub(crate) fn cells(texts: &[&str]) -> TableRow {
     TableRow::Cells(texts.iter().map(|t| t.to_string()).collect())
 }

@@ -1,9 +1,8 @@
 //! Line breaking and setting: cleaned text is broken into lines by the real glyph
 //! advances of the face (greedily at spaces, inside a word only when the word alone is
 //! wider than the line), and a line is turned into a positioned, possibly justified text
-//! run. Everything that decides where a line ends or how wide its gaps are is here, so
-//! that the same text always breaks the same way in the body, the header, table cells and
-//! the closing.
+//! run. Headings, table cells and the closing break greedily here; justified paragraphs
+//! and titles choose their breaks as a whole in `fit`, with the same widths.
 
 use crate::report::document::Align;
 use crate::report::fonts::{Face, FontStyle};
@@ -20,10 +19,10 @@ pub(super) struct Line {
     /// Natural width in 1/1000 em.
     pub(super) width: u32,
     /// Indent from the left edge of the column, in points.
-    indent: f32,
+    pub(super) indent: f32,
     /// Whether the line may be stretched to the full width (not the last line of a
     /// paragraph or before a forced break).
-    justify: bool,
+    pub(super) justify: bool,
 }
 
 /// Horizontal placement of a line within its column.
@@ -62,7 +61,7 @@ pub(super) struct LineFormat {
 /// greedily at spaces, at every '\n', and inside a word only when the word alone is
 /// wider than the line. The first line is indented by `first_indent`, the others by
 /// `rest_indent`. Blank text gives no lines.
-fn break_text(
+pub(super) fn break_text(
     face: &Face,
     text: &str,
     size: f32,

@@ -20,6 +20,30 @@ struct FloatingLine {
     run: TextRun,
 }
 
+/// The closing laid out off the page, ready to be placed whole.
+#[derive(Debug, Clone, Default)]
+pub(super) struct ClosingGroup {
+    lines: Vec<FloatingLine>,
+}
+
+impl ClosingGroup {
+    /// The height the group needs on the page, with the gap above it (0 when empty).
+    pub(super) fn height_with_gap(&self) -> f32 {
+        if self.lines.is_empty() {
+            0.0
+        } else {
+            CLOSING_GAP + self.height()
+        }
+    }
+
+    fn height(&self) -> f32 {
+        self.lines
+            .iter()
+            .map(|l| l.top + l.height)
+            .fold(0.0f32, f32::max)
+    }
+}
+
 /// What goes into one cell of the closing grid.
 enum Slot<'d> {
     Recipients,
@@ -27,8 +51,11 @@ enum Slot<'d> {
 }
 
 impl Engine<'_> {
-    /// Recipients and signatures, side by side, kept on one page.
-    pub(super) fn closing(&mut self, closing: &Closing) {
+    /// Recipients and signatures, built off the page: the lines of the group relative to
+    /// its top. A single signature stands on the right, beside the recipients; two or more
+    /// stand side by side (minutes: the secretary left, the chair right), with the
+    /// recipients under them on the left, as in Decree 30's model of a biên bản.
+    pub(super) fn build_closing(&mut self, closing: &Closing) -> ClosingGroup {
         let recipients: Vec<String> = closing
             .recipients
             .iter()
@@ -40,21 +67,32 @@ impl Engine<'_> {
             .filter(|r| !r.is_empty())
             .collect();
         if recipients.is_empty() && closing.signatures.is_empty() {
-            return;
+            return ClosingGroup::default();
         }
         let tb = self.text_box();
         let half = tb.width / 2.0;
         let pitch = BODY_SIZE * TIGHT_LEADING;
 
-        // Slots in reading order, two per row: recipients first (left), then the
-        // signatures; a lone signature without recipients goes to the right.
+        // Slots in reading order, two per row. One signature: the recipients (or nothing)
+        // on the left, the signature on the right. Several: the signatures in pairs, then
+        // the recipients on the left under them.
         let mut slots: Vec<Option<Slot>> = Vec::new();
-        if !recipients.is_empty() {
-            slots.push(Some(Slot::Recipients));
-        } else if closing.signatures.len() == 1 {
-            slots.push(None);
+        if closing.signatures.len() <= 1 {
+            if !recipients.is_empty() {
+                slots.push(Some(Slot::Recipients));
+            } else if closing.signatures.len() == 1 {
+                slots.push(None);
+            }
+            slots.extend(closing.signatures.iter().map(|s| Some(Slot::Signature(s))));
+        } else {
+            slots.extend(closing.signatures.iter().map(|s| Some(Slot::Signature(s))));
+            if !slots.len().is_multiple_of(2) {
+                slots.push(None);
+            }
+            if !recipients.is_empty() {
+                slots.push(Some(Slot::Recipients));
+            }
         }
-        slots.extend(closing.signatures.iter().map(|s| Some(Slot::Signature(s))));
 
         let mut lines: Vec<FloatingLine> = Vec::new();
         let mut row_top = 0.0f32;
@@ -128,7 +166,9 @@ impl Engine<'_> {
                         };
                         let mut t = row_top;
                         self.floating(&titles, &fmt, &mut t, &mut lines);
-                        t = row_top + titles_h + SIGNATURE_SPACE;
+                        // A name without a title is a byline: nobody signs above it.
+                        let space = if titles_h > 0.0 { SIGNATURE_SPACE } else { 0.0 };
+                        t = row_top + titles_h + space;
                         self.floating(&signer, &fmt, &mut t, &mut lines);
                         t - row_top
                     }
@@ -138,7 +178,7 @@ impl Engine<'_> {
             }
             row_top += row_h + 18.0;
         }
-        self.place_floating(lines);
+        ClosingGroup { lines }
     }
 
     fn recipient_lines(
@@ -207,11 +247,9 @@ impl Engine<'_> {
 
     /// Places the closing group: whole on this page if it fits, else whole at the top
     /// of the next; only a group taller than a page is spread line by line.
-    fn place_floating(&mut self, mut lines: Vec<FloatingLine>) {
-        let total = lines
-            .iter()
-            .map(|l| l.top + l.height)
-            .fold(0.0f32, f32::max);
+    pub(super) fn place_closing(&mut self, group: ClosingGroup) {
+        let total = group.height();
+        let mut lines = group.lines;
         if lines.is_empty() {
             return;
         }
@@ -241,10 +279,139 @@ impl Engine<'_> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
+    use crate::report::document::Document;
     use crate::report::document::{Block, Closing, Signature};
+    use crate::report::fonts::FontStyle;
     use crate::report::layout::metrics::SIGNATURE_SPACE;
     use crate::report::layout::{A4_WIDTH, MARGIN_LEFT, MARGIN_RIGHT, Page};
-    use crate::report::test_support::{assert_inside_text_box, find, lay, sample_document};
+    use crate::report::test_support::{
+        SENTENCE, assert_inside_text_box, body, find, lay, sample_document,
+    };
+
+    fn minutes_closing() -> Closing {
+        Closing {
+            recipients: vec![
+                "Ban Thi đua - Khen thưởng tỉnh".into(),
+                "Các đơn vị thành viên Khối".into(),
+                "Lưu: VT".into(),
+            ],
+            signatures: vec![
+                Signature {
+                    authority: "Thư ký".into(),
+                    position: "Chuyên viên Văn phòng Sở".into(),
+                    signer: "Trần Thị Mai".into(),
+                },
+                Signature {
+                    authority: "Chủ tọa".into(),
+                    position: "Giám đốc Sở Thông tin và Truyền thông".into(),
+                    signer: "Nguyễn Văn Hùng".into(),
+                },
+            ],
+        }
+    }
+
+    #[test]
+    fn minutes_sign_side_by_side_with_the_recipients_under_them_on_one_page() {
+        let mut moved = 0;
+        for n in 14..40 {
+            let mut doc = sample_document();
+            doc.blocks = (0..n)
+                .map(|i| Block::Paragraph(format!("Đoạn văn ngắn số {i}.")))
+                .collect();
+            doc.closing = minutes_closing();
+            let l = lay(&doc);
+            assert_inside_text_box(&l);
+            let one = |needle: &str| {
+                let found = find(&l, needle);
+                assert_eq!(found.len(), 1, "{needle} printed once (n = {n})");
+                found[0]
+            };
+            let (p, secretary) = one("THƯ KÝ");
+            let (_, chair) = one("CHỦ TỌA");
+            let (_, left_pos) = one("CHUYÊN VIÊN VĂN PHÒNG SỞ");
+            let (_, left_name) = one("Trần Thị Mai");
+            let (_, right_name) = one("Nguyễn Văn Hùng");
+            let (_, recipients) = one("Nơi nhận:");
+            let (_, last) = one("- Lưu: VT.");
+            let middle = MARGIN_LEFT + (A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / 2.0;
+            assert_eq!(secretary.y, chair.y);
+            assert!(secretary.x + secretary.width < middle && chair.x > middle);
+            assert!(left_pos.y > secretary.y && left_pos.x + left_pos.width < middle);
+            assert!(find(&l, "GIÁM ĐỐC SỞ")[0].1.x > middle);
+            assert_eq!(left_name.y, right_name.y);
+            assert_eq!(
+                (left_name.style, right_name.style),
+                (FontStyle::Bold, FontStyle::Bold)
+            );
+            assert!(left_name.y - secretary.y > SIGNATURE_SPACE, "room to sign");
+            assert!(recipients.y > left_name.y && recipients.x < middle);
+            assert_eq!(recipients.style, FontStyle::BoldItalic);
+            for needle in [
+                "CHỦ TỌA",
+                "Trần Thị Mai",
+                "Nguyễn Văn Hùng",
+                "Nơi nhận:",
+                "- Lưu: VT.",
+            ] {
+                assert_eq!(
+                    find(&l, needle)[0].0,
+                    p,
+                    "{needle} on the closing's page (n = {n})"
+                );
+            }
+            assert!(last.y > recipients.y);
+            if p > 0 {
+                moved += 1;
+            }
+        }
+        assert!(moved > 0, "some lengths push the closing over, whole");
+    }
+
+    /// A news item: a plain article ending with a byline (one signature, no recipients).
+    fn news_item(paragraphs: usize, last: &str) -> Document {
+        let mut blocks: Vec<Block> = (0..paragraphs)
+            .map(|i| Block::Paragraph(format!("Đoạn {i}: {SENTENCE}")))
+            .collect();
+        blocks.push(Block::Paragraph(last.into()));
+        Document {
+            plain: true,
+            subject: "Khối Kinh tế ngành tổng kết năm 2020".into(),
+            place_date: "Hà Giang, ngày 16/12/2020".into(),
+            closing: Closing {
+                recipients: vec![],
+                signatures: vec![Signature {
+                    authority: String::new(),
+                    position: String::new(),
+                    signer: "Ban Thư ký Khối".into(),
+                }],
+            },
+            ..body(blocks)
+        }
+    }
+
+    #[test]
+    fn the_byline_never_starts_a_page_alone() {
+        let long = [SENTENCE; 3].join(" ");
+        let mut kept = 0;
+        for last in [long.as_str(), "Hội nghị kết thúc cùng ngày."] {
+            for n in 5..25 {
+                let l = lay(&news_item(n, last));
+                let (p, byline) = find(&l, "Ban Thư ký Khối")[0];
+                let above = l.pages[p]
+                    .texts()
+                    .filter(|t| t.y > l.pages[p].text_box.y && t.y < byline.y)
+                    .count();
+                assert!(above >= 1, "n = {n}: the byline alone on page {}", p + 1);
+                // The last paragraph's end is on the byline's page.
+                let tail = find(&l, last.split(' ').next_back().unwrap_or(""));
+                assert!(tail.iter().any(|(q, _)| *q == p), "n = {n}");
+                if p > 0 && find(&l, "Đoạn 0:")[0].0 < p {
+                    kept += 1;
+                }
+            }
+        }
+        assert!(kept > 0);
+    }
 
     /// Where the body text of page `i` ends (the lowest baseline below the top margin).
     fn last_baseline(page: &Page) -> f32 {
@@ -281,13 +448,15 @@ mod tests {
                     "{needle} with the rest of the closing (n = {n})"
                 );
             }
+            // The last paragraph goes with the closing, so that it never starts a page.
             let last_paragraph = page_of(&format!("số {}.", n - 1));
-            if closing_page > last_paragraph {
+            assert_eq!(last_paragraph, closing_page, "n = {n}");
+            if closing_page > 0 {
                 moved += 1;
                 // It moved because it did not fit, not for nothing.
-                let page = &l.pages[last_paragraph];
+                let page = &l.pages[closing_page - 1];
                 assert!(
-                    page.text_box.bottom() - last_baseline(page) < 160.0,
+                    page.text_box.bottom() - last_baseline(page) < 160.0 + 18.0,
                     "n = {n}"
                 );
             }

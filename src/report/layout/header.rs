@@ -9,14 +9,93 @@ use crate::report::fonts::FontStyle;
 use super::Engine;
 use super::breaking::{HAlign, LineFormat};
 use super::metrics::{
-    BODY_SIZE, HEADER_LEFT_SHARE, HEADER_RULE, HEADER_SIZE, HEADLINE_SIZE, TIGHT_LEADING,
+    BODY_SIZE, DRAFT_BOX_RULE, DRAFT_DIAGONAL_GREY, HEADER_LEFT_SHARE, HEADER_RULE, HEADER_SIZE,
+    HEADLINE_SIZE, TIGHT_LEADING,
 };
-use super::page::{Item, Rule};
+use super::page::{Item, Rule, Watermark};
 
 /// The national title and motto printed on every document.
 pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// The national motto, with the rule under it.
 pub const NATIONAL_MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// The mark of a document not yet adopted.
+pub const DRAFT_MARK: &str = "DỰ THẢO";
+
+impl Engine<'_> {
+    /// "DỰ THẢO" in bold capitals in a ruled box at the top of page 1, over the left
+    /// (issuing body) column, as offices mark a draft; the header starts below it.
+    pub(super) fn draft_box(&mut self) {
+        let tb = self.text_box();
+        let left_w = tb.width * HEADER_LEFT_SHARE;
+        let fmt = LineFormat {
+            style: FontStyle::Bold,
+            size: HEADER_SIZE,
+            pitch: HEADER_SIZE * TIGHT_LEADING,
+            align: HAlign::Center,
+            x: tb.x,
+            width: left_w,
+        };
+        let (pad_x, pad_y) = (6.0, 2.0);
+        let top = self.y;
+        self.y += pad_y;
+        let lines = self.break_for(DRAFT_MARK, &fmt);
+        let widest = self.put_lines(&lines, &fmt).min(left_w - 2.0 * pad_x);
+        self.y += pad_y;
+        let bottom = self.y;
+        let centre = tb.x + left_w / 2.0;
+        let (x1, x2) = (centre - widest / 2.0 - pad_x, centre + widest / 2.0 + pad_x);
+        for (a, b, c, d) in [
+            (x1, top, x2, top),
+            (x1, bottom, x2, bottom),
+            (x1, top, x1, bottom),
+            (x2, top, x2, bottom),
+        ] {
+            self.push(Item::Rule(Rule {
+                x1: a,
+                y1: b,
+                x2: c,
+                y2: d,
+                thickness: DRAFT_BOX_RULE,
+            }));
+        }
+        self.y = bottom + 6.0;
+    }
+
+    /// "DỰ THẢO" faint and large along the rising diagonal of every page.
+    pub(super) fn draft_diagonals(&mut self) {
+        let style = FontStyle::Bold;
+        let text = self.emit(style, DRAFT_MARK);
+        let face = self.faces.get(style);
+        let units = face.text_width(&text).max(1) as f32;
+        for page in &mut self.pages {
+            let (w, h) = (page.width, page.height);
+            let diagonal = w.hypot(h);
+            // Across about half the diagonal, never larger than 110 pt.
+            let size = (diagonal * 0.5 * 1000.0 / units).min(110.0);
+            let width = units * size / 1000.0;
+            let angle = h.atan2(w);
+            // Centre the text (its baseline raised by a third of the size) on the page.
+            let (cx, cy) = (w / 2.0, h / 2.0);
+            let (cos, sin) = (angle.cos(), angle.sin());
+            let rise = size / 3.0;
+            let x = cx - width / 2.0 * cos + rise * sin;
+            let y = cy + width / 2.0 * sin + rise * cos;
+            page.items.insert(
+                0,
+                Item::Watermark(Watermark {
+                    x,
+                    y,
+                    size,
+                    style,
+                    text: text.clone(),
+                    angle: angle.to_degrees(),
+                    grey: DRAFT_DIAGONAL_GREY,
+                    width,
+                }),
+            );
+        }
+    }
+}
 
 impl Engine<'_> {
     /// The two-column header of page 1, the document type and the subject.
@@ -33,7 +112,7 @@ impl Engine<'_> {
             x,
             width,
         };
-        let top = tb.y;
+        let top = self.y;
 
         // Left: parent body, issuing body, short rule.
         let parent_fmt = fmt(FontStyle::Regular, HEADER_SIZE, lx, left_w);
@@ -98,7 +177,7 @@ impl Engine<'_> {
             ..self.body_format(FontStyle::Bold, HAlign::Center)
         };
         let doc_type = self.break_for(&doc.doc_type.to_uppercase(), &centre_fmt);
-        let subject = self.break_for(&doc.subject, &centre_fmt);
+        let subject = self.break_title(&doc.subject, &centre_fmt);
         if !doc_type.is_empty() || !subject.is_empty() {
             self.y += 18.0;
         }
@@ -119,7 +198,7 @@ impl Engine<'_> {
             size: HEADLINE_SIZE,
             ..self.body_format(FontStyle::Bold, HAlign::Center)
         };
-        let headline = self.break_for(&doc.subject, &headline_fmt);
+        let headline = self.break_title(&doc.subject, &headline_fmt);
         self.put_lines(&headline, &headline_fmt);
         self.y += 6.0;
         let dateline_fmt = LineFormat {
@@ -151,10 +230,92 @@ impl Engine<'_> {
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
+    use crate::report::document::{Block, DraftMark};
     use crate::report::fonts::FontStyle;
     use crate::report::layout::metrics::HEADER_LEFT_SHARE;
     use crate::report::layout::{FIRST_LINE_INDENT, NATIONAL_MOTTO, NATIONAL_TITLE, Rule};
-    use crate::report::test_support::{find, lay, sample_document};
+    use crate::report::test_support::{
+        SENTENCE, assert_inside_text_box, find, lay, sample_document,
+    };
+
+    use super::DRAFT_MARK;
+
+    #[test]
+    fn a_draft_says_so_in_a_box_above_the_header_and_an_adopted_report_does_not() {
+        let mut doc = sample_document();
+        doc.blocks.push(Block::Paragraph([SENTENCE; 40].join(" ")));
+        let adopted = lay(&doc);
+        assert!(find(&adopted, "THẢO").is_empty());
+        assert!(adopted.pages.iter().all(|p| p.watermarks().count() == 0));
+
+        doc.draft = DraftMark::Header;
+        let l = lay(&doc);
+        assert_inside_text_box(&l);
+        let marks = find(&l, DRAFT_MARK);
+        assert_eq!(marks.len(), 1, "once, on page 1");
+        let (page, mark) = marks[0];
+        assert_eq!((page, mark.style), (0, FontStyle::Bold));
+        assert!(l.pages.iter().all(|p| p.watermarks().count() == 0));
+        // Above the header, in the left column, overlapping nothing.
+        let parent = find(&l, "UBND TỈNH HÀ GIANG")[0].1;
+        let title = find(&l, NATIONAL_TITLE)[0].1;
+        assert!(mark.y + mark.size * 0.3 < parent.y - parent.size && mark.y < title.y - title.size);
+        let tb = l.pages[0].text_box;
+        assert!(mark.x + mark.width < tb.x + tb.width * HEADER_LEFT_SHARE);
+        // Boxed: four rules around the text.
+        let around = l.pages[0]
+            .rules()
+            .filter(|r| {
+                r.x1.min(r.x2) <= mark.x
+                    && r.x1.max(r.x2) >= mark.x + mark.width
+                    && r.y1 < mark.y - mark.size * 0.7
+                    && r.y2 < mark.y - mark.size * 0.7
+            })
+            .count();
+        let below = l.pages[0]
+            .rules()
+            .filter(|r| {
+                r.y1 == r.y2
+                    && r.y1 > mark.y
+                    && r.y1 < parent.y - parent.size
+                    && r.x1 <= mark.x
+                    && r.x2 >= mark.x + mark.width
+            })
+            .count();
+        let sides = l.pages[0]
+            .rules()
+            .filter(|r| {
+                r.x1 == r.x2
+                    && r.y1.min(r.y2) < mark.y - mark.size * 0.7
+                    && r.y1.max(r.y2) > mark.y
+                    && (r.x1 < mark.x || r.x1 > mark.x + mark.width)
+            })
+            .count();
+        assert_eq!((around, below, sides), (1, 1, 2), "a box");
+        // The header's own layout is unchanged, only lower.
+        let plain_parent = find(&adopted, "UBND TỈNH HÀ GIANG")[0].1;
+        assert!((parent.x - plain_parent.x).abs() < 0.01 && parent.y > plain_parent.y);
+
+        doc.draft = DraftMark::HeaderAndDiagonal;
+        let l = lay(&doc);
+        assert_eq!(find(&l, DRAFT_MARK).len(), 1);
+        assert!(l.pages.len() >= 3);
+        for page in &l.pages {
+            let marks: Vec<_> = page.watermarks().collect();
+            assert_eq!(marks.len(), 1);
+            let m = marks[0];
+            assert_eq!(m.text, DRAFT_MARK);
+            assert!(m.grey > 0.7 && m.grey < 1.0, "faint");
+            assert!(m.angle > 30.0 && m.angle < 60.0, "diagonal");
+            // Centred on the page: the middle of the baseline near the page centre.
+            let a = m.angle.to_radians();
+            let (mx, my) = (m.x + m.width / 2.0 * a.cos(), m.y - m.width / 2.0 * a.sin());
+            assert!(
+                (mx - page.width / 2.0).abs() < m.size && (my - page.height / 2.0).abs() < m.size
+            );
+            assert!(m.width > page.width * 0.4);
+        }
+    }
 
     #[test]
     fn the_first_page_header_follows_decree_30() {

@@ -48,9 +48,15 @@ pub(super) const CELL_PAD_X: f32 = 4.0;
 pub(super) const CELL_PAD_Y: f32 = 2.5;
 /// Size of table captions.
 pub(super) const CAPTION_SIZE: f32 = 14.0;
+/// Size of the italic line under a table caption.
+pub(super) const SUBTITLE_SIZE: f32 = 13.0;
 /// Vertical room left for the handwritten signature and the seal.
 pub(super) const SIGNATURE_SPACE: f32 = 25.0 * MM;
 /// Space between the last body block and the closing.
 pub(super) const CLOSING_GAP: f32 = 18.0;
+/// Thickness of the box around the "DỰ THẢO" mark.
+pub(super) const DRAFT_BOX_RULE: f32 = 0.8;
+/// Grey level of the diagonal "DỰ THẢO" (0 black, 1 white): faint enough to read through.
+pub(super) const DRAFT_DIAGONAL_GREY: f32 = 0.85;
 /// Tolerance for float comparisons of positions.
 pub(super) const EPS: f32 = 0.01;

@@ -13,11 +13,13 @@
 //! The engine is one `Engine` value threaded through the run; its methods are grouped
 //! by concern in the submodules: `metrics` (the decree's measurements), `page` (the output
 //! types), `text` (what characters reach the page), `breaking` (line breaking and
-//! justification), `paginate` (the flow cursor, block placement and page numbers),
-//! `header`, `table` and `closing`.
+//! justification), `fit` (breaks chosen for a whole paragraph or title), `paginate` (the
+//! flow cursor, block placement and page numbers), `header` (with the draft mark), `table`
+//! and `closing`.
 
 mod breaking;
 mod closing;
+mod fit;
 mod header;
 mod metrics;
 mod page;
@@ -27,7 +29,7 @@ mod text;
 
 use std::collections::BTreeSet;
 
-use crate::report::document::Document;
+use crate::report::document::{Document, DraftMark};
 use crate::report::fonts::{Faces, FontError, FontSet, FontStyle};
 
 pub use header::{NATIONAL_MOTTO, NATIONAL_TITLE};
@@ -35,7 +37,7 @@ pub use metrics::{
     A4_HEIGHT, A4_WIDTH, BODY_LEADING, BODY_SIZE, FIRST_LINE_INDENT, MARGIN_BOTTOM, MARGIN_LEFT,
     MARGIN_RIGHT, MARGIN_TOP, MM, PAGE_NUMBER_SIZE, PARAGRAPH_GAP,
 };
-pub use page::{Item, Page, Rect, Rule, TextRun};
+pub use page::{Item, Page, Rect, Rule, TextRun, Watermark};
 pub use text::is_invisible;
 
 use paginate::Prepared;
@@ -55,6 +57,9 @@ pub struct Layout {
     pub pages: Vec<Page>,
     /// Characters the font lacks, sorted and without duplicates; each was printed as '?'.
     pub missing_chars: Vec<char>,
+    /// For each style (in [`FontStyle::ALL`] order), the glyph ids printed with it, sorted:
+    /// the subset of the font the PDF embeds.
+    pub glyphs: [Vec<u16>; 4],
 }
 
 /// Lays out `doc` with `fonts`.
@@ -65,27 +70,47 @@ pub struct Layout {
 pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, LayoutError> {
     let faces = fonts.faces()?;
     let mut engine = Engine::new(faces);
+    if doc.draft != DraftMark::None {
+        engine.draft_box();
+    }
     if doc.plain {
         engine.plain_header(doc);
     } else {
         engine.first_page_header(doc);
     }
     let prepared: Vec<Prepared> = doc.blocks.iter().map(|b| engine.prepare(b)).collect();
+    let closing = engine.build_closing(&doc.closing);
     for i in 0..prepared.len() {
-        engine.place_block(&prepared, i);
+        // The last paragraph keeps its end with the closing (the news item's byline).
+        let keep = if i + 1 == prepared.len() {
+            closing.height_with_gap()
+        } else {
+            0.0
+        };
+        engine.place_block(&prepared, i, keep);
     }
-    engine.closing(&doc.closing);
+    engine.place_closing(closing);
     if !doc.appendices.is_empty() {
         let prepared: Vec<Prepared> = doc.appendices.iter().map(|b| engine.prepare(b)).collect();
         engine.new_page(Engine::wants_landscape(&prepared, 0));
         for i in 0..prepared.len() {
-            engine.place_block(&prepared, i);
+            engine.place_block(&prepared, i, 0.0);
         }
     }
     engine.number_pages();
+    if doc.draft == DraftMark::HeaderAndDiagonal {
+        engine.draft_diagonals();
+    }
+    let glyphs = engine.owner.map(|owner| {
+        (0..owner.len())
+            .filter(|&g| owner[g] != '\0')
+            .filter_map(|g| u16::try_from(g).ok())
+            .collect()
+    });
     Ok(Layout {
         pages: engine.pages,
         missing_chars: engine.missing.into_iter().collect(),
+        glyphs,
     })
 }
 

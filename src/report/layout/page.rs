@@ -73,7 +73,7 @@ impl Page {
     pub fn texts(&self) -> impl Iterator<Item = &TextRun> {
         self.items.iter().filter_map(|i| match i {
             Item::Text(t) => Some(t),
-            Item::Rule(_) => None,
+            Item::Rule(_) | Item::Watermark(_) => None,
         })
     }
 
@@ -81,7 +81,15 @@ impl Page {
     pub fn rules(&self) -> impl Iterator<Item = &Rule> {
         self.items.iter().filter_map(|i| match i {
             Item::Rule(r) => Some(r),
-            Item::Text(_) => None,
+            Item::Text(_) | Item::Watermark(_) => None,
+        })
+    }
+
+    /// The faint diagonal marks of the page ("DỰ THẢO" on a draft).
+    pub fn watermarks(&self) -> impl Iterator<Item = &Watermark> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Watermark(w) => Some(w),
+            Item::Text(_) | Item::Rule(_) => None,
         })
     }
 }
@@ -93,6 +101,29 @@ pub enum Item {
     Text(TextRun),
     /// A straight line.
     Rule(Rule),
+    /// Faint text set at an angle across the page, drawn under everything else.
+    Watermark(Watermark),
+}
+
+/// Faint text at an angle, e.g. "DỰ THẢO" across every page of a draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Watermark {
+    /// Start of the baseline, from the left edge.
+    pub x: f32,
+    /// Start of the baseline, from the top of the page.
+    pub y: f32,
+    /// Font size in points.
+    pub size: f32,
+    /// Font face.
+    pub style: FontStyle,
+    /// The characters, exactly as written to the PDF (all present in the font).
+    pub text: String,
+    /// Angle of the baseline in degrees, counter-clockwise from the horizontal.
+    pub angle: f32,
+    /// Grey level of the fill: 0 is black, 1 is white.
+    pub grey: f32,
+    /// Width of the text along its baseline, in points.
+    pub width: f32,
 }
 
 /// A run of text on one baseline, in one font and size.

@@ -86,7 +86,21 @@ impl Engine<'_> {
     /// four lines or more are split leaving at least two lines at the bottom of a page
     /// and two at the top of the next; shorter ones are never split.
     pub(super) fn flow_lines(&mut self, lines: &[Line], fmt: &LineFormat) {
+        self.flow_lines_keeping(lines, fmt, 0.0);
+    }
+
+    /// Like [`Engine::flow_lines`], keeping the end of the paragraph with `keep` points of
+    /// what follows (the closing): when both do not fit, the last two lines (all of a
+    /// paragraph under four lines) go to the next page with it, so that what follows never
+    /// starts a page alone.
+    fn flow_lines_keeping(&mut self, lines: &[Line], fmt: &LineFormat, keep: f32) {
         let n = lines.len();
+        let body = self.text_box().height;
+        let keep = if keep > 0.0 && keep + 2.0 * fmt.pitch <= body {
+            keep
+        } else {
+            0.0
+        };
         let mut start = 0;
         while start < n {
             let room = ((self.bottom() - self.y + EPS) / fmt.pitch)
@@ -94,7 +108,23 @@ impl Engine<'_> {
                 .max(0.0) as usize;
             let rest = n - start;
             let mut take = if rest <= room {
-                rest
+                let fits_with_next = self.y + rest as f32 * fmt.pitch + keep <= self.bottom() + EPS;
+                if keep == 0.0 || fits_with_next || self.fresh {
+                    rest
+                } else if n < 4 {
+                    0
+                } else {
+                    // Leave at least two lines here (the orphan rule), move two.
+                    let k = rest.saturating_sub(2);
+                    let min_here = 2;
+                    if k >= min_here {
+                        k
+                    } else if start == 0 {
+                        0
+                    } else {
+                        rest
+                    }
+                }
             } else if n < 4 {
                 0
             } else {
@@ -136,14 +166,13 @@ impl Engine<'_> {
                 0.0,
                 0.0,
             )),
-            Block::Paragraph(text) => Prepared::Paragraph(self.break_clean(
-                text,
-                FontStyle::Regular,
-                BODY_SIZE,
-                width,
-                FIRST_LINE_INDENT,
-                0.0,
-            )),
+            Block::Paragraph(text) => {
+                let fmt = LineFormat {
+                    width,
+                    ..self.body_format(FontStyle::Regular, HAlign::Justify)
+                };
+                Prepared::Paragraph(self.break_paragraph(text, &fmt, FIRST_LINE_INDENT))
+            }
             Block::Table(table) => Prepared::Table(self.prepare_table(table)),
         }
     }
@@ -185,7 +214,8 @@ impl Engine<'_> {
         total
     }
 
-    pub(super) fn place_block(&mut self, blocks: &[Prepared], i: usize) {
+    /// Places block `i`; a paragraph keeps its end with `keep` points of what follows.
+    pub(super) fn place_block(&mut self, blocks: &[Prepared], i: usize, keep: f32) {
         let landscape = Self::wants_landscape(blocks, i);
         if landscape != self.landscape() {
             self.new_page(landscape);
@@ -211,7 +241,7 @@ impl Engine<'_> {
                 }
                 self.gap(PARAGRAPH_GAP);
                 let fmt = self.body_format(FontStyle::Regular, HAlign::Justify);
-                self.flow_lines(lines, &fmt);
+                self.flow_lines_keeping(lines, &fmt, keep);
             }
             Prepared::Table(table) => self.place_table(table),
         }
@@ -219,10 +249,13 @@ impl Engine<'_> {
 
     /// Arabic page numbers centred in the top margin, from page 2 on.
     pub(super) fn number_pages(&mut self) {
-        let face = self.faces.get(FontStyle::Regular);
-        for (i, page) in self.pages.iter_mut().enumerate().skip(1) {
-            let text = (i + 1).to_string();
-            let width = face.text_width_pt(&text, PAGE_NUMBER_SIZE);
+        for i in 1..self.pages.len() {
+            let text = self.emit(FontStyle::Regular, &(i + 1).to_string());
+            let width = self
+                .faces
+                .get(FontStyle::Regular)
+                .text_width_pt(&text, PAGE_NUMBER_SIZE);
+            let page = &mut self.pages[i];
             let tb = page.text_box;
             page.items.push(Item::Text(TextRun {
                 x: tb.x + (tb.width - width) / 2.0,

@@ -10,7 +10,8 @@ use crate::report::fonts::{Face, FontStyle};
 use super::Engine;
 use super::breaking::{HAlign, Line, LineFormat};
 use super::metrics::{
-    CAPTION_SIZE, CELL_PAD_X, CELL_PAD_Y, EPS, PARAGRAPH_GAP, TABLE_RULE, TIGHT_LEADING,
+    CAPTION_SIZE, CELL_PAD_X, CELL_PAD_Y, EPS, PARAGRAPH_GAP, SUBTITLE_SIZE, TABLE_RULE,
+    TIGHT_LEADING,
 };
 use super::page::{Item, Page, Rule};
 
@@ -31,6 +32,9 @@ pub(super) struct PreparedRow {
     cells: Vec<PreparedCell>,
     /// A full-width group row: no inner column rules.
     group: bool,
+    /// For a group row, the same row marked " (tiếp)", repeated under the header on each
+    /// page that continues the group.
+    continued: Option<Box<PreparedRow>>,
     /// Number of text lines of the tallest cell (at least 1).
     pub(super) lines: usize,
 }
@@ -46,6 +50,8 @@ pub(super) struct PreparedTable {
     /// Inner column boundaries relative to the table's left edge.
     inner_x: Vec<f32>,
     caption: Vec<Line>,
+    /// The italic line under the caption ("(Kèm theo Báo cáo số ...)").
+    subtitle: Vec<Line>,
     header: Option<PreparedRow>,
     pub(super) rows: Vec<PreparedRow>,
 }
@@ -55,10 +61,12 @@ impl PreparedTable {
         lines as f32 * self.pitch + 2.0 * CELL_PAD_Y
     }
     pub(super) fn caption_height(&self) -> f32 {
-        if self.caption.is_empty() {
+        if self.caption.is_empty() && self.subtitle.is_empty() {
             0.0
         } else {
-            self.caption.len() as f32 * CAPTION_SIZE * TIGHT_LEADING + 4.0
+            self.caption.len() as f32 * CAPTION_SIZE * TIGHT_LEADING
+                + self.subtitle.len() as f32 * SUBTITLE_SIZE * TIGHT_LEADING
+                + 4.0
         }
     }
     pub(super) fn header_height(&self) -> f32 {
@@ -68,11 +76,50 @@ impl PreparedTable {
     }
 }
 
+/// Appended to a group row repeated on a page that continues the group.
+const CONTINUED: &str = "(tiếp)";
+
+/// The narrowest and widest width of `text` in `face`, in 1/1000 em: its longest word, and
+/// its longest line unwrapped. A number ("1.128", "3.611,73", "98%") or any text in a column
+/// of figures (`whole`) cannot wrap, so its narrowest width is its whole width.
+fn measure(face: &Face, text: &str, whole: bool) -> (u32, u32) {
+    let mut lo = 0u32;
+    let mut hi = 0u32;
+    for line in text.split('\n') {
+        let mut line_w = 0u32;
+        let mut words = 0u32;
+        for word in line.split_whitespace() {
+            let w = face.text_width(word);
+            lo = lo.max(w);
+            line_w = line_w.saturating_add(w);
+            words += 1;
+        }
+        line_w = line_w.saturating_add(words.saturating_sub(1) * face.width(' '));
+        hi = hi.max(line_w);
+        if whole || is_number(line.trim()) {
+            lo = lo.max(line_w);
+        }
+    }
+    (lo, hi)
+}
+
+/// Whether `text` is a figure as Vietnamese documents write them: digits with "." for
+/// thousands and "," for decimals, a sign, a percent, a range ("6,6-6,8").
+fn is_number(text: &str) -> bool {
+    !text.is_empty()
+        && text.chars().any(|c| c.is_ascii_digit())
+        && text.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '.' | ',' | '%' | '+' | '-' | '\u{2212}' | '\u{2013}')
+        })
+}
+
 /// The part of a table on the current page, for drawing its rules.
 #[derive(Debug, Default)]
 struct TableSegment {
     open: bool,
     top: f32,
+    /// Where the rows of this page start, under the repeated header and group row.
+    lead_end: f32,
     /// Where the current run of inner column rules started (group rows interrupt them).
     inner_from: Option<f32>,
 }
@@ -81,6 +128,7 @@ impl TableSegment {
     fn start(&mut self, y: f32) {
         self.open = true;
         self.top = y;
+        self.lead_end = y;
         self.inner_from = None;
     }
 }
@@ -148,6 +196,7 @@ impl Engine<'_> {
                 .max(1),
             cells,
             group,
+            continued: None,
         };
 
         let header = if table.columns.iter().any(|c| !c.title.trim().is_empty()) {
@@ -174,7 +223,11 @@ impl Engine<'_> {
             match row {
                 TableRow::Group(text) => {
                     let c = cell(self, text, 0.0, width, FontStyle::Bold, HAlign::Left);
-                    rows.push(row_of(vec![c], true));
+                    let mut row = row_of(vec![c], true);
+                    let text = format!("{} {CONTINUED}", text.trim_end());
+                    let c = cell(self, &text, 0.0, width, FontStyle::Bold, HAlign::Left);
+                    row.continued = Some(Box::new(row_of(vec![c], true)));
+                    rows.push(row);
                 }
                 TableRow::Cells(texts) => {
                     if ncols == 0 {
@@ -206,6 +259,10 @@ impl Engine<'_> {
             Some(t) => self.break_clean(t, FontStyle::Bold, CAPTION_SIZE, width, 0.0, 0.0),
             None => Vec::new(),
         };
+        let subtitle = match &table.subtitle {
+            Some(t) => self.break_clean(t, FontStyle::Italic, SUBTITLE_SIZE, width, 0.0, 0.0),
+            None => Vec::new(),
+        };
         let inner_x = if ncols > 1 {
             col_x[1..ncols].to_vec()
         } else {
@@ -218,73 +275,78 @@ impl Engine<'_> {
             width,
             inner_x,
             caption,
+            subtitle,
             header,
             rows,
         }
     }
 
-    /// Column edges (from 0 to `width`) shared in proportion to the weights, but giving
-    /// every column at least the width of its longest word (header or cells, capped at
-    /// 30 % of the table), as a word processor does: a narrow "STT" column must not print
-    /// "ST" over "T".
+    /// Column edges (from 0 to `width`) sized from the content, as HTML's automatic table
+    /// layout does. Each column has a narrowest width (its longest word, header included;
+    /// a number is one word, so it never wraps) and a widest (its longest text unwrapped,
+    /// the header on two lines).
+    /// When the widest widths fit, each column gets its widest and the room left is shared
+    /// in proportion to those; otherwise every column gets its narrowest and the rest is
+    /// shared in proportion to how much each would still grow (widest − narrowest), so
+    /// that long names take the room and short figures keep only theirs. The weights
+    /// decide only when the content gives no answer (no text at all).
     fn column_edges(&self, table: &Table, weights: &[f32], width: f32, size: f32) -> Vec<f32> {
         let n = weights.len();
         let regular = self.faces.get(FontStyle::Regular);
         let bold = self.faces.get(FontStyle::Bold);
-        let longest = |face: &Face, text: &str| {
-            text.split_whitespace()
-                .map(|w| face.text_width(w))
-                .max()
-                .unwrap_or(0)
+        let right = |i: usize| {
+            table
+                .columns
+                .get(i)
+                .is_some_and(|c| c.align == crate::report::document::Align::Right)
         };
         let mut min_th = vec![0u32; n];
-        for (i, m) in min_th.iter_mut().enumerate() {
-            if let Some(c) = table.columns.get(i) {
-                *m = longest(bold, &c.title);
-            }
+        let mut max_th = vec![0u32; n];
+        // A header may take two lines (it is printed once a page): it asks for about half
+        // its unwrapped width, never less than its longest word.
+        for (i, c) in table.columns.iter().enumerate().take(n) {
+            let (lo, hi) = measure(bold, &c.title, false);
+            min_th[i] = lo;
+            max_th[i] = lo.max(hi / 2);
         }
+        let keep_whole: Vec<bool> = (0..n).map(right).collect();
         for row in &table.rows {
             if let TableRow::Cells(cells) = row {
-                for (m, text) in min_th.iter_mut().zip(cells) {
-                    *m = (*m).max(longest(regular, text));
+                for (i, text) in cells.iter().enumerate().take(n) {
+                    let (lo, hi) = measure(regular, text, keep_whole[i]);
+                    min_th[i] = min_th[i].max(lo);
+                    max_th[i] = max_th[i].max(hi);
                 }
             }
         }
-        let mut min: Vec<f32> = min_th
+        let pad = 2.0 * CELL_PAD_X + 0.5;
+        let to_pt = |th: u32| th as f32 * size / 1000.0 + pad;
+        // A single huge word may not take more than 30 % of the table: it breaks instead.
+        let min: Vec<f32> = min_th.iter().map(|&m| to_pt(m).min(width * 0.3)).collect();
+        let max: Vec<f32> = max_th
             .iter()
-            .map(|&m| (m as f32 * size / 1000.0 + 2.0 * CELL_PAD_X + 0.5).min(width * 0.3))
+            .zip(&min)
+            .map(|(&m, &lo)| to_pt(m).max(lo))
             .collect();
         let min_total: f32 = min.iter().sum();
-        if min_total > width {
-            for m in &mut min {
-                *m *= width / min_total;
-            }
-        }
-        // Columns below their minimum get it; the others share the rest by weight.
-        let mut fixed = vec![false; n];
-        let mut widths = vec![0.0f32; n];
-        for _ in 0..=n {
-            let fixed_total: f32 = (0..n).filter(|&i| fixed[i]).map(|i| min[i]).sum();
-            let free_weight: f32 = (0..n).filter(|&i| !fixed[i]).map(|i| weights[i]).sum();
-            let rest = (width - fixed_total).max(0.0);
-            let mut changed = false;
-            for i in 0..n {
-                widths[i] = if fixed[i] {
-                    min[i]
-                } else if free_weight > 0.0 {
-                    weights[i] / free_weight * rest
-                } else {
-                    0.0
-                };
-                if !fixed[i] && widths[i] < min[i] {
-                    fixed[i] = true;
-                    changed = true;
-                }
-            }
-            if !changed {
-                break;
-            }
-        }
+        let max_total: f32 = max.iter().sum();
+        let widths: Vec<f32> = if max_total <= pad * n as f32 + EPS {
+            // No text at all: the weights alone.
+            let total: f32 = weights.iter().sum();
+            weights.iter().map(|w| w / total.max(EPS) * width).collect()
+        } else if min_total >= width {
+            min.iter().map(|m| m * width / min_total).collect()
+        } else if max_total <= width {
+            max.iter()
+                .map(|m| m + (width - max_total) * m / max_total)
+                .collect()
+        } else {
+            let grow = max_total - min_total;
+            min.iter()
+                .zip(&max)
+                .map(|(lo, hi)| lo + (width - min_total) * (hi - lo) / grow.max(EPS))
+                .collect()
+        };
         let mut edges = Vec::with_capacity(n + 1);
         let mut acc = 0.0f32;
         edges.push(0.0);
@@ -299,11 +361,12 @@ impl Engine<'_> {
     }
 
     pub(super) fn place_table(&mut self, t: &PreparedTable) {
-        if t.caption.is_empty() && t.header.is_none() && t.rows.is_empty() {
+        let captioned = !t.caption.is_empty() || !t.subtitle.is_empty();
+        if !captioned && t.header.is_none() && t.rows.is_empty() {
             return;
         }
         // A captioned table stands apart from the text above it.
-        self.gap(if t.caption.is_empty() {
+        self.gap(if !captioned {
             PARAGRAPH_GAP
         } else {
             2.0 * PARAGRAPH_GAP
@@ -326,16 +389,22 @@ impl Engine<'_> {
             self.next_page();
         }
         let x0 = self.text_box().x;
-        if !t.caption.is_empty() {
+        // The bold caption, then the italic line under it, both centred.
+        for (lines, style, size) in [
+            (&t.caption, FontStyle::Bold, CAPTION_SIZE),
+            (&t.subtitle, FontStyle::Italic, SUBTITLE_SIZE),
+        ] {
             let fmt = LineFormat {
-                style: FontStyle::Bold,
-                size: CAPTION_SIZE,
-                pitch: CAPTION_SIZE * TIGHT_LEADING,
+                style,
+                size,
+                pitch: size * TIGHT_LEADING,
                 align: HAlign::Center,
                 x: x0,
                 width: t.width,
             };
-            self.flow_lines(&t.caption, &fmt);
+            self.flow_lines(lines, &fmt);
+        }
+        if captioned {
             self.y += 4.0;
         }
 
@@ -345,7 +414,12 @@ impl Engine<'_> {
             rows.extend(t.header.as_ref());
         }
         rows.extend(t.rows.iter());
+        // The group the rows being placed belong to, repeated on the pages it continues on.
+        let mut group: Option<&PreparedRow> = None;
         for (idx, row) in rows.iter().enumerate() {
+            if row.group {
+                group = row.continued.as_deref();
+            }
             let mut from = 0;
             while from < row.lines {
                 if !seg.open {
@@ -353,6 +427,13 @@ impl Engine<'_> {
                     if repeat_header && let Some(h) = &t.header {
                         self.draw_row(t, &mut seg, h, 0, h.lines);
                     }
+                    // A page that starts with a group's own row needs no "(tiếp)".
+                    if let Some(g) = group.filter(|_| !row.group)
+                        && self.y + t.row_height(g.lines) <= self.bottom() + EPS
+                    {
+                        self.draw_row(t, &mut seg, g, 0, g.lines);
+                    }
+                    seg.lead_end = self.y;
                 }
                 let rest = row.lines - from;
                 let full_h = t.row_height(rest);
@@ -363,15 +444,14 @@ impl Engine<'_> {
                     }
                     _ => full_h,
                 };
-                let only_header =
-                    (self.y - seg.top - if repeat_header { header_h } else { 0.0 }).abs() < EPS;
+                let only_header = (self.y - seg.lead_end).abs() < EPS;
                 if self.y + need <= self.bottom() + EPS
                     || (self.y + full_h <= self.bottom() + EPS && only_header)
                 {
                     self.draw_row(t, &mut seg, row, from, row.lines);
                     break;
                 }
-                let page_room = body - if repeat_header { header_h } else { 0.0 };
+                let page_room = body - (seg.lead_end - seg.top);
                 if full_h <= page_room + EPS && !only_header {
                     self.close_segment(t, &mut seg);
                     self.next_page();
@@ -499,10 +579,10 @@ impl Engine<'_> {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use crate::report::document::{Align, Block, Table, TableRow};
-    use crate::report::layout::metrics::TABLE_RULE;
+    use crate::report::layout::metrics::{CELL_PAD_X, TABLE_RULE};
     use crate::report::layout::{Page, Rule};
     use crate::report::test_support::{
-        SENTENCE, assert_inside_text_box, body, cells, column, find, lay,
+        SENTENCE, assert_inside_text_box, body, cells, column, find, indicator_columns, lay, table,
     };
 
     /// The row bands of a page: the text of each column between consecutive rules.
@@ -588,6 +668,126 @@ mod tests {
             seen,
             (1..=500).collect::<Vec<_>>(),
             "every row once, in order"
+        );
+    }
+
+    #[test]
+    fn a_group_continued_on_the_next_page_is_repeated_with_tiep() {
+        let mut rows = vec![TableRow::Group("Sở Tài nguyên và Môi trường".into())];
+        rows.extend((1..=5).map(|i| cells(&[&i.to_string(), "Chỉ tiêu ngắn", "1.128"])));
+        rows.push(TableRow::Group("Sở Khoa học và Công nghệ".into()));
+        rows.extend((6..=150).map(|i| cells(&[&i.to_string(), "Chỉ tiêu ngắn", "3.611,73"])));
+        let doc = body(vec![Block::Table(Table {
+            title: Some("PHỤ LỤC".into()),
+            ..table(
+                vec![
+                    column("STT", 0.6, Align::Center),
+                    column("Chỉ tiêu", 4.0, Align::Left),
+                    column("Số liệu", 1.2, Align::Right),
+                ],
+                rows,
+            )
+        })]);
+        let l = lay(&doc);
+        assert!(l.pages.len() >= 3);
+        assert_inside_text_box(&l);
+        assert!(find(&l, "(tiếp)").iter().all(|(p, _)| *p > 0));
+        for (p, page) in l.pages.iter().enumerate().skip(1) {
+            let bands = bands(page);
+            assert_eq!(bands[0], ["STT", "Chỉ tiêu", "Số liệu"]);
+            assert_eq!(
+                bands[1][0],
+                "Sở Khoa học và Công nghệ (tiếp)",
+                "page {}",
+                p + 1
+            );
+            let n: usize = bands[2][0].parse().expect("a row number");
+            assert!(n > 6, "rows go on after the group row");
+        }
+        assert_eq!(find(&l, "Sở Tài nguyên và Môi trường").len(), 1);
+    }
+
+    #[test]
+    fn columns_take_the_width_their_content_needs_and_numbers_never_wrap() {
+        let names = [
+            "Tỷ lệ hồ sơ giải quyết đúng hạn trực tuyến",
+            "Số tin bài đăng trên trang điện tử",
+            "Diện tích rừng trồng mới tập trung",
+        ];
+        let rows: Vec<TableRow> = (0..60)
+            .map(|i| {
+                cells(&[
+                    &(i + 1).to_string(),
+                    names[i % 3],
+                    "ha",
+                    "1.498,3",
+                    "131.900",
+                    "98%",
+                    "",
+                ])
+            })
+            .collect();
+        let doc = body(vec![Block::Table(table(indicator_columns(), rows))]);
+        let l = lay(&doc);
+        assert_inside_text_box(&l);
+        // Every indicator name on one line, every figure whole.
+        for name in names {
+            assert_eq!(find(&l, name).len(), 20, "{name} unwrapped");
+        }
+        for figure in ["1.498,3", "131.900", "98%"] {
+            assert!(find(&l, figure).iter().all(|(_, t)| t.text == figure));
+            assert_eq!(find(&l, figure).len(), 60);
+        }
+        // The figures' columns are not much wider than their widest text.
+        let page = &l.pages[0];
+        let mut xs: Vec<f32> = page
+            .rules()
+            .filter(|r| r.x1 == r.x2)
+            .map(|r| r.x1)
+            .collect();
+        xs.sort_by(f32::total_cmp);
+        xs.dedup_by(|a, b| (*a - *b).abs() < 0.01);
+        assert_eq!(xs.len(), 8);
+        let plan = find(&l, "1.498,3")[0].1.width;
+        assert!(
+            xs[4] - xs[3] < plan + 2.0 * CELL_PAD_X + 6.0,
+            "Kế hoạch column sized by its figures"
+        );
+        assert!(
+            xs[2] - xs[1] > (xs[8 - 1] - xs[0]) * 0.4,
+            "the names get the room"
+        );
+    }
+
+    #[test]
+    fn a_subtitle_is_an_italic_centred_line_under_the_caption() {
+        let sub = "(Kèm theo Báo cáo số 01/BC-TTTT ngày 16/12/2020 của Khối Kinh tế ngành)";
+        let doc = body(vec![Block::Table(Table {
+            title: Some("PHỤ LỤC".into()),
+            subtitle: Some(sub.into()),
+            ..table(
+                vec![column("Nội dung", 1.0, Align::Left)],
+                vec![cells(&["một"])],
+            )
+        })]);
+        let l = lay(&doc);
+        let caption = find(&l, "PHỤ LỤC")[0].1;
+        let line = find(&l, "Kèm theo Báo cáo")[0].1;
+        let header = find(&l, "Nội dung")[0].1;
+        assert_eq!(line.text, sub);
+        assert_eq!(line.style, crate::report::fonts::FontStyle::Italic);
+        assert!(caption.y < line.y && line.y + 2.0 < header.y - header.size);
+        let tb = l.pages[0].text_box;
+        let centre = |t: &crate::report::layout::TextRun| t.x + t.width / 2.0;
+        assert!((centre(line) - (tb.x + tb.width / 2.0)).abs() < 0.01);
+        let first_rule = l.pages[0]
+            .rules()
+            .filter(|r| r.thickness == TABLE_RULE)
+            .map(|r| r.y1.min(r.y2))
+            .fold(f32::MAX, f32::min);
+        assert!(
+            first_rule > line.y + 2.0,
+            "the table starts under the subtitle"
         );
     }
 
