@@ -63,6 +63,7 @@ fn the_minutes_carry_the_conference_and_both_signatures_on_one_page() {
     let Some(text) = pdftotext(&pdf, None) else {
         return;
     };
+    let pages = text.matches('\u{c}').count().max(1);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
         "BIÊN BẢN",
@@ -89,7 +90,6 @@ fn the_minutes_carry_the_conference_and_both_signatures_on_one_page() {
             "“{expected}” missing from the minutes"
         );
     }
-    let pages = text.matches('\u{c}').count().max(1);
     let together = (1..=pages).any(|p| {
         let t = pdftotext(&pdf, Some(p)).unwrap_or_default();
         t.contains("THƯ KÝ") && t.contains("CHỦ TỌA")
