@@ -74,9 +74,14 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
             year + 1
         );
         if !attending.is_empty() {
-            p.push_str(&format!(
-                " Dự hội nghị có lãnh đạo, chuyên viên các đơn vị thành viên trong Khối: {}",
+            // "A, B, C và D", or "A, B, C, D và đại diện the guests": one "và" per list.
+            let units = if guests.is_empty() {
                 join_names(attending.into_iter())
+            } else {
+                attending.join(", ")
+            };
+            p.push_str(&format!(
+                " Dự hội nghị có lãnh đạo, chuyên viên các đơn vị thành viên trong Khối: {units}"
             ));
             if !guests.is_empty() {
                 p.push_str(&format!(

@@ -124,11 +124,12 @@ pub fn handover_minutes_document(m: &HandoverMinutes) -> Document {
         [first, last] => format!(", chứa dữ liệu các năm {first} và {last}"),
         [first, .., last] => format!(", chứa dữ liệu các năm từ {first} đến {last}"),
     };
+    // The checksum after a forced break: a line of its own at the full measure, where its 64
+    // characters fit unbroken.
     blocks.push(Block::Paragraph(format!(
-        "Tệp dữ liệu bàn giao: “{file_name}”, dung lượng {}{held}. Mã kiểm tra SHA-256 của tệp:",
+        "Tệp dữ liệu bàn giao: “{file_name}”, dung lượng {}{held}. Mã kiểm tra SHA-256 của tệp:\n{hash}",
         format_size(m.file_size)
     )));
-    blocks.push(Block::Paragraph(hash.to_owned()));
     blocks.push(Block::Paragraph(
         "Bên nhận đối chiếu mã kiểm tra của tệp nhận được với mã ghi trong biên bản này; tệp có mã khác là tệp đã bị thay đổi."
             .to_owned(),
