@@ -7,6 +7,7 @@
 
 pub mod limits;
 mod report;
+pub mod scoring;
 
 pub use report::{
     Handling, Opinion, Report, ReportSection, ReportStatus, ReportVersion, SectionKind,
