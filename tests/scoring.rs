@@ -1,0 +1,154 @@
+//! Scoring in the store: the sample's template without scores, cells refused over their cap,
+//! undo of every scoring edit, the JSON round trip, the handover (scheme yes, scores no) and
+//! "Chép bảng điểm năm trước".
+
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
+
+use khoi_thi_dua::domain::scoring::{Score, ScoreChange, Stage, template_scheme};
+use khoi_thi_dua::domain::members_in;
+use khoi_thi_dua::edit::{Edit, History};
+use khoi_thi_dua::store::{Store, json, members, scoring};
+mod common;
+
+use common::{handover_args, run};
+
+fn cell(member: i64, criterion: i64, stage: Stage, value: f64) -> ScoreChange {
+    ScoreChange {
+        member,
+        criterion,
+        stage,
+        score: Some(Score {
+            member,
+            criterion,
+            stage,
+            value,
+            note: "Theo báo cáo".to_owned(),
+            evidence: String::new(),
+        }),
+    }
+}
+
+fn first_members(store: &Store, n: usize) -> Vec<i64> {
+    let all = members::list(store.conn()).unwrap();
+    members_in(&all, 2020)
+        .iter()
+        .take(n)
+        .map(|m| m.id)
+        .collect()
+}
+
+#[test]
+fn the_sample_has_the_template_and_no_scores() {
+    let store = common::sample_store();
+    let s = scoring::get(store.conn(), 2020).unwrap();
+    let scheme = s.scheme.unwrap();
+    assert!(scheme.template);
+    assert_eq!(scheme, template_scheme(2020));
+    assert!(s.scores.is_empty());
+}
+
+#[test]
+fn scores_over_the_cap_are_refused_and_every_edit_undoes() {
+    let mut store = common::sample_store();
+    let mut history = History::default();
+    let m = first_members(&store, 2);
+    let edit = Edit::SetScores {
+        year: 2020,
+        changes: vec![cell(m[0], 14, Stage::SelfScore, 2.0)],
+    };
+    let err = history.apply(&mut store, &edit).unwrap_err();
+    assert_eq!(err.to_string(), "Tổng điểm trừ mục a1 không quá 1,5 điểm.");
+    let edit = Edit::SetScores {
+        year: 2020,
+        changes: vec![
+            cell(m[0], 4, Stage::SelfScore, 20.0),
+            cell(m[1], 4, Stage::Bloc, 18.5),
+        ],
+    };
+    history.apply(&mut store, &edit).unwrap();
+    assert_eq!(scoring::scores(store.conn(), 2020).unwrap().len(), 2);
+    // Removing a criterion removes its scores; undo brings both back.
+    let mut scheme = template_scheme(2020);
+    scheme.criteria.retain(|c| c.id != 4);
+    history
+        .apply(
+            &mut store,
+            &Edit::SetScheme {
+                year: 2020,
+                scheme: Some(scheme),
+            },
+        )
+        .unwrap();
+    assert!(scoring::scores(store.conn(), 2020).unwrap().is_empty());
+    history.undo(&mut store).unwrap();
+    assert_eq!(scoring::scores(store.conn(), 2020).unwrap().len(), 2);
+    assert_eq!(
+        scoring::scheme(store.conn(), 2020).unwrap().unwrap(),
+        template_scheme(2020)
+    );
+    history.undo(&mut store).unwrap();
+    assert!(scoring::scores(store.conn(), 2020).unwrap().is_empty());
+    history.redo(&mut store).unwrap();
+    let scores = scoring::scores(store.conn(), 2020).unwrap();
+    assert_eq!(scores[0].note, "Theo báo cáo");
+}
+
+#[test]
+fn json_carries_the_scheme_and_the_scores() {
+    let mut store = common::sample_store();
+    let m = first_members(&store, 1);
+    store
+        .write(|tx| scoring::set_scores(tx, 2020, &[cell(m[0], 11, Stage::Final, 15.0)]))
+        .unwrap();
+    let text = json::to_string(&json::export(store.conn(), None).unwrap()).unwrap();
+    assert!(text.contains("\"scoring\""), "the export names the scoring");
+    let mut copy = Store::open_in_memory().unwrap();
+    json::import(&mut copy, &json::parse(&text).unwrap()).unwrap();
+    assert_eq!(
+        scoring::get(copy.conn(), 2020).unwrap(),
+        scoring::get(store.conn(), 2020).unwrap()
+    );
+}
+
+#[test]
+fn the_handover_copies_the_scheme_but_not_the_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::sample(dir.path(), "khoi-2020.sqlite");
+    {
+        let mut store = Store::open(&db).unwrap();
+        let m = first_members(&store, 1);
+        store
+            .write(|tx| scoring::set_scores(tx, 2020, &[cell(m[0], 3, Stage::SelfScore, 12.0)]))
+            .unwrap();
+    }
+    let out = dir.path().join("khoi-2021.sqlite");
+    let o = run(
+        dir.path(),
+        &handover_args(&db, "Ban Quản lý Khu kinh tế", &out),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let next = Store::open(&out).unwrap();
+    let s = scoring::get(next.conn(), 2021).unwrap();
+    let scheme = s.scheme.unwrap();
+    assert_eq!(scheme.criteria, template_scheme(2021).criteria);
+    assert!(scheme.name.contains("2021"), "{}", scheme.name);
+    assert!(s.scores.is_empty());
+    assert_eq!(scoring::scores(next.conn(), 2020).unwrap().len(), 1);
+}
+
+#[test]
+fn last_years_scheme_is_copied_within_a_file_and_undone() {
+    let mut store = common::sample_store();
+    common::open_next_year(&mut store, 2021);
+    let mut history = History::default();
+    history
+        .apply(&mut store, &Edit::CopyPreviousScheme(2021))
+        .unwrap();
+    assert!(scoring::scheme(store.conn(), 2021).unwrap().is_some());
+    history.undo(&mut store).unwrap();
+    assert!(scoring::scheme(store.conn(), 2021).unwrap().is_none());
+    let err = history
+        .apply(&mut store, &Edit::CopyPreviousScheme(2020))
+        .unwrap_err();
+    assert_eq!(err.to_string(), "Năm 2019 chưa có bảng điểm để chép.");
+}
