@@ -4,8 +4,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
-use khoi_thi_dua::domain::scoring::{Score, ScoreChange, Stage, template_scheme};
 use khoi_thi_dua::domain::members_in;
+use khoi_thi_dua::domain::scoring::{Score, ScoreChange, Stage, template_scheme};
 use khoi_thi_dua::edit::{Edit, History};
 use khoi_thi_dua::store::{Store, json, members, scoring};
 mod common;
@@ -151,4 +151,114 @@ fn last_years_scheme_is_copied_within_a_file_and_undone() {
         .apply(&mut store, &Edit::CopyPreviousScheme(2020))
         .unwrap_err();
     assert_eq!(err.to_string(), "Năm 2019 chưa có bảng điểm để chép.");
+}
+
+/// A 124,4/100 self-score for Sở TT&TT (bonuses take it past the base), written to `db`.
+fn score_past_the_base(db: &std::path::Path) {
+    let mut store = Store::open(db).unwrap();
+    let m = first_members(&store, 2);
+    let mut changes: Vec<ScoreChange> = [
+        (2, 29.4),
+        (3, 15.0),
+        (4, 25.0),
+        (5, 10.0),
+        (6, 10.0),
+        (7, 5.0),
+        (8, 3.0),
+        (9, 2.0),
+        (11, 15.0),
+        (12, 10.0),
+    ]
+    .into_iter()
+    .map(|(c, v)| cell(m[0], c, Stage::SelfScore, v))
+    .collect();
+    changes.push(cell(m[1], 4, Stage::SelfScore, 20.0));
+    changes.push(cell(m[1], 14, Stage::SelfScore, 1.0));
+    store
+        .write(|tx| scoring::set_scores(tx, 2020, &changes))
+        .unwrap();
+}
+
+#[test]
+fn the_ranked_table_reads_back_from_the_pdf_landscape_with_its_header_and_signature() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::sample(dir.path(), "khoi.sqlite");
+    score_past_the_base(&db);
+    let out = dir.path().join("xep-hang.pdf");
+    let mut args = common::export_pdf_args(&db, &out);
+    args.extend(["--document", "scores"]);
+    let printed = common::run_ok(dir.path(), &args);
+    assert!(
+        printed.contains("bảng tổng hợp kết quả chấm điểm"),
+        "{printed}"
+    );
+    let Some(text) = common::tool_text("pdftotext", &["-layout", common::s(&out), "-"]) else {
+        return;
+    };
+    // Reading order (cells whole), for phrases a wrapped cell splits in the layout view.
+    let raw = common::tool_text("pdftotext", &[common::s(&out), "-"]).unwrap();
+    let words = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "KHỐI KINH TẾ NGÀNH",
+        "BẢNG TỔNG HỢP",
+        "Kết quả chấm điểm, xếp hạng thi đua năm 2020",
+        "Luật Thi đua, khen thưởng số 06/2022/QH15",
+        "124,4",
+        "TRƯỞNG KHỐI",
+        "Không xếp loại",
+        "Không gửi bảng tự chấm điểm",
+    ] {
+        assert!(words.contains(expected), "missing “{expected}” in:\n{text}");
+    }
+    // Ranked first, the leader of the bloc's movement; the second with its deduction.
+    let line = text.lines().find(|l| l.contains("124,4")).unwrap();
+    assert!(line.contains("Sở Thông tin và Truyền thông"), "{line}");
+    assert!(line.trim_end().ends_with(" 1"), "ranked first: {line}");
+    assert!(words.contains("Hoàn thành xuất sắc nhiệm vụ"), "{text}");
+    let second = text
+        .lines()
+        .find(|l| l.contains("Ban Quản lý Khu kinh tế"))
+        .unwrap();
+    assert!(second.contains("19"), "{second}");
+    let info = common::tool_text("pdfinfo", &[common::s(&out)]).unwrap();
+    assert!(info.contains("841.89 x 595.276"), "landscape A4: {info}");
+}
+
+#[test]
+fn a_members_sheet_and_the_blank_form_export_and_a_stranger_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::sample(dir.path(), "khoi.sqlite");
+    score_past_the_base(&db);
+    let sheet = dir.path().join("bang-diem.pdf");
+    let mut args = common::export_pdf_args(&db, &sheet);
+    args.extend(["--document", "score-sheet", "--member", "Sở TT&TT"]);
+    common::run_ok(dir.path(), &args);
+    let form = dir.path().join("mau.pdf");
+    let mut args = common::export_pdf_args(&db, &form);
+    args.extend(["--document", "score-form"]);
+    common::run_ok(dir.path(), &args);
+    if let Some(text) = common::tool_text("pdftotext", &["-layout", common::s(&sheet), "-"]) {
+        assert!(text.contains("của Sở Thông tin và Truyền thông"), "{text}");
+        assert!(text.contains("29,4"), "{text}");
+        assert!(!text.contains("Ban Quản lý"), "{text}");
+    }
+    if let Some(text) = common::tool_text("pdftotext", &["-layout", common::s(&form), "-"]) {
+        assert!(text.contains("BẢNG TỰ CHẤM ĐIỂM"), "{text}");
+        assert!(text.contains("Cờ thi đua của Chính phủ"), "{text}");
+        assert!(!text.contains("29,4"), "the form is blank: {text}");
+    }
+    let out = dir.path().join("x.pdf");
+    let mut args = common::export_pdf_args(&db, &out);
+    args.extend(["--document", "score-sheet", "--member", "Sở Không Có"]);
+    let o = common::run(dir.path(), &args);
+    assert_eq!(o.status.code(), Some(1));
+    let mut args = common::export_pdf_args(&db, &out);
+    args.extend(["--document", "report", "--member", "Sở TT&TT"]);
+    let o = common::run(dir.path(), &args);
+    assert!(
+        common::stderr(&o).contains("--member chỉ dùng với"),
+        "{}",
+        common::stderr(&o)
+    );
 }

@@ -252,6 +252,7 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
             ],
         },
         appendices: Vec::new(),
+        landscape: false,
         plain: false,
     }
 }
@@ -499,6 +500,7 @@ pub fn news_document(data: &YearData, news: &NewsItem) -> Document {
                 }]
             },
         },
+        landscape: false,
         plain: true,
         ..Default::default()
     }

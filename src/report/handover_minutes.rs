@@ -144,6 +144,7 @@ pub fn handover_minutes_document(m: &HandoverMinutes) -> Document {
             ],
         },
         appendices: Vec::new(),
+        landscape: false,
         plain: false,
     }
 }

@@ -54,6 +54,7 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
             }],
         },
         appendices,
+        landscape: false,
         plain: false,
     }
 }
