@@ -143,6 +143,40 @@ impl ScoreIndex {
     }
 }
 
+/// The shape of the tree, computed once for all members: each criterion's children and the
+/// top level, as indexes into `scheme.criteria`, in reading order.
+struct Tree<'a> {
+    order: Vec<&'a Criterion>,
+    index: HashMap<CriterionId, usize>,
+    children: Vec<Vec<usize>>,
+    top: Vec<usize>,
+}
+
+impl<'a> Tree<'a> {
+    fn new(scheme: &'a Scheme) -> Tree<'a> {
+        let index: HashMap<CriterionId, usize> = scheme
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
+        let mut children = vec![Vec::new(); scheme.criteria.len()];
+        let mut top = Vec::new();
+        for (i, c) in scheme.criteria.iter().enumerate() {
+            match c.parent.and_then(|p| index.get(&p)) {
+                Some(&p) => children[p].push(i),
+                None => top.push(i),
+            }
+        }
+        Tree {
+            order: scheme.in_order().into_iter().map(|(_, c)| c).collect(),
+            index,
+            children,
+            top,
+        }
+    }
+}
+
 /// The totals of every member in `members` (in that order).
 pub fn compute(
     scheme: &Scheme,
@@ -151,13 +185,7 @@ pub fn compute(
     indicators: &[Indicator],
 ) -> Vec<Totals> {
     let index = ScoreIndex::new(scores);
-    let order = scheme.in_order();
-    let position: HashMap<CriterionId, usize> = scheme
-        .criteria
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.id, i))
-        .collect();
+    let tree = Tree::new(scheme);
     let mut by_member: HashMap<MemberId, Vec<&Indicator>> = HashMap::new();
     for ind in indicators {
         by_member.entry(ind.member).or_default().push(ind);
@@ -166,15 +194,14 @@ pub fn compute(
         .iter()
         .map(|&m| {
             let own = by_member.get(&m).map_or(&[][..], |v| v.as_slice());
-            member_totals(scheme, &order, &position, &index, scores, m, own)
+            member_totals(scheme, &tree, &index, scores, m, own)
         })
         .collect()
 }
 
 fn member_totals(
     scheme: &Scheme,
-    order: &[(usize, &Criterion)],
-    position: &HashMap<CriterionId, usize>,
+    tree: &Tree<'_>,
     index: &ScoreIndex,
     scores: &[Score],
     member: MemberId,
@@ -185,11 +212,11 @@ fn member_totals(
     let mut sources = vec![[Source::Empty; 3]; n];
     let mut stages: [StageTotals; 3] = Default::default();
     // Leaves first: their points, with caps.
-    for (_, c) in order {
-        let Some(&i) = position.get(&c.id) else {
+    for c in &tree.order {
+        let Some(&i) = tree.index.get(&c.id) else {
             continue;
         };
-        if scheme.has_children(c.id) {
+        if !tree.children[i].is_empty() {
             continue;
         }
         let cap = if c.max.is_finite() {
@@ -232,31 +259,24 @@ fn member_totals(
             }
         }
     }
-    // Then groups, deepest first, as the sum of their contents.
-    for (_, c) in order.iter().rev() {
-        let Some(&i) = position.get(&c.id) else {
+    // Then groups, deepest first (reading order reversed), as the sum of their contents.
+    for c in tree.order.iter().rev() {
+        let Some(&i) = tree.index.get(&c.id) else {
             continue;
         };
-        if !scheme.has_children(c.id) {
+        if tree.children[i].is_empty() {
             continue;
         }
         let mut sum = [0.0; 3];
-        for child in scheme.children(Some(c.id)) {
-            if let Some(&k) = position.get(&child.id) {
-                for s in 0..3 {
-                    sum[s] += points[k][s];
-                }
+        for &k in &tree.children[i] {
+            for (s, v) in sum.iter_mut().enumerate() {
+                *v += points[k][s];
             }
         }
         points[i] = sum;
     }
     for (s, st) in stages.iter_mut().enumerate() {
-        let mut total: f64 = scheme
-            .children(None)
-            .iter()
-            .filter_map(|c| position.get(&c.id))
-            .map(|&i| points[i][s])
-            .sum();
+        let mut total: f64 = tree.top.iter().map(|&i| points[i][s]).sum();
         if !scheme.may_exceed {
             total = total.min(scheme.base_total);
         }
