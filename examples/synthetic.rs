@@ -258,6 +258,19 @@ fn scheme_of(year: i32, n: usize) -> Scheme {
             });
         }
     }
+    // A group's standard score is the sum of its items' (bonuses and deductions aside).
+    for g in 0..s.criteria.len() {
+        let id = s.criteria[g].id;
+        let sum: f64 = s
+            .criteria
+            .iter()
+            .filter(|c| c.parent == Some(id) && c.kind.per().is_none())
+            .map(|c| c.max)
+            .sum();
+        if s.has_children(id) {
+            s.criteria[g].max = round2(sum);
+        }
+    }
     s.tie_breaks = vec![
         TieBreak::GroupScore(1),
         TieBreak::FewerDeductions,
@@ -306,7 +319,10 @@ fn scores_for(
                 Some(per) => (per * (next() % 3) as f64).min(c.max),
                 None => round2(c.max * (70 + next() % 31) as f64 / 100.0),
             };
-            let bloc = (own - (next() % 3) as f64 * 0.5).clamp(0.0, c.max);
+            let bloc = match c.kind.per() {
+                Some(per) => (own - per * (next() % 2) as f64).clamp(0.0, c.max),
+                None => round2(own * (90 + next() % 11) as f64 / 100.0),
+            };
             let agreed = if next().is_multiple_of(2) {
                 bloc
             } else {

@@ -344,10 +344,13 @@ pub fn form_document(
         format!("Thi đua năm {}", cx.year()),
         blocks,
     );
+    // The form goes out at the start of the year and comes back signed by the member: its
+    // name (left for it to write on a blank form) and a date it fills in.
     doc.issuing_body = match member {
         Some(id) => cx.full_name(id).to_uppercase(),
-        None => String::new(),
+        None => "……………………………".to_owned(),
     };
+    doc.place_date = "……………, ngày … tháng … năm …".to_owned();
     doc.closing = Closing {
         recipients: Vec::new(),
         signatures: vec![Signature {

@@ -118,7 +118,7 @@ impl CellState {
                 .striped(true)
                 .cell_layout(Layout::left_to_right(Align::Center))
                 .column(Column::initial(300.0).resizable(true).clip(true))
-                .column(Column::exact(60.0));
+                .column(Column::exact(80.0));
             for _ in &derived.members {
                 table = table.column(Column::initial(84.0).resizable(true).clip(true));
             }
