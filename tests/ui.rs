@@ -622,6 +622,19 @@ fn adopt_the_template_score_two_members_see_the_rank_change_and_undo() {
     h.get_by_label("Không xếp loại: Sở TT&TT");
     let scores = khoi_thi_dua::store::scoring::scores(store(&h).conn(), 2020).unwrap();
     assert_eq!(scores.len(), 2);
+    // The year in memory was patched, not read again: it holds what the file holds.
+    let mut shown = h
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .view
+        .data
+        .scoring
+        .scores
+        .clone();
+    shown.sort_by_key(|s| (s.member, s.criterion, s.stage));
+    assert_eq!(shown, scores);
     assert!(scores.iter().any(|s| s.value == 24.5));
 
     // Enter moved on to the next cell; Esc leaves it, then Ctrl+Z undoes the last score.
