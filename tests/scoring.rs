@@ -262,3 +262,55 @@ fn a_members_sheet_and_the_blank_form_export_and_a_stranger_is_refused() {
         common::stderr(&o)
     );
 }
+
+#[test]
+fn the_report_and_the_minutes_carry_the_ranking_once_the_bloc_has_scored() {
+    use khoi_thi_dua::report::document::Block;
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::sample(dir.path(), "khoi.sqlite");
+    let unscored = {
+        let store = Store::open(&db).unwrap();
+        let all = members::list(store.conn()).unwrap();
+        let data = khoi_thi_dua::store::years::data(store.conn(), 2020).unwrap();
+        khoi_thi_dua::report::compose::compose_draft(&all, &data)
+    };
+    assert!(
+        unscored
+            .sections
+            .iter()
+            .all(|s| !s.body.contains("xếp hạng thi đua")),
+        "the sample has no scores, so its report says nothing of them"
+    );
+    score_past_the_base(&db);
+    let store = Store::open(&db).unwrap();
+    let all = members::list(store.conn()).unwrap();
+    let data = khoi_thi_dua::store::years::data(store.conn(), 2020).unwrap();
+    let draft = khoi_thi_dua::report::compose::compose_draft(&all, &data);
+    let body: String = draft.sections.iter().map(|s| s.body.as_str()).collect();
+    assert!(
+        body.contains("Kết quả chấm điểm, xếp hạng thi đua năm 2020: Sở Thông tin và Truyền thông dẫn đầu phong trào thi đua của Khối với 124,4 điểm"),
+        "{body}"
+    );
+    assert!(body.contains("6 đơn vị không xếp loại"), "{body}");
+    let doc = khoi_thi_dua::report::summary::report_document(&all, &data, &draft);
+    assert!(doc.appendices.iter().any(|b| matches!(b,
+        Block::Table(t) if t.title.as_deref() == Some("PHỤ LỤC: KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM 2020") && t.landscape)));
+    let minutes = khoi_thi_dua::report::conference::minutes_document(&all, &data);
+    let text: Vec<&str> = minutes
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        text.contains(&"Hội nghị thống nhất kết quả chấm điểm, xếp hạng thi đua năm 2020 như sau:")
+    );
+    assert!(
+        text.contains(
+            &"- Hạng 1: Sở Thông tin và Truyền thông (124,4 điểm, hoàn thành xuất sắc nhiệm vụ)."
+        ),
+        "{text:?}"
+    );
+}

@@ -187,6 +187,7 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
             blocks.push(Block::Paragraph(line));
         }
     }
+    blocks.extend(super::scores::minutes_paragraphs(members, data));
     blocks.push(Block::Heading("IV. KẾT LUẬN".to_owned()));
     for line in conf
         .conclusions

@@ -3,7 +3,9 @@
 //! and the blank self-scoring form sent out at the start of the year. Data in, document out.
 
 use super::document::{Align, Block, Closing, Column, Document, Meta, Signature, Table, TableRow};
-use crate::domain::scoring::{CriterionKind, Scheme, Stage, Totals, compute, format_score, rank};
+use crate::domain::scoring::{
+    CriterionKind, Ranking, Scheme, Stage, Totals, compute, format_score, rank,
+};
 use crate::domain::{Member, MemberId, YearData, members_in};
 use crate::text::date::{format_date, format_document_date};
 
@@ -110,10 +112,10 @@ impl<'a> Context<'a> {
     }
 }
 
-/// The ranked table of the year, landscape.
-pub fn ranking_document(members: &[Member], data: &YearData, scheme: &Scheme) -> Document {
-    let cx = Context::new(members, data, scheme);
-    let ranking = rank(scheme, &cx.totals);
+/// The ranked table: STT, unit, self, bloc, bonus, deductions, total, rank, band, how a tie
+/// was settled (or why a member is not ranked). Landscape, as Decree 30 allows wide tables.
+fn ranking_table(cx: &Context<'_>, ranking: &Ranking, title: Option<String>) -> Table {
+    let scheme = cx.scheme;
     let name = |id: MemberId| {
         cx.member(id)
             .map_or(String::new(), |m| m.short_name_in(cx.year()).to_owned())
@@ -123,20 +125,17 @@ pub fn ranking_document(members: &[Member], data: &YearData, scheme: &Scheme) ->
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let bonus = if r.bonus > 0.0 {
-                format_score(r.bonus)
-            } else {
-                String::new()
-            };
-            let minus = if r.deductions > 0.0 {
-                format_score(r.deductions)
-            } else {
-                String::new()
-            };
             // A member that sent no self-score has no total to print, only the reason.
             let ranked = r.rank.is_some();
             let score = |v: f64| {
                 if ranked {
+                    format_score(v)
+                } else {
+                    String::new()
+                }
+            };
+            let some = |v: f64| {
+                if v > 0.0 {
                     format_score(v)
                 } else {
                     String::new()
@@ -147,8 +146,8 @@ pub fn ranking_document(members: &[Member], data: &YearData, scheme: &Scheme) ->
                 cx.full_name(r.member),
                 score(r.self_total),
                 r.bloc_total.map(format_score).unwrap_or_default(),
-                bonus,
-                minus,
+                some(r.bonus),
+                some(r.deductions),
                 score(r.final_total),
                 r.rank.map(|n| n.to_string()).unwrap_or_default(),
                 r.classification.clone(),
@@ -157,8 +156,8 @@ pub fn ranking_document(members: &[Member], data: &YearData, scheme: &Scheme) ->
         })
         .collect();
     let col = Column::new;
-    let table = Table {
-        title: None,
+    Table {
+        title,
         columns: vec![
             col("STT", 0.6, Align::Center),
             col("Đơn vị", 3.4, Align::Left),
@@ -174,8 +173,17 @@ pub fn ranking_document(members: &[Member], data: &YearData, scheme: &Scheme) ->
         rows,
         landscape: true,
         font_size: 12.0,
-    };
-    let mut blocks = vec![Block::Paragraph(cx.basis()), Block::Table(table)];
+    }
+}
+
+/// The ranked table of the year, landscape.
+pub fn ranking_document(members: &[Member], data: &YearData, scheme: &Scheme) -> Document {
+    let cx = Context::new(members, data, scheme);
+    let ranking = rank(scheme, &cx.totals);
+    let mut blocks = vec![
+        Block::Paragraph(cx.basis()),
+        Block::Table(ranking_table(&cx, &ranking, None)),
+    ];
     if let Some(leader) = ranking.leader() {
         blocks.push(Block::Paragraph(format!(
             "Đơn vị dẫn đầu phong trào thi đua của Khối năm {}: {}.",
@@ -190,6 +198,94 @@ pub fn ranking_document(members: &[Member], data: &YearData, scheme: &Scheme) ->
     );
     doc.landscape = true;
     doc
+}
+
+/// The year's scoring and ranking, once the bloc has scored (at least one member ranked).
+fn scored<'a>(members: &'a [Member], data: &'a YearData) -> Option<(Context<'a>, Ranking)> {
+    let scheme = data.scoring.scheme.as_ref()?;
+    let cx = Context::new(members, data, scheme);
+    let ranking = rank(scheme, &cx.totals);
+    ranking.leader()?;
+    Some((cx, ranking))
+}
+
+/// The report's paragraph on the results: who leads, how many members in each band, how many
+/// are not ranked. `None` until the bloc has scored.
+pub fn results_paragraph(members: &[Member], data: &YearData) -> Option<String> {
+    let (cx, ranking) = scored(members, data)?;
+    let leader = ranking.rows.first()?;
+    let mut bands: Vec<(String, usize)> = Vec::new();
+    for r in ranking.rows.iter().filter(|r| r.rank.is_some()) {
+        match bands.iter_mut().find(|(b, _)| *b == r.classification) {
+            Some((_, n)) => *n += 1,
+            None => bands.push((r.classification.clone(), 1)),
+        }
+    }
+    let counts: Vec<String> = bands
+        .iter()
+        .filter(|(b, _)| !b.is_empty())
+        .map(|(b, n)| format!("{n} đơn vị {}", b.to_lowercase()))
+        .collect();
+    let unranked = ranking.rows.iter().filter(|r| r.rank.is_none()).count();
+    let mut p = format!(
+        "Kết quả chấm điểm, xếp hạng thi đua năm {}: {} dẫn đầu phong trào thi đua của Khối với {} điểm",
+        cx.year(),
+        cx.full_name(leader.member),
+        format_score(leader.final_total)
+    );
+    if !counts.is_empty() {
+        p.push_str(&format!("; {}", crate::text::join_with_and(&counts)));
+    }
+    if unranked > 0 {
+        p.push_str(&format!(
+            "; {unranked} đơn vị không xếp loại do không gửi bảng tự chấm điểm"
+        ));
+    }
+    p.push_str(" (chi tiết tại phụ lục).");
+    Some(p)
+}
+
+/// The ranked table as an appendix of the report, once the bloc has scored.
+pub fn ranking_appendix(members: &[Member], data: &YearData) -> Option<Block> {
+    let (cx, ranking) = scored(members, data)?;
+    let title = format!(
+        "PHỤ LỤC: KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM {}",
+        cx.year()
+    );
+    Some(Block::Table(ranking_table(&cx, &ranking, Some(title))))
+}
+
+/// What the conference minutes record of the ranking the conference adopted.
+pub fn minutes_paragraphs(members: &[Member], data: &YearData) -> Vec<Block> {
+    let Some((cx, ranking)) = scored(members, data) else {
+        return Vec::new();
+    };
+    let mut out = vec![Block::Paragraph(format!(
+        "Hội nghị thống nhất kết quả chấm điểm, xếp hạng thi đua năm {} như sau:",
+        cx.year()
+    ))];
+    for r in &ranking.rows {
+        let line = match r.rank {
+            Some(n) => {
+                let band = if r.classification.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {}", r.classification.to_lowercase())
+                };
+                format!(
+                    "- Hạng {n}: {} ({} điểm{band}).",
+                    cx.full_name(r.member),
+                    format_score(r.final_total)
+                )
+            }
+            None => format!(
+                "- Không xếp loại: {} (không gửi bảng tự chấm điểm).",
+                cx.full_name(r.member)
+            ),
+        };
+        out.push(Block::Paragraph(line));
+    }
+    out
 }
 
 /// The sheet's rows: every criterion with its standard score, then `cells` of it.

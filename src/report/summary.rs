@@ -31,6 +31,7 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
             }
         }
     }
+    appendices.extend(super::scores::ranking_appendix(members, data));
     let bloc = &data.record.bloc_name;
     Document {
         meta: Meta {
