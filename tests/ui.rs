@@ -613,7 +613,7 @@ fn adopt_the_template_score_two_members_see_the_rank_change_and_undo() {
     h.get_by_label("Hạng 1: Sở CT");
     // Above the criterion's standard score: refused under the cell, nothing saved.
     score_cell(&mut h, "Điểm Sở GTVT, mục 3", "25,5");
-    h.get_by_label_contains("tối đa 25 điểm");
+    h.get_by_label_contains("Sở GTVT, mục 3: Điểm vượt điểm chuẩn: mục 3 tối đa 25 điểm.");
     h.key_press(Key::Escape);
     h.run();
     score_cell(&mut h, "Điểm Sở GTVT, mục 3", "24,5");

@@ -90,6 +90,21 @@ impl CellState {
             ui.label("Bảng điểm chưa có tiêu chí nào. Bấm “Sửa bảng điểm…” để thêm.");
             return;
         }
+        // The refusal in full above the table too: the cell's column is narrow.
+        if let Some(e) = self.editing.as_ref()
+            && let Some(message) = &e.error
+        {
+            let criterion = scheme
+                .criterion(e.criterion)
+                .map_or("", |c| c.code.as_str());
+            ui.label(
+                RichText::new(format!(
+                    "{}, mục {criterion}: {message} Giá trị cũ được giữ; sửa lại hoặc bấm Esc.",
+                    view.short_name(e.member)
+                ))
+                .color(ERROR_COLOR),
+            );
+        }
         let s = stage as usize;
         let names: Vec<String> = derived
             .members
@@ -121,6 +136,15 @@ impl CellState {
                 .column(Column::exact(80.0));
             for _ in &derived.members {
                 table = table.column(Column::initial(84.0).resizable(true).clip(true));
+            }
+            // A cell just moved to (Tab, Enter) is brought into view.
+            if let Some(e) = self.editing.as_ref().filter(|e| e.focus)
+                && let Some(row) = derived
+                    .rows
+                    .iter()
+                    .position(|&(_, i, _)| scheme.criteria[i].id == e.criterion)
+            {
+                table = table.scroll_to_row(row, None);
             }
             table
                 .header(40.0, |mut h| {

@@ -198,8 +198,8 @@ impl PanelState {
             .column(Column::exact(48.0))
             .column(Column::initial(200.0).resizable(true).clip(true))
             .columns(Column::exact(80.0), 3)
-            .column(Column::initial(200.0).resizable(true).clip(true))
-            .column(Column::remainder().clip(true))
+            .column(Column::initial(170.0).resizable(true).clip(true))
+            .column(Column::remainder().at_least(160.0).clip(true))
             .header(22.0, |mut h| {
                 for title in [
                     "Hạng",
@@ -238,7 +238,16 @@ impl PanelState {
                             self.member = Some(r.member);
                         }
                     });
-                    row.col(|ui| right(ui, format_score(r.self_total)));
+                    // An unranked member has no total to compare, only the reason.
+                    let ranked = r.rank.is_some();
+                    let score = |v: f64| {
+                        if ranked {
+                            format_score(v)
+                        } else {
+                            "—".to_owned()
+                        }
+                    };
+                    row.col(|ui| right(ui, score(r.self_total)));
                     row.col(|ui| {
                         right(
                             ui,
@@ -247,7 +256,7 @@ impl PanelState {
                                 .unwrap_or_else(|| "—".to_owned()),
                         )
                     });
-                    row.col(|ui| right(ui, RichText::new(format_score(r.final_total)).strong()));
+                    row.col(|ui| right(ui, RichText::new(score(r.final_total)).strong()));
                     row.col(|ui| {
                         ui.label(&r.classification);
                     });
