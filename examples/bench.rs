@@ -16,7 +16,11 @@
 //! - `frame`: one frame of the Chỉ tiêu tab while the mouse wheel scrolls through every row
 //!   (new rows to lay out at every frame); `frame-idle`: the same tab with the pointer moving;
 //! - `edit`: one edit in the window (a member's narrative) saved and the year read again;
-//! - `pdf`: the report of the year exported to PDF (embedded font).
+//! - `pdf`: the report of the year exported to PDF (embedded font);
+//! - `score-frame`: one frame of the Chấm điểm tab while the wheel scrolls the criteria;
+//! - `score-edit`: one score typed in the window: saved, the year patched in memory (not read
+//!   again), totals and ranks derived again and the tab drawn; `score-derive`: the totals and
+//!   ranks alone.
 
 use egui::{Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase};
 use egui_kittest::Harness;
@@ -157,16 +161,7 @@ fn run() -> Result<(), String> {
         let mut cooldown = 0u32;
         for _ in 0..frames {
             let dy = if down { -1680.0 } else { 1680.0 };
-            h.event(Event::MouseWheel {
-                unit: MouseWheelUnit::Point,
-                delta: egui::vec2(0.0, dy),
-                phase: TouchPhase::Move,
-                source: MouseWheelSource::Wheel,
-                modifiers: Modifiers::NONE,
-            });
-            let start = Instant::now();
-            h.step();
-            samples.push(start.elapsed());
+            samples.push(wheel_frame(&mut h, dy));
             // The first data row shown tells whether the table moved.
             let offset = first_row_shown(&h);
             // At an end the table stops moving; the wheel's last push may still hold it there
@@ -229,6 +224,100 @@ fn run() -> Result<(), String> {
         summary("edit", &mut samples);
     }
 
+    if wanted("score-frame") {
+        let mut h = harness(App::new(Some(data_dir.clone()), Some(db.clone())));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+        h.run();
+        if h.state().tab != Tab::Scoring {
+            return Err("không chuyển được sang thẻ Chấm điểm".into());
+        }
+        h.event(Event::PointerMoved(egui::pos2(500.0, 300.0)));
+        h.step();
+        let mut samples = Vec::with_capacity(frames);
+        for i in 0..frames {
+            // Down through the criteria and back, a few rows a frame.
+            let dy = if (i / 40) % 2 == 0 { -90.0 } else { 90.0 };
+            samples.push(wheel_frame(&mut h, dy));
+        }
+        summary("score-frame", &mut samples);
+    }
+
+    if wanted("score-edit") {
+        use khoi_thi_dua::domain::scoring::{Score, ScoreChange, Stage, compute, rank};
+        let mut h = harness(App::new(Some(data_dir.clone()), Some(db.clone())));
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+        h.run();
+        let (members, scheme, data) = {
+            let s = h.state().session.as_ref().ok_or("chưa mở được tệp")?;
+            let scheme = s
+                .view
+                .data
+                .scoring
+                .scheme
+                .clone()
+                .ok_or("năm chưa có bảng điểm")?;
+            let members: Vec<i64> = s.view.members_in_year().iter().map(|m| m.id).collect();
+            (members, scheme, s.view.data.clone())
+        };
+        let leaf = scheme
+            .criteria
+            .iter()
+            .find(|c| {
+                !scheme.has_children(c.id)
+                    && matches!(
+                        c.kind,
+                        khoi_thi_dua::domain::scoring::CriterionKind::Entered
+                    )
+            })
+            .ok_or("bảng điểm không có mục chấm trực tiếp")?
+            .clone();
+        println!(
+            "           {} đơn vị × {} tiêu chí, {} điểm đã chấm",
+            members.len(),
+            scheme.criteria.len(),
+            data.scoring.scores.len()
+        );
+        let mut samples = Vec::new();
+        for i in 0..runs {
+            let member = members[i % members.len()];
+            let value = leaf.max * if i % 2 == 0 { 0.5 } else { 1.0 };
+            h.state_mut().push(Action::Edit(Edit::SetScores {
+                year,
+                changes: vec![ScoreChange {
+                    member,
+                    criterion: leaf.id,
+                    stage: Stage::Final,
+                    score: Some(Score {
+                        member,
+                        criterion: leaf.id,
+                        stage: Stage::Final,
+                        value,
+                        note: String::new(),
+                        evidence: String::new(),
+                    }),
+                }],
+            }));
+            let start = Instant::now();
+            // The edit is applied after this frame; the next one derives and draws.
+            h.step();
+            h.step();
+            samples.push(start.elapsed());
+            if let Some(e) = h.state().error_message() {
+                return Err(e.to_owned());
+            }
+        }
+        summary("score-edit", &mut samples);
+        let mut samples = Vec::new();
+        for _ in 0..runs {
+            let start = Instant::now();
+            let totals = compute(&scheme, &members, &data.scoring.scores, &data.indicators);
+            let ranking = rank(&scheme, &totals);
+            samples.push(start.elapsed());
+            std::hint::black_box(ranking);
+        }
+        summary("score-derive", &mut samples);
+    }
+
     if wanted("pdf") {
         let fonts = khoi_thi_dua::ops::export::document_fonts(false);
         let out = dir.path().join("bench.pdf");
@@ -255,6 +344,20 @@ fn run() -> Result<(), String> {
         summary("pdf", &mut samples);
     }
     Ok(())
+}
+
+/// One frame drawn after the mouse wheel moved by `dy` points; its time.
+fn wheel_frame(h: &mut Harness<'static, App>, dy: f32) -> Duration {
+    h.event(Event::MouseWheel {
+        unit: MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, dy),
+        phase: TouchPhase::Move,
+        source: MouseWheelSource::Wheel,
+        modifiers: Modifiers::NONE,
+    });
+    let start = Instant::now();
+    h.step();
+    start.elapsed()
 }
 
 /// What the window reads to show a year (`YearView::load`), through the public store API.

@@ -1,12 +1,19 @@
 //! Writes a deterministic bloc file of any size, for benchmarks and trials:
 //!
-//!     cargo run --release --example synthetic -- OUT.sqlite --members 40 --years 20 --indicators 300
+//!     cargo run --release --example synthetic -- OUT.sqlite --members 40 --years 20 --indicators 300 [--criteria 120]
 //!
 //! Realistic Vietnamese member names and indicators, every year but the last handed over,
-//! a composed report per year. `--indicators` is per member and year.
+//! a composed report per year signed by the leader's head, a score sheet per year (the
+//! template, or `--criteria N` criteria in groups of ten) with self, bloc and agreed scores for
+//! every member but one (which sends no self-score, so "không xếp loại" shows). `--indicators`
+//! is per member and year.
 
-use khoi_thi_dua::domain::{Indicator, Member, MemberName, YearRecord, YearStatus};
-use khoi_thi_dua::store::{Store, indicators, members, reports, years};
+use khoi_thi_dua::domain::scoring::{
+    Criterion, CriterionKind, Formula, Scheme, Score, ScoreChange, Stage, TieBreak, round2,
+    template_scheme,
+};
+use khoi_thi_dua::domain::{Indicator, Member, MemberId, MemberName, YearRecord, YearStatus};
+use khoi_thi_dua::store::{Store, indicators, members, reports, scoring, years};
 use std::process::ExitCode;
 
 mod common;
@@ -57,11 +64,12 @@ fn main() -> ExitCode {
 
 fn run() -> Result<(), String> {
     let (args, out) = common::args_with_file(
-        "cách dùng: synthetic OUT.sqlite [--members N] [--years N] [--indicators N]",
+        "cách dùng: synthetic OUT.sqlite [--members N] [--years N] [--indicators N] [--criteria N]",
     )?;
     let n_members = arg(&args, "--members", 40)?;
     let n_years = arg(&args, "--years", 20)?;
     let n_indicators = arg(&args, "--indicators", 300)?;
+    let n_criteria = arg(&args, "--criteria", 0)?;
     if out.exists() {
         return Err(format!("tệp “{}” đã có", out.display()));
     }
@@ -149,9 +157,22 @@ fn run() -> Result<(), String> {
                         "Hoàn thành tốt các chỉ tiêu, nhiệm vụ được giao; tổ chức nhiều phong trào thi đua thiết thực.",
                     )?;
                 }
+                let scheme = if n_criteria == 0 {
+                    template_scheme(year)
+                } else {
+                    scheme_of(year, n_criteria)
+                };
+                scoring::set_scheme(tx, year, Some(&scheme))?;
+                let changes = scores_for(&scheme, &ids, &mut next);
+                scoring::set_scores(tx, year, &changes)?;
                 let all = members::list(tx)?;
                 let data = years::data(tx, year)?;
-                reports::save(tx, year, &khoi_thi_dua::report::compose::compose_draft(&all, &data))?;
+                let mut report = khoi_thi_dua::report::compose::compose_draft(&all, &data);
+                report.signer = all
+                    .iter()
+                    .find(|m| m.id == leader)
+                    .map_or(String::new(), |m| m.head_name.clone());
+                reports::save(tx, year, &report)?;
                 if y + 1 < n_years {
                     years::set_status(tx, year, YearStatus::HandedOver, "Bàn giao")?;
                     // The lock is stamped with the clock; a fixed time keeps the file the same
@@ -171,4 +192,165 @@ fn run() -> Result<(), String> {
         n_members * n_years * n_indicators
     );
     Ok(())
+}
+
+/// A sheet of `n` criteria: groups of ten (a group and nine items), the items sharing a base of
+/// 100, the last group's items bonuses and deductions.
+fn scheme_of(year: i32, n: usize) -> Scheme {
+    let mut s = template_scheme(year);
+    s.name = format!("Bảng điểm thi đua năm {year}");
+    s.template = false;
+    s.criteria.clear();
+    let groups = n.div_ceil(10);
+    let items = n - groups;
+    let scored_items = items.saturating_sub(if groups > 1 { 9 } else { 0 }).max(1);
+    let max = round2(100.0 / scored_items as f64);
+    let mut id = 0;
+    for g in 0..groups {
+        id += 1;
+        let group = id;
+        let last = g + 1 == groups && groups > 1;
+        s.criteria.push(Criterion {
+            id: group,
+            parent: None,
+            code: roman(g + 1),
+            title: if last {
+                "Điểm thưởng, điểm trừ".to_owned()
+            } else {
+                format!("Nhóm tiêu chí {}", g + 1)
+            },
+            max: 0.0,
+            kind: CriterionKind::Entered,
+            checker: String::new(),
+            evidence: String::new(),
+            sort: g as i64,
+        });
+        for k in 0..9 {
+            if s.criteria.len() >= n {
+                break;
+            }
+            id += 1;
+            let (kind, cap) = match (last, k % 2, g, k) {
+                (true, 0, _, _) => (CriterionKind::Bonus { per: 5.0 }, 10.0),
+                (true, _, _, _) => (CriterionKind::Deduction { per: 0.5 }, 1.5),
+                (false, _, 0, 0) => (
+                    CriterionKind::Indicator {
+                        indicator: String::new(),
+                        formula: Formula::Stepped {
+                            share: 0.5,
+                            full_at: 1.2,
+                        },
+                    },
+                    max,
+                ),
+                _ => (CriterionKind::Entered, max),
+            };
+            s.criteria.push(Criterion {
+                id,
+                parent: Some(group),
+                code: format!("{}.{}", g + 1, k + 1),
+                title: format!("Tiêu chí {} của nhóm {}", k + 1, g + 1),
+                max: cap,
+                kind,
+                checker: "Văn phòng Khối".to_owned(),
+                evidence: "Báo cáo năm".to_owned(),
+                sort: k as i64,
+            });
+        }
+    }
+    // A group's standard score is the sum of its items' (bonuses and deductions aside).
+    for g in 0..s.criteria.len() {
+        let id = s.criteria[g].id;
+        let sum: f64 = s
+            .criteria
+            .iter()
+            .filter(|c| c.parent == Some(id) && c.kind.per().is_none())
+            .map(|c| c.max)
+            .sum();
+        if s.has_children(id) {
+            s.criteria[g].max = round2(sum);
+        }
+    }
+    s.tie_breaks = vec![
+        TieBreak::GroupScore(1),
+        TieBreak::FewerDeductions,
+        TieBreak::MoreBonus,
+    ];
+    s
+}
+
+fn roman(n: usize) -> String {
+    const DIGITS: [(usize, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut n = n;
+    let mut out = String::new();
+    for (v, s) in DIGITS {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// Plausible scores: a member scores itself 70–100 % of each item, the bloc takes up to a
+/// point off, the agreed score is the bloc's or halfway back; member 4 sends no self-score.
+fn scores_for(
+    scheme: &Scheme,
+    members: &[MemberId],
+    next: &mut impl FnMut() -> u64,
+) -> Vec<ScoreChange> {
+    let mut out = Vec::new();
+    for (m, &member) in members.iter().enumerate() {
+        for c in &scheme.criteria {
+            if scheme.has_children(c.id) || matches!(c.kind, CriterionKind::Indicator { .. }) {
+                continue;
+            }
+            let own = match c.kind.per() {
+                Some(per) => (per * (next() % 3) as f64).min(c.max),
+                None => round2(c.max * (70 + next() % 31) as f64 / 100.0),
+            };
+            let bloc = match c.kind.per() {
+                Some(per) => (own - per * (next() % 2) as f64).clamp(0.0, c.max),
+                None => round2(own * (90 + next() % 11) as f64 / 100.0),
+            };
+            let agreed = if next().is_multiple_of(2) {
+                bloc
+            } else {
+                round2((own + bloc) / 2.0)
+            };
+            for (stage, value) in [
+                (Stage::SelfScore, own),
+                (Stage::Bloc, bloc),
+                (Stage::Final, agreed),
+            ] {
+                if m == 3 {
+                    continue;
+                }
+                out.push(ScoreChange {
+                    member,
+                    criterion: c.id,
+                    stage,
+                    score: Some(Score {
+                        member,
+                        criterion: c.id,
+                        stage,
+                        value,
+                        note: String::new(),
+                        evidence: String::new(),
+                    }),
+                });
+            }
+        }
+    }
+    out
 }

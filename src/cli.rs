@@ -138,10 +138,16 @@ pub enum Command {
         /// Dùng phông Liberation Serif kèm theo chương trình, kể cả khi máy có Times New Roman.
         #[arg(long)]
         embedded_font: bool,
-        /// Văn bản cần xuất: report (báo cáo tổng kết), minutes (biên bản hội nghị) hoặc news
-        /// (tin bài; đuôi .txt hoặc .html cho văn bản thuần hoặc HTML).
+        /// Văn bản cần xuất: report (báo cáo tổng kết), minutes (biên bản hội nghị), news
+        /// (tin bài; đuôi .txt hoặc .html cho văn bản thuần hoặc HTML), scores (bảng tổng hợp
+        /// kết quả chấm điểm, xếp hạng), score-sheet (bảng điểm chi tiết của từng đơn vị) hoặc
+        /// score-form (mẫu tự chấm điểm để trống).
         #[arg(long, value_enum, default_value = "report", value_name = "VĂN_BẢN")]
         document: DocumentArg,
+        /// Với score-sheet và score-form: chỉ in cho đơn vị này (tên đầy đủ, tên ngắn hoặc viết
+        /// tắt).
+        #[arg(long, value_name = "ĐƠN_VỊ")]
+        member: Option<String>,
         /// Ghi đè tệp ra khi tệp đó đã có.
         #[arg(long)]
         force: bool,
@@ -157,6 +163,9 @@ pub enum DocumentArg {
     Report,
     Minutes,
     News,
+    Scores,
+    ScoreSheet,
+    ScoreForm,
 }
 
 #[derive(Debug, Args)]
@@ -277,6 +286,7 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             out,
             embedded_font,
             document,
+            member,
             force,
             draft_watermark,
         } => {
@@ -290,10 +300,26 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
                 (store, Some(claim))
             };
             let fonts = export::document_fonts(!embedded_font);
+            let member = match &member {
+                Some(typed) => {
+                    if !matches!(document, DocumentArg::ScoreSheet | DocumentArg::ScoreForm) {
+                        return Err(OpsError::Invalid(
+                            "--member chỉ dùng với --document score-sheet hoặc score-form."
+                                .to_owned(),
+                        ));
+                    }
+                    let all = crate::store::members::list(store.conn())?;
+                    Some(handover::find_member(&all, year, typed)?)
+                }
+                None => None,
+            };
             let kind = match document {
                 DocumentArg::Report => DocumentKind::Report,
                 DocumentArg::Minutes => DocumentKind::Minutes,
                 DocumentArg::News => DocumentKind::News,
+                DocumentArg::Scores => DocumentKind::Scores,
+                DocumentArg::ScoreSheet => DocumentKind::ScoreSheet(member),
+                DocumentArg::ScoreForm => DocumentKind::ScoreForm(member),
             };
             let options = export::PrintOptions {
                 diagonal_draft_mark: draft_watermark,

@@ -4,6 +4,7 @@
 //! The window builds an [`Edit`] from what the user did and hands it to [`History::apply`]; the
 //! store does the writing and the checking.
 
+use crate::domain::scoring::{Scheme, Score, ScoreChange};
 use crate::domain::{
     Attendee, Conference, Indicator, Member, MemberId, MemberName, NewsItem, Opinion, Report,
     ReportStatus, ReportVersion, Year, YearRecord,
@@ -97,6 +98,18 @@ pub enum Edit {
         year: Year,
         id: i64,
     },
+    /// Adopts, edits or removes (`None`) the year's score sheet.
+    SetScheme {
+        year: Year,
+        scheme: Option<Scheme>,
+    },
+    /// Sets or empties score cells.
+    SetScores {
+        year: Year,
+        changes: Vec<ScoreChange>,
+    },
+    /// Copies last year's score sheet (not its scores) into the year.
+    CopyPreviousScheme(Year),
     /// Several edits made by one user action, applied in order in one transaction and undone
     /// as one step (recomposing the report keeps the old text as a version, then replaces it).
     Steps {
@@ -134,6 +147,9 @@ impl Edit {
             Edit::InsertOpinion { .. } => "thêm ý kiến",
             Edit::UpdateOpinion { .. } => "sửa ý kiến",
             Edit::DeleteOpinion { .. } => "xóa ý kiến",
+            Edit::SetScheme { .. } => "sửa bảng điểm",
+            Edit::SetScores { .. } => "chấm điểm",
+            Edit::CopyPreviousScheme(_) => "chép bảng điểm năm trước",
             Edit::Steps { label, .. } => label,
         }
     }
@@ -320,6 +336,19 @@ impl Edit {
                     opinion: old,
                 }
             }
+            Edit::SetScheme { year, scheme } => {
+                let old = store::scoring::scheme(conn, *year)?;
+                let removed = store::scoring::set_scheme(conn, *year, scheme.as_ref())?;
+                restore_scoring(*year, old, removed)
+            }
+            Edit::SetScores { year, changes } => Edit::SetScores {
+                year: *year,
+                changes: store::scoring::set_scores(conn, *year, changes)?,
+            },
+            Edit::CopyPreviousScheme(year) => {
+                let (old, scores) = store::scoring::copy_previous_year(conn, *year)?;
+                restore_scoring(*year, old, scores)
+            }
             Edit::Steps { label, steps } => {
                 let mut inverses = Vec::with_capacity(steps.len());
                 for step in steps {
@@ -344,6 +373,27 @@ impl Edit {
                 }
             }
         })
+    }
+}
+
+/// The edit that puts back a scheme and the scores that went with it.
+fn restore_scoring(year: Year, scheme: Option<Scheme>, scores: Vec<Score>) -> Edit {
+    let set = Edit::SetScheme { year, scheme };
+    if scores.is_empty() {
+        return set;
+    }
+    let changes = scores
+        .into_iter()
+        .map(|s| ScoreChange {
+            member: s.member,
+            criterion: s.criterion,
+            stage: s.stage,
+            score: Some(s),
+        })
+        .collect();
+    Edit::Steps {
+        label: "sửa bảng điểm",
+        steps: vec![set, Edit::SetScores { year, changes }],
     }
 }
 

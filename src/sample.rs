@@ -419,6 +419,13 @@ pub fn fill(store: &mut Store) -> Result<()> {
         for &(member, text) in NARRATIVES {
             years::set_narrative(tx, SAMPLE_YEAR, ids[member], text)?;
         }
+        // The article gives no score sheet and no scores: the sample gets the program's
+        // template (marked as one) so the Chấm điểm tab has a sheet to adapt, and no scores.
+        crate::store::scoring::set_scheme(
+            tx,
+            SAMPLE_YEAR,
+            Some(&crate::domain::scoring::template_scheme(SAMPLE_YEAR)),
+        )?;
         let all = members::list(tx)?;
         let data = crate::store::years::data(tx, SAMPLE_YEAR)?;
         let report = crate::report::compose::compose_draft(&all, &data);

@@ -350,14 +350,7 @@ fn fifty_edits_can_all_be_undone() {
 #[test]
 fn copying_last_years_list_takes_names_units_and_plans_but_not_results() {
     let mut store = common::sample_store();
-    store
-        .write(|tx| {
-            years::insert(
-                tx,
-                &YearRecord::new(2021, "Khối Kinh tế ngành", "tỉnh Hà Giang", "Hà Giang"),
-            )
-        })
-        .unwrap();
+    common::open_next_year(&mut store, 2021);
     let ids = store
         .write(|tx| indicators::copy_previous_year(tx, 2021))
         .unwrap();

@@ -609,3 +609,69 @@ fn the_export_dialog_says_what_the_report_still_lacks_and_lets_the_user_go_on() 
         "{settings}"
     );
 }
+
+/// Types `text` into the score cell named `cell` and presses Enter.
+fn score_cell(h: &mut Window, cell: &str, text: &str) {
+    h.get_by_role_and_label(egui::accesskit::Role::Button, cell)
+        .scroll_to_me();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::Button, cell)
+        .click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, cell)
+        .type_text(text);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn adopt_the_template_score_two_members_see_the_rank_change_and_undo() {
+    let (_f, mut h) = first_run();
+    // The sample comes with the template; start from a year without a sheet.
+    h.state_mut().push(Action::Edit(Edit::SetScheme {
+        year: 2020,
+        scheme: None,
+    }));
+    h.run();
+    click(&mut h, "Chấm điểm");
+    h.get_by_label("Năm 2020 chưa có bảng điểm");
+    click(&mut h, "Áp dụng bảng điểm mẫu");
+    h.get_by_label_contains("Đây là bảng điểm mẫu");
+
+    score_cell(&mut h, "Điểm Sở CT, mục 3", "20");
+    h.get_by_label("Hạng 1: Sở CT");
+    // Above the criterion's standard score: refused under the cell, nothing saved.
+    score_cell(&mut h, "Điểm Sở GTVT, mục 3", "25,5");
+    h.get_by_label_contains("Sở GTVT, mục 3: Điểm vượt điểm chuẩn: mục 3 tối đa 25 điểm.");
+    h.key_press(Key::Escape);
+    h.run();
+    score_cell(&mut h, "Điểm Sở GTVT, mục 3", "24,5");
+    h.get_by_label("Hạng 1: Sở GTVT");
+    h.get_by_label("Hạng 2: Sở CT");
+    h.get_by_label("Không xếp loại: Sở TT&TT");
+    let scores = khoi_thi_dua::store::scoring::scores(store(&h).conn(), 2020).unwrap();
+    assert_eq!(scores.len(), 2);
+    // The year in memory was patched, not read again: it holds what the file holds.
+    let mut shown = h
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .view
+        .data
+        .scoring
+        .scores
+        .clone();
+    shown.sort_by_key(|s| (s.member, s.criterion, s.stage));
+    assert_eq!(shown, scores);
+    assert!(scores.iter().any(|s| s.value == 24.5));
+
+    // Enter moved on to the next cell; Esc leaves it, then Ctrl+Z undoes the last score.
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    h.get_by_label("Hạng 1: Sở CT");
+    assert!(h.query_by_label("Hạng 1: Sở GTVT").is_none());
+}

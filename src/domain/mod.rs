@@ -7,6 +7,7 @@
 
 pub mod limits;
 mod report;
+pub mod scoring;
 
 pub use report::{
     Handling, Opinion, Report, ReportSection, ReportStatus, ReportVersion, SectionKind,
@@ -385,6 +386,9 @@ pub struct YearData {
     /// The news item as edited for the province's website, if one was saved.
     #[serde(default)]
     pub news: Option<NewsItem>,
+    /// The year's score sheet and scores; absent in files exported before scoring existed.
+    #[serde(default)]
+    pub scoring: scoring::YearScoring,
 }
 
 /// A person with a role at the conference (chair, secretary).

@@ -7,7 +7,7 @@
 //! out. [`export_document`] runs all three for the command line.
 
 use super::{OpsError, Overwrite, Result, check_output, write_file};
-use crate::domain::Year;
+use crate::domain::{MemberId, Year};
 use crate::report::compose::{TO_FILL, compose_draft};
 use crate::report::conference::{
     compose_news, minutes_document, news_document, news_html, news_text,
@@ -15,6 +15,7 @@ use crate::report::conference::{
 use crate::report::document::{Block, Document, DraftMark};
 use crate::report::fonts::FontSet;
 use crate::report::pdf::{Rendered, render_pdf};
+use crate::report::scores;
 use crate::report::summary::report_document;
 use crate::store::{Store, conference, members, reports, years};
 use std::path::Path;
@@ -30,6 +31,12 @@ pub enum DocumentKind {
     /// The news item for the website: PDF, or plain text (.txt) or HTML (.html) by the file's
     /// extension.
     News,
+    /// The ranked table of the year's scores ("Bảng tổng hợp kết quả chấm điểm, xếp hạng").
+    Scores,
+    /// A member's detailed score sheet, or every member's (`None`).
+    ScoreSheet(Option<MemberId>),
+    /// The blank self-scoring form, for a member or any (`None`).
+    ScoreForm(Option<MemberId>),
 }
 
 impl DocumentKind {
@@ -39,6 +46,9 @@ impl DocumentKind {
             DocumentKind::Report => "báo cáo",
             DocumentKind::Minutes => "biên bản hội nghị",
             DocumentKind::News => "tin bài",
+            DocumentKind::Scores => "bảng tổng hợp kết quả chấm điểm",
+            DocumentKind::ScoreSheet(_) => "bảng điểm chi tiết",
+            DocumentKind::ScoreForm(_) => "mẫu tự chấm điểm",
         }
     }
 }
@@ -134,7 +144,10 @@ pub fn check(store: &Store, year: Year, kind: DocumentKind) -> Result<Vec<String
             report_document(&all, &data, &report)
         }
         DocumentKind::Minutes => minutes_document(&all, &data),
-        DocumentKind::News => return Ok(Vec::new()),
+        DocumentKind::News
+        | DocumentKind::Scores
+        | DocumentKind::ScoreSheet(_)
+        | DocumentKind::ScoreForm(_) => return Ok(Vec::new()),
     };
     Ok(warnings(&doc))
 }
@@ -222,6 +235,26 @@ pub fn prepare(
                 _ => Content::Pdf(Box::new(news_document(&data, &news))),
             };
             (content, false)
+        }
+        DocumentKind::Scores | DocumentKind::ScoreSheet(_) | DocumentKind::ScoreForm(_) => {
+            let Some(scheme) = data.scoring.scheme.as_ref() else {
+                return Err(OpsError::Invalid(format!(
+                    "Năm {year} chưa có bảng điểm. Hãy áp dụng bảng điểm ở thẻ Chấm điểm trước khi xuất."
+                )));
+            };
+            if let DocumentKind::ScoreSheet(Some(m)) | DocumentKind::ScoreForm(Some(m)) = kind
+                && !all.iter().any(|x| x.id == m && x.is_member_in(year))
+            {
+                return Err(OpsError::Invalid(format!(
+                    "Đơn vị số {m} không phải thành viên của Khối năm {year}."
+                )));
+            }
+            let doc = match kind {
+                DocumentKind::ScoreSheet(m) => scores::sheet_document(&all, &data, scheme, m),
+                DocumentKind::ScoreForm(m) => scores::form_document(&all, &data, scheme, m),
+                _ => scores::ranking_document(&all, &data, scheme),
+            };
+            (Content::Pdf(Box::new(doc)), false)
         }
     };
     check_size(&content)?;

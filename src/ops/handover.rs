@@ -149,6 +149,13 @@ fn apply(
     if indicators::list(conn, next)?.is_empty() && !indicators::list(conn, req.year)?.is_empty() {
         indicators::copy_previous_year(conn, next)?;
     }
+    // The successor scores by the same sheet unless the bloc adopts another: the scheme goes
+    // on, the scores stay with their year.
+    if store::scoring::scheme(conn, next)?.is_none()
+        && store::scoring::scheme(conn, req.year)?.is_some()
+    {
+        store::scoring::copy_previous_year(conn, next)?;
+    }
     years::set_status(
         conn,
         req.year,

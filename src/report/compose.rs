@@ -178,6 +178,7 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
             sentences.join(" ")
         ));
     }
+    results.extend(super::scores::results_paragraph(members, data));
     sections.push(text_section(
         &format!("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, NHIỆM VỤ NĂM {year}"),
         results,

@@ -186,6 +186,8 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
     {
         blocks.push(Block::Paragraph(line.to_owned()));
     }
+    // The ranking the conference adopted, once the bloc has scored.
+    blocks.extend(super::scores::minutes_paragraphs(members, data));
     if data
         .report
         .as_ref()
@@ -280,6 +282,7 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
             ],
         },
         appendices: Vec::new(),
+        landscape: false,
         plain: false,
         draft: DraftMark::None,
     }
@@ -652,6 +655,7 @@ pub fn news_document(data: &YearData, news: &NewsItem) -> Document {
                 }]
             },
         },
+        landscape: false,
         plain: true,
         draft: DraftMark::None,
         ..Default::default()

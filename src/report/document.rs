@@ -39,6 +39,9 @@ pub struct Document {
     /// Appendices (e.g. the indicator table), printed after the signature, starting on a new
     /// page, as Decree 30 places them.
     pub appendices: Vec<Block>,
+    /// Print the whole document on landscape A4 pages (a wide table with its header block and
+    /// signature, which Decree 30 allows).
+    pub landscape: bool,
     /// A plain article (the news item for the website) rather than an administrative
     /// document: no national title or issuing body; the subject is the headline and the
     /// place/date line is the dateline under it.

@@ -180,6 +180,7 @@ pub fn handover_minutes_document(m: &HandoverMinutes) -> Document {
             ],
         },
         appendices: Vec::new(),
+        landscape: false,
         plain: false,
         draft: DraftMark::None,
     }

@@ -9,6 +9,7 @@ pub mod fonts;
 pub mod handover_minutes;
 pub mod layout;
 pub mod pdf;
+pub mod scores;
 pub mod summary;
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
             }
         }
     }
+    appendices.extend(super::scores::ranking_appendix(members, data));
     let bloc = &data.record.bloc_name;
     Document {
         meta: Meta {
@@ -55,6 +56,7 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
             }],
         },
         appendices,
+        landscape: false,
         plain: false,
         draft: match report.status {
             ReportStatus::Draft => DraftMark::Header,

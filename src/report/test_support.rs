@@ -60,6 +60,7 @@ pub(crate) fn sample_document() -> Document {
         ],
         closing: closing(),
         appendices: Vec::new(),
+        landscape: false,
         plain: false,
         draft: DraftMark::None,
     }

@@ -4,7 +4,8 @@
 //! are; ids are kept so that export → import → export gives the same JSON.
 
 use super::{
-    Result, Store, StoreError, conference, handovers, indicators, members, nfc, reports, years,
+    Result, Store, StoreError, conference, handovers, indicators, members, nfc, reports, scoring,
+    years,
 };
 use crate::domain::limits::{MAX_INDICATORS_PER_YEAR, MAX_TEXT_CHARS};
 use crate::domain::{Member, MemberId, Year, YearData, YearStatus};
@@ -317,6 +318,14 @@ fn import_into(conn: &Connection, ex: &Exchange) -> Result<ImportSummary> {
             conference::set(conn, year, &data.conference)?;
         }
         conference::set_news(conn, year, data.news.as_ref())?;
+        if let Some(scheme) = &data.scoring.scheme {
+            scoring::set_scheme(conn, year, Some(scheme))?;
+            scoring::insert_scores(conn, year, &data.scoring.scores)?;
+        } else if !data.scoring.scores.is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "Tệp JSON, năm {year}: có điểm chấm nhưng không có bảng điểm (scoring.scheme)."
+            )));
+        }
         for h in &data.handovers {
             let mut h = h.clone();
             h.year = year;
@@ -378,6 +387,14 @@ fn check_member_refs(data: &YearData, known: &HashSet<MemberId>) -> Result<()> {
         .find(|id| !known.contains(id))
     {
         return Err(dangling("thứ tự đơn vị trong tin bài".to_owned(), id));
+    }
+    if let Some(s) = data
+        .scoring
+        .scores
+        .iter()
+        .find(|s| !known.contains(&s.member))
+    {
+        return Err(dangling("điểm chấm".to_owned(), s.member));
     }
     for h in &data.handovers {
         if let Some(id) = unknown(&h.from_member).or(unknown(&Some(h.to_member))) {

@@ -18,6 +18,7 @@ pub mod members;
 pub mod receive;
 pub mod reports;
 pub mod schema;
+pub mod scoring;
 pub mod shape;
 pub mod years;
 

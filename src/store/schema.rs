@@ -10,7 +10,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x4B54_4431;
 
 /// Every migration, in order; `MIGRATIONS[i]` upgrades version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -203,6 +203,52 @@ ALTER TABLE conference ADD COLUMN part_of_day TEXT NOT NULL DEFAULT ''
     CHECK (part_of_day IN ('', 'morning', 'afternoon'));
 ALTER TABLE conference ADD COLUMN photo_caption TEXT NOT NULL DEFAULT '';
 ALTER TABLE conference ADD COLUMN news_order TEXT NOT NULL DEFAULT '';   -- member ids, "3 1 5"
+"#;
+
+/// Scoring: the year's score sheet (its bands and tie-break rules as JSON, since they are only
+/// ever read and written whole), its criteria tree, and each member's score per criterion and
+/// stage.
+const V6: &str = r#"
+CREATE TABLE score_scheme (
+    year        INTEGER PRIMARY KEY REFERENCES year(year) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    basis       TEXT NOT NULL DEFAULT '',
+    basis_date  TEXT,                            -- ISO 8601
+    base_total  REAL NOT NULL,
+    may_exceed  INTEGER NOT NULL DEFAULT 1,
+    template    INTEGER NOT NULL DEFAULT 0,
+    bands       TEXT NOT NULL DEFAULT '[]',      -- [{name, min_total}]
+    tie_breaks  TEXT NOT NULL DEFAULT '[]'       -- ["fewer_deductions", {"group_score": 1}, ...]
+);
+
+CREATE TABLE criterion (
+    year       INTEGER NOT NULL REFERENCES score_scheme(year) ON DELETE CASCADE,
+    id         INTEGER NOT NULL,                 -- stable within the year's scheme
+    parent_id  INTEGER,
+    sort       INTEGER NOT NULL,
+    code       TEXT NOT NULL DEFAULT '',
+    title      TEXT NOT NULL,
+    max        REAL NOT NULL,                    -- standard score, or the cap of a bonus/deduction
+    kind       TEXT NOT NULL CHECK (kind IN ('entered', 'indicator', 'bonus', 'deduction')),
+    per        REAL,                             -- bonus/deduction per occurrence
+    indicator  TEXT NOT NULL DEFAULT '',         -- indicator name ('' = all the member's)
+    formula    TEXT,                             -- JSON of the formula, for kind 'indicator'
+    checker    TEXT NOT NULL DEFAULT '',
+    evidence   TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (year, id)
+);
+
+CREATE TABLE score (
+    year          INTEGER NOT NULL,
+    member_id     INTEGER NOT NULL REFERENCES member(id),
+    criterion_id  INTEGER NOT NULL,
+    stage         TEXT NOT NULL CHECK (stage IN ('self', 'bloc', 'final')),
+    value         REAL NOT NULL,
+    note          TEXT NOT NULL DEFAULT '',
+    evidence      TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (year, member_id, criterion_id, stage),
+    FOREIGN KEY (year, criterion_id) REFERENCES criterion(year, id) ON DELETE CASCADE
+);
 "#;
 
 /// Applies every migration after `from` up to `to`, each with its version bump in one

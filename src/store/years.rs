@@ -256,5 +256,6 @@ pub fn data(conn: &Connection, year: Year) -> Result<YearData> {
         events: events(conn, year)?,
         conference: conference::get(conn, year)?,
         news: conference::news(conn, year)?,
+        scoring: super::scoring::get(conn, year)?,
     })
 }

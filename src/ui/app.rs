@@ -14,7 +14,7 @@ use super::files::new_bloc_form;
 use super::menu::{Chrome, WAIT_FOR_EXPORT, shortcuts};
 use super::session::{self, Notice, Opened, Session};
 use super::settings::Settings;
-use super::{handover_tab, indicators_tab, members_tab, report_tab};
+use super::{handover_tab, indicators_tab, members_tab, report_tab, scoring_tab};
 use crate::domain::Year;
 use crate::edit::{Edit, History};
 use crate::ops::bloc::{NewBloc, create_bloc_file};
@@ -28,17 +28,25 @@ use std::path::{Path, PathBuf};
 pub enum Tab {
     Members,
     Indicators,
+    Scoring,
     Report,
     Handover,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Members, Tab::Indicators, Tab::Report, Tab::Handover];
+    pub const ALL: [Tab; 5] = [
+        Tab::Members,
+        Tab::Indicators,
+        Tab::Scoring,
+        Tab::Report,
+        Tab::Handover,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             Tab::Members => "Thành viên",
             Tab::Indicators => "Chỉ tiêu",
+            Tab::Scoring => "Chấm điểm",
             Tab::Report => "Báo cáo",
             Tab::Handover => "Bàn giao",
         }
@@ -89,6 +97,7 @@ pub struct App {
     actions: Vec<Action>,
     members_tab: members_tab::MembersTab,
     indicators_tab: indicators_tab::IndicatorsTab,
+    scoring_tab: scoring_tab::ScoringTab,
     report_tab: report_tab::ReportTab,
     handover_tab: handover_tab::HandoverTab,
     export: Option<ExportJob>,
@@ -110,6 +119,7 @@ impl App {
             actions: Vec::new(),
             members_tab: Default::default(),
             indicators_tab: Default::default(),
+            scoring_tab: Default::default(),
             report_tab: Default::default(),
             handover_tab: Default::default(),
             export: None,
@@ -182,6 +192,7 @@ impl App {
     fn reset_tabs(&mut self) {
         self.members_tab = Default::default();
         self.indicators_tab = Default::default();
+        self.scoring_tab = Default::default();
         self.report_tab = Default::default();
         self.handover_tab = Default::default();
     }
@@ -260,7 +271,14 @@ impl App {
                 match s.history.apply(&mut s.store, &edit) {
                     Ok(()) => {
                         s.mark_saved();
-                        self.reload(None);
+                        // A score typed in a cell changes only the scores: the year in memory
+                        // is patched rather than read again (40 members × 120 criteria).
+                        match &edit {
+                            Edit::SetScores { year, changes } if *year == s.view.year() => {
+                                s.view.apply_score_changes(changes);
+                            }
+                            _ => self.reload(None),
+                        }
                     }
                     Err(e) => self.dialog = Some(Dialog::error(e)),
                 }
@@ -641,6 +659,7 @@ impl App {
         match self.tab {
             Tab::Members => self.members_tab.ui(ui, view, actions),
             Tab::Indicators => self.indicators_tab.ui(ui, view, actions),
+            Tab::Scoring => self.scoring_tab.ui(ui, view, actions),
             Tab::Report => self.report_tab.ui(ui, view, actions),
             Tab::Handover => self.handover_tab.ui(ui, view, actions),
         }

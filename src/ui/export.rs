@@ -119,5 +119,9 @@ pub fn default_pdf_path(store: &Store, year: Year, kind: DocumentKind) -> PathBu
         DocumentKind::Report => format!("BaoCao{year}.pdf"),
         DocumentKind::Minutes => format!("BienBanHoiNghi{year}.pdf"),
         DocumentKind::News => format!("TinBai{year}.html"),
+        DocumentKind::Scores => format!("BangTongHopDiem{year}.pdf"),
+        DocumentKind::ScoreSheet(Some(m)) => format!("BangDiem{year}-{m}.pdf"),
+        DocumentKind::ScoreSheet(None) => format!("BangDiem{year}.pdf"),
+        DocumentKind::ScoreForm(_) => format!("MauTuChamDiem{year}.pdf"),
     })
 }

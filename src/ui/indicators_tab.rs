@@ -4,12 +4,14 @@
 
 use super::app::Action;
 use super::session::YearView;
-use super::widgets::{ERROR_COLOR, FieldBuffer, search_field_ui, text_area_ui};
+use super::widgets::{
+    CellExit, ERROR_COLOR, FieldBuffer, cell_exit, search_field_ui, text_area_ui,
+};
 use crate::domain::{Indicator, MemberId};
 use crate::edit::Edit;
 use crate::text::collate::matches_search;
 use crate::text::number::{format_number, format_percent, parse_non_negative};
-use egui::{Align, Key, Layout, RichText};
+use egui::{Align, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
 
 /// The editable columns, in the order Tab moves through them.
@@ -461,28 +463,11 @@ impl IndicatorsTab {
                 ui.label(RichText::new(e.as_str()).color(ERROR_COLOR).small());
             }
             if response.lost_focus() {
-                let (esc, tab, shift) = ui.input(|i| {
-                    (
-                        i.key_pressed(Key::Escape),
-                        i.key_pressed(Key::Tab),
-                        i.modifiers.shift,
-                    )
-                });
-                outcome = Some(if esc {
-                    Move::Cancel
-                } else if tab && shift {
-                    Move::Previous
-                } else if tab {
-                    Move::Next
-                } else if ui.input(|i| i.key_pressed(Key::Enter)) {
-                    Move::Down
-                } else {
-                    Move::Stay
-                });
+                outcome = Some(cell_exit(ui));
             }
         });
         let Some(movement) = outcome else { return };
-        if let Move::Cancel = movement {
+        if let CellExit::Cancel = movement {
             self.editing = None;
             return;
         }
@@ -544,22 +529,13 @@ impl IndicatorsTab {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
-enum Move {
-    Next,
-    Previous,
-    Down,
-    Stay,
-    Cancel,
-}
-
 /// The cell that Tab, Shift+Tab or Enter moves to.
 fn next_cell(
     rows: &[Row],
     view: &YearView,
     ind: &Indicator,
     col: Col,
-    movement: Move,
+    movement: CellExit,
 ) -> Option<CellEdit> {
     let items: Vec<usize> = rows
         .iter()
@@ -573,12 +549,12 @@ fn next_cell(
         .position(|&i| view.data.indicators[i].id == ind.id)?;
     let ci = Col::ORDER.iter().position(|&c| c == col)?;
     let (row, col) = match movement {
-        Move::Next if ci + 1 < Col::ORDER.len() => (pos, ci + 1),
-        Move::Next => (pos + 1, 0),
-        Move::Previous if ci > 0 => (pos, ci - 1),
-        Move::Previous => (pos.checked_sub(1)?, Col::ORDER.len() - 1),
-        Move::Down => (pos + 1, ci),
-        Move::Stay | Move::Cancel => return None,
+        CellExit::Next if ci + 1 < Col::ORDER.len() => (pos, ci + 1),
+        CellExit::Next => (pos + 1, 0),
+        CellExit::Previous if ci > 0 => (pos, ci - 1),
+        CellExit::Previous => (pos.checked_sub(1)?, Col::ORDER.len() - 1),
+        CellExit::Down => (pos + 1, ci),
+        CellExit::Stay | CellExit::Cancel => return None,
     };
     let target = &view.data.indicators[*items.get(row)?];
     let col = Col::ORDER[col];

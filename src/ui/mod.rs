@@ -12,6 +12,7 @@ mod indicators_tab;
 mod members_tab;
 mod menu;
 mod report_tab;
+mod scoring_tab;
 pub mod session;
 mod settings;
 pub mod widgets;

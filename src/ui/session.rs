@@ -66,6 +66,28 @@ impl YearView {
             .map_or(String::new(), |m| m.short_name_in(self.year()).to_owned())
     }
 
+    /// Applies score cells just saved to the year in memory, as reading the year again would
+    /// show them, and marks the view changed so the tabs derive their totals again.
+    pub fn apply_score_changes(&mut self, changes: &[crate::domain::scoring::ScoreChange]) {
+        let scores = &mut self.data.scoring.scores;
+        for ch in changes {
+            scores.retain(|s| {
+                (s.member, s.criterion, s.stage) != (ch.member, ch.criterion, ch.stage)
+            });
+            if let Some(score) = &ch.score {
+                scores.push(crate::domain::scoring::Score {
+                    member: ch.member,
+                    criterion: ch.criterion,
+                    stage: ch.stage,
+                    value: score.value,
+                    note: crate::text::nfc(score.note.trim()),
+                    evidence: crate::text::nfc(score.evidence.trim()),
+                });
+            }
+        }
+        self.generation = NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// Nothing can be changed: the year was handed over, or another window has the file.
     pub fn locked(&self) -> bool {
         self.data.record.is_locked() || self.read_only

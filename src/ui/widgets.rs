@@ -366,3 +366,35 @@ fn calendar_ui(
     });
     picked
 }
+
+/// How the user left a spreadsheet cell being edited (the Chỉ tiêu and Chấm điểm tables).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellExit {
+    /// Tab: save and go to the next cell across.
+    Next,
+    /// Shift+Tab: save and go back one cell.
+    Previous,
+    /// Enter: save and go down.
+    Down,
+    /// Clicked elsewhere: save and stay.
+    Stay,
+    /// Esc: forget the typing.
+    Cancel,
+}
+
+/// The way a cell's field that just lost focus was left, from the keys of this frame.
+pub fn cell_exit(ui: &egui::Ui) -> CellExit {
+    ui.input(|i| {
+        if i.key_pressed(egui::Key::Escape) {
+            CellExit::Cancel
+        } else if i.key_pressed(egui::Key::Tab) && i.modifiers.shift {
+            CellExit::Previous
+        } else if i.key_pressed(egui::Key::Tab) {
+            CellExit::Next
+        } else if i.key_pressed(egui::Key::Enter) {
+            CellExit::Down
+        } else {
+            CellExit::Stay
+        }
+    })
+}

@@ -89,6 +89,19 @@ pub fn sample_store() -> Store {
     store
 }
 
+/// Adds `year` to the sample bloc, open and empty.
+pub fn open_next_year(store: &mut Store, year: i32) {
+    let rec = khoi_thi_dua::domain::YearRecord::new(
+        year,
+        "Khối Kinh tế ngành",
+        "tỉnh Hà Giang",
+        "Hà Giang",
+    );
+    store
+        .write(|tx| khoi_thi_dua::store::years::insert(tx, &rec))
+        .unwrap();
+}
+
 /// Renames `member` from `from_year` on, as one edit.
 pub fn rename(
     store: &mut Store,

@@ -69,7 +69,7 @@ pub struct Layout {
 /// that cannot be read.
 pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, LayoutError> {
     let faces = fonts.faces()?;
-    let mut engine = Engine::new(faces);
+    let mut engine = Engine::new(faces, doc.landscape);
     if doc.draft != DraftMark::None {
         engine.draft_box();
     }
@@ -92,7 +92,7 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, LayoutError> {
     engine.place_closing(closing);
     if !doc.appendices.is_empty() {
         let prepared: Vec<Prepared> = doc.appendices.iter().map(|b| engine.prepare(b)).collect();
-        engine.new_page(Engine::wants_landscape(&prepared, 0));
+        engine.new_page(engine.wants_landscape(&prepared, 0));
         for i in 0..prepared.len() {
             engine.place_block(&prepared, i, 0.0);
         }
@@ -132,13 +132,16 @@ struct Engine<'a> {
     fresh: bool,
     ascent: f32,
     descent: f32,
+    /// The document's own orientation ([`Document::landscape`]): text goes on pages of this
+    /// orientation, and only tables may ask for the other.
+    landscape: bool,
 }
 
 impl<'a> Engine<'a> {
-    fn new(faces: &'a Faces) -> Engine<'a> {
+    fn new(faces: &'a Faces, landscape: bool) -> Engine<'a> {
         let regular = faces.get(FontStyle::Regular);
         let owner = FontStyle::ALL.map(|s| vec!['\0'; usize::from(faces.get(s).num_glyphs())]);
-        let first = Page::new(false);
+        let first = Page::new(landscape);
         Engine {
             faces,
             missing: BTreeSet::new(),
@@ -148,6 +151,7 @@ impl<'a> Engine<'a> {
             fresh: true,
             ascent: regular.ascent(),
             descent: regular.descent(),
+            landscape,
         }
     }
 }

@@ -156,7 +156,8 @@ impl Engine<'_> {
     }
 
     pub(super) fn prepare(&mut self, block: &Block) -> Prepared {
-        let width = Page::new(false).text_box.width;
+        // Text is broken for the document's orientation, the one it is placed in.
+        let width = Page::new(self.landscape).text_box.width;
         match block {
             Block::Heading(text) => Prepared::Heading(self.break_clean(
                 text,
@@ -178,16 +179,16 @@ impl Engine<'_> {
     }
 
     /// The orientation block `i` wants: landscape tables on landscape pages, everything
-    /// else upright; a heading goes with the block it introduces.
-    pub(super) fn wants_landscape(blocks: &[Prepared], i: usize) -> bool {
+    /// else in the document's orientation; a heading goes with the block it introduces.
+    pub(super) fn wants_landscape(&self, blocks: &[Prepared], i: usize) -> bool {
         for block in blocks.iter().skip(i) {
             match block {
                 Prepared::Heading(_) => continue,
-                Prepared::Paragraph(_) => return false,
-                Prepared::Table(t) => return t.landscape,
+                Prepared::Paragraph(_) => return self.landscape,
+                Prepared::Table(t) => return t.landscape || self.landscape,
             }
         }
-        false
+        self.landscape
     }
 
     /// The height that must fit under a heading so that the heading is not left alone
@@ -216,7 +217,7 @@ impl Engine<'_> {
 
     /// Places block `i`; a paragraph keeps its end with `keep` points of what follows.
     pub(super) fn place_block(&mut self, blocks: &[Prepared], i: usize, keep: f32) {
-        let landscape = Self::wants_landscape(blocks, i);
+        let landscape = self.wants_landscape(blocks, i);
         if landscape != self.landscape() {
             self.new_page(landscape);
         }

@@ -47,6 +47,9 @@ impl ExportDialog {
                 DocumentKind::Report => "Xuất báo cáo ra PDF",
                 DocumentKind::Minutes => "Xuất biên bản hội nghị ra PDF",
                 DocumentKind::News => "Xuất tin bài",
+                DocumentKind::Scores => "Xuất bảng tổng hợp kết quả chấm điểm, xếp hạng",
+                DocumentKind::ScoreSheet(_) => "Xuất bảng điểm chi tiết",
+                DocumentKind::ScoreForm(_) => "Xuất mẫu tự chấm điểm",
             });
             ui.add_space(6.0);
             ui.label(match kind {

@@ -1,0 +1,291 @@
+//! A member's totals at each stage, with every cap applied: a leaf criterion's points are kept
+//! between 0 and its standard score (a bonus's or deduction's cap), a group adds its contents,
+//! and the total is held to the base when the scheme says totals may not exceed it.
+//!
+//! A stage without its own score on a criterion takes the earlier stage's (the bloc's appraisal
+//! starts from the self-score, the agreed score from the appraisal), so a ranking exists from
+//! the first self-score on; a quantitative criterion without a typed score is computed from
+//! the member's indicators.
+
+use super::{Criterion, CriterionId, CriterionKind, Formula, Scheme, Score, Stage};
+use crate::domain::{Indicator, MemberId};
+use std::collections::HashMap;
+
+/// Where a cell's points come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// Typed at this stage.
+    Entered,
+    /// Computed from the member's indicators.
+    Computed,
+    /// Taken from the earlier stage (nothing typed at this one).
+    Earlier,
+    /// No score at all.
+    Empty,
+}
+
+/// One stage's totals of one member.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StageTotals {
+    /// The total: standard points plus bonus minus deductions (held to the base when the
+    /// scheme does not allow more).
+    pub total: f64,
+    pub bonus: f64,
+    /// Points taken away, as a positive number.
+    pub deductions: f64,
+    /// Whether any score was typed at this stage.
+    pub entered: bool,
+}
+
+/// Everything derived from one member's scores.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Totals {
+    pub member: MemberId,
+    /// Per stage, in [`Stage::ALL`] order.
+    pub stages: [StageTotals; 3],
+    /// Per criterion (in `scheme.criteria` order) and stage: the signed points (deductions
+    /// negative), a group's being the sum of its contents; and where a leaf's came from.
+    pub points: Vec<[f64; 3]>,
+    pub sources: Vec<[Source; 3]>,
+}
+
+impl Totals {
+    pub fn stage(&self, stage: Stage) -> &StageTotals {
+        &self.stages[stage.index()]
+    }
+
+    /// Whether the member sent a self-score (else it is "không xếp loại").
+    pub fn sent_self_score(&self) -> bool {
+        self.stage(Stage::SelfScore).entered
+    }
+}
+
+/// Points for a result against a plan by `formula`, out of `max`; `None` without a usable plan
+/// and result.
+pub fn indicator_points(
+    formula: Formula,
+    plan: Option<f64>,
+    result: Option<f64>,
+    max: f64,
+) -> Option<f64> {
+    let (plan, result) = (plan?, result?);
+    if !(plan.is_finite() && result.is_finite() && plan > 0.0 && result >= 0.0 && max.is_finite()) {
+        return None;
+    }
+    let r = result / plan;
+    let points = match formula {
+        Formula::Proportional => max * r.min(1.0),
+        Formula::Reached => {
+            if r >= 1.0 {
+                max
+            } else {
+                0.0
+            }
+        }
+        Formula::Stepped { share, full_at } => {
+            let share = share.clamp(0.0, 1.0);
+            if r < 1.0 {
+                share * max * r
+            } else if full_at <= 1.0 {
+                max
+            } else {
+                let over = ((r - 1.0) / (full_at - 1.0)).clamp(0.0, 1.0);
+                share * max + (1.0 - share) * max * over
+            }
+        }
+    };
+    Some(points.clamp(0.0, max.max(0.0)))
+}
+
+/// The computed points of an indicator criterion for one member, from its indicators.
+fn computed(c: &Criterion, indicators: &[&Indicator]) -> Option<f64> {
+    let CriterionKind::Indicator { indicator, formula } = &c.kind else {
+        return None;
+    };
+    let wanted = indicator.trim().to_lowercase();
+    let values: Vec<f64> = indicators
+        .iter()
+        .filter(|i| wanted.is_empty() || i.name.trim().to_lowercase() == wanted)
+        .filter_map(|i| indicator_points(*formula, i.plan, i.result, c.max))
+        .collect();
+    if values.is_empty() {
+        return None;
+    }
+    Some(values.iter().sum::<f64>() / values.len() as f64)
+}
+
+/// The scores of a year, indexed for the totals and for the tab's cells.
+#[derive(Debug, Clone, Default)]
+pub struct ScoreIndex {
+    map: HashMap<(MemberId, CriterionId, Stage), usize>,
+}
+
+impl ScoreIndex {
+    pub fn new(scores: &[Score]) -> ScoreIndex {
+        let map = scores
+            .iter()
+            .enumerate()
+            .map(|(i, s)| ((s.member, s.criterion, s.stage), i))
+            .collect();
+        ScoreIndex { map }
+    }
+
+    pub fn get<'a>(
+        &self,
+        scores: &'a [Score],
+        member: MemberId,
+        criterion: CriterionId,
+        stage: Stage,
+    ) -> Option<&'a Score> {
+        self.map
+            .get(&(member, criterion, stage))
+            .and_then(|&i| scores.get(i))
+    }
+}
+
+/// The shape of the tree, computed once for all members: each criterion's children and the
+/// top level, as indexes into `scheme.criteria`, in reading order.
+struct Tree<'a> {
+    order: Vec<&'a Criterion>,
+    index: HashMap<CriterionId, usize>,
+    children: Vec<Vec<usize>>,
+    top: Vec<usize>,
+}
+
+impl<'a> Tree<'a> {
+    fn new(scheme: &'a Scheme) -> Tree<'a> {
+        let index: HashMap<CriterionId, usize> = scheme
+            .criteria
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i))
+            .collect();
+        let mut children = vec![Vec::new(); scheme.criteria.len()];
+        let mut top = Vec::new();
+        for (i, c) in scheme.criteria.iter().enumerate() {
+            match c.parent.and_then(|p| index.get(&p)) {
+                Some(&p) => children[p].push(i),
+                None => top.push(i),
+            }
+        }
+        Tree {
+            order: scheme.in_order().into_iter().map(|(_, c)| c).collect(),
+            index,
+            children,
+            top,
+        }
+    }
+}
+
+/// The totals of every member in `members` (in that order).
+pub fn compute(
+    scheme: &Scheme,
+    members: &[MemberId],
+    scores: &[Score],
+    indicators: &[Indicator],
+) -> Vec<Totals> {
+    let index = ScoreIndex::new(scores);
+    let tree = Tree::new(scheme);
+    let mut by_member: HashMap<MemberId, Vec<&Indicator>> = HashMap::new();
+    for ind in indicators {
+        by_member.entry(ind.member).or_default().push(ind);
+    }
+    members
+        .iter()
+        .map(|&m| {
+            let own = by_member.get(&m).map_or(&[][..], |v| v.as_slice());
+            member_totals(scheme, &tree, &index, scores, m, own)
+        })
+        .collect()
+}
+
+fn member_totals(
+    scheme: &Scheme,
+    tree: &Tree<'_>,
+    index: &ScoreIndex,
+    scores: &[Score],
+    member: MemberId,
+    indicators: &[&Indicator],
+) -> Totals {
+    let n = scheme.criteria.len();
+    let mut points = vec![[0.0; 3]; n];
+    let mut sources = vec![[Source::Empty; 3]; n];
+    let mut stages: [StageTotals; 3] = Default::default();
+    // Leaves first: their points, with caps.
+    for c in &tree.order {
+        let Some(&i) = tree.index.get(&c.id) else {
+            continue;
+        };
+        if !tree.children[i].is_empty() {
+            continue;
+        }
+        let cap = if c.max.is_finite() {
+            c.max.max(0.0)
+        } else {
+            0.0
+        };
+        let sign = if matches!(c.kind, CriterionKind::Deduction { .. }) {
+            -1.0
+        } else {
+            1.0
+        };
+        let mut previous: Option<f64> = None;
+        for stage in Stage::ALL {
+            let s = stage.index();
+            let typed = index
+                .get(scores, member, c.id, stage)
+                .map(|sc| sc.value)
+                .filter(|v| v.is_finite());
+            let (value, source) = match (typed, previous) {
+                (Some(v), _) => {
+                    stages[s].entered = true;
+                    (Some(v), Source::Entered)
+                }
+                (None, Some(p)) => (Some(p), Source::Earlier),
+                (None, None) => match computed(c, indicators) {
+                    Some(v) => (Some(v), Source::Computed),
+                    None => (None, Source::Empty),
+                },
+            };
+            let Some(value) = value else { continue };
+            let value = value.clamp(0.0, cap);
+            previous = Some(value);
+            points[i][s] = sign * value;
+            sources[i][s] = source;
+            match c.kind {
+                CriterionKind::Bonus { .. } => stages[s].bonus += value,
+                CriterionKind::Deduction { .. } => stages[s].deductions += value,
+                _ => {}
+            }
+        }
+    }
+    // Then groups, deepest first (reading order reversed), as the sum of their contents.
+    for c in tree.order.iter().rev() {
+        let Some(&i) = tree.index.get(&c.id) else {
+            continue;
+        };
+        if tree.children[i].is_empty() {
+            continue;
+        }
+        let mut sum = [0.0; 3];
+        for &k in &tree.children[i] {
+            for (s, v) in sum.iter_mut().enumerate() {
+                *v += points[k][s];
+            }
+        }
+        points[i] = sum;
+    }
+    for (s, st) in stages.iter_mut().enumerate() {
+        let mut total: f64 = tree.top.iter().map(|&i| points[i][s]).sum();
+        if !scheme.may_exceed {
+            total = total.min(scheme.base_total);
+        }
+        st.total = total;
+    }
+    Totals {
+        member,
+        stages,
+        points,
+        sources,
+    }
+}

@@ -1,0 +1,436 @@
+//! The score table: criteria down, members across, one stage; cells entered like a spreadsheet.
+
+use super::panels::PanelState;
+use super::{Derived, YearView};
+use crate::domain::MemberId;
+use crate::domain::scoring::{
+    Criterion, CriterionId, CriterionKind, Scheme, Score, ScoreChange, Source, Stage, check_score,
+    format_score,
+};
+use crate::edit::Edit;
+use crate::text::number::parse_non_negative;
+use crate::ui::app::Action;
+use crate::ui::widgets::{CellExit, ERROR_COLOR, cell_exit};
+use egui::{Align, Color32, Layout, RichText};
+use egui_extras::{Column, TableBuilder};
+
+/// The cell being typed into.
+#[derive(Debug, Clone)]
+struct CellEdit {
+    member: MemberId,
+    criterion: CriterionId,
+    text: String,
+    error: Option<String>,
+    focus: bool,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct CellState {
+    editing: Option<CellEdit>,
+    /// The cell last clicked: its member's sheet is shown, its note can be edited.
+    pub selected: Option<(MemberId, CriterionId)>,
+}
+
+/// The score typed in a cell: empty clears it; "2 lần" counts occurrences of a bonus or
+/// deduction; otherwise points, the Vietnamese way ("1,5").
+pub fn parse_cell(c: &Criterion, text: &str) -> Result<Option<f64>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let value = match t.strip_suffix("lần").map(str::trim) {
+        Some(count) => {
+            let Some(per) = c.kind.per() else {
+                return Err("Chỉ điểm thưởng và điểm trừ mới gõ theo số lần.".to_owned());
+            };
+            let n = parse_non_negative(count).map_err(|e| e.to_string())?;
+            if n.fract() != 0.0 {
+                return Err("Số lần phải là số nguyên.".to_owned());
+            }
+            n * per
+        }
+        None => parse_non_negative(t).map_err(|e| e.to_string())?,
+    };
+    check_score(c, value)?;
+    Ok(Some(value))
+}
+
+/// A cell's text as shown: signed points (a deduction with its minus sign).
+fn shown(points: f64, source: Source) -> String {
+    if source == Source::Empty {
+        return String::new();
+    }
+    format_score(points)
+}
+
+/// The name a cell has for screen readers and tests: "Sở TT&TT, mục 1.2".
+pub fn cell_name(member: &str, c: &Criterion) -> String {
+    let code = if c.code.trim().is_empty() {
+        c.title.as_str()
+    } else {
+        c.code.trim()
+    };
+    format!("Điểm {member}, mục {code}")
+}
+
+impl CellState {
+    #[allow(clippy::too_many_arguments)]
+    pub fn table_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        scheme: &Scheme,
+        derived: &Derived,
+        stage: Stage,
+        locked: bool,
+        panels: &mut PanelState,
+        actions: &mut Vec<Action>,
+    ) {
+        if derived.rows.is_empty() {
+            ui.label("Bảng điểm chưa có tiêu chí nào. Bấm “Sửa bảng điểm…” để thêm.");
+            return;
+        }
+        // The refusal in full above the table too: the cell's column is narrow.
+        if let Some(e) = self.editing.as_ref()
+            && let Some(message) = &e.error
+        {
+            let criterion = scheme
+                .criterion(e.criterion)
+                .map_or("", |c| c.code.as_str());
+            ui.label(
+                RichText::new(format!(
+                    "{}, mục {criterion}: {message} Giá trị cũ được giữ; sửa lại hoặc bấm Esc.",
+                    view.short_name(e.member)
+                ))
+                .color(ERROR_COLOR),
+            );
+        }
+        let s = stage as usize;
+        let names: Vec<String> = derived
+            .members
+            .iter()
+            .map(|&m| view.short_name(m))
+            .collect();
+        let error_row = self
+            .editing
+            .as_ref()
+            .filter(|e| e.error.is_some())
+            .map(|e| e.criterion);
+        let heights: Vec<f32> = derived
+            .rows
+            .iter()
+            .map(|&(_, i, _)| {
+                if Some(scheme.criteria[i].id) == error_row {
+                    64.0
+                } else {
+                    26.0
+                }
+            })
+            .chain([28.0])
+            .collect();
+        egui::ScrollArea::horizontal().show(ui, |ui| {
+            let mut table = TableBuilder::new(ui)
+                .striped(true)
+                .cell_layout(Layout::left_to_right(Align::Center))
+                .column(Column::initial(300.0).resizable(true).clip(true))
+                .column(Column::exact(80.0));
+            for _ in &derived.members {
+                table = table.column(Column::initial(84.0).resizable(true).clip(true));
+            }
+            // A cell just moved to (Tab, Enter) is brought into view.
+            if let Some(e) = self.editing.as_ref().filter(|e| e.focus)
+                && let Some(row) = derived
+                    .rows
+                    .iter()
+                    .position(|&(_, i, _)| scheme.criteria[i].id == e.criterion)
+            {
+                table = table.scroll_to_row(row, None);
+            }
+            table
+                .header(40.0, |mut h| {
+                    h.col(|ui| {
+                        ui.strong("Tiêu chí");
+                    });
+                    h.col(|ui| {
+                        ui.strong("Điểm chuẩn");
+                    });
+                    for (k, name) in names.iter().enumerate() {
+                        h.col(|ui| {
+                            let member = derived.members[k];
+                            let full = view
+                                .member(member)
+                                .map_or(String::new(), |m| m.full_name_in(view.year()).to_owned());
+                            let selected = panels.member == Some(member);
+                            if ui
+                                .selectable_label(selected, RichText::new(name).strong())
+                                .on_hover_text(full)
+                                .clicked()
+                            {
+                                panels.member = Some(member);
+                            }
+                        });
+                    }
+                })
+                .body(|body| {
+                    body.heterogeneous_rows(heights.into_iter(), |mut row| {
+                        let r = row.index();
+                        let Some(&(depth, i, leaf)) = derived.rows.get(r) else {
+                            // The last row: the totals.
+                            row.col(|ui| {
+                                ui.strong(format!("Tổng cộng ({})", stage.label().to_lowercase()));
+                            });
+                            row.col(|ui| {
+                                right(ui, RichText::new(format_score(scheme.base_total)).strong());
+                            });
+                            for t in &derived.totals {
+                                row.col(|ui| {
+                                    right(
+                                        ui,
+                                        RichText::new(format_score(t.stages[s].total)).strong(),
+                                    );
+                                });
+                            }
+                            return;
+                        };
+                        let c = &scheme.criteria[i];
+                        row.col(|ui| {
+                            ui.add_space(depth as f32 * 14.0);
+                            let text = format!("{} {}", c.code, c.title);
+                            let text = if leaf {
+                                RichText::new(text)
+                            } else {
+                                RichText::new(text).strong()
+                            };
+                            ui.add(egui::Label::new(text).truncate())
+                                .on_hover_text(hover(c));
+                        });
+                        row.col(|ui| {
+                            let max = format_score(c.max);
+                            right(
+                                ui,
+                                RichText::new(match c.kind {
+                                    CriterionKind::Deduction { .. } => format!("−{max}"),
+                                    CriterionKind::Bonus { .. } => format!("+{max}"),
+                                    _ => max,
+                                })
+                                .weak(),
+                            );
+                        });
+                        for (k, t) in derived.totals.iter().enumerate() {
+                            row.col(|ui| {
+                                let (points, source) = (t.points[i][s], t.sources[i][s]);
+                                if !leaf {
+                                    right(ui, RichText::new(format_score(points)).strong());
+                                    return;
+                                }
+                                self.cell_ui(
+                                    ui, view, scheme, derived, c, t.member, &names[k], points,
+                                    source, stage, locked, panels, actions,
+                                );
+                            });
+                        }
+                    });
+                });
+        });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn cell_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        scheme: &Scheme,
+        derived: &Derived,
+        c: &Criterion,
+        member: MemberId,
+        member_name: &str,
+        points: f64,
+        source: Source,
+        stage: Stage,
+        locked: bool,
+        panels: &mut PanelState,
+        actions: &mut Vec<Action>,
+    ) {
+        let name = cell_name(member_name, c);
+        let editing_here = self
+            .editing
+            .as_ref()
+            .is_some_and(|e| e.member == member && e.criterion == c.id);
+        if !editing_here {
+            let text = shown(points, source);
+            let rich = match source {
+                Source::Entered => RichText::new(text),
+                Source::Computed => RichText::new(text)
+                    .italics()
+                    .color(Color32::from_rgb(0, 90, 160)),
+                Source::Earlier | Source::Empty => RichText::new(text).weak(),
+            };
+            let selected = self.selected == Some((member, c.id));
+            let response = ui
+                .with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    ui.add_sized(
+                        ui.available_size(),
+                        egui::Button::selectable(selected, rich).frame_when_inactive(false),
+                    )
+                })
+                .inner;
+            let n = name.clone();
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &n));
+            let response = match source {
+                Source::Computed => response.on_hover_text(
+                    "Tính từ chỉ tiêu của đơn vị; gõ điểm để thay (ghi lý do ở phần ghi chú).",
+                ),
+                Source::Earlier => response
+                    .on_hover_text("Chưa chấm ở giai đoạn này: đang lấy điểm giai đoạn trước."),
+                _ => response,
+            };
+            if response.clicked() {
+                self.selected = Some((member, c.id));
+                panels.member = Some(member);
+                if !locked {
+                    let typed = derived
+                        .index
+                        .get(&view.data.scoring.scores, member, c.id, stage)
+                        .map(|s| format_score(s.value))
+                        .unwrap_or_default();
+                    self.editing = Some(CellEdit {
+                        member,
+                        criterion: c.id,
+                        text: typed,
+                        error: None,
+                        focus: true,
+                    });
+                }
+            }
+            return;
+        }
+        let Some(edit) = &mut self.editing else {
+            return;
+        };
+        let mut outcome = None;
+        ui.vertical(|ui| {
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut edit.text)
+                    .desired_width(f32::INFINITY)
+                    .align(egui::Align2::RIGHT_CENTER),
+            );
+            let n = name.clone();
+            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &n));
+            if edit.focus {
+                response.request_focus();
+                edit.focus = false;
+            }
+            if let Some(e) = &edit.error {
+                ui.label(RichText::new(e.as_str()).color(ERROR_COLOR).small());
+            }
+            if response.lost_focus() {
+                outcome = Some(cell_exit(ui));
+            }
+        });
+        let Some(movement) = outcome else { return };
+        if movement == CellExit::Cancel {
+            self.editing = None;
+            return;
+        }
+        let year = view.year();
+        match parse_cell(c, &edit.text) {
+            Ok(value) => {
+                let old = derived
+                    .index
+                    .get(&view.data.scoring.scores, member, c.id, stage);
+                if old.map(|s| s.value) != value {
+                    let score = value.map(|value| Score {
+                        member,
+                        criterion: c.id,
+                        stage,
+                        value,
+                        note: old.map(|s| s.note.clone()).unwrap_or_default(),
+                        evidence: old.map(|s| s.evidence.clone()).unwrap_or_default(),
+                    });
+                    actions.push(Action::Edit(Edit::SetScores {
+                        year,
+                        changes: vec![ScoreChange {
+                            member,
+                            criterion: c.id,
+                            stage,
+                            score,
+                        }],
+                    }));
+                }
+                self.editing = next_cell(scheme, derived, member, c.id, movement).map(
+                    |(member, criterion)| CellEdit {
+                        member,
+                        criterion,
+                        text: derived
+                            .index
+                            .get(&view.data.scoring.scores, member, criterion, stage)
+                            .map(|s| format_score(s.value))
+                            .unwrap_or_default(),
+                        error: None,
+                        focus: true,
+                    },
+                );
+                if let Some(e) = &self.editing {
+                    self.selected = Some((e.member, e.criterion));
+                }
+            }
+            Err(message) => {
+                edit.error = Some(message);
+                edit.focus = true;
+            }
+        }
+    }
+}
+
+fn right(ui: &mut egui::Ui, text: RichText) {
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        ui.label(text);
+    });
+}
+
+/// What a criterion's row tells on hover: its kind, who checks it, the evidence expected.
+fn hover(c: &Criterion) -> String {
+    let mut lines = vec![format!("{} {}", c.code, c.title), c.kind.label().to_owned()];
+    if let Some(per) = c.kind.per() {
+        lines.push(format!(
+            "Mỗi lần {} điểm, tối đa {} điểm",
+            format_score(per),
+            format_score(c.max)
+        ));
+    }
+    if !c.checker.is_empty() {
+        lines.push(format!("Kiểm tra: {}", c.checker));
+    }
+    if !c.evidence.is_empty() {
+        lines.push(format!("Minh chứng: {}", c.evidence));
+    }
+    lines.join("\n")
+}
+
+/// The cell Tab, Shift+Tab or Enter moves to: across the members, then down the leaves.
+fn next_cell(
+    scheme: &Scheme,
+    derived: &Derived,
+    member: MemberId,
+    criterion: CriterionId,
+    movement: CellExit,
+) -> Option<(MemberId, CriterionId)> {
+    let leaves: Vec<CriterionId> = derived
+        .rows
+        .iter()
+        .filter(|r| r.2)
+        .map(|r| scheme.criteria[r.1].id)
+        .collect();
+    let row = leaves.iter().position(|&c| c == criterion)?;
+    let col = derived.members.iter().position(|&m| m == member)?;
+    let n = derived.members.len();
+    let (row, col) = match movement {
+        CellExit::Next if col + 1 < n => (row, col + 1),
+        CellExit::Next => (row + 1, 0),
+        CellExit::Previous if col > 0 => (row, col - 1),
+        CellExit::Previous => (row.checked_sub(1)?, n.checked_sub(1)?),
+        CellExit::Down => (row + 1, col),
+        CellExit::Stay | CellExit::Cancel => return None,
+    };
+    Some((*derived.members.get(col)?, *leaves.get(row)?))
+}

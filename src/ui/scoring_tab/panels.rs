@@ -1,0 +1,293 @@
+//! Beside the score table: the selected member's whole sheet (every criterion at every stage,
+//! and the note and evidence of the selected cell), the ranking, and the score documents' export.
+
+use super::cells::CellState;
+use super::{Derived, YearView};
+use crate::domain::MemberId;
+use crate::domain::scoring::{Scheme, ScoreChange, Stage, format_score};
+use crate::edit::Edit;
+use crate::ops::export::DocumentKind;
+use crate::ui::app::Action;
+use crate::ui::widgets::{FieldBuffers, TextField, form_grid_ui, text_fields_ui};
+use egui::{Align, Layout, RichText};
+use egui_extras::{Column, TableBuilder};
+
+#[derive(Default)]
+pub(crate) struct PanelState {
+    /// The member whose sheet is shown.
+    pub member: Option<MemberId>,
+    pub export_menu_open: bool,
+    buffers: FieldBuffers,
+    /// The cell the note buffers belong to.
+    buffers_for: Option<(MemberId, i64, Stage)>,
+}
+
+fn right(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+        ui.label(text);
+    });
+}
+
+impl PanelState {
+    #[allow(clippy::too_many_arguments)]
+    pub fn member_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        scheme: &Scheme,
+        derived: &Derived,
+        cells: &CellState,
+        locked: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        let year = view.year();
+        let member = self
+            .member
+            .filter(|m| derived.members.contains(m))
+            .or(derived.members.first().copied());
+        let Some(member) = member else {
+            ui.label("Năm này chưa có đơn vị thành viên.");
+            return;
+        };
+        let Some(k) = derived.members.iter().position(|&m| m == member) else {
+            return;
+        };
+        let t = &derived.totals[k];
+        ui.heading("Bảng điểm của đơn vị");
+        ui.label(RichText::new(view.member(member).map_or("", |m| m.full_name_in(year))).strong());
+        let totals: Vec<String> = Stage::ALL
+            .iter()
+            .map(|&s| format!("{}: {}", s.label(), format_score(t.stage(s).total)))
+            .collect();
+        ui.label(totals.join(" · "));
+        if !t.sent_self_score() {
+            ui.label(RichText::new("Chưa gửi bảng tự chấm điểm: không xếp loại.").italics());
+        }
+        if let Some((m, c)) = cells.selected.filter(|(m, _)| *m == member)
+            && let Some(criterion) = scheme.criterion(c)
+        {
+            ui.separator();
+            self.note_ui(ui, view, derived, m, criterion, locked, actions);
+        }
+        ui.separator();
+        let rows = &derived.rows;
+        TableBuilder::new(ui)
+            .id_salt("member-sheet-table")
+            .striped(true)
+            .cell_layout(Layout::left_to_right(Align::Center))
+            .column(Column::remainder().at_least(120.0).clip(true))
+            .columns(Column::exact(52.0), 4)
+            .header(22.0, |mut h| {
+                for title in ["Tiêu chí", "Chuẩn", "Tự chấm", "Khối", "Th.nhất"] {
+                    h.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(22.0, rows.len(), |mut row| {
+                    let (depth, i, leaf) = rows[row.index()];
+                    let c = &scheme.criteria[i];
+                    let text = |s: String| {
+                        if leaf {
+                            RichText::new(s)
+                        } else {
+                            RichText::new(s).strong()
+                        }
+                    };
+                    row.col(|ui| {
+                        ui.add_space(depth as f32 * 10.0);
+                        ui.add(
+                            egui::Label::new(text(format!("{} {}", c.code, c.title))).truncate(),
+                        );
+                    });
+                    row.col(|ui| right(ui, RichText::new(format_score(c.max)).weak()));
+                    for s in 0..3 {
+                        row.col(|ui| right(ui, text(format_score(t.points[i][s]))));
+                    }
+                });
+            });
+    }
+
+    /// The note and evidence of the selected cell at the shown stage.
+    #[allow(clippy::too_many_arguments)]
+    fn note_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        derived: &Derived,
+        member: MemberId,
+        criterion: &crate::domain::scoring::Criterion,
+        locked: bool,
+        actions: &mut Vec<Action>,
+    ) {
+        // The note belongs to the last stage with a typed score, shown in the sheet's header.
+        let scores = &view.data.scoring.scores;
+        let typed = Stage::ALL
+            .iter()
+            .rev()
+            .find_map(|&s| derived.index.get(scores, member, criterion.id, s));
+        ui.label(format!("Mục {} {}", criterion.code, criterion.title));
+        let Some(score) = typed else {
+            ui.label(
+                RichText::new(
+                    "Chưa có điểm nhập tay ở mục này: nhập điểm trước, rồi ghi chú và minh chứng.",
+                )
+                .small()
+                .weak(),
+            );
+            return;
+        };
+        let key = (member, criterion.id, score.stage);
+        if self.buffers_for != Some(key) {
+            self.buffers.clear();
+            self.buffers_for = Some(key);
+        }
+        ui.label(
+            RichText::new(format!(
+                "Ghi chú của điểm {} ({})",
+                format_score(score.value),
+                score.stage.label().to_lowercase()
+            ))
+            .small(),
+        );
+        let fields = [
+            TextField::new(
+                "note",
+                "Ghi chú",
+                |s: &crate::domain::scoring::Score| &s.note,
+                |s, v| s.note = v,
+            ),
+            TextField::new(
+                "evidence",
+                "Minh chứng",
+                |s: &crate::domain::scoring::Score| &s.evidence,
+                |s, v| s.evidence = v,
+            ),
+        ];
+        let changed = form_grid_ui(ui, "score-note", 80.0, |ui| {
+            text_fields_ui(ui, &fields, score, &mut self.buffers, !locked)
+        });
+        if let Some(edited) = changed {
+            actions.push(Action::Edit(Edit::SetScores {
+                year: view.year(),
+                changes: vec![ScoreChange {
+                    member,
+                    criterion: criterion.id,
+                    stage: score.stage,
+                    score: Some(edited),
+                }],
+            }));
+        }
+    }
+
+    /// The ranking: rank, member, self, bloc, final, classification, and how ties were settled.
+    pub fn ranking_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        scheme: &Scheme,
+        derived: &Derived,
+    ) {
+        ui.heading("Xếp hạng");
+        let rows = &derived.ranking.rows;
+        TableBuilder::new(ui)
+            .id_salt("ranking-table")
+            .striped(true)
+            .cell_layout(Layout::left_to_right(Align::Center))
+            .column(Column::exact(48.0))
+            .column(Column::initial(200.0).resizable(true).clip(true))
+            .columns(Column::exact(80.0), 3)
+            .column(Column::initial(170.0).resizable(true).clip(true))
+            .column(Column::remainder().at_least(160.0).clip(true))
+            .header(22.0, |mut h| {
+                for title in [
+                    "Hạng",
+                    "Đơn vị",
+                    "Tự chấm",
+                    "Khối chấm",
+                    "Thống nhất",
+                    "Xếp loại",
+                    "Ghi chú",
+                ] {
+                    h.col(|ui| {
+                        ui.strong(title);
+                    });
+                }
+            })
+            .body(|body| {
+                body.rows(22.0, rows.len(), |mut row| {
+                    let r = &rows[row.index()];
+                    row.col(|ui| {
+                        let shown = r.rank.map_or("—".to_owned(), |n| n.to_string());
+                        // Read out with its member ("Hạng 1: Sở TT&TT"), for screen readers.
+                        let spoken = match r.rank {
+                            Some(n) => format!("Hạng {n}: {}", view.short_name(r.member)),
+                            None => format!("Không xếp loại: {}", view.short_name(r.member)),
+                        };
+                        ui.label(shown).widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Label, true, &spoken)
+                        });
+                    });
+                    row.col(|ui| {
+                        let selected = self.member == Some(r.member);
+                        if ui
+                            .selectable_label(selected, view.short_name(r.member))
+                            .clicked()
+                        {
+                            self.member = Some(r.member);
+                        }
+                    });
+                    // An unranked member has no total to compare, only the reason.
+                    let ranked = r.rank.is_some();
+                    let score = |v: f64| {
+                        if ranked {
+                            format_score(v)
+                        } else {
+                            "—".to_owned()
+                        }
+                    };
+                    row.col(|ui| right(ui, score(r.self_total)));
+                    row.col(|ui| {
+                        right(
+                            ui,
+                            r.bloc_total
+                                .map(format_score)
+                                .unwrap_or_else(|| "—".to_owned()),
+                        )
+                    });
+                    row.col(|ui| right(ui, RichText::new(score(r.final_total)).strong()));
+                    row.col(|ui| {
+                        ui.label(&r.classification);
+                    });
+                    row.col(|ui| {
+                        ui.label(r.explain(scheme, |m| view.short_name(m)));
+                    });
+                });
+            });
+    }
+
+    /// The score documents, each through the export dialog.
+    pub fn export_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        ui.horizontal(|ui| {
+            let member = self.member;
+            for (label, kind) in [
+                ("Bảng tổng hợp, xếp hạng", DocumentKind::Scores),
+                (
+                    "Bảng điểm chi tiết của đơn vị đang chọn",
+                    DocumentKind::ScoreSheet(member),
+                ),
+                (
+                    "Bảng điểm chi tiết của mọi đơn vị",
+                    DocumentKind::ScoreSheet(None),
+                ),
+                ("Mẫu tự chấm điểm (để trống)", DocumentKind::ScoreForm(None)),
+            ] {
+                if ui.button(label).clicked() {
+                    actions.push(Action::ExportPdfDialog(kind));
+                    self.export_menu_open = false;
+                }
+            }
+        });
+    }
+}
