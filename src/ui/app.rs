@@ -271,13 +271,8 @@ impl App {
                 match s.history.apply(&mut s.store, &edit) {
                     Ok(()) => {
                         s.mark_saved();
-                        // A score typed in a cell changes only the scores: the year in memory
-                        // is patched rather than read again (40 members × 120 criteria).
-                        match &edit {
-                            Edit::SetScores { year, changes } if *year == s.view.year() => {
-                                s.view.apply_score_changes(changes);
-                            }
-                            _ => self.reload(None),
+                        if let Err(e) = s.refresh_after(&edit) {
+                            self.dialog = Some(Dialog::error(e));
                         }
                     }
                     Err(e) => self.dialog = Some(Dialog::error(e)),

@@ -5,11 +5,12 @@
 use super::files::handover_path;
 use super::settings::canonical;
 use crate::domain::{Member, Year, YearData};
+use crate::edit::Edit;
 use crate::edit::History;
 use crate::ops::OpsError;
 use crate::ops::lock::{self, WriterLock};
 use crate::store::receive::Findings;
-use crate::store::{self, Store, members, reports, years};
+use crate::store::{self, Store, indicators, members, reports, years};
 use std::path::{Path, PathBuf};
 
 static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -142,6 +143,47 @@ impl Session {
         view.read_only = self.lock.is_none();
         self.view = view;
         Ok(())
+    }
+
+    /// Brings the view up to date after `edit` was saved. The edits people make most (a cell of
+    /// the Chỉ tiêu table, a member's narrative, a score) read back only what they changed, so
+    /// a year of 12.000 indicators is not read again at every keystroke; any other edit reads
+    /// the year again.
+    pub fn refresh_after(&mut self, edit: &Edit) -> Result<(), OpsError> {
+        let year = self.view.year();
+        let conn = self.store.conn();
+        let data = &mut self.view.data;
+        let patched = match edit {
+            Edit::SetScores { year: y, changes } if *y == year => {
+                self.view.apply_score_changes(changes);
+                return Ok(());
+            }
+            Edit::UpdateIndicator(ind) if ind.year == year => {
+                let stored = indicators::get(conn, ind.id)?;
+                match (stored, data.indicators.iter_mut().find(|i| i.id == ind.id)) {
+                    // Same place in the list: only its values changed.
+                    (Some(stored), Some(old))
+                        if (stored.member, stored.sort) == (old.member, old.sort) =>
+                    {
+                        *old = stored;
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            Edit::SetNarrative { year: y, .. } if *y == year => {
+                data.narratives = years::narratives(conn, year)?;
+                true
+            }
+            _ => false,
+        };
+        if patched {
+            self.view.generation =
+                NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Ok(())
+        } else {
+            self.reload(None)
+        }
     }
 
     /// Reads the file again after its whole content changed (a restore): the year shown if the
@@ -280,4 +322,42 @@ pub fn open_to_view(path: &Path) -> Result<Opened, OpsError> {
         own: false,
         notice: Notice::Nothing,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A view patched after an edit holds what reading the year again would show.
+    #[test]
+    fn a_patched_view_equals_a_fresh_read() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::sample::fill(&mut store).unwrap();
+        let mut session = Session::start(store, Some(2020), None).unwrap();
+        let mut ind = session.view.data.indicators[3].clone();
+        ind.result = Some(1234.5);
+        ind.note = "  ghi chú có dấu cách  ".to_owned();
+        let member = ind.member;
+        let edits = [
+            Edit::UpdateIndicator(ind),
+            Edit::SetNarrative {
+                year: 2020,
+                member,
+                text: "Hoa\u{300}n tha\u{300}nh tô\u{301}t".to_owned(),
+            },
+            Edit::SetNarrative {
+                year: 2020,
+                member,
+                text: "   ".to_owned(),
+            },
+        ];
+        for edit in edits {
+            let before = session.view.generation;
+            session.history.apply(&mut session.store, &edit).unwrap();
+            session.refresh_after(&edit).unwrap();
+            assert_ne!(session.view.generation, before, "{edit:?}");
+            let fresh = YearView::load(&session.store, 2020).unwrap();
+            assert_eq!(session.view.data, fresh.data, "{edit:?}");
+        }
+    }
 }
