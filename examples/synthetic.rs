@@ -132,7 +132,9 @@ fn run() -> Result<(), String> {
                 for (m, &member) in ids.iter().enumerate() {
                     for k in 0..n_indicators {
                         let (name, unit) = INDICATORS[(k + m) % INDICATORS.len()];
-                        let plan = (next() % 500_000) as f64 / 100.0 + 1.0;
+                        // Whole hundredths, as a person types them (adding 1.0 after dividing
+                        // gave values such as 8,559999999999999).
+                        let plan = ((next() % 500_000) + 100) as f64 / 100.0;
                         let result = plan * ((next() % 40) as f64 + 80.0) / 100.0;
                         indicators::insert(
                             tx,
