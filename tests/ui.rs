@@ -181,6 +181,52 @@ fn an_english_style_number_is_refused_at_the_cell_and_the_old_value_kept() {
 }
 
 #[test]
+fn typing_into_a_new_indicator_replaces_its_default_and_an_empty_cell_takes_a_click() {
+    let (_f, mut h) = first_run();
+    add_indicator_row(&mut h);
+    // The name cell opens with "Chỉ tiêu mới" selected: typing replaces it.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Chỉ tiêu")
+        .type_text("Diện tích giao đất");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    // After a handover every Thực hiện cell is empty: the empty cell itself is the target.
+    click(&mut h, "Thực hiện của “Diện tích giao đất”");
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Thực hiện")
+        .type_text("12");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let list = indicators::list(store(&h).conn(), 2020).unwrap();
+    let ind = list
+        .iter()
+        .find(|i| i.name.ends_with("Diện tích giao đất"))
+        .unwrap();
+    assert_eq!(ind.name, "Diện tích giao đất");
+    assert_eq!(ind.result, Some(12.0));
+}
+
+#[test]
+fn shift_tab_in_a_cell_moves_back_one_cell_and_keeps_the_editor_open() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Chỉ tiêu");
+    click(&mut h, "1.128");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    // The Kế hoạch cell of the same row is open with its value selected: typing replaces it.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Kế hoạch")
+        .type_text("2.000");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let list = indicators::list(store(&h).conn(), 2020).unwrap();
+    let ind = list.iter().find(|i| i.result == Some(1128.0)).unwrap();
+    assert_eq!(ind.plan, Some(2000.0));
+}
+
+#[test]
 fn delete_a_row_then_undo_brings_it_back() {
     let (_f, mut h) = first_run();
     click(&mut h, "Chỉ tiêu");

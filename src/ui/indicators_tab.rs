@@ -3,10 +3,9 @@
 //! the table. Rows are virtualised, so a year of 12.000 indicators scrolls smoothly.
 
 use super::app::Action;
+use super::cell::{CellExit, cell_button_ui, cell_editor_ui};
 use super::session::YearView;
-use super::widgets::{
-    CellExit, ERROR_COLOR, FieldBuffer, cell_exit, search_field_ui, text_area_ui,
-};
+use super::widgets::{FieldBuffer, search_field_ui, text_area_ui};
 use crate::domain::{Indicator, MemberId};
 use crate::edit::Edit;
 use crate::text::collate::matches_search;
@@ -413,20 +412,13 @@ impl IndicatorsTab {
             .is_some_and(|e| e.id == ind.id && e.col == col);
         if !editing_here {
             let text = col.text_of(ind);
-            let layout = if col.is_number() {
-                Layout::right_to_left(Align::Center)
+            // An empty cell is named by its column and row, so that it can be found and read.
+            let name = if text.is_empty() {
+                format!("{} của “{}”", col.title(), ind.name)
             } else {
-                Layout::left_to_right(Align::Center)
+                text.clone()
             };
-            let response = ui
-                .with_layout(layout, |ui| {
-                    ui.add(
-                        egui::Label::new(text)
-                            .sense(egui::Sense::click())
-                            .truncate(),
-                    )
-                })
-                .inner;
+            let response = cell_button_ui(ui, RichText::new(text), &name, col.is_number(), false);
             if response.clicked() && !locked {
                 self.selected_member = Some(ind.member);
                 self.editing = Some(CellEdit {
@@ -442,30 +434,14 @@ impl IndicatorsTab {
         let Some(edit) = &mut self.editing else {
             return;
         };
-        let mut outcome = None;
-        ui.vertical(|ui| {
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut edit.text)
-                        .desired_width(f32::INFINITY)
-                        .align(if col.is_number() {
-                            egui::Align2::RIGHT_CENTER
-                        } else {
-                            egui::Align2::LEFT_CENTER
-                        }),
-                )
-                .labelled_by(header);
-            if edit.focus {
-                response.request_focus();
-                edit.focus = false;
-            }
-            if let Some(e) = &edit.error {
-                ui.label(RichText::new(e.as_str()).color(ERROR_COLOR).small());
-            }
-            if response.lost_focus() {
-                outcome = Some(cell_exit(ui));
-            }
-        });
+        let (response, outcome) = cell_editor_ui(
+            ui,
+            &mut edit.text,
+            col.is_number(),
+            &mut edit.focus,
+            edit.error.as_deref(),
+        );
+        response.labelled_by(header);
         let Some(movement) = outcome else { return };
         if let CellExit::Cancel = movement {
             self.editing = None;

@@ -7,6 +7,9 @@ use chrono::{Datelike, NaiveDate};
 use egui::{Color32, RichText};
 use std::collections::HashMap;
 
+/// The spreadsheet cell's exit, where the tabs have always found it.
+pub use super::cell::{CellExit, cell_exit};
+
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(180, 0, 0);
 /// Amber for what deserves a look but does not stop the user (a warning before an export).
 pub const WARNING_COLOR: Color32 = Color32::from_rgb(150, 90, 0);
@@ -365,36 +368,4 @@ fn calendar_ui(
             });
     });
     picked
-}
-
-/// How the user left a spreadsheet cell being edited (the Chỉ tiêu and Chấm điểm tables).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CellExit {
-    /// Tab: save and go to the next cell across.
-    Next,
-    /// Shift+Tab: save and go back one cell.
-    Previous,
-    /// Enter: save and go down.
-    Down,
-    /// Clicked elsewhere: save and stay.
-    Stay,
-    /// Esc: forget the typing.
-    Cancel,
-}
-
-/// The way a cell's field that just lost focus was left, from the keys of this frame.
-pub fn cell_exit(ui: &egui::Ui) -> CellExit {
-    ui.input(|i| {
-        if i.key_pressed(egui::Key::Escape) {
-            CellExit::Cancel
-        } else if i.key_pressed(egui::Key::Tab) && i.modifiers.shift {
-            CellExit::Previous
-        } else if i.key_pressed(egui::Key::Tab) {
-            CellExit::Next
-        } else if i.key_pressed(egui::Key::Enter) {
-            CellExit::Down
-        } else {
-            CellExit::Stay
-        }
-    })
 }
