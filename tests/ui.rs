@@ -89,7 +89,12 @@ fn add_a_member_then_rename_it_from_next_year() {
     click(&mut h, "Thêm đơn vị");
     type_into(&mut h, "Tên đơn vị mới:", "Sở Tư pháp");
     click(&mut h, "Thêm");
-    click(&mut h, "Sở Tư pháp");
+    // The unit just added is the one selected: its form is open beside the table.
+    let full_name = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Tên đầy đủ");
+    assert_eq!(
+        full_name.accesskit_node().value().as_deref(),
+        Some("Sở Tư pháp")
+    );
     click(&mut h, "Đổi tên từ năm…");
     replace_text(&mut h, "Tên mới", "Sở Tư pháp và Hộ tịch");
     click_scrolled(&mut h, "Đổi tên");
@@ -103,6 +108,17 @@ fn add_a_member_then_rename_it_from_next_year() {
         .find(|m| m.full_name_in(2020) == "Sở Tư pháp")
         .unwrap();
     assert_eq!(m.full_name_in(2021), "Sở Tư pháp và Hộ tịch");
+}
+
+#[test]
+fn ctrl_s_leaves_the_field_saving_it_and_says_everything_is_saved() {
+    let (_f, mut h) = first_run();
+    select_all_and_type(&mut h, "Điện thoại", "0219 3860 000");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label_contains("Mọi thay đổi đã được lưu (chương trình lưu ngay");
+    let list = members::list(store(&h).conn()).unwrap();
+    assert!(list.iter().any(|m| m.phone == "0219 3860 000"));
 }
 
 #[test]

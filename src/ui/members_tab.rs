@@ -19,6 +19,8 @@ pub struct MembersTab {
     fields: FieldBuffers,
     rename: Option<RenameForm>,
     leave: Option<LeaveForm>,
+    /// After adding a unit: the largest id before it, so the new one is selected once loaded.
+    select_added_after: Option<MemberId>,
 }
 
 #[derive(Default, Clone)]
@@ -41,6 +43,17 @@ impl MembersTab {
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
         let year = view.year();
         let locked = view.locked();
+        if let Some(before) = self.select_added_after
+            && let Some(added) = view
+                .members
+                .iter()
+                .map(|m| m.id)
+                .filter(|&id| id > before)
+                .max()
+        {
+            self.select(added);
+            self.select_added_after = None;
+        }
         if self.selected.and_then(|id| view.member(id)).is_none() {
             self.selected = view.members_in_year().first().map(|m| m.id);
         }
@@ -111,6 +124,8 @@ impl MembersTab {
                             Ok(()) => {
                                 actions
                                     .push(Action::Edit(Edit::AddMember(Member::new(year, name))));
+                                self.select_added_after =
+                                    Some(view.members.iter().map(|m| m.id).max().unwrap_or(0));
                                 done = true;
                             }
                             Err(e) => *error = Some(e.to_string()),
@@ -130,6 +145,14 @@ impl MembersTab {
             ui.add_space(4.0);
             self.table_ui(ui, view);
         });
+    }
+
+    /// Shows `id`'s form, forgetting what was being typed in the previous one.
+    fn select(&mut self, id: MemberId) {
+        self.selected = Some(id);
+        self.fields.clear();
+        self.rename = None;
+        self.leave = None;
     }
 
     fn table_ui(&mut self, ui: &mut egui::Ui, view: &YearView) {
@@ -182,10 +205,7 @@ impl MembersTab {
                                 .selectable_label(selected, m.full_name_in(year))
                                 .clicked()
                             {
-                                self.selected = Some(m.id);
-                                self.fields.clear();
-                                self.rename = None;
-                                self.leave = None;
+                                self.select(m.id);
                             }
                         });
                         row.col(|ui| {
