@@ -242,6 +242,60 @@ fn shift_tab_in_a_cell_moves_back_one_cell_and_keeps_the_editor_open() {
     assert_eq!(ind.plan, Some(2000.0));
 }
 
+/// How far down the window the cell showing `text` is.
+fn top_of(h: &Window, text: &str) -> f64 {
+    h.get_by_label(text)
+        .accesskit_node()
+        .bounding_box()
+        .unwrap()
+        .y0
+}
+
+#[test]
+fn a_click_on_a_column_header_sorts_each_units_rows_by_it() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Chỉ tiêu");
+    // The bloc's order: the total of the news items first, its parts after it.
+    assert!(top_of(&h, "1.128") < top_of(&h, "95"));
+    click(&mut h, "Thực hiện");
+    assert!(top_of(&h, "15") < top_of(&h, "95"));
+    assert!(top_of(&h, "95") < top_of(&h, "1.128"));
+    click(&mut h, "Thực hiện");
+    assert!(top_of(&h, "1.128") < top_of(&h, "95"));
+    assert!(top_of(&h, "95") < top_of(&h, "15"));
+}
+
+#[test]
+fn at_1024_by_600_the_buttons_stay_whole_and_the_tables_keep_their_last_columns() {
+    let f = fixture();
+    let app = App::new(Some(f.data_dir.clone()), None);
+    let mut h = common::window::build(
+        common::window::builder().with_size(egui::vec2(1024.0, 600.0)),
+        app,
+    );
+    h.run();
+    click(&mut h, "Xem tiếp dữ liệu mẫu");
+    // The first widget so named (a table's header comes before the form beside it).
+    let inside = |h: &Window, label: &str| {
+        let node = h.get_all_by_label(label).next().unwrap();
+        let b = node.accesskit_node().bounding_box().unwrap();
+        assert!(b.x1 <= 1024.0 && b.y1 <= 600.0, "{label} is cut: {b:?}");
+    };
+    inside(&h, "Thêm đơn vị");
+    // The last column is reached by scrolling sideways, not lost.
+    h.get_all_by_label("Vai trò năm 2020")
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    h.run();
+    inside(&h, "Vai trò năm 2020");
+    click(&mut h, "Chỉ tiêu");
+    inside(&h, "Chép danh mục năm trước");
+    h.get_all_by_label("Xóa").next().unwrap().scroll_to_me();
+    h.run();
+    inside(&h, "Xóa");
+}
+
 #[test]
 fn delete_a_row_then_undo_brings_it_back() {
     let (_f, mut h) = first_run();

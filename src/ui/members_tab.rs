@@ -59,7 +59,7 @@ impl MembersTab {
         }
         egui::Panel::right("member-form")
             .resizable(true)
-            .default_size(400.0)
+            .default_size(360.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     match self.selected.and_then(|id| view.member(id)) {
@@ -75,7 +75,7 @@ impl MembersTab {
             ui.horizontal(|ui| {
                 ui.heading(format!("Đơn vị thành viên năm {year}"));
             });
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 search_field_ui(ui, &mut self.search, "tên đơn vị");
                 ui.separator();
                 ui.label("Sắp xếp:");
@@ -169,74 +169,78 @@ impl MembersTab {
         if self.sort_by_name {
             list.sort_by(|a, b| compare_vi(a.1.full_name_in(year), b.1.full_name_in(year)));
         }
-        TableBuilder::new(ui)
-            .striped(true)
-            .column(Column::exact(36.0))
-            .column(Column::remainder().at_least(200.0).clip(true))
-            .column(Column::initial(90.0).resizable(true).clip(true))
-            .column(Column::initial(64.0).resizable(true).clip(true))
-            .column(Column::initial(120.0).resizable(true).clip(true))
-            .column(Column::initial(96.0).resizable(true).clip(true))
-            .column(Column::exact(116.0))
-            .header(26.0, |mut h| {
-                for t in [
-                    "STT",
-                    "Tên đơn vị",
-                    "Viết tắt",
-                    "Ký hiệu",
-                    "Thủ trưởng",
-                    "Điện thoại",
-                    "Vai trò năm nay",
-                ] {
-                    h.col(|ui| {
-                        ui.strong(t);
-                    });
-                }
-            })
-            .body(|mut body| {
-                for (i, m) in list {
-                    body.row(28.0, |mut row| {
-                        row.col(|ui| {
-                            ui.label((i + 1).to_string());
+        let role_title = format!("Vai trò năm {year}");
+        egui::ScrollArea::horizontal().show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("members-table")
+                .striped(true)
+                .column(Column::exact(36.0))
+                .column(Column::remainder().at_least(160.0).clip(true))
+                .column(Column::initial(90.0).resizable(true).clip(true))
+                .column(Column::initial(64.0).resizable(true).clip(true))
+                .column(Column::initial(120.0).resizable(true).clip(true))
+                .column(Column::initial(96.0).resizable(true).clip(true))
+                .column(Column::exact(116.0))
+                .header(26.0, |mut h| {
+                    for t in [
+                        "STT",
+                        "Tên đơn vị",
+                        "Viết tắt",
+                        "Ký hiệu",
+                        "Thủ trưởng",
+                        "Điện thoại",
+                        &role_title,
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(t);
                         });
-                        row.col(|ui| {
-                            let selected = self.selected == Some(m.id);
-                            if ui
-                                .selectable_label(selected, m.full_name_in(year))
-                                .clicked()
-                            {
-                                self.select(m.id);
-                            }
-                        });
-                        row.col(|ui| {
-                            ui.label(m.name_in(year).map_or("", |n| n.short_name.as_str()));
-                        });
-                        row.col(|ui| {
-                            ui.label(m.name_in(year).map_or("", |n| n.abbreviation.as_str()));
-                        });
-                        row.col(|ui| {
-                            let head = match (m.head_title.is_empty(), m.head_name.is_empty()) {
-                                (_, true) => String::new(),
-                                (true, false) => m.head_name.clone(),
-                                (false, false) => format!("{} ({})", m.head_name, m.head_title),
-                            };
-                            ui.label(head);
-                        });
-                        row.col(|ui| {
-                            ui.label(&m.phone);
-                        });
-                        row.col(|ui| {
-                            let role = view.data.record.role_of(m.id);
-                            let text = RichText::new(role.label());
-                            ui.label(if role == Role::Leader {
-                                text.strong()
-                            } else {
-                                text
+                    }
+                })
+                .body(|mut body| {
+                    for (i, m) in list {
+                        body.row(28.0, |mut row| {
+                            row.col(|ui| {
+                                ui.label((i + 1).to_string());
+                            });
+                            row.col(|ui| {
+                                let selected = self.selected == Some(m.id);
+                                if ui
+                                    .selectable_label(selected, m.full_name_in(year))
+                                    .clicked()
+                                {
+                                    self.select(m.id);
+                                }
+                            });
+                            row.col(|ui| {
+                                ui.label(m.name_in(year).map_or("", |n| n.short_name.as_str()));
+                            });
+                            row.col(|ui| {
+                                ui.label(m.name_in(year).map_or("", |n| n.abbreviation.as_str()));
+                            });
+                            row.col(|ui| {
+                                let head = match (m.head_title.is_empty(), m.head_name.is_empty()) {
+                                    (_, true) => String::new(),
+                                    (true, false) => m.head_name.clone(),
+                                    (false, false) => format!("{} ({})", m.head_name, m.head_title),
+                                };
+                                ui.label(head);
+                            });
+                            row.col(|ui| {
+                                ui.label(&m.phone);
+                            });
+                            row.col(|ui| {
+                                let role = view.data.record.role_of(m.id);
+                                let text = RichText::new(role.label());
+                                ui.label(if role == Role::Leader {
+                                    text.strong()
+                                } else {
+                                    text
+                                });
                             });
                         });
-                    });
-                }
-            });
+                    }
+                });
+        });
         let left: Vec<&Member> = view
             .members
             .iter()

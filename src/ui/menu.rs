@@ -210,7 +210,8 @@ impl Chrome<'_> {
         toast: Option<&(String, f64)>,
         notice: Option<&str>,
     ) {
-        ui.horizontal(|ui| {
+        // Wrapped: a long path or message goes on a second line instead of off the window.
+        ui.horizontal_wrapped(|ui| {
             let Some(s) = self.session else {
                 ui.label("Chưa mở tệp dữ liệu nào.");
                 return;

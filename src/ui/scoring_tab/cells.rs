@@ -131,6 +131,7 @@ impl CellState {
             .collect();
         egui::ScrollArea::horizontal().show(ui, |ui| {
             let mut table = TableBuilder::new(ui)
+                .id_salt("scores-table")
                 .striped(true)
                 .cell_layout(Layout::left_to_right(Align::Center))
                 .column(Column::initial(300.0).resizable(true).clip(true))
