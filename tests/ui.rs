@@ -89,7 +89,12 @@ fn add_a_member_then_rename_it_from_next_year() {
     click(&mut h, "Thêm đơn vị");
     type_into(&mut h, "Tên đơn vị mới:", "Sở Tư pháp");
     click(&mut h, "Thêm");
-    click(&mut h, "Sở Tư pháp");
+    // The unit just added is the one selected: its form is open beside the table.
+    let full_name = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Tên đầy đủ");
+    assert_eq!(
+        full_name.accesskit_node().value().as_deref(),
+        Some("Sở Tư pháp")
+    );
     click(&mut h, "Đổi tên từ năm…");
     replace_text(&mut h, "Tên mới", "Sở Tư pháp và Hộ tịch");
     click_scrolled(&mut h, "Đổi tên");
@@ -103,6 +108,17 @@ fn add_a_member_then_rename_it_from_next_year() {
         .find(|m| m.full_name_in(2020) == "Sở Tư pháp")
         .unwrap();
     assert_eq!(m.full_name_in(2021), "Sở Tư pháp và Hộ tịch");
+}
+
+#[test]
+fn ctrl_s_leaves_the_field_saving_it_and_says_everything_is_saved() {
+    let (_f, mut h) = first_run();
+    select_all_and_type(&mut h, "Điện thoại", "0219 3860 000");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label_contains("Mọi thay đổi đã được lưu (chương trình lưu ngay");
+    let list = members::list(store(&h).conn()).unwrap();
+    assert!(list.iter().any(|m| m.phone == "0219 3860 000"));
 }
 
 #[test]
@@ -178,6 +194,106 @@ fn an_english_style_number_is_refused_at_the_cell_and_the_old_value_kept() {
     h.key_press(Key::Escape);
     h.run();
     h.get_by_label("1.128");
+}
+
+#[test]
+fn typing_into_a_new_indicator_replaces_its_default_and_an_empty_cell_takes_a_click() {
+    let (_f, mut h) = first_run();
+    add_indicator_row(&mut h);
+    // The name cell opens with "Chỉ tiêu mới" selected: typing replaces it.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Chỉ tiêu")
+        .type_text("Diện tích giao đất");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    // After a handover every Thực hiện cell is empty: the empty cell itself is the target.
+    click(&mut h, "Thực hiện của “Diện tích giao đất”");
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Thực hiện")
+        .type_text("12");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let list = indicators::list(store(&h).conn(), 2020).unwrap();
+    let ind = list
+        .iter()
+        .find(|i| i.name.ends_with("Diện tích giao đất"))
+        .unwrap();
+    assert_eq!(ind.name, "Diện tích giao đất");
+    assert_eq!(ind.result, Some(12.0));
+}
+
+#[test]
+fn shift_tab_in_a_cell_moves_back_one_cell_and_keeps_the_editor_open() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Chỉ tiêu");
+    click(&mut h, "1.128");
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    // The Kế hoạch cell of the same row is open with its value selected: typing replaces it.
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Kế hoạch")
+        .type_text("2.000");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let list = indicators::list(store(&h).conn(), 2020).unwrap();
+    let ind = list.iter().find(|i| i.result == Some(1128.0)).unwrap();
+    assert_eq!(ind.plan, Some(2000.0));
+}
+
+/// How far down the window the cell showing `text` is.
+fn top_of(h: &Window, text: &str) -> f64 {
+    h.get_by_label(text)
+        .accesskit_node()
+        .bounding_box()
+        .unwrap()
+        .y0
+}
+
+#[test]
+fn a_click_on_a_column_header_sorts_each_units_rows_by_it() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Chỉ tiêu");
+    // The bloc's order: the total of the news items first, its parts after it.
+    assert!(top_of(&h, "1.128") < top_of(&h, "95"));
+    click(&mut h, "Thực hiện");
+    assert!(top_of(&h, "15") < top_of(&h, "95"));
+    assert!(top_of(&h, "95") < top_of(&h, "1.128"));
+    click(&mut h, "Thực hiện");
+    assert!(top_of(&h, "1.128") < top_of(&h, "95"));
+    assert!(top_of(&h, "95") < top_of(&h, "15"));
+}
+
+#[test]
+fn at_1024_by_600_the_buttons_stay_whole_and_the_tables_keep_their_last_columns() {
+    let f = fixture();
+    let app = App::new(Some(f.data_dir.clone()), None);
+    let mut h = common::window::build(
+        common::window::builder().with_size(egui::vec2(1024.0, 600.0)),
+        app,
+    );
+    h.run();
+    click(&mut h, "Xem tiếp dữ liệu mẫu");
+    // The first widget so named (a table's header comes before the form beside it).
+    let inside = |h: &Window, label: &str| {
+        let node = h.get_all_by_label(label).next().unwrap();
+        let b = node.accesskit_node().bounding_box().unwrap();
+        assert!(b.x1 <= 1024.0 && b.y1 <= 600.0, "{label} is cut: {b:?}");
+    };
+    inside(&h, "Thêm đơn vị");
+    // The last column is reached by scrolling sideways, not lost.
+    h.get_all_by_label("Vai trò năm 2020")
+        .next()
+        .unwrap()
+        .scroll_to_me();
+    h.run();
+    inside(&h, "Vai trò năm 2020");
+    click(&mut h, "Chỉ tiêu");
+    inside(&h, "Chép danh mục năm trước");
+    h.get_all_by_label("Xóa").next().unwrap().scroll_to_me();
+    h.run();
+    inside(&h, "Xóa");
 }
 
 #[test]

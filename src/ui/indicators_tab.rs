@@ -3,13 +3,12 @@
 //! the table. Rows are virtualised, so a year of 12.000 indicators scrolls smoothly.
 
 use super::app::Action;
+use super::cell::{CellExit, cell_button_ui, cell_editor_ui};
 use super::session::YearView;
-use super::widgets::{
-    CellExit, ERROR_COLOR, FieldBuffer, cell_exit, search_field_ui, text_area_ui,
-};
+use super::widgets::{FieldBuffer, search_field_ui, text_area_ui};
 use crate::domain::{Indicator, MemberId};
 use crate::edit::Edit;
-use crate::text::collate::matches_search;
+use crate::text::collate::{compare_vi, matches_search};
 use crate::text::number::{format_number, format_percent, parse_non_negative};
 use egui::{Align, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
@@ -98,6 +97,64 @@ struct CellEdit {
     focus: bool,
 }
 
+/// A column and its direction; the units keep the bloc's order, their rows follow the column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Sort {
+    col: Col,
+    ascending: bool,
+}
+
+impl Sort {
+    /// A click on `col`'s header: sort by it, then reverse, then back to the bloc's order.
+    fn after_click(current: Option<Sort>, col: Col) -> Option<Sort> {
+        match current {
+            Some(s) if s.col == col && s.ascending => Some(Sort {
+                col,
+                ascending: false,
+            }),
+            Some(s) if s.col == col => None,
+            _ => Some(Sort {
+                col,
+                ascending: true,
+            }),
+        }
+    }
+
+    fn compare(self, a: &Indicator, b: &Indicator) -> std::cmp::Ordering {
+        let number = |x: Option<f64>, y: Option<f64>| match (x, y) {
+            (Some(x), Some(y)) => x.total_cmp(&y),
+            // Empty cells last, whichever the direction.
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        };
+        let order = match self.col {
+            Col::Plan => return self.directed(number(a.plan, b.plan), a.plan, b.plan),
+            Col::Result => return self.directed(number(a.result, b.result), a.result, b.result),
+            col => compare_vi(&col.text_of(a), &col.text_of(b)),
+        };
+        if self.ascending {
+            order
+        } else {
+            order.reverse()
+        }
+    }
+
+    /// A number comparison in this direction, empty cells staying last.
+    fn directed(
+        self,
+        order: std::cmp::Ordering,
+        a: Option<f64>,
+        b: Option<f64>,
+    ) -> std::cmp::Ordering {
+        if self.ascending || a.is_none() || b.is_none() {
+            order
+        } else {
+            order.reverse()
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy)]
 enum Row {
     Header(MemberId, usize),
@@ -114,7 +171,9 @@ pub struct IndicatorsTab {
     narrative_member: Option<MemberId>,
     /// The row list, rebuilt only when the data, the filter or the search change.
     rows: Vec<Row>,
-    rows_key: Option<(u64, Option<MemberId>, String)>,
+    rows_key: Option<(u64, Option<MemberId>, String, Option<Sort>)>,
+    /// The column the rows of each unit are sorted by (a click on its header), if any.
+    sort: Option<Sort>,
     /// After adding a row, the cell to open once the new row is loaded.
     open_new_row: Option<MemberId>,
     known_ids: usize,
@@ -131,10 +190,11 @@ impl IndicatorsTab {
         }
         egui::Panel::right("narrative")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(260.0)
             .show(ui, |ui| self.narrative_ui(ui, view, locked, actions));
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            ui.horizontal(|ui| {
+            // Wrapped, so that on a small screen the buttons go to a second line, never cut.
+            ui.horizontal_wrapped(|ui| {
                 let label = ui.label("Đơn vị:");
                 let selected = self
                     .filter
@@ -223,7 +283,7 @@ impl IndicatorsTab {
     }
 
     fn rebuild_rows(&mut self, view: &YearView) {
-        let key = (view.generation, self.filter, self.search.clone());
+        let key = (view.generation, self.filter, self.search.clone(), self.sort);
         if self.rows_key.as_ref() == Some(&key) {
             return;
         }
@@ -249,6 +309,16 @@ impl IndicatorsTab {
                 *n += 1;
             }
             self.rows.push(Row::Item(i));
+        }
+        if let Some(sort) = self.sort {
+            // Each unit's rows, between its header and the next, in the column's order.
+            let indicators = &view.data.indicators;
+            for group in self.rows.split_mut(|r| matches!(r, Row::Header(..))) {
+                group.sort_by(|a, b| match (a, b) {
+                    (Row::Item(a), Row::Item(b)) => sort.compare(&indicators[*a], &indicators[*b]),
+                    _ => std::cmp::Ordering::Equal,
+                });
+            }
         }
         self.rows_key = Some(key);
     }
@@ -287,112 +357,172 @@ impl IndicatorsTab {
             .collect();
         let mut header_ids = [egui::Id::NULL; 6];
         let rows = std::mem::take(&mut self.rows);
-        TableBuilder::new(ui)
-            .striped(true)
-            .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::initial(110.0).resizable(true).clip(true))
-            .column(Column::remainder().at_least(220.0).clip(true))
-            .column(Column::initial(70.0).resizable(true).clip(true))
-            .column(Column::initial(95.0).resizable(true))
-            .column(Column::initial(95.0).resizable(true))
-            .column(Column::exact(56.0))
-            .column(Column::initial(110.0).resizable(true).clip(true))
-            .column(Column::exact(46.0))
-            .header(28.0, |mut h| {
-                for (i, col) in Col::ORDER.iter().enumerate() {
-                    if i == 5 {
+        // Below about 1100 px the table scrolls sideways; its widths are its own (by id), so
+        // they survive a change of tab.
+        egui::ScrollArea::horizontal().show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("indicators-table")
+                .striped(true)
+                .cell_layout(Layout::left_to_right(Align::Center))
+                .column(
+                    Column::initial(90.0)
+                        .at_least(40.0)
+                        .resizable(true)
+                        .clip(true),
+                )
+                .column(Column::remainder().at_least(160.0).clip(true))
+                .column(
+                    Column::initial(64.0)
+                        .at_least(40.0)
+                        .resizable(true)
+                        .clip(true),
+                )
+                .column(
+                    Column::initial(88.0)
+                        .at_least(50.0)
+                        .resizable(true)
+                        .clip(true),
+                )
+                .column(
+                    Column::initial(88.0)
+                        .at_least(50.0)
+                        .resizable(true)
+                        .clip(true),
+                )
+                .column(Column::exact(56.0))
+                .column(
+                    Column::initial(100.0)
+                        .at_least(40.0)
+                        .resizable(true)
+                        .clip(true),
+                )
+                .column(Column::exact(46.0))
+                .header(28.0, |mut h| {
+                    for (i, col) in Col::ORDER.iter().enumerate() {
+                        if i == 5 {
+                            h.col(|ui| {
+                                ui.strong("% KH");
+                            });
+                        }
                         h.col(|ui| {
-                            ui.strong("% KH");
+                            header_ids[i] = self.header_ui(ui, *col);
                         });
                     }
-                    h.col(|ui| {
-                        header_ids[i] = ui.strong(col.title()).id;
-                    });
-                }
-                h.col(|_| {});
-            })
-            .body(|body| {
-                body.heterogeneous_rows(heights.into_iter(), |mut row| {
-                    let Some(kind) = rows.get(row.index()).copied() else {
-                        return;
-                    };
-                    match kind {
-                        Row::Header(member, count) => {
-                            let name = view
-                                .member(member)
-                                .map_or(String::new(), |m| m.full_name_in(year).to_owned());
-                            // The short name keeps the group row readable in a narrow column;
-                            // the full name is on hover and beside the table.
-                            let short = view.short_name(member);
-                            row.col(|_| {});
-                            row.col(|ui| {
-                                let text =
-                                    RichText::new(format!("{short} — {count} chỉ tiêu")).strong();
-                                let selected = self.selected_member == Some(member);
-                                if ui
-                                    .selectable_label(selected, text)
-                                    .on_hover_text(&name)
-                                    .clicked()
-                                {
-                                    self.selected_member = Some(member);
-                                }
-                            });
-                            for _ in 0..6 {
+                    h.col(|_| {});
+                })
+                .body(|body| {
+                    body.heterogeneous_rows(heights.into_iter(), |mut row| {
+                        let Some(kind) = rows.get(row.index()).copied() else {
+                            return;
+                        };
+                        match kind {
+                            Row::Header(member, count) => {
+                                let name = view
+                                    .member(member)
+                                    .map_or(String::new(), |m| m.full_name_in(year).to_owned());
+                                // The short name keeps the group row readable in a narrow column;
+                                // the full name is on hover and beside the table.
+                                let short = view.short_name(member);
                                 row.col(|_| {});
+                                row.col(|ui| {
+                                    let text = RichText::new(format!("{short} — {count} chỉ tiêu"))
+                                        .strong();
+                                    let selected = self.selected_member == Some(member);
+                                    if ui
+                                        .selectable_label(selected, text)
+                                        .on_hover_text(&name)
+                                        .clicked()
+                                    {
+                                        self.selected_member = Some(member);
+                                    }
+                                });
+                                for _ in 0..6 {
+                                    row.col(|_| {});
+                                }
                             }
-                        }
-                        Row::Item(i) => {
-                            let ind = &view.data.indicators[i];
-                            for (ci, col) in Col::ORDER.iter().enumerate() {
-                                if ci == 5 {
+                            Row::Item(i) => {
+                                let ind = &view.data.indicators[i];
+                                for (ci, col) in Col::ORDER.iter().enumerate() {
+                                    if ci == 5 {
+                                        row.col(|ui| {
+                                            ui.with_layout(
+                                                Layout::right_to_left(Align::Center),
+                                                |ui| {
+                                                    ui.label(
+                                                        ind.percent_of_plan()
+                                                            .map(format_percent)
+                                                            .unwrap_or_default(),
+                                                    );
+                                                },
+                                            );
+                                        });
+                                    }
                                     row.col(|ui| {
-                                        ui.with_layout(
-                                            Layout::right_to_left(Align::Center),
-                                            |ui| {
-                                                ui.label(
-                                                    ind.percent_of_plan()
-                                                        .map(format_percent)
-                                                        .unwrap_or_default(),
-                                                );
-                                            },
+                                        self.cell_ui(
+                                            ui,
+                                            view,
+                                            &rows,
+                                            ind,
+                                            *col,
+                                            header_ids[ci],
+                                            locked,
+                                            actions,
                                         );
                                     });
                                 }
                                 row.col(|ui| {
-                                    self.cell_ui(
-                                        ui,
-                                        view,
-                                        &rows,
-                                        ind,
-                                        *col,
-                                        header_ids[ci],
-                                        locked,
-                                        actions,
-                                    );
+                                    if ui
+                                        .add_enabled(!locked, egui::Button::new("Xóa").small())
+                                        .on_hover_text(format!(
+                                            "Xóa chỉ tiêu “{}” (hoàn tác bằng Ctrl+Z)",
+                                            ind.name
+                                        ))
+                                        .clicked()
+                                    {
+                                        actions.push(Action::Edit(Edit::DeleteIndicator(ind.id)));
+                                        actions.push(Action::Toast(format!(
+                                            "Đã xóa chỉ tiêu “{}” của {}. Bấm Ctrl+Z để hoàn tác.",
+                                            ind.name,
+                                            view.short_name(ind.member)
+                                        )));
+                                    }
                                 });
                             }
-                            row.col(|ui| {
-                                if ui
-                                    .add_enabled(!locked, egui::Button::new("Xóa").small())
-                                    .on_hover_text(format!(
-                                        "Xóa chỉ tiêu “{}” (hoàn tác bằng Ctrl+Z)",
-                                        ind.name
-                                    ))
-                                    .clicked()
-                                {
-                                    actions.push(Action::Edit(Edit::DeleteIndicator(ind.id)));
-                                    actions.push(Action::Toast(format!(
-                                        "Đã xóa chỉ tiêu “{}” của {}. Bấm Ctrl+Z để hoàn tác.",
-                                        ind.name,
-                                        view.short_name(ind.member)
-                                    )));
-                                }
-                            });
                         }
-                    }
+                    });
                 });
-            });
+        });
         self.rows = rows;
+    }
+
+    /// A column's title, which sorts each unit's rows by it when clicked (a small triangle,
+    /// up or down, shows how; the UI font has no arrow characters).
+    fn header_ui(&mut self, ui: &mut egui::Ui, col: Col) -> egui::Id {
+        let response = ui
+            .add(egui::Button::new(RichText::new(col.title()).strong()).frame(false))
+            .on_hover_text(format!(
+                "Sắp xếp các chỉ tiêu của mỗi đơn vị theo cột “{}” (bấm lần nữa để đảo chiều, lần thứ ba để về thứ tự ban đầu)",
+                col.title()
+            ));
+        if let Some(sort) = self.sort.filter(|s| s.col == col) {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(8.0, 8.0), egui::Sense::hover());
+            let (tip, base) = if sort.ascending {
+                (rect.center_top(), [rect.left_bottom(), rect.right_bottom()])
+            } else {
+                (rect.center_bottom(), [rect.left_top(), rect.right_top()])
+            };
+            ui.painter().add(egui::Shape::convex_polygon(
+                vec![tip, base[0], base[1]],
+                ui.visuals().strong_text_color(),
+                egui::Stroke::NONE,
+            ));
+        }
+        // Named by the title alone: it also names the cell being edited below it.
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, col.title()));
+        if response.clicked() {
+            self.sort = Sort::after_click(self.sort, col);
+        }
+        response.id
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -413,20 +543,13 @@ impl IndicatorsTab {
             .is_some_and(|e| e.id == ind.id && e.col == col);
         if !editing_here {
             let text = col.text_of(ind);
-            let layout = if col.is_number() {
-                Layout::right_to_left(Align::Center)
+            // An empty cell is named by its column and row, so that it can be found and read.
+            let name = if text.is_empty() {
+                format!("{} của “{}”", col.title(), ind.name)
             } else {
-                Layout::left_to_right(Align::Center)
+                text.clone()
             };
-            let response = ui
-                .with_layout(layout, |ui| {
-                    ui.add(
-                        egui::Label::new(text)
-                            .sense(egui::Sense::click())
-                            .truncate(),
-                    )
-                })
-                .inner;
+            let response = cell_button_ui(ui, RichText::new(text), &name, col.is_number(), false);
             if response.clicked() && !locked {
                 self.selected_member = Some(ind.member);
                 self.editing = Some(CellEdit {
@@ -442,30 +565,14 @@ impl IndicatorsTab {
         let Some(edit) = &mut self.editing else {
             return;
         };
-        let mut outcome = None;
-        ui.vertical(|ui| {
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut edit.text)
-                        .desired_width(f32::INFINITY)
-                        .align(if col.is_number() {
-                            egui::Align2::RIGHT_CENTER
-                        } else {
-                            egui::Align2::LEFT_CENTER
-                        }),
-                )
-                .labelled_by(header);
-            if edit.focus {
-                response.request_focus();
-                edit.focus = false;
-            }
-            if let Some(e) = &edit.error {
-                ui.label(RichText::new(e.as_str()).color(ERROR_COLOR).small());
-            }
-            if response.lost_focus() {
-                outcome = Some(cell_exit(ui));
-            }
-        });
+        let (response, outcome) = cell_editor_ui(
+            ui,
+            &mut edit.text,
+            col.is_number(),
+            &mut edit.focus,
+            edit.error.as_deref(),
+        );
+        response.labelled_by(header);
         let Some(movement) = outcome else { return };
         if let CellExit::Cancel = movement {
             self.editing = None;

@@ -19,6 +19,8 @@ pub struct MembersTab {
     fields: FieldBuffers,
     rename: Option<RenameForm>,
     leave: Option<LeaveForm>,
+    /// After adding a unit: the largest id before it, so the new one is selected once loaded.
+    select_added_after: Option<MemberId>,
 }
 
 #[derive(Default, Clone)]
@@ -41,12 +43,23 @@ impl MembersTab {
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
         let year = view.year();
         let locked = view.locked();
+        if let Some(before) = self.select_added_after
+            && let Some(added) = view
+                .members
+                .iter()
+                .map(|m| m.id)
+                .filter(|&id| id > before)
+                .max()
+        {
+            self.select(added);
+            self.select_added_after = None;
+        }
         if self.selected.and_then(|id| view.member(id)).is_none() {
             self.selected = view.members_in_year().first().map(|m| m.id);
         }
         egui::Panel::right("member-form")
             .resizable(true)
-            .default_size(400.0)
+            .default_size(360.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical().show(ui, |ui| {
                     match self.selected.and_then(|id| view.member(id)) {
@@ -62,7 +75,7 @@ impl MembersTab {
             ui.horizontal(|ui| {
                 ui.heading(format!("Đơn vị thành viên năm {year}"));
             });
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 search_field_ui(ui, &mut self.search, "tên đơn vị");
                 ui.separator();
                 ui.label("Sắp xếp:");
@@ -111,6 +124,8 @@ impl MembersTab {
                             Ok(()) => {
                                 actions
                                     .push(Action::Edit(Edit::AddMember(Member::new(year, name))));
+                                self.select_added_after =
+                                    Some(view.members.iter().map(|m| m.id).max().unwrap_or(0));
                                 done = true;
                             }
                             Err(e) => *error = Some(e.to_string()),
@@ -132,6 +147,14 @@ impl MembersTab {
         });
     }
 
+    /// Shows `id`'s form, forgetting what was being typed in the previous one.
+    fn select(&mut self, id: MemberId) {
+        self.selected = Some(id);
+        self.fields.clear();
+        self.rename = None;
+        self.leave = None;
+    }
+
     fn table_ui(&mut self, ui: &mut egui::Ui, view: &YearView) {
         let year = view.year();
         let mut list: Vec<(usize, &Member)> = view
@@ -146,77 +169,78 @@ impl MembersTab {
         if self.sort_by_name {
             list.sort_by(|a, b| compare_vi(a.1.full_name_in(year), b.1.full_name_in(year)));
         }
-        TableBuilder::new(ui)
-            .striped(true)
-            .column(Column::exact(36.0))
-            .column(Column::remainder().at_least(200.0).clip(true))
-            .column(Column::initial(90.0).resizable(true).clip(true))
-            .column(Column::initial(64.0).resizable(true).clip(true))
-            .column(Column::initial(120.0).resizable(true).clip(true))
-            .column(Column::initial(96.0).resizable(true).clip(true))
-            .column(Column::exact(116.0))
-            .header(26.0, |mut h| {
-                for t in [
-                    "STT",
-                    "Tên đơn vị",
-                    "Viết tắt",
-                    "Ký hiệu",
-                    "Thủ trưởng",
-                    "Điện thoại",
-                    "Vai trò năm nay",
-                ] {
-                    h.col(|ui| {
-                        ui.strong(t);
-                    });
-                }
-            })
-            .body(|mut body| {
-                for (i, m) in list {
-                    body.row(28.0, |mut row| {
-                        row.col(|ui| {
-                            ui.label((i + 1).to_string());
+        let role_title = format!("Vai trò năm {year}");
+        egui::ScrollArea::horizontal().show(ui, |ui| {
+            TableBuilder::new(ui)
+                .id_salt("members-table")
+                .striped(true)
+                .column(Column::exact(36.0))
+                .column(Column::remainder().at_least(160.0).clip(true))
+                .column(Column::initial(90.0).resizable(true).clip(true))
+                .column(Column::initial(64.0).resizable(true).clip(true))
+                .column(Column::initial(120.0).resizable(true).clip(true))
+                .column(Column::initial(96.0).resizable(true).clip(true))
+                .column(Column::exact(116.0))
+                .header(26.0, |mut h| {
+                    for t in [
+                        "STT",
+                        "Tên đơn vị",
+                        "Viết tắt",
+                        "Ký hiệu",
+                        "Thủ trưởng",
+                        "Điện thoại",
+                        &role_title,
+                    ] {
+                        h.col(|ui| {
+                            ui.strong(t);
                         });
-                        row.col(|ui| {
-                            let selected = self.selected == Some(m.id);
-                            if ui
-                                .selectable_label(selected, m.full_name_in(year))
-                                .clicked()
-                            {
-                                self.selected = Some(m.id);
-                                self.fields.clear();
-                                self.rename = None;
-                                self.leave = None;
-                            }
-                        });
-                        row.col(|ui| {
-                            ui.label(m.name_in(year).map_or("", |n| n.short_name.as_str()));
-                        });
-                        row.col(|ui| {
-                            ui.label(m.name_in(year).map_or("", |n| n.abbreviation.as_str()));
-                        });
-                        row.col(|ui| {
-                            let head = match (m.head_title.is_empty(), m.head_name.is_empty()) {
-                                (_, true) => String::new(),
-                                (true, false) => m.head_name.clone(),
-                                (false, false) => format!("{} ({})", m.head_name, m.head_title),
-                            };
-                            ui.label(head);
-                        });
-                        row.col(|ui| {
-                            ui.label(&m.phone);
-                        });
-                        row.col(|ui| {
-                            let role = view.data.record.role_of(m.id);
-                            let text = RichText::new(role.label());
-                            ui.label(if role == Role::Leader {
-                                text.strong()
-                            } else {
-                                text
+                    }
+                })
+                .body(|mut body| {
+                    for (i, m) in list {
+                        body.row(28.0, |mut row| {
+                            row.col(|ui| {
+                                ui.label((i + 1).to_string());
+                            });
+                            row.col(|ui| {
+                                let selected = self.selected == Some(m.id);
+                                if ui
+                                    .selectable_label(selected, m.full_name_in(year))
+                                    .clicked()
+                                {
+                                    self.select(m.id);
+                                }
+                            });
+                            row.col(|ui| {
+                                ui.label(m.name_in(year).map_or("", |n| n.short_name.as_str()));
+                            });
+                            row.col(|ui| {
+                                ui.label(m.name_in(year).map_or("", |n| n.abbreviation.as_str()));
+                            });
+                            row.col(|ui| {
+                                let head = match (m.head_title.is_empty(), m.head_name.is_empty()) {
+                                    (_, true) => String::new(),
+                                    (true, false) => m.head_name.clone(),
+                                    (false, false) => format!("{} ({})", m.head_name, m.head_title),
+                                };
+                                ui.label(head);
+                            });
+                            row.col(|ui| {
+                                ui.label(&m.phone);
+                            });
+                            row.col(|ui| {
+                                let role = view.data.record.role_of(m.id);
+                                let text = RichText::new(role.label());
+                                ui.label(if role == Role::Leader {
+                                    text.strong()
+                                } else {
+                                    text
+                                });
                             });
                         });
-                    });
-                }
-            });
+                    }
+                });
+        });
         let left: Vec<&Member> = view
             .members
             .iter()

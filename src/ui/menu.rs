@@ -12,6 +12,9 @@ use std::path::PathBuf;
 /// Why the year picker and the ways of opening another file wait while an export runs.
 pub const WAIT_FOR_EXPORT: &str = "Đang xuất PDF: hãy chờ xuất xong (hoặc bấm Hủy xuất ở thanh trạng thái) rồi đổi năm hay mở tệp khác.";
 
+/// What Ctrl+S says: every change is written to the file as it is made.
+pub const SAVED: &str = "Mọi thay đổi đã được lưu (chương trình lưu ngay mỗi thay đổi).";
+
 /// How long a message stays in the status bar, in seconds.
 const TOAST_SECONDS: f64 = 8.0;
 
@@ -34,6 +37,7 @@ impl Chrome<'_> {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("Tệp", |ui| self.file_menu_ui(ui, actions));
             ui.menu_button("Sửa", |ui| self.edit_menu_ui(ui, actions));
+            ui.menu_button("Xem", |ui| self.view_menu_ui(ui, actions));
             ui.menu_button("Trợ giúp", |ui| {
                 if ui.button("Giới thiệu").clicked() {
                     actions.push(Action::About);
@@ -77,7 +81,7 @@ impl Chrome<'_> {
             actions.push(Action::NewBlocDialog);
         }
         if ui
-            .add_enabled(free, egui::Button::new("Mở…  (Ctrl+O)"))
+            .add_enabled(free, egui::Button::new("Mở…").shortcut_text("Ctrl+O"))
             .on_disabled_hover_text(WAIT_FOR_EXPORT)
             .clicked()
         {
@@ -99,7 +103,17 @@ impl Chrome<'_> {
         });
         let has_file = self.session.is_some();
         if ui
-            .add_enabled(has_file, egui::Button::new("Xuất PDF…  (Ctrl+P)"))
+            .add_enabled(has_file, egui::Button::new("Lưu").shortcut_text("Ctrl+S"))
+            .on_hover_text("Chương trình lưu ngay mỗi thay đổi; không cần bấm Lưu.")
+            .clicked()
+        {
+            actions.push(Action::Toast(SAVED.to_owned()));
+        }
+        if ui
+            .add_enabled(
+                has_file,
+                egui::Button::new("Xuất PDF…").shortcut_text("Ctrl+P"),
+            )
             .clicked()
         {
             actions.push(Action::ExportPdfDialog(DocumentKind::Report));
@@ -141,14 +155,23 @@ impl Chrome<'_> {
             (undo, "Hoàn tác", "Ctrl+Z", Action::Undo),
             (redo, "Làm lại", "Ctrl+Y", Action::Redo),
         ] {
-            let text = step.map_or(format!("{verb} ({keys})"), |l| {
-                format!("{verb}: {l} ({keys})")
-            });
+            let text = step.map_or(verb.to_owned(), |l| format!("{verb}: {l}"));
             if ui
-                .add_enabled(step.is_some(), egui::Button::new(text))
+                .add_enabled(step.is_some(), egui::Button::new(text).shortcut_text(keys))
                 .clicked()
             {
                 actions.push(action);
+            }
+        }
+    }
+
+    /// The tabs, each with its Ctrl+number.
+    fn view_menu_ui(&self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
+        for (n, tab) in Tab::ALL.into_iter().enumerate() {
+            let button = egui::Button::selectable(self.tab == tab, tab.label())
+                .shortcut_text(format!("Ctrl+{}", n + 1));
+            if ui.add_enabled(self.session.is_some(), button).clicked() {
+                actions.push(Action::SelectTab(tab));
             }
         }
     }
@@ -187,7 +210,8 @@ impl Chrome<'_> {
         toast: Option<&(String, f64)>,
         notice: Option<&str>,
     ) {
-        ui.horizontal(|ui| {
+        // Wrapped: a long path or message goes on a second line instead of off the window.
+        ui.horizontal_wrapped(|ui| {
             let Some(s) = self.session else {
                 ui.label("Chưa mở tệp dữ liệu nào.");
                 return;
@@ -254,12 +278,20 @@ fn export_progress_ui(ui: &mut egui::Ui, job: &ExportJob) {
     }
 }
 
-/// The keyboard shortcuts: Ctrl+O, Ctrl+P, Ctrl+1…5 for the tabs, Ctrl+Z / Ctrl+Y.
+/// The keyboard shortcuts: Ctrl+O, Ctrl+P, Ctrl+S, Ctrl+1… for the tabs, Ctrl+Z / Ctrl+Y.
 pub fn shortcuts(ctx: &egui::Context, has_file: bool, exporting: bool, actions: &mut Vec<Action>) {
     let typing = ctx.egui_wants_keyboard_input();
     let pressed = |key: Key| {
         ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)))
     };
+    // People press Ctrl+S out of habit: the field being typed in is left, which saves it like
+    // every other change, and the status bar says so.
+    if pressed(Key::S) && has_file {
+        if let Some(id) = ctx.memory(|m| m.focused()) {
+            ctx.memory_mut(|m| m.surrender_focus(id));
+        }
+        actions.push(Action::Toast(SAVED.to_owned()));
+    }
     if pressed(Key::O) {
         if exporting {
             actions.push(Action::Toast(WAIT_FOR_EXPORT.to_owned()));
@@ -270,10 +302,18 @@ pub fn shortcuts(ctx: &egui::Context, has_file: bool, exporting: bool, actions: 
     if pressed(Key::P) && has_file {
         actions.push(Action::ExportPdfDialog(DocumentKind::Report));
     }
-    for (key, tab) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5]
-        .into_iter()
-        .zip(Tab::ALL)
-    {
+    let digits = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    for (key, tab) in digits.into_iter().zip(Tab::ALL) {
         if pressed(key) {
             actions.push(Action::SelectTab(tab));
         }

@@ -7,6 +7,9 @@ use chrono::{Datelike, NaiveDate};
 use egui::{Color32, RichText};
 use std::collections::HashMap;
 
+/// The spreadsheet cell's exit, where the tabs have always found it.
+pub use super::cell::{CellExit, cell_exit};
+
 pub const ERROR_COLOR: Color32 = Color32::from_rgb(180, 0, 0);
 /// Amber for what deserves a look but does not stop the user (a warning before an export).
 pub const WARNING_COLOR: Color32 = Color32::from_rgb(150, 90, 0);
@@ -19,14 +22,29 @@ pub fn text_row_ui(
     hint: &str,
 ) -> egui::Response {
     let label = ui.label(label);
-    let response = ui
-        .add(
-            egui::TextEdit::singleline(value)
-                .hint_text(hint)
-                .desired_width(340.0),
-        )
-        .labelled_by(label.id);
+    let output = egui::TextEdit::singleline(value)
+        .hint_text(hint)
+        .desired_width(340.0)
+        .show(ui);
+    // These rows hold proposals (the year after, the current name): typing replaces them.
+    let response = select_all_on_focus(ui, output).labelled_by(label.id);
     ui.end_row();
+    response
+}
+
+/// Selects a field's whole text when it takes the keyboard, so that typing replaces a proposed
+/// value instead of appending to it ("2021" + "2022" = "20212022").
+pub fn select_all_on_focus(
+    ui: &egui::Ui,
+    output: egui::text_edit::TextEditOutput,
+) -> egui::Response {
+    let response = output.response.response;
+    if response.gained_focus() {
+        let mut state = output.state;
+        let all = egui::text::CCursorRange::select_all(&output.galley);
+        state.cursor.set_char_range(Some(all));
+        state.store(ui.ctx(), response.id);
+    }
     response
 }
 
@@ -81,6 +99,19 @@ pub fn form_field_ui(
     multiline: bool,
     enabled: bool,
 ) -> Option<String> {
+    form_field_hinted_ui(ui, label, "", stored, buffer, multiline, enabled)
+}
+
+/// [`form_field_ui`] with a grey `hint` shown while the field is empty (never stored).
+pub fn form_field_hinted_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    hint: &str,
+    stored: &str,
+    buffer: &mut FieldBuffer,
+    multiline: bool,
+    enabled: bool,
+) -> Option<String> {
     let label_response = ui.label(label);
     let mut committed = None;
     ui.vertical(|ui| {
@@ -91,7 +122,8 @@ pub fn form_field_ui(
                 .desired_width(f32::INFINITY)
         } else {
             egui::TextEdit::singleline(&mut text).desired_width(f32::INFINITY)
-        };
+        }
+        .hint_text(hint);
         let response = ui.add_enabled(enabled, edit).labelled_by(label_response.id);
         if response.has_focus() || response.changed() {
             buffer.editing = Some(text.clone());
@@ -365,36 +397,4 @@ fn calendar_ui(
             });
     });
     picked
-}
-
-/// How the user left a spreadsheet cell being edited (the Chỉ tiêu and Chấm điểm tables).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CellExit {
-    /// Tab: save and go to the next cell across.
-    Next,
-    /// Shift+Tab: save and go back one cell.
-    Previous,
-    /// Enter: save and go down.
-    Down,
-    /// Clicked elsewhere: save and stay.
-    Stay,
-    /// Esc: forget the typing.
-    Cancel,
-}
-
-/// The way a cell's field that just lost focus was left, from the keys of this frame.
-pub fn cell_exit(ui: &egui::Ui) -> CellExit {
-    ui.input(|i| {
-        if i.key_pressed(egui::Key::Escape) {
-            CellExit::Cancel
-        } else if i.key_pressed(egui::Key::Tab) && i.modifiers.shift {
-            CellExit::Previous
-        } else if i.key_pressed(egui::Key::Tab) {
-            CellExit::Next
-        } else if i.key_pressed(egui::Key::Enter) {
-            CellExit::Down
-        } else {
-            CellExit::Stay
-        }
-    })
 }

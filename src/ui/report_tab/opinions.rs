@@ -6,7 +6,7 @@ use crate::domain::{Handling, Opinion};
 use crate::edit::Edit;
 use crate::ui::app::Action;
 use crate::ui::session::YearView;
-use crate::ui::widgets::{FieldBuffers, form_field_ui};
+use crate::ui::widgets::{FieldBuffers, form_field_hinted_ui};
 use egui::RichText;
 
 pub fn opinions_ui(
@@ -29,7 +29,7 @@ pub fn opinions_ui(
                 id: 0,
                 member: view.members_in_year().first().map(|m| m.id),
                 speaker: String::new(),
-                text: "Nội dung ý kiến".to_owned(),
+                text: String::new(),
                 handling: Handling::Pending,
                 response: String::new(),
             },
@@ -46,11 +46,16 @@ pub fn opinions_ui(
             egui::Grid::new(("opinion", op.id))
                 .num_columns(2)
                 .show(ui, |ui| {
-                    let mut field = |key: String, label: &str, stored: &str| {
+                    let mut field = |key: String, label: &str, hint: &str, stored: &str| {
                         let buffer = fields.entry(key).or_default();
-                        form_field_ui(ui, label, stored, buffer, true, editable)
+                        form_field_hinted_ui(ui, label, hint, stored, buffer, true, editable)
                     };
-                    if let Some(v) = field(format!("op-text-{}", op.id), "Nội dung", &op.text) {
+                    if let Some(v) = field(
+                        format!("op-text-{}", op.id),
+                        "Nội dung",
+                        "Nội dung ý kiến",
+                        &op.text,
+                    ) {
                         let mut o = op.clone();
                         o.text = v;
                         changed = Some(o);
@@ -58,6 +63,7 @@ pub fn opinions_ui(
                     if let Some(v) = field(
                         format!("op-resp-{}", op.id),
                         "Tiếp thu / giải trình",
+                        "",
                         &op.response,
                     ) {
                         let mut o = op.clone();
@@ -66,7 +72,13 @@ pub fn opinions_ui(
                     }
                 });
             if let Some(o) = changed {
-                let refusal = blank_refusal(&o.text, "Nội dung ý kiến không được để trống.");
+                // A new opinion starts empty (the field shows a hint); only emptying a written
+                // one is refused.
+                let refusal = if o.text == op.text {
+                    None
+                } else {
+                    blank_refusal(&o.text, "Nội dung ý kiến không được để trống.")
+                };
                 actions.push(
                     refusal.unwrap_or(Action::Edit(Edit::UpdateOpinion { year, opinion: o })),
                 );

@@ -10,7 +10,8 @@ use crate::domain::scoring::{
 use crate::edit::Edit;
 use crate::text::number::parse_non_negative;
 use crate::ui::app::Action;
-use crate::ui::widgets::{CellExit, ERROR_COLOR, cell_exit};
+use crate::ui::cell::{CellExit, cell_editor_ui};
+use crate::ui::widgets::ERROR_COLOR;
 use egui::{Align, Color32, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
 
@@ -130,6 +131,7 @@ impl CellState {
             .collect();
         egui::ScrollArea::horizontal().show(ui, |ui| {
             let mut table = TableBuilder::new(ui)
+                .id_salt("scores-table")
                 .striped(true)
                 .cell_layout(Layout::left_to_right(Align::Center))
                 .column(Column::initial(300.0).resizable(true).clip(true))
@@ -307,26 +309,14 @@ impl CellState {
         let Some(edit) = &mut self.editing else {
             return;
         };
-        let mut outcome = None;
-        ui.vertical(|ui| {
-            let response = ui.add(
-                egui::TextEdit::singleline(&mut edit.text)
-                    .desired_width(f32::INFINITY)
-                    .align(egui::Align2::RIGHT_CENTER),
-            );
-            let n = name.clone();
-            response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &n));
-            if edit.focus {
-                response.request_focus();
-                edit.focus = false;
-            }
-            if let Some(e) = &edit.error {
-                ui.label(RichText::new(e.as_str()).color(ERROR_COLOR).small());
-            }
-            if response.lost_focus() {
-                outcome = Some(cell_exit(ui));
-            }
-        });
+        let (response, outcome) = cell_editor_ui(
+            ui,
+            &mut edit.text,
+            true,
+            &mut edit.focus,
+            edit.error.as_deref(),
+        );
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, &name));
         let Some(movement) = outcome else { return };
         if movement == CellExit::Cancel {
             self.editing = None;

@@ -112,10 +112,18 @@ impl ScoringTab {
                 self.panels
                     .member_ui(ui, view, scheme, derived, &self.cells, locked, actions)
             });
+        // On a low screen (1024×600) the ranking leaves the score table at least half the room.
+        let room = ui.available_height();
         egui::Panel::bottom("ranking")
             .resizable(true)
-            .default_size(220.0)
-            .show(ui, |ui| self.panels.ranking_ui(ui, view, scheme, derived));
+            .default_size(220.0_f32.min(room * 0.4))
+            .max_size((room * 0.5).max(120.0))
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("ranking-scroll")
+                    .auto_shrink(false)
+                    .show(ui, |ui| self.panels.ranking_ui(ui, view, scheme, derived));
+            });
         egui::CentralPanel::default_margins().show(ui, |ui| {
             let stage = self.stage.0;
             self.cells.table_ui(
