@@ -153,3 +153,30 @@ pub fn tool_text(name: &str, args: &[&str]) -> Option<String> {
     assert!(o.status.success(), "{name}: {}", stderr(&o));
     Some(String::from_utf8_lossy(&o.stdout).into_owned())
 }
+
+/// Scores the sample's 2020 members so that they rank in the bloc's order (Sở TT&TT first):
+/// each sends a self-score on one criterion, one point less than the member before.
+pub fn score_sample_in_order(store: &mut Store) {
+    use khoi_thi_dua::domain::scoring::{Score, ScoreChange, Stage};
+    let all = members::list(store.conn()).unwrap();
+    let changes: Vec<ScoreChange> = khoi_thi_dua::domain::members_in(&all, 2020)
+        .iter()
+        .enumerate()
+        .map(|(i, m)| ScoreChange {
+            member: m.id,
+            criterion: 3,
+            stage: Stage::SelfScore,
+            score: Some(Score {
+                member: m.id,
+                criterion: 3,
+                stage: Stage::SelfScore,
+                value: 15.0 - i as f64,
+                note: String::new(),
+                evidence: String::new(),
+            }),
+        })
+        .collect();
+    store
+        .write(|tx| khoi_thi_dua::store::scoring::set_scores(tx, 2020, &changes))
+        .unwrap();
+}
