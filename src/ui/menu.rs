@@ -254,7 +254,7 @@ fn export_progress_ui(ui: &mut egui::Ui, job: &ExportJob) {
     }
 }
 
-/// The keyboard shortcuts: Ctrl+O, Ctrl+P, Ctrl+1…5 for the tabs, Ctrl+Z / Ctrl+Y.
+/// The keyboard shortcuts: Ctrl+O, Ctrl+P, Ctrl+1…6 for the tabs, Ctrl+Z / Ctrl+Y.
 pub fn shortcuts(ctx: &egui::Context, has_file: bool, exporting: bool, actions: &mut Vec<Action>) {
     let typing = ctx.egui_wants_keyboard_input();
     let pressed = |key: Key| {
@@ -270,9 +270,16 @@ pub fn shortcuts(ctx: &egui::Context, has_file: bool, exporting: bool, actions: 
     if pressed(Key::P) && has_file {
         actions.push(Action::ExportPdfDialog(DocumentKind::Report));
     }
-    for (key, tab) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5]
-        .into_iter()
-        .zip(Tab::ALL)
+    for (key, tab) in [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+    ]
+    .into_iter()
+    .zip(Tab::ALL)
     {
         if pressed(key) {
             actions.push(Action::SelectTab(tab));

@@ -95,7 +95,7 @@ impl AwardResult {
         let proposed: Vec<String> = self.proposed().into_iter().map(name).collect();
         if !proposed.is_empty() {
             parts.push(format!(
-                "Đề nghị: {}",
+                "Kết quả: đề nghị {}",
                 crate::text::join_with_and(&proposed)
             ));
         }
@@ -109,9 +109,8 @@ impl AwardResult {
         if proposed.is_empty() && tie.is_empty() {
             parts.push(format!("Không đơn vị nào đạt {}", threshold.describe()));
         }
-        parts.push(format!("được đề nghị tối đa {} đơn vị", self.quota));
         let mut s = parts.join("; ");
-        s.push('.');
+        s.push_str(&format!(" (số lượng tối đa: {} đơn vị).", self.quota));
         s
     }
 }
