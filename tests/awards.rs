@@ -156,3 +156,190 @@ fn json_carries_the_awards_and_the_handover_copies_only_the_catalogue() {
     assert!(aw.nominations.is_empty());
     assert_eq!(awards::get(next.conn(), 2020).unwrap().nominations.len(), 4);
 }
+
+/// The sample, scored, with the suggested nominations, a counted round per award (the leader
+/// 7 of 8; Bằng khen 6, 4 and 8 of 8 with 8 valid) and a counting committee, in `dir`.
+fn voted_sample(dir: &std::path::Path) -> (std::path::PathBuf, Vec<String>) {
+    use khoi_thi_dua::domain::Person;
+    let db = common::sample(dir, "khoi-2020.sqlite");
+    let mut store = Store::open(&db).unwrap();
+    common::score_sample_in_order(&mut store);
+    let mut aw = suggested(&store);
+    let ids: Vec<i64> = aw.nominations.iter().map(|n| n.member).collect();
+    let round = |award, votes: Vec<(i64, u32)>| VoteRound {
+        award,
+        round: 1,
+        members: 8,
+        present: 8,
+        issued: 8,
+        returned: 8,
+        valid: 8,
+        votes: votes
+            .into_iter()
+            .map(|(member, votes)| Votes { member, votes })
+            .collect(),
+    };
+    aw.rounds = vec![
+        round(2, vec![(ids[0], 7)]),
+        round(3, vec![(ids[1], 6), (ids[2], 4), (ids[3], 8)]),
+    ];
+    let person = |name: &str, position: &str| Person {
+        name: name.to_owned(),
+        position: position.to_owned(),
+        unit: String::new(),
+    };
+    aw.committee = vec![
+        person("Nguyễn Văn Kiểm", "Trưởng ban"),
+        person("Lê Thị Phiếu", "Thành viên"),
+    ];
+    store.write(|tx| awards::set(tx, 2020, &aw)).unwrap();
+    let all = khoi_thi_dua::store::members::list(store.conn()).unwrap();
+    let names = ids
+        .iter()
+        .map(|id| {
+            all.iter()
+                .find(|m| m.id == *id)
+                .unwrap()
+                .full_name_in(2020)
+                .to_owned()
+        })
+        .collect();
+    (db, names)
+}
+
+fn export(dir: &std::path::Path, db: &std::path::Path, document: &str) -> Option<String> {
+    let pdf = dir.join(format!("{document}.pdf"));
+    let mut args = common::export_pdf_args(db, &pdf);
+    args.extend(["--document", document, "--embedded-font"]);
+    common::run_ok(dir, &args);
+    common::assert_pdf(&pdf);
+    // -layout keeps a table's row on one line.
+    common::tool_text("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"])
+}
+
+/// Words as pdftotext gives them, spaces and line breaks collapsed.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_dossier_reads_back_from_the_pdfs() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, names) = voted_sample(dir.path());
+    let Some(proposal) = export(dir.path(), &db, "proposal") else {
+        return;
+    };
+    let flat = squeeze(&proposal);
+    for expected in [
+        "TỜ TRÌNH",
+        "Về việc đề nghị khen thưởng thành tích xuất sắc",
+        "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Hà Giang",
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15; căn cứ Điều 26",
+        "III. HỒ SƠ KÈM THEO",
+        "Biên bản kiểm phiếu;",
+        "Nơi nhận:",
+        "TRƯỞNG KHỐI",
+        "/TTr-TTTT",
+    ] {
+        assert!(
+            flat.contains(expected),
+            "“{expected}” missing from the tờ trình:\n{proposal}"
+        );
+    }
+    // The law is cited once, however many awards name it.
+    assert_eq!(
+        flat.matches("Luật Thi đua, khen thưởng số 06/2022/QH15")
+            .count(),
+        2,
+        "{flat}"
+    );
+    // Proposed: the leader (87,5%), and for Bằng khen 8 and 6 votes; 4 of 8 is not "trên 50%".
+    let row = |name: &str| {
+        // The table's row: it starts with its number.
+        proposal
+            .lines()
+            .map(squeeze)
+            .find(|l| l.contains(name) && l.starts_with(|c: char| c.is_ascii_digit()))
+            .unwrap_or_default()
+    };
+    assert!(row(&names[0]).ends_with("1 7 87,5%"), "{}", row(&names[0]));
+    assert!(row(&names[3]).ends_with("4 8 100%"), "{}", row(&names[3]));
+    assert!(
+        flat.contains(&format!(
+            "Bằng khen của Chủ tịch UBND tỉnh cho {}",
+            names[3]
+        )),
+        "{flat}"
+    );
+    assert!(!flat.contains(&format!(
+        "Bằng khen của Chủ tịch UBND tỉnh cho {} và {}",
+        names[3], names[2]
+    )));
+
+    let count = export(dir.path(), &db, "vote-count").unwrap_or_default();
+    let flat = squeeze(&count);
+    for expected in [
+        "BIÊN BẢN KIỂM PHIẾU",
+        "Nguyễn Văn Kiểm, Trưởng ban;",
+        "có mặt 8/8 thành viên; số phiếu phát ra 8, thu về 8, hợp lệ 8, không hợp lệ 0",
+        "TRƯỞNG BAN",
+        "Lê Thị Phiếu",
+    ] {
+        assert!(
+            flat.contains(expected),
+            "“{expected}” missing from the vote count:\n{count}"
+        );
+    }
+    assert!(
+        squeeze(count.lines().find(|l| l.contains(&names[2])).unwrap_or(""))
+            .ends_with("4 50% Không đạt"),
+        "{count}"
+    );
+
+    let minutes = export(dir.path(), &db, "review-minutes").unwrap_or_default();
+    let flat = squeeze(&minutes);
+    for expected in [
+        "Họp bình xét, suy tôn đề nghị khen thưởng năm 2020",
+        "Hạng 1:",
+        "cần đạt trên 50% số thành viên có mặt",
+        "IV. KẾT LUẬN",
+        "THƯ KÝ",
+        "CHỦ TRÌ",
+    ] {
+        assert!(
+            flat.contains(expected),
+            "“{expected}” missing from the review minutes:\n{minutes}"
+        );
+    }
+    // The conference minutes record the vote too.
+    let conference = export(dir.path(), &db, "minutes").unwrap_or_default();
+    assert!(
+        squeeze(&conference).contains("Hội nghị thống nhất đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng Cờ thi đua của UBND tỉnh cho"),
+        "{conference}"
+    );
+}
+
+#[test]
+fn a_tie_at_the_quota_edge_refuses_the_proposal_until_a_further_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, _) = voted_sample(dir.path());
+    {
+        let mut store = Store::open(&db).unwrap();
+        let mut aw = awards::get(store.conn(), 2020).unwrap();
+        // Bằng khen for one only, and all three nominees with 6 votes.
+        aw.awards[2].quota = khoi_thi_dua::domain::awards::Quota::Count(1);
+        for v in &mut aw.rounds[1].votes {
+            v.votes = 6;
+        }
+        store.write(|tx| awards::set(tx, 2020, &aw)).unwrap();
+    }
+    let pdf = dir.path().join("totrinh.pdf");
+    let mut args = common::export_pdf_args(&db, &pdf);
+    args.extend(["--document", "proposal"]);
+    let o = run(dir.path(), &args);
+    assert_eq!(o.status.code(), Some(1));
+    let err = common::stderr(&o);
+    assert!(err.contains("Còn bằng phiếu ở suất cuối cùng"), "{err}");
+    assert!(err.contains("vòng tiếp theo"), "{err}");
+    assert!(!pdf.exists());
+}

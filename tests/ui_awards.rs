@@ -7,8 +7,6 @@
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use khoi_thi_dua::domain::members_in;
-use khoi_thi_dua::domain::scoring::{Score, ScoreChange, Stage};
 use khoi_thi_dua::edit::Edit;
 use khoi_thi_dua::store::{awards, members};
 use khoi_thi_dua::ui::App;
@@ -23,24 +21,7 @@ fn scored_sample(data_dir: &std::path::Path) -> Window {
     let mut h = window(App::new(Some(data_dir.to_path_buf()), None));
     h.run();
     click(&mut h, "Xem tiếp dữ liệu mẫu");
-    let all = members::list(store(&h).conn()).unwrap();
-    let changes = members_in(&all, 2020)
-        .iter()
-        .enumerate()
-        .map(|(i, m)| ScoreChange {
-            member: m.id,
-            criterion: 3,
-            stage: Stage::SelfScore,
-            score: Some(Score {
-                member: m.id,
-                criterion: 3,
-                stage: Stage::SelfScore,
-                value: 15.0 - i as f64,
-                note: String::new(),
-                evidence: String::new(),
-            }),
-        })
-        .collect();
+    let changes = common::self_scores_in_order(store(&h));
     h.state_mut().push(Action::Edit(Edit::SetScores {
         year: 2020,
         changes,

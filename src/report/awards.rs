@@ -140,19 +140,19 @@ impl<'a> Context<'a> {
                         let share = match round.base(a.threshold.of) {
                             0 => String::new(),
                             b => format!(
-                                ", đạt {}",
+                                " ({})",
                                 format_share(f64::from(v.votes) * 100.0 / f64::from(b))
                             ),
                         };
                         format!(
-                            "{} {} phiếu đồng ý{share}",
+                            "{} {} phiếu{share}",
                             self.name(v.member),
                             format_number(f64::from(v.votes))
                         )
                     })
                     .collect();
                 out.push(Block::Paragraph(format!(
-                    "Vòng {}: {}. Kết quả: {}.",
+                    "Vòng {}: {}; số phiếu đồng ý: {}.",
                     round.round,
                     self.round_figures(round),
                     votes.join("; ")

@@ -154,12 +154,12 @@ pub fn tool_text(name: &str, args: &[&str]) -> Option<String> {
     Some(String::from_utf8_lossy(&o.stdout).into_owned())
 }
 
-/// Scores the sample's 2020 members so that they rank in the bloc's order (Sở TT&TT first):
-/// each sends a self-score on one criterion, one point less than the member before.
-pub fn score_sample_in_order(store: &mut Store) {
+/// Self-scores for the sample's 2020 members on one criterion, one point less than the member
+/// before, so that every member is ranked.
+pub fn self_scores_in_order(store: &Store) -> Vec<khoi_thi_dua::domain::scoring::ScoreChange> {
     use khoi_thi_dua::domain::scoring::{Score, ScoreChange, Stage};
     let all = members::list(store.conn()).unwrap();
-    let changes: Vec<ScoreChange> = khoi_thi_dua::domain::members_in(&all, 2020)
+    khoi_thi_dua::domain::members_in(&all, 2020)
         .iter()
         .enumerate()
         .map(|(i, m)| ScoreChange {
@@ -175,7 +175,12 @@ pub fn score_sample_in_order(store: &mut Store) {
                 evidence: String::new(),
             }),
         })
-        .collect();
+        .collect()
+}
+
+/// Writes [`self_scores_in_order`] to the sample.
+pub fn score_sample_in_order(store: &mut Store) {
+    let changes = self_scores_in_order(store);
     store
         .write(|tx| khoi_thi_dua::store::scoring::set_scores(tx, 2020, &changes))
         .unwrap();

@@ -111,7 +111,7 @@ impl Eligibility {
 impl VoteBase {
     pub fn label(self) -> &'static str {
         match self {
-            VoteBase::Present => "thành viên có mặt",
+            VoteBase::Present => "số thành viên có mặt",
             VoteBase::Members => "tổng số thành viên",
         }
     }
@@ -216,9 +216,9 @@ impl Threshold {
     pub fn describe(self) -> String {
         let p = crate::text::number::format_percent(self.percent);
         if self.strict {
-            format!("trên {p} số {}", self.of.label())
+            format!("trên {p} {}", self.of.label())
         } else {
-            format!("từ {p} số {} trở lên", self.of.label())
+            format!("từ {p} {} trở lên", self.of.label())
         }
     }
 }

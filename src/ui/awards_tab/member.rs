@@ -5,7 +5,9 @@ use super::{Action, Ctx};
 use crate::domain::MemberId;
 use crate::domain::awards::{AwardId, YearAwards, history};
 use crate::text::date::format_date;
-use crate::ui::widgets::{DateBuffer, FieldBuffers, date_field_ui, form_field_ui, form_grid_ui};
+use crate::ui::widgets::{
+    DateBuffer, FieldBuffers, date_field_ui, form_field_ui, form_grid_ui, text_area_ui,
+};
 use egui::RichText;
 
 pub(super) fn ui(
@@ -41,24 +43,27 @@ pub(super) fn ui(
                 }
                 new
             };
-            form_grid_ui(ui, "nomination", 120.0, |ui| {
-                let key = format!("reason-{award}-{member}");
-                let b = fields.entry(key).or_default();
-                if let Some(t) = form_field_ui(ui, "Lý do đề nghị", &n.reason, b, true, !cx.locked)
-                {
-                    b.error = cx
-                        .commit(
-                            actions,
-                            edit(&|x| x.reason = t.clone()),
-                            "sửa lý do đề nghị",
-                        )
-                        .err();
-                }
+            let key = format!("reason-{award}-{member}");
+            let b = fields.entry(key).or_default();
+            if let Some(t) = text_area_ui(ui, "Lý do đề nghị", &n.reason, b, 3, !cx.locked) {
+                b.error = cx
+                    .commit(
+                        actions,
+                        edit(&|x| x.reason = t.clone()),
+                        "sửa lý do đề nghị",
+                    )
+                    .err();
+            }
+            if let Some(e) = &b.error {
+                crate::ui::widgets::error_label_ui(ui, e);
+            }
+            ui.add_space(4.0);
+            form_grid_ui(ui, "nomination", 100.0, |ui| {
                 let key = format!("decision-{award}-{member}");
                 let b = fields.entry(key).or_default();
                 if let Some(t) = form_field_ui(
                     ui,
-                    "Số quyết định khen thưởng",
+                    "Số quyết định",
                     &n.decision.number,
                     b,
                     false,
@@ -76,7 +81,7 @@ pub(super) fn ui(
                 let b = fields.entry(key).or_default();
                 if let Some(t) = form_field_ui(
                     ui,
-                    "Cơ quan quyết định",
+                    "Cơ quan ban hành",
                     &n.decision.issuer,
                     b,
                     false,
@@ -128,31 +133,29 @@ pub(super) fn ui(
             ui.label("Chưa được đề nghị khen thưởng năm nào trong tệp này.");
             return;
         }
-        egui::Grid::new("award-history")
-            .striped(true)
-            .num_columns(4)
-            .spacing([10.0, 4.0])
-            .show(ui, |ui| {
-                for h in ["Năm", "Danh hiệu", "Bình xét", "Quyết định"] {
-                    ui.label(RichText::new(h).strong());
-                }
-                ui.end_row();
-                for l in lines {
-                    ui.label(l.year.to_string());
-                    ui.label(&l.award);
-                    ui.label(l.verdict.label());
-                    let d = &l.decision;
-                    ui.label(if d.received() {
-                        let date = d
-                            .date
-                            .map(|x| format!(" ngày {}", format_date(x)))
-                            .unwrap_or_default();
-                        format!("Số {}{date}", d.number.trim())
-                    } else {
-                        "Chưa có".to_owned()
-                    });
-                    ui.end_row();
-                }
-            });
+        // One wrapped line per year: the panel stays narrow whatever the awards' names.
+        for l in lines {
+            let d = &l.decision;
+            let decision = if d.received() {
+                let date = d
+                    .date
+                    .map(|x| format!(" ngày {}", format_date(x)))
+                    .unwrap_or_default();
+                let issuer = if d.issuer.trim().is_empty() {
+                    String::new()
+                } else {
+                    format!(" của {}", d.issuer.trim())
+                };
+                format!("Quyết định số {}{date}{issuer}", d.number.trim())
+            } else {
+                "chưa có quyết định".to_owned()
+            };
+            ui.label(format!(
+                "{}: {} — {}; {decision}.",
+                l.year,
+                l.award,
+                l.verdict.label().to_lowercase()
+            ));
+        }
     });
 }

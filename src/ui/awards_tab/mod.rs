@@ -141,7 +141,8 @@ impl AwardsTab {
         if self.catalogue_open {
             egui::Panel::left("award-catalogue")
                 .resizable(true)
-                .default_size(380.0)
+                .default_size(360.0)
+                .size_range(260.0..=520.0)
                 .show(ui, |ui| {
                     if let Some(id) = catalogue::ui(ui, cx, award_id, &mut self.fields, actions) {
                         self.award = Some(id);
@@ -150,7 +151,8 @@ impl AwardsTab {
         }
         egui::Panel::right("award-member")
             .resizable(true)
-            .default_size(360.0)
+            .default_size(340.0)
+            .size_range(260.0..=520.0)
             .show(ui, |ui| {
                 member::ui(ui, cx, award_id, self.selected, &mut self.fields, actions)
             });
@@ -251,12 +253,14 @@ impl AwardsTab {
         let last = rounds.last().copied();
         ui.add_space(6.0);
         let outcome = result.explain(award.threshold, &|id| cx.full_name(id));
-        let color = if result.open_tie().is_empty() {
-            Color32::from_rgb(0, 100, 0)
+        let text = RichText::new(outcome).strong();
+        ui.label(if !result.open_tie().is_empty() {
+            text.color(super::widgets::ERROR_COLOR)
+        } else if result.proposed().is_empty() {
+            text
         } else {
-            super::widgets::ERROR_COLOR
-        };
-        ui.label(RichText::new(outcome).strong().color(color));
+            text.color(verdict_color(Verdict::Proposed))
+        });
         ui.add_space(6.0);
         self.nominees_ui(ui, cx, award_id, &result, last, actions);
         ui.add_space(6.0);
@@ -526,24 +530,29 @@ impl AwardsTab {
             ("Số phiếu thu về", |r| r.returned, |r, v| r.returned = v),
             ("Số phiếu hợp lệ", |r| r.valid, |r, v| r.valid = v),
         ];
-        form_grid_ui(ui, ("round", award_id), 180.0, |ui| {
-            for (label, get, set) in fields {
-                let key = format!("round-{award_id}-{}-{label}", round.round);
-                let buffer = self.fields.entry(key).or_default();
-                let stored = format_number(f64::from(get(round)));
-                if let Some(text) = form_field_ui(ui, label, &stored, buffer, false, !cx.locked) {
-                    buffer.error = parse_count(&text, label)
-                        .and_then(|v| {
-                            let mut r = round.clone();
-                            set(&mut r, v);
-                            replace_round(cx, actions, r)
-                        })
-                        .err();
+        // Short numbers: the fields need not span the panel.
+        ui.scope(|ui| {
+            ui.set_max_width(ui.available_width().min(420.0));
+            form_grid_ui(ui, ("round", award_id), 180.0, |ui| {
+                for (label, get, set) in fields {
+                    let key = format!("round-{award_id}-{}-{label}", round.round);
+                    let buffer = self.fields.entry(key).or_default();
+                    let stored = format_number(f64::from(get(round)));
+                    if let Some(text) = form_field_ui(ui, label, &stored, buffer, false, !cx.locked)
+                    {
+                        buffer.error = parse_count(&text, label)
+                            .and_then(|v| {
+                                let mut r = round.clone();
+                                set(&mut r, v);
+                                replace_round(cx, actions, r)
+                            })
+                            .err();
+                    }
                 }
-            }
-            ui.label("Số phiếu không hợp lệ");
-            ui.label(format_number(f64::from(round.invalid())));
-            ui.end_row();
+                ui.label("Số phiếu không hợp lệ");
+                ui.label(format_number(f64::from(round.invalid())));
+                ui.end_row();
+            });
         });
     }
 }
