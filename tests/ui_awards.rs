@@ -88,3 +88,32 @@ fn suggest_from_the_ranking_enter_votes_see_the_threshold_and_undo() {
     let saved = awards::get(store(&h).conn(), 2020).unwrap();
     assert_eq!(saved.rounds[0].votes[0].votes, 4);
 }
+
+#[test]
+fn the_catalogue_is_edited_in_the_tab_and_a_bad_percentage_is_refused_at_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = scored_sample(&dir.path().join("data"));
+    click(&mut h, "Khen thưởng");
+    h.get_by_role_and_label(Role::Button, "Bằng khen của Chủ tịch UBND tỉnh")
+        .click();
+    h.run();
+    click(&mut h, "Danh mục danh hiệu…");
+    common::window::replace_text(&mut h, "Tỷ lệ phiếu cần đạt (%)", "120");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Tỷ lệ phải là một số từ 0 đến 100 (đã nhập “120”).");
+    common::window::replace_text(&mut h, "Tỷ lệ phiếu cần đạt (%)", "66,7");
+    h.key_press(Key::Enter);
+    h.run();
+    let saved = awards::get(store(&h).conn(), 2020).unwrap();
+    let bk = saved.award(3).unwrap();
+    assert_eq!(bk.threshold.percent, 66.7);
+    assert!(!bk.template, "an edited award is no longer the template");
+    h.get_by_label_contains("Cần đạt: trên 66,7% số thành viên có mặt");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let saved = awards::get(store(&h).conn(), 2020).unwrap();
+    assert_eq!(saved.award(3).unwrap().threshold.percent, 50.0);
+}

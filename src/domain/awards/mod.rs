@@ -189,8 +189,8 @@ impl Quota {
         match self {
             Quota::Count(n) => format!("{n} đơn vị"),
             Quota::Share(p) => format!(
-                "không quá {} số thành viên ({} đơn vị)",
-                crate::text::number::format_percent(p),
+                "không quá {}% số thành viên ({} đơn vị)",
+                crate::text::number::format_number(p),
                 self.count(members)
             ),
         }
@@ -214,7 +214,8 @@ impl Threshold {
 
     /// "trên 50% số thành viên có mặt", "từ 80% tổng số thành viên trở lên".
     pub fn describe(self) -> String {
-        let p = crate::text::number::format_percent(self.percent);
+        // As typed: a threshold of 66,7% must not print as 67%.
+        let p = format!("{}%", crate::text::number::format_number(self.percent));
         if self.strict {
             format!("trên {p} {}", self.of.label())
         } else {
