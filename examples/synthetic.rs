@@ -5,15 +5,21 @@
 //! Realistic Vietnamese member names and indicators, every year but the last handed over,
 //! a composed report per year signed by the leader's head, a score sheet per year (the
 //! template, or `--criteria N` criteria in groups of ten) with self, bloc and agreed scores for
-//! every member but one (which sends no self-score, so "không xếp loại" shows). `--indicators`
-//! is per member and year.
+//! every member but one (which sends no self-score, so "không xếp loại" shows), the conference's
+//! chair and secretary, and the award proposals: the default catalogue, nominations from the
+//! ranking, a vote round per award, the counting committee, and the province's decisions for
+//! the years handed over. `--indicators` is per member and year.
 
+use khoi_thi_dua::domain::awards::{VoteRound, Votes, YearAwards, default_catalogue};
 use khoi_thi_dua::domain::scoring::{
     Criterion, CriterionKind, Formula, Scheme, Score, ScoreChange, Stage, TieBreak, round2,
     template_scheme,
 };
+use khoi_thi_dua::domain::{Conference, Person};
 use khoi_thi_dua::domain::{Indicator, Member, MemberId, MemberName, YearRecord, YearStatus};
-use khoi_thi_dua::store::{Store, indicators, members, reports, scoring, years};
+use khoi_thi_dua::store::{
+    Store, awards, conference, indicators, members, reports, scoring, years,
+};
 use std::process::ExitCode;
 
 mod common;
@@ -168,6 +174,36 @@ fn run() -> Result<(), String> {
                 let changes = scores_for(&scheme, &ids, &mut next);
                 scoring::set_scores(tx, year, &changes)?;
                 let all = members::list(tx)?;
+                let head = |id: MemberId| {
+                    all.iter()
+                        .find(|m| m.id == id)
+                        .map_or(String::new(), |m| m.head_name.clone())
+                };
+                let leader_name = all
+                    .iter()
+                    .find(|m| m.id == leader)
+                    .map_or(String::new(), |m| m.full_name_in(year).to_owned());
+                conference::set(
+                    tx,
+                    year,
+                    &Conference {
+                        start_time: "14:00".into(),
+                        end_time: "17:00".into(),
+                        chair: Person {
+                            name: head(leader),
+                            position: "Giám đốc".into(),
+                            unit: leader_name.clone(),
+                        },
+                        secretary: Person {
+                            name: format!("Trần Thị {}", (b'A' + (y % 26) as u8) as char),
+                            position: "Chuyên viên".into(),
+                            unit: leader_name,
+                        },
+                        ..Conference::default()
+                    },
+                )?;
+                let awards = awards_for(tx, year, ids.len(), y + 1 < n_years, &mut next)?;
+                awards::set(tx, year, &awards)?;
                 let data = years::data(tx, year)?;
                 let mut report = khoi_thi_dua::report::compose::compose_draft(&all, &data);
                 report.signer = all
@@ -194,6 +230,87 @@ fn run() -> Result<(), String> {
         n_members * n_years * n_indicators
     );
     Ok(())
+}
+
+/// The default catalogue, the nominations the ranking suggests, one vote round per award with
+/// plausible totals (a member or none absent, an invalid ballot now and then, most nominees
+/// well above half), a counting committee of three, and for a year already handed over the
+/// province's decisions on those proposed.
+fn awards_for(
+    tx: &rusqlite::Connection,
+    year: i32,
+    members: usize,
+    decided: bool,
+    next: &mut impl FnMut() -> u64,
+) -> khoi_thi_dua::store::Result<YearAwards> {
+    let base = YearAwards {
+        awards: default_catalogue(),
+        ..YearAwards::default()
+    };
+    let ranks = awards::ranks(tx, year)?;
+    let nominations = base.suggest(&ranks, members, year);
+    let mut aw = YearAwards {
+        nominations,
+        committee: ["Trưởng ban", "Thành viên", "Thành viên"]
+            .iter()
+            .enumerate()
+            .map(|(i, position)| Person {
+                name: format!("Lê Văn {}", (b'K' + i as u8) as char),
+                position: (*position).into(),
+                unit: String::new(),
+            })
+            .collect(),
+        ..base
+    };
+    let members = members as u32;
+    for a in default_catalogue() {
+        let nominees: Vec<MemberId> = aw
+            .nominations
+            .iter()
+            .filter(|n| n.award == a.id)
+            .map(|n| n.member)
+            .collect();
+        if nominees.is_empty() {
+            continue;
+        }
+        let present = members - (next() % 2) as u32;
+        let valid = present - u32::from(present > 3 && next().is_multiple_of(3));
+        aw.rounds.push(VoteRound {
+            award: a.id,
+            round: 1,
+            members,
+            present,
+            issued: present,
+            returned: present,
+            valid,
+            votes: nominees
+                .iter()
+                .map(|&member| Votes {
+                    member,
+                    votes: valid - (next() % u64::from(valid / 2 + 1)) as u32,
+                })
+                .collect(),
+        });
+    }
+    if decided {
+        let result: Vec<_> = khoi_thi_dua::domain::awards::tally_all(&aw, members as usize);
+        let mut k = 0;
+        for r in result {
+            for m in r.proposed() {
+                k += 1;
+                if let Some(n) = aw
+                    .nominations
+                    .iter_mut()
+                    .find(|n| n.award == r.award && n.member == m)
+                {
+                    n.decision.number = format!("{}/QĐ-UBND", 20 + k);
+                    n.decision.date = chrono::NaiveDate::from_ymd_opt(year + 1, 1, 15);
+                    n.decision.issuer = "Chủ tịch UBND tỉnh Hà Giang".into();
+                }
+            }
+        }
+    }
+    Ok(aw)
 }
 
 /// A sheet of `n` criteria: groups of ten (a group and nine items), the items sharing a base of

@@ -141,7 +141,8 @@ pub enum Command {
         /// Văn bản cần xuất: report (báo cáo tổng kết), minutes (biên bản hội nghị), news
         /// (tin bài; đuôi .txt hoặc .html cho văn bản thuần hoặc HTML), scores (bảng tổng hợp
         /// kết quả chấm điểm, xếp hạng), score-sheet (bảng điểm chi tiết của từng đơn vị) hoặc
-        /// score-form (mẫu tự chấm điểm để trống).
+        /// score-form (mẫu tự chấm điểm để trống), proposal (tờ trình đề nghị khen thưởng),
+        /// review-minutes (biên bản họp bình xét, suy tôn) hoặc vote-count (biên bản kiểm phiếu).
         #[arg(long, value_enum, default_value = "report", value_name = "VĂN_BẢN")]
         document: DocumentArg,
         /// Với score-sheet và score-form: chỉ in cho đơn vị này (tên đầy đủ, tên ngắn hoặc viết
@@ -166,6 +167,10 @@ pub enum DocumentArg {
     Scores,
     ScoreSheet,
     ScoreForm,
+    // The award proposal's dossier (plain comments: a doc comment would become clap's help).
+    Proposal,
+    ReviewMinutes,
+    VoteCount,
 }
 
 #[derive(Debug, Args)]
@@ -320,6 +325,9 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
                 DocumentArg::Scores => DocumentKind::Scores,
                 DocumentArg::ScoreSheet => DocumentKind::ScoreSheet(member),
                 DocumentArg::ScoreForm => DocumentKind::ScoreForm(member),
+                DocumentArg::Proposal => DocumentKind::Proposal,
+                DocumentArg::ReviewMinutes => DocumentKind::ReviewMinutes,
+                DocumentArg::VoteCount => DocumentKind::VoteCount,
             };
             let options = export::PrintOptions {
                 diagonal_draft_mark: draft_watermark,

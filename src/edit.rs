@@ -4,6 +4,7 @@
 //! The window builds an [`Edit`] from what the user did and hands it to [`History::apply`]; the
 //! store does the writing and the checking.
 
+use crate::domain::awards::YearAwards;
 use crate::domain::scoring::{Scheme, Score, ScoreChange};
 use crate::domain::{
     Attendee, Conference, Indicator, Member, MemberId, MemberName, NewsItem, Opinion, Report,
@@ -110,6 +111,13 @@ pub enum Edit {
     },
     /// Copies last year's score sheet (not its scores) into the year.
     CopyPreviousScheme(Year),
+    /// Replaces the year's award catalogue, nominations, vote rounds and counting committee
+    /// (small, edited as one value); `label` says what the user did.
+    SetAwards {
+        year: Year,
+        awards: YearAwards,
+        label: &'static str,
+    },
     /// Several edits made by one user action, applied in order in one transaction and undone
     /// as one step (recomposing the report keeps the old text as a version, then replaces it).
     Steps {
@@ -150,6 +158,7 @@ impl Edit {
             Edit::SetScheme { .. } => "sửa bảng điểm",
             Edit::SetScores { .. } => "chấm điểm",
             Edit::CopyPreviousScheme(_) => "chép bảng điểm năm trước",
+            Edit::SetAwards { label, .. } => label,
             Edit::Steps { label, .. } => label,
         }
     }
@@ -349,6 +358,15 @@ impl Edit {
                 let (old, scores) = store::scoring::copy_previous_year(conn, *year)?;
                 restore_scoring(*year, old, scores)
             }
+            Edit::SetAwards {
+                year,
+                awards,
+                label,
+            } => Edit::SetAwards {
+                year: *year,
+                awards: store::awards::set(conn, *year, awards)?,
+                label,
+            },
             Edit::Steps { label, steps } => {
                 let mut inverses = Vec::with_capacity(steps.len());
                 for step in steps {

@@ -426,6 +426,16 @@ pub fn fill(store: &mut Store) -> Result<()> {
             SAMPLE_YEAR,
             Some(&crate::domain::scoring::template_scheme(SAMPLE_YEAR)),
         )?;
+        // Nor does it say who was proposed for which award, or how the vote went: the sample
+        // gets the default award catalogue (marked as the template), no nominations, no votes.
+        crate::store::awards::set(
+            tx,
+            SAMPLE_YEAR,
+            &crate::domain::awards::YearAwards {
+                awards: crate::domain::awards::default_catalogue(),
+                ..Default::default()
+            },
+        )?;
         let all = members::list(tx)?;
         let data = crate::store::years::data(tx, SAMPLE_YEAR)?;
         let report = crate::report::compose::compose_draft(&all, &data);

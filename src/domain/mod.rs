@@ -5,6 +5,7 @@
 //! The types derive serde because the JSON exchange format (see `docs/json-format.md`) is
 //! written from them directly; a change here is a change of that format.
 
+pub mod awards;
 pub mod limits;
 mod report;
 pub mod scoring;
@@ -389,6 +390,10 @@ pub struct YearData {
     /// The year's score sheet and scores; absent in files exported before scoring existed.
     #[serde(default)]
     pub scoring: scoring::YearScoring,
+    /// The award catalogue, nominations and vote rounds; absent in files exported before
+    /// award proposals existed.
+    #[serde(default)]
+    pub awards: awards::YearAwards,
 }
 
 /// A person with a role at the conference (chair, secretary).

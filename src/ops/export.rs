@@ -37,6 +37,12 @@ pub enum DocumentKind {
     ScoreSheet(Option<MemberId>),
     /// The blank self-scoring form, for a member or any (`None`).
     ScoreForm(Option<MemberId>),
+    /// The tờ trình đề nghị khen thưởng to the province's chairman.
+    Proposal,
+    /// The minutes of the review meeting (biên bản họp bình xét, suy tôn).
+    ReviewMinutes,
+    /// The vote count (biên bản kiểm phiếu).
+    VoteCount,
 }
 
 impl DocumentKind {
@@ -49,6 +55,9 @@ impl DocumentKind {
             DocumentKind::Scores => "bảng tổng hợp kết quả chấm điểm",
             DocumentKind::ScoreSheet(_) => "bảng điểm chi tiết",
             DocumentKind::ScoreForm(_) => "mẫu tự chấm điểm",
+            DocumentKind::Proposal => "tờ trình đề nghị khen thưởng",
+            DocumentKind::ReviewMinutes => "biên bản họp bình xét, suy tôn",
+            DocumentKind::VoteCount => "biên bản kiểm phiếu",
         }
     }
 }
@@ -148,6 +157,9 @@ pub fn check(store: &Store, year: Year, kind: DocumentKind) -> Result<Vec<String
         | DocumentKind::Scores
         | DocumentKind::ScoreSheet(_)
         | DocumentKind::ScoreForm(_) => return Ok(Vec::new()),
+        DocumentKind::Proposal | DocumentKind::ReviewMinutes | DocumentKind::VoteCount => {
+            award_document(&all, &data, kind)?
+        }
     };
     Ok(warnings(&doc))
 }
@@ -256,6 +268,10 @@ pub fn prepare(
             };
             (Content::Pdf(Box::new(doc)), false)
         }
+        DocumentKind::Proposal | DocumentKind::ReviewMinutes | DocumentKind::VoteCount => (
+            Content::Pdf(Box::new(award_document(&all, &data, kind)?)),
+            false,
+        ),
     };
     check_size(&content)?;
     let warnings = match &content {
@@ -268,6 +284,50 @@ pub fn prepare(
         content,
         composed,
         warnings,
+    })
+}
+
+/// One of the award proposal's documents. Refused while the year has no catalogue, and for
+/// the tờ trình while no vote was counted, nobody was proposed, or a tie at a quota's edge
+/// waits for its further round.
+fn award_document(
+    all: &[crate::domain::Member],
+    data: &crate::domain::YearData,
+    kind: DocumentKind,
+) -> Result<Document> {
+    use crate::report::awards::{
+        Context, proposal_document, review_minutes_document, vote_count_document,
+    };
+    let year = data.record.year;
+    if data.awards.awards.is_empty() {
+        return Err(OpsError::Invalid(format!(
+            "Năm {year} chưa có danh mục danh hiệu khen thưởng. Hãy áp dụng danh mục mẫu ở thẻ Khen thưởng trước khi xuất."
+        )));
+    }
+    let cx = Context::new(all, data);
+    if kind == DocumentKind::Proposal {
+        if !cx.voted() {
+            return Err(OpsError::Invalid(format!(
+                "Năm {year} chưa nhập kết quả bỏ phiếu, nên chưa lập được tờ trình đề nghị khen thưởng. Hãy nhập số phiếu ở thẻ Khen thưởng."
+            )));
+        }
+        let ties = cx.open_ties();
+        if !ties.is_empty() {
+            return Err(OpsError::Invalid(format!(
+                "Còn bằng phiếu ở suất cuối cùng ({}), nên số đơn vị đạt vượt số lượng được đề nghị. Hãy bỏ phiếu vòng tiếp theo giữa các đơn vị này ở thẻ Khen thưởng rồi xuất tờ trình.",
+                ties.join("; ")
+            )));
+        }
+        if cx.proposed_count() == 0 {
+            return Err(OpsError::Invalid(format!(
+                "Năm {year} không có đơn vị nào đạt tiêu chuẩn đề nghị khen thưởng, nên không có tờ trình để xuất."
+            )));
+        }
+    }
+    Ok(match kind {
+        DocumentKind::Proposal => proposal_document(&cx),
+        DocumentKind::ReviewMinutes => review_minutes_document(&cx),
+        _ => vote_count_document(&cx),
     })
 }
 

@@ -156,6 +156,8 @@ fn apply(
     {
         store::scoring::copy_previous_year(conn, next)?;
     }
+    // The award catalogue goes on too; the nominations and votes belong to their year.
+    store::awards::copy_catalogue(conn, req.year, next)?;
     years::set_status(
         conn,
         req.year,

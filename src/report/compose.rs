@@ -179,6 +179,7 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
         ));
     }
     results.extend(super::scores::results_paragraph(members, data));
+    results.extend(super::awards::results_paragraph(members, data));
     sections.push(text_section(
         &format!("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, NHIỆM VỤ NĂM {year}"),
         results,

@@ -34,7 +34,7 @@ fn spoken_time(t: &str) -> String {
     }
 }
 
-fn person_line(p: &Person) -> String {
+pub(super) fn person_line(p: &Person) -> String {
     let mut s = p.name.trim().to_owned();
     for extra in [&p.position, &p.unit] {
         if !extra.trim().is_empty() {
@@ -48,7 +48,7 @@ fn person_line(p: &Person) -> String {
 }
 
 /// Who attended: the member units, then the guest bodies, with people where known.
-fn attendance(members: &[Member], data: &YearData) -> (Vec<String>, Vec<String>) {
+pub(super) fn attendance(members: &[Member], data: &YearData) -> (Vec<String>, Vec<String>) {
     let year = data.record.year;
     let mut units = Vec::new();
     let mut guests = Vec::new();
@@ -188,6 +188,8 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
     }
     // The ranking the conference adopted, once the bloc has scored.
     blocks.extend(super::scores::minutes_paragraphs(members, data));
+    // And the award proposals it voted, once the vote was counted.
+    blocks.extend(super::awards::minutes_paragraphs(members, data));
     if data
         .report
         .as_ref()

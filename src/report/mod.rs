@@ -2,6 +2,7 @@
 //! Vietnamese document, its layout (line breaking, justification, pagination, tables) and the
 //! PDF writer, all in the Decree 30/2020/NĐ-CP layout.
 
+pub mod awards;
 pub mod compose;
 pub mod conference;
 pub mod document;

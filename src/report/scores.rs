@@ -47,49 +47,9 @@ impl<'a> Context<'a> {
             .map_or(String::new(), |m| m.full_name_in(self.year()).to_owned())
     }
 
-    /// "Hà Giang, ngày 16 tháng 12 năm 2020" from the conference date, dotted without one.
-    fn place_date(&self) -> String {
-        let rec = &self.data.record;
-        let date = rec
-            .conference_date
-            .map_or("ngày … tháng … năm …".to_owned(), format_document_date);
-        if rec.place.trim().is_empty() {
-            date
-        } else {
-            format!("{}, {date}", rec.place.trim())
-        }
-    }
-
     /// The bloc's header, closing and meta around `blocks`.
     fn document(&self, doc_type: &str, subject: String, blocks: Vec<Block>) -> Document {
-        let rec = &self.data.record;
-        let leader = rec.leader.and_then(|id| self.member(id));
-        Document {
-            meta: Meta {
-                title: format!("{doc_type} {subject}"),
-                author: rec.bloc_name.clone(),
-                subject: subject.clone(),
-            },
-            parent_body: rec.parent_body(),
-            issuing_body: rec.bloc_name.to_uppercase(),
-            number: String::new(),
-            place_date: self.place_date(),
-            doc_type: doc_type.to_owned(),
-            subject,
-            blocks,
-            closing: Closing {
-                recipients: super::conference::default_recipients(),
-                signatures: vec![Signature {
-                    authority: format!("TM. {}", rec.bloc_name.to_uppercase()),
-                    position: "TRƯỞNG KHỐI".to_owned(),
-                    signer: leader.map_or(String::new(), |m| m.head_name.clone()),
-                }],
-            },
-            appendices: Vec::new(),
-            landscape: false,
-            plain: false,
-            draft: DraftMark::None,
-        }
+        bloc_document(self.members, self.data, doc_type, subject, blocks)
     }
 
     /// "Căn cứ …": the law, the bloc's scoring guide when recorded.
@@ -108,6 +68,61 @@ impl<'a> Context<'a> {
             self.data.record.bloc_name,
             self.year()
         )
+    }
+}
+
+/// "Hà Giang, ngày 16 tháng 12 năm 2020" from the conference date, dotted without one.
+pub(super) fn place_date(data: &YearData) -> String {
+    let rec = &data.record;
+    let date = rec
+        .conference_date
+        .map_or("ngày … tháng … năm …".to_owned(), format_document_date);
+    if rec.place.trim().is_empty() {
+        date
+    } else {
+        format!("{}, {date}", rec.place.trim())
+    }
+}
+
+/// A document the bloc issues over its leader's signature ("TM. KHỐI … / TRƯỞNG KHỐI"): the
+/// Decree 30 header from the year's record, `blocks`, the usual recipients. The scoring and
+/// award documents start from it and change what differs.
+pub(super) fn bloc_document(
+    members: &[Member],
+    data: &YearData,
+    doc_type: &str,
+    subject: String,
+    blocks: Vec<Block>,
+) -> Document {
+    let rec = &data.record;
+    let leader = rec
+        .leader
+        .and_then(|id| members.iter().find(|m| m.id == id));
+    Document {
+        meta: Meta {
+            title: format!("{doc_type} {subject}"),
+            author: rec.bloc_name.clone(),
+            subject: subject.clone(),
+        },
+        parent_body: rec.parent_body(),
+        issuing_body: rec.bloc_name.to_uppercase(),
+        number: String::new(),
+        place_date: place_date(data),
+        doc_type: doc_type.to_owned(),
+        subject,
+        blocks,
+        closing: Closing {
+            recipients: super::conference::default_recipients(),
+            signatures: vec![Signature {
+                authority: format!("TM. {}", rec.bloc_name.to_uppercase()),
+                position: "TRƯỞNG KHỐI".to_owned(),
+                signer: leader.map_or(String::new(), |m| m.head_name.clone()),
+            }],
+        },
+        appendices: Vec::new(),
+        landscape: false,
+        plain: false,
+        draft: DraftMark::None,
     }
 }
 

@@ -4,8 +4,8 @@
 //! are; ids are kept so that export → import → export gives the same JSON.
 
 use super::{
-    Result, Store, StoreError, conference, handovers, indicators, members, nfc, reports, scoring,
-    years,
+    Result, Store, StoreError, awards, conference, handovers, indicators, members, nfc, reports,
+    scoring, years,
 };
 use crate::domain::limits::{MAX_INDICATORS_PER_YEAR, MAX_TEXT_CHARS};
 use crate::domain::{Member, MemberId, Year, YearData, YearStatus};
@@ -326,6 +326,9 @@ fn import_into(conn: &Connection, ex: &Exchange) -> Result<ImportSummary> {
                 "Tệp JSON, năm {year}: có điểm chấm nhưng không có bảng điểm (scoring.scheme)."
             )));
         }
+        if !data.awards.is_empty() {
+            awards::set(conn, year, &data.awards)?;
+        }
         for h in &data.handovers {
             let mut h = h.clone();
             h.year = year;
@@ -395,6 +398,17 @@ fn check_member_refs(data: &YearData, known: &HashSet<MemberId>) -> Result<()> {
         .find(|s| !known.contains(&s.member))
     {
         return Err(dangling("điểm chấm".to_owned(), s.member));
+    }
+    let aw = &data.awards;
+    let award_members = aw.nominations.iter().map(|n| n.member).chain(
+        aw.rounds
+            .iter()
+            .flat_map(|r| r.votes.iter().map(|v| v.member)),
+    );
+    for id in award_members {
+        if !known.contains(&id) {
+            return Err(dangling("đề nghị khen thưởng".to_owned(), id));
+        }
     }
     for h in &data.handovers {
         if let Some(id) = unknown(&h.from_member).or(unknown(&Some(h.to_member))) {

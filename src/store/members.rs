@@ -220,6 +220,7 @@ pub fn delete_unused(conn: &Connection, member: MemberId) -> Result<()> {
              UNION ALL SELECT 1 FROM handover WHERE ?1 IN (from_member_id, to_member_id)
              UNION ALL SELECT 1 FROM opinion WHERE member_id = ?1
              UNION ALL SELECT 1 FROM attendee WHERE member_id = ?1
+             UNION ALL SELECT 1 FROM nomination WHERE member_id = ?1
              LIMIT 1",
             [member],
             |r| r.get(0),

@@ -8,6 +8,7 @@
 //! that returned is on disk, and once the program closes the database is one self-contained file
 //! with no `-wal` or `-journal` beside it.
 
+pub mod awards;
 pub mod backup;
 pub mod conference;
 pub mod copy;

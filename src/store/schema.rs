@@ -10,7 +10,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x4B54_4431;
 
 /// Every migration, in order; `MIGRATIONS[i]` upgrades version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -248,6 +248,74 @@ CREATE TABLE score (
     evidence      TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (year, member_id, criterion_id, stage),
     FOREIGN KEY (year, criterion_id) REFERENCES criterion(year, id) ON DELETE CASCADE
+);
+"#;
+
+/// Award proposals: the year's award catalogue (quota and vote threshold as data), the
+/// nominations with the decision that comes back, the vote rounds with their totals (never a
+/// ballot: votes are secret), and the counting committee.
+const V7: &str = r#"
+CREATE TABLE award (
+    year               INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
+    id                 INTEGER NOT NULL,         -- stable within the year, kept at handover
+    sort               INTEGER NOT NULL,
+    name               TEXT NOT NULL CHECK (name <> ''),
+    level              TEXT NOT NULL DEFAULT '',
+    basis              TEXT NOT NULL DEFAULT '',
+    quota_kind         TEXT NOT NULL CHECK (quota_kind IN ('count', 'share')),
+    quota              REAL NOT NULL,            -- a count, or a percentage of the members
+    threshold_percent  REAL NOT NULL,
+    threshold_of       TEXT NOT NULL CHECK (threshold_of IN ('present', 'members')),
+    threshold_strict   INTEGER NOT NULL,         -- 1: "trên", 0: "từ … trở lên"
+    eligibility        TEXT NOT NULL CHECK (eligibility IN ('any', 'ranked', 'leading')),
+    suggest            INTEGER NOT NULL DEFAULT 1,
+    template           INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (year, id)
+);
+
+CREATE TABLE nomination (
+    year             INTEGER NOT NULL,
+    award_id         INTEGER NOT NULL,
+    member_id        INTEGER NOT NULL REFERENCES member(id),
+    sort             INTEGER NOT NULL,
+    reason           TEXT NOT NULL DEFAULT '',
+    decision_number  TEXT NOT NULL DEFAULT '',
+    decision_date    TEXT,                       -- ISO 8601
+    decision_issuer  TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (year, award_id, member_id),
+    FOREIGN KEY (year, award_id) REFERENCES award(year, id) ON DELETE CASCADE
+);
+
+CREATE TABLE vote_round (
+    year      INTEGER NOT NULL,
+    award_id  INTEGER NOT NULL,
+    round     INTEGER NOT NULL CHECK (round > 0),
+    members   INTEGER NOT NULL CHECK (members >= 0),
+    present   INTEGER NOT NULL CHECK (present >= 0),
+    issued    INTEGER NOT NULL CHECK (issued >= 0),
+    returned  INTEGER NOT NULL CHECK (returned >= 0),
+    valid     INTEGER NOT NULL CHECK (valid >= 0),
+    PRIMARY KEY (year, award_id, round),
+    FOREIGN KEY (year, award_id) REFERENCES award(year, id) ON DELETE CASCADE
+);
+
+CREATE TABLE vote_total (
+    year       INTEGER NOT NULL,
+    award_id   INTEGER NOT NULL,
+    round      INTEGER NOT NULL,
+    member_id  INTEGER NOT NULL REFERENCES member(id),
+    votes      INTEGER NOT NULL CHECK (votes >= 0),
+    PRIMARY KEY (year, award_id, round, member_id),
+    FOREIGN KEY (year, award_id, round) REFERENCES vote_round(year, award_id, round) ON DELETE CASCADE
+);
+
+CREATE TABLE vote_committee (
+    year      INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
+    sort      INTEGER NOT NULL,
+    name      TEXT NOT NULL DEFAULT '',
+    position  TEXT NOT NULL DEFAULT '',
+    unit      TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (year, sort)
 );
 "#;
 

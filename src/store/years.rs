@@ -257,5 +257,6 @@ pub fn data(conn: &Connection, year: Year) -> Result<YearData> {
         conference: conference::get(conn, year)?,
         news: conference::news(conn, year)?,
         scoring: super::scoring::get(conn, year)?,
+        awards: super::awards::get(conn, year)?,
     })
 }

@@ -14,7 +14,7 @@ use super::files::new_bloc_form;
 use super::menu::{Chrome, WAIT_FOR_EXPORT, shortcuts};
 use super::session::{self, Notice, Opened, Session};
 use super::settings::Settings;
-use super::{handover_tab, indicators_tab, members_tab, report_tab, scoring_tab};
+use super::{awards_tab, handover_tab, indicators_tab, members_tab, report_tab, scoring_tab};
 use crate::domain::Year;
 use crate::edit::{Edit, History};
 use crate::ops::bloc::{NewBloc, create_bloc_file};
@@ -29,15 +29,17 @@ pub enum Tab {
     Members,
     Indicators,
     Scoring,
+    Awards,
     Report,
     Handover,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; 6] = [
         Tab::Members,
         Tab::Indicators,
         Tab::Scoring,
+        Tab::Awards,
         Tab::Report,
         Tab::Handover,
     ];
@@ -47,6 +49,7 @@ impl Tab {
             Tab::Members => "Thành viên",
             Tab::Indicators => "Chỉ tiêu",
             Tab::Scoring => "Chấm điểm",
+            Tab::Awards => "Khen thưởng",
             Tab::Report => "Báo cáo",
             Tab::Handover => "Bàn giao",
         }
@@ -98,6 +101,7 @@ pub struct App {
     members_tab: members_tab::MembersTab,
     indicators_tab: indicators_tab::IndicatorsTab,
     scoring_tab: scoring_tab::ScoringTab,
+    awards_tab: awards_tab::AwardsTab,
     report_tab: report_tab::ReportTab,
     handover_tab: handover_tab::HandoverTab,
     export: Option<ExportJob>,
@@ -120,6 +124,7 @@ impl App {
             members_tab: Default::default(),
             indicators_tab: Default::default(),
             scoring_tab: Default::default(),
+            awards_tab: Default::default(),
             report_tab: Default::default(),
             handover_tab: Default::default(),
             export: None,
@@ -193,6 +198,7 @@ impl App {
         self.members_tab = Default::default();
         self.indicators_tab = Default::default();
         self.scoring_tab = Default::default();
+        self.awards_tab = Default::default();
         self.report_tab = Default::default();
         self.handover_tab = Default::default();
     }
@@ -655,6 +661,7 @@ impl App {
             Tab::Members => self.members_tab.ui(ui, view, actions),
             Tab::Indicators => self.indicators_tab.ui(ui, view, actions),
             Tab::Scoring => self.scoring_tab.ui(ui, view, actions),
+            Tab::Awards => self.awards_tab.ui(ui, view, actions),
             Tab::Report => self.report_tab.ui(ui, view, actions),
             Tab::Handover => self.handover_tab.ui(ui, view, actions),
         }

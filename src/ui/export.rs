@@ -123,5 +123,8 @@ pub fn default_pdf_path(store: &Store, year: Year, kind: DocumentKind) -> PathBu
         DocumentKind::ScoreSheet(Some(m)) => format!("BangDiem{year}-{m}.pdf"),
         DocumentKind::ScoreSheet(None) => format!("BangDiem{year}.pdf"),
         DocumentKind::ScoreForm(_) => format!("MauTuChamDiem{year}.pdf"),
+        DocumentKind::Proposal => format!("ToTrinhKhenThuong{year}.pdf"),
+        DocumentKind::ReviewMinutes => format!("BienBanBinhXet{year}.pdf"),
+        DocumentKind::VoteCount => format!("BienBanKiemPhieu{year}.pdf"),
     })
 }

@@ -4,6 +4,7 @@
 //! transaction, so drawing never writes to the database halfway through a frame.
 
 pub mod app;
+mod awards_tab;
 mod cell;
 mod dialogs;
 mod export;

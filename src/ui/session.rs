@@ -32,15 +32,25 @@ pub struct YearView {
     pub default_handover_path: PathBuf,
     /// Another window has the file open to change it: this one only shows it.
     pub read_only: bool,
+    /// Every year's awards with its number of members, for each member's award history.
+    pub award_years: Vec<(Year, crate::domain::awards::YearAwards, usize)>,
 }
 
 impl YearView {
     pub fn load(store: &Store, year: Year) -> store::Result<YearView> {
         let conn = store.conn();
+        let all = members::list(conn)?;
+        let years = years::list(conn)?;
+        let mut award_years = Vec::with_capacity(years.len());
+        for &y in &years {
+            let n = crate::domain::members_in(&all, y).len();
+            award_years.push((y, store::awards::get(conn, y)?, n));
+        }
         Ok(YearView {
             data: years::data(conn, year)?,
-            members: members::list(conn)?,
-            years: years::list(conn)?,
+            members: all,
+            years,
+            award_years,
             generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             exported_at: reports::exported_at(conn, year)?,
             received: None,

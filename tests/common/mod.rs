@@ -153,3 +153,35 @@ pub fn tool_text(name: &str, args: &[&str]) -> Option<String> {
     assert!(o.status.success(), "{name}: {}", stderr(&o));
     Some(String::from_utf8_lossy(&o.stdout).into_owned())
 }
+
+/// Self-scores for the sample's 2020 members on one criterion, one point less than the member
+/// before, so that every member is ranked.
+pub fn self_scores_in_order(store: &Store) -> Vec<khoi_thi_dua::domain::scoring::ScoreChange> {
+    use khoi_thi_dua::domain::scoring::{Score, ScoreChange, Stage};
+    let all = members::list(store.conn()).unwrap();
+    khoi_thi_dua::domain::members_in(&all, 2020)
+        .iter()
+        .enumerate()
+        .map(|(i, m)| ScoreChange {
+            member: m.id,
+            criterion: 3,
+            stage: Stage::SelfScore,
+            score: Some(Score {
+                member: m.id,
+                criterion: 3,
+                stage: Stage::SelfScore,
+                value: 15.0 - i as f64,
+                note: String::new(),
+                evidence: String::new(),
+            }),
+        })
+        .collect()
+}
+
+/// Writes [`self_scores_in_order`] to the sample.
+pub fn score_sample_in_order(store: &mut Store) {
+    let changes = self_scores_in_order(store);
+    store
+        .write(|tx| khoi_thi_dua::store::scoring::set_scores(tx, 2020, &changes))
+        .unwrap();
+}

@@ -50,6 +50,9 @@ impl ExportDialog {
                 DocumentKind::Scores => "Xuất bảng tổng hợp kết quả chấm điểm, xếp hạng",
                 DocumentKind::ScoreSheet(_) => "Xuất bảng điểm chi tiết",
                 DocumentKind::ScoreForm(_) => "Xuất mẫu tự chấm điểm",
+                DocumentKind::Proposal => "Xuất tờ trình đề nghị khen thưởng",
+                DocumentKind::ReviewMinutes => "Xuất biên bản họp bình xét, suy tôn",
+                DocumentKind::VoteCount => "Xuất biên bản kiểm phiếu",
             });
             ui.add_space(6.0);
             ui.label(match kind {
