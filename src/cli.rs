@@ -22,13 +22,26 @@ Lệnh:
 Tùy chọn:
 {options}";
 
+// `{options}` (and `{positionals}`) rather than `{all-args}`, which adds clap's English headings.
 const SUB_HELP_TEMPLATE: &str = "\
 {about}
 
 Cách dùng: {usage}
 
 Tùy chọn:
-{all-args}";
+{options}";
+
+/// The same for a command that takes a file name without an option before it.
+const FILE_HELP_TEMPLATE: &str = "\
+{about}
+
+Cách dùng: {usage}
+
+Tham số:
+{positionals}
+
+Tùy chọn:
+{options}";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -84,7 +97,7 @@ pub enum Renderer {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Ghi dữ liệu mẫu (Khối Kinh tế ngành tỉnh Hà Giang, năm 2020) vào một tệp mới.
-    #[command(help_template = SUB_HELP_TEMPLATE)]
+    #[command(help_template = FILE_HELP_TEMPLATE)]
     Sample {
         /// Tệp mới cần tạo; tệp đã có sẽ không bị ghi đè.
         #[arg(value_name = "TỆP")]
@@ -105,7 +118,8 @@ pub enum Command {
         /// Tệp dữ liệu mới cho đơn vị nhận (.sqlite, chưa có).
         #[arg(long, value_name = "TỆP")]
         out: PathBuf,
-        /// Ngày bàn giao, dạng ngày/tháng/năm; mặc định là hôm nay.
+        /// Ngày ghi trên biên bản, dạng ngày/tháng/năm; mặc định là ngày hội nghị tổng kết của
+        /// năm (hôm nay nếu năm chưa ghi ngày hội nghị).
         #[arg(long, value_name = "NGÀY")]
         date: Option<String>,
         /// Làm lại một lần bàn giao bị ngắt: thay tệp bàn giao dở dang của chính lần đó.
@@ -113,14 +127,14 @@ pub enum Command {
         force: bool,
     },
     /// Kiểm tra một tệp nhận được (chỉ đọc, không sửa tệp); thoát 0 khi tệp nguyên vẹn.
-    #[command(help_template = SUB_HELP_TEMPLATE)]
+    #[command(help_template = FILE_HELP_TEMPLATE)]
     Verify {
         /// Tệp cần kiểm tra.
         #[arg(value_name = "TỆP")]
         file: PathBuf,
     },
     /// Nhập dữ liệu từ tệp JSON vào tệp dữ liệu (tạo tệp mới nếu chưa có).
-    #[command(name = "import-json", help_template = SUB_HELP_TEMPLATE)]
+    #[command(name = "import-json", help_template = FILE_HELP_TEMPLATE)]
     ImportJson {
         /// Tệp JSON cần nhập.
         #[arg(value_name = "TỆP_JSON")]
@@ -142,8 +156,16 @@ pub enum Command {
         /// (tin bài; đuôi .txt hoặc .html cho văn bản thuần hoặc HTML), scores (bảng tổng hợp
         /// kết quả chấm điểm, xếp hạng), score-sheet (bảng điểm chi tiết của từng đơn vị) hoặc
         /// score-form (mẫu tự chấm điểm để trống), proposal (tờ trình đề nghị khen thưởng),
-        /// review-minutes (biên bản họp bình xét, suy tôn) hoặc vote-count (biên bản kiểm phiếu).
-        #[arg(long, value_enum, default_value = "report", value_name = "VĂN_BẢN")]
+        /// review-minutes (biên bản họp bình xét, suy tôn) hoặc vote-count (biên bản kiểm phiếu);
+        /// mặc định: report.
+        #[arg(
+            long,
+            value_enum,
+            default_value = "report",
+            value_name = "VĂN_BẢN",
+            hide_default_value = true,
+            hide_possible_values = true
+        )]
         document: DocumentArg,
         /// Với score-sheet và score-form: chỉ in cho đơn vị này (tên đầy đủ, tên ngắn hoặc viết
         /// tắt).
