@@ -202,12 +202,12 @@ fn line_demerits(
         // The last line is set ragged: any length will do, one word alone only if need be.
         let one_word = a > 0 && atoms[a + 1..b].iter().all(|x| !x.space_before);
         if one_word { SINGLE_WORD_LAST } else { 0.0 }
-    } else if gaps == 0 {
-        // Nothing to stretch: the line is set ragged, so it should be nearly full.
-        let empty = stretch / f64::from(limit.max(1));
-        (10.0 + 1_000.0 * empty).powi(2)
     } else {
-        let r = (stretch / (f64::from(gaps) * f64::from(space.max(1)))).min(100.0);
+        // A line of one word has nothing to stretch and is set ragged: it is weighed as if its
+        // empty end were one gap, so it is never cheaper than a loose line of several words
+        // (weighed apart, a paragraph came out as "-", "Ban", "Quản", one word a line, to
+        // avoid a single loose line).
+        let r = (stretch / (f64::from(gaps.max(1)) * f64::from(space.max(1)))).min(100.0);
         let mut badness = 100.0 * r.powi(3);
         if r > 1.0 {
             badness += LOOSE;
@@ -415,6 +415,27 @@ mod tests {
                 gap <= SPACE,
                 "a gap of {gap} pt more than a space in {line:?}"
             );
+        }
+    }
+
+    #[test]
+    fn no_line_but_the_last_holds_one_word_when_words_could_share_it() {
+        // Long figures that fit no line well: the breaks once gave "-", "Ban", "Quản" a line
+        // each, and "hoạch;" alone, rather than one loose line.
+        let face = fonts().faces().unwrap().get(FontStyle::Regular);
+        for text in [
+            "- Ban Quản lý Khu kinh tế: diện tích trồng rừng mới (mục 1) được 2.501,75/2.810,95 ha, đạt 89% kế hoạch; dự án được giao đất, cho thuê đất (mục 2) được 1.524,19/1.587,7 dự án, đạt 96% kế hoạch; km đường giao thông nông thôn được cứng hóa (mục 3) được 5.484,1/4.853,19 km, đạt 113% kế hoạch.",
+            "- Sở Giao thông vận tải: km đường giao thông nông thôn được cứng hóa (mục 1) được 3.673,01/3.166,39 km, đạt 116% kế hoạch; doanh nghiệp được hỗ trợ chuyển đổi số (mục 2) được 5.729,05/4.855,13 doanh nghiệp, đạt 118% kế hoạch; hồ sơ thủ tục hành chính giải quyết đúng hạn (mục 3) được 3.225,03/3.583,37 hồ sơ, đạt 90% kế hoạch.",
+        ]
+        .into_iter()
+        .chain(paragraphs().iter().map(String::as_str))
+        {
+            let lines = break_justified(face, text, BODY_SIZE, TEXT_WIDTH, FIRST_LINE_INDENT);
+            let alone = lines
+                .iter()
+                .take(lines.len().saturating_sub(1))
+                .find(|l| !l.text.contains(' '));
+            assert!(alone.is_none(), "{alone:?} alone in {lines:?}");
         }
     }
 
