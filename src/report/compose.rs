@@ -225,30 +225,21 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
         ));
     }
     if !reached.is_empty() {
-        let listed: Vec<String> = reached
-            .iter()
-            .take(MAX_LISTED)
-            .map(|i| named(i, "đạt"))
-            .collect();
+        // The furthest above plan first.
+        let mut best = reached.clone();
+        best.sort_by(|a, b| by_percent(b, a));
         strengths.push_str(&format!(
-            " {} trong {} chỉ tiêu có kế hoạch đã đạt và vượt kế hoạch: {}{}.",
+            " {} trong {} chỉ tiêu có kế hoạch đã đạt và vượt kế hoạch{}.",
             format_number(reached.len() as f64),
             format_number(planned.len() as f64),
-            listed.join("; "),
-            if reached.len() > MAX_LISTED {
-                "; …"
-            } else {
-                ""
-            }
+            named_list(&best, |i| named(i, "đạt"))
         ));
     }
     let mut weaknesses = "2. Tồn tại, hạn chế và nguyên nhân: ".to_owned();
     if !unmet.is_empty() {
-        let listed: Vec<String> = unmet
-            .iter()
-            .take(MAX_LISTED)
-            .map(|i| named(i, "mới đạt"))
-            .collect();
+        // The furthest below plan first.
+        let mut worst = unmet.clone();
+        worst.sort_by(by_percent);
         let lead = if reached.is_empty() && unmet.len() == planned.len() && planned.len() > 1 {
             format!(
                 "Cả {} chỉ tiêu có kế hoạch đều chưa đạt kế hoạch",
@@ -263,13 +254,8 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
             )
         };
         weaknesses.push_str(&format!(
-            "{lead}: {}{}. Nguyên nhân: {TO_FILL}",
-            listed.join("; "),
-            if unmet.len() > MAX_LISTED {
-                "; …"
-            } else {
-                ""
-            }
+            "{lead}{}. Nguyên nhân: {TO_FILL}",
+            named_list(&worst, |i| named(i, "mới đạt"))
         ));
     } else {
         weaknesses.push_str(TO_FILL);
@@ -359,6 +345,30 @@ fn text_section(heading: &str, paragraphs: Vec<String>) -> ReportSection {
 /// "A, B, C và D"
 fn join_names(names: impl Iterator<Item = String>) -> String {
     crate::text::join_with_and(&names.collect::<Vec<_>>())
+}
+
+/// How many indicators the assessment names before it counts the rest.
+const ASSESSED_NAMED: usize = 5;
+
+/// ": A; B; C" for a few indicators, ", trong đó: A; …; E và 9 chỉ tiêu khác (chi tiết tại phụ
+/// lục)" for more.
+fn named_list(list: &[&Indicator], name: impl Fn(&Indicator) -> String) -> String {
+    let names: Vec<String> = list.iter().take(ASSESSED_NAMED).map(|i| name(i)).collect();
+    if list.len() <= ASSESSED_NAMED {
+        format!(": {}", names.join("; "))
+    } else {
+        format!(
+            ", trong đó: {} và {} chỉ tiêu khác (chi tiết tại phụ lục)",
+            names.join("; "),
+            format_number((list.len() - ASSESSED_NAMED) as f64)
+        )
+    }
+}
+
+/// Orders indicators by their percent of plan, lowest first.
+fn by_percent(a: &&Indicator, b: &&Indicator) -> std::cmp::Ordering {
+    let p = |i: &Indicator| i.percent_of_plan().unwrap_or(0.0);
+    p(a).total_cmp(&p(b))
 }
 
 /// "Trồng rừng mới theo Quyết định số 1511 được 1.463/1.498,3 ha, đạt 98% kế hoạch"
@@ -528,6 +538,13 @@ mod tests {
             "{weaknesses}"
         );
         assert!(weaknesses.contains("Chỉ tiêu 1 (") && weaknesses.contains("mới đạt 50% kế hoạch"));
+        // Past five, the rest are counted rather than named, and the furthest below plan come
+        // first (the sample's 98% and 75% are among the rest).
+        assert!(
+            weaknesses.contains("và 11 chỉ tiêu khác (chi tiết tại phụ lục). Nguyên nhân:"),
+            "{weaknesses}"
+        );
+        assert!(!weaknesses.contains("98%") && !weaknesses.contains("…"));
     }
 
     #[test]

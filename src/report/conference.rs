@@ -367,7 +367,13 @@ fn key_figures(members: &[Member], data: &YearData, item: usize, blocks: &mut Ve
 /// recorded.
 fn discussion(members: &[Member], data: &YearData, item: usize, blocks: &mut Vec<Block>) {
     let year = data.record.year;
-    if data.opinions.is_empty() {
+    // An opinion added in the window but never written says nothing the minutes could print.
+    let opinions: Vec<_> = data
+        .opinions
+        .iter()
+        .filter(|o| !o.text.trim().is_empty())
+        .collect();
+    if opinions.is_empty() {
         blocks.push(Block::Paragraph(format!(
             "{item}. Ý kiến thảo luận của các đại biểu: {TO_FILL}"
         )));
@@ -376,7 +382,7 @@ fn discussion(members: &[Member], data: &YearData, item: usize, blocks: &mut Vec
     blocks.push(Block::Paragraph(format!(
         "{item}. Ý kiến thảo luận của các đại biểu về dự thảo báo cáo:"
     )));
-    for op in &data.opinions {
+    for op in opinions {
         let who = match op.member {
             Some(id) => name_in(members, id, year),
             None => op.speaker.clone(),
