@@ -47,6 +47,7 @@ Tùy chọn:
 #[command(
     name = "khoi-thi-dua",
     version,
+    override_usage = "khoi-thi-dua [TÙY_CHỌN] [LỆNH]",
     about = "Khối thi đua: thành viên, chỉ tiêu, báo cáo tổng kết và bàn giao của khối giao ước thi đua.\nKhông có lệnh: mở cửa sổ chương trình.",
     help_template = HELP_TEMPLATE,
     disable_help_flag = true,
@@ -97,17 +98,17 @@ pub enum Renderer {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Ghi dữ liệu mẫu (Khối Kinh tế ngành tỉnh Hà Giang, năm 2020) vào một tệp mới.
-    #[command(help_template = FILE_HELP_TEMPLATE)]
+    #[command(help_template = FILE_HELP_TEMPLATE, override_usage = "khoi-thi-dua sample [TÙY_CHỌN] <TỆP>")]
     Sample {
         /// Tệp mới cần tạo; tệp đã có sẽ không bị ghi đè.
         #[arg(value_name = "TỆP")]
         file: PathBuf,
     },
     /// Xuất dữ liệu (cả tệp hoặc một năm) ra JSON.
-    #[command(name = "export-json", help_template = SUB_HELP_TEMPLATE)]
+    #[command(name = "export-json", help_template = SUB_HELP_TEMPLATE, override_usage = "khoi-thi-dua export-json [TÙY_CHỌN]")]
     ExportJson(ExportJson),
     /// Bàn giao nhiệm vụ Trưởng khối: khóa năm, mở năm sau, ghi tệp cho đơn vị nhận và biên bản PDF.
-    #[command(help_template = SUB_HELP_TEMPLATE)]
+    #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "khoi-thi-dua handover [TÙY_CHỌN] --year <NĂM> --to <ĐƠN_VỊ> --out <TỆP>")]
     Handover {
         /// Năm bàn giao (năm vừa kết thúc).
         #[arg(long, value_name = "NĂM")]
@@ -127,21 +128,21 @@ pub enum Command {
         force: bool,
     },
     /// Kiểm tra một tệp nhận được (chỉ đọc, không sửa tệp); thoát 0 khi tệp nguyên vẹn.
-    #[command(help_template = FILE_HELP_TEMPLATE)]
+    #[command(help_template = FILE_HELP_TEMPLATE, override_usage = "khoi-thi-dua verify [TÙY_CHỌN] <TỆP>")]
     Verify {
         /// Tệp cần kiểm tra.
         #[arg(value_name = "TỆP")]
         file: PathBuf,
     },
     /// Nhập dữ liệu từ tệp JSON vào tệp dữ liệu (tạo tệp mới nếu chưa có).
-    #[command(name = "import-json", help_template = FILE_HELP_TEMPLATE)]
+    #[command(name = "import-json", help_template = FILE_HELP_TEMPLATE, override_usage = "khoi-thi-dua import-json [TÙY_CHỌN] <TỆP_JSON>")]
     ImportJson {
         /// Tệp JSON cần nhập.
         #[arg(value_name = "TỆP_JSON")]
         input: PathBuf,
     },
     /// Xuất báo cáo tổng kết của một năm ra PDF theo thể thức Nghị định 30/2020/NĐ-CP.
-    #[command(name = "export-pdf", help_template = SUB_HELP_TEMPLATE)]
+    #[command(name = "export-pdf", help_template = SUB_HELP_TEMPLATE, override_usage = "khoi-thi-dua export-pdf [TÙY_CHỌN] --year <NĂM> --out <TỆP>")]
     ExportPdf {
         /// Năm của báo cáo.
         #[arg(long, value_name = "NĂM")]
@@ -208,17 +209,78 @@ pub struct ExportJson {
     pub force: bool,
 }
 
+/// A usage error as the user should read it: what was wrong, in Vietnamese, then the usage
+/// line and where to find help.
+fn usage_error(e: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let what = match e.kind() {
+        ErrorKind::MissingRequiredArgument => format!(
+            "Thiếu tham số bắt buộc: {}.",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::UnknownArgument => {
+            format!("Không có tham số “{}”.", context(ContextKind::InvalidArg))
+        }
+        ErrorKind::InvalidSubcommand => format!(
+            "Không có lệnh “{}”.",
+            context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => format!(
+            "Giá trị “{}” không dùng được cho {}.",
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::ArgumentConflict
+            if context(ContextKind::PriorArg) == context(ContextKind::InvalidArg) =>
+        {
+            format!(
+                "Tham số {} chỉ được dùng một lần.",
+                context(ContextKind::InvalidArg)
+            )
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "Không dùng cùng lúc được {} và {}.",
+            context(ContextKind::InvalidArg),
+            context(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues => format!(
+            "Tham số “{}” chỉ nhận một giá trị.",
+            context(ContextKind::InvalidArg)
+        ),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "Thiếu lệnh.".to_owned()
+        }
+        _ => "Lệnh gõ chưa đúng cách dùng.".to_owned(),
+    };
+    let usage = context(ContextKind::Usage);
+    let usage = usage.trim().trim_start_matches("Usage:").trim().to_owned();
+    let mut out = format!("Lỗi: {what}");
+    if !usage.is_empty() {
+        out.push_str(&format!("\nCách dùng: {usage}"));
+    }
+    out.push_str("\nXem hướng dẫn: khoi-thi-dua --help (hoặc khoi-thi-dua LỆNH --help).");
+    out
+}
+
 /// Parses the arguments and runs the window or the command.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() => {
+            // A usage error: said in Vietnamese (clap's own words are English), exit 2.
+            eprintln!("{}", usage_error(&e));
+            return ExitCode::from(2);
+        }
         Err(e) => {
-            // Help and version are printed by clap and exit 0; usage errors exit 2. If even
-            // that cannot be printed (a closed stdout) there is nobody left to tell.
-            if e.print().is_err() {
-                return ExitCode::from(2);
-            }
-            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+            // Help and version are printed by clap and exit 0. If even that cannot be printed
+            // (a closed stdout) there is nobody left to tell.
+            return ExitCode::from(if e.print().is_err() { 2 } else { 0 });
         }
     };
     if let Some(dir) = crate::paths::data_dir() {

@@ -119,6 +119,50 @@ fn wrong_usage_exits_2_and_help_lists_the_commands_in_vietnamese() {
     let dir = tempfile::tempdir().unwrap();
     let out = run(dir.path(), &["no-such-command"]);
     assert_eq!(out.status.code(), Some(2));
+    // Usage errors and help in Vietnamese, none of clap's English words.
+    for (args, said) in [
+        (
+            &["no-such-command"][..],
+            "Lỗi: Không có lệnh “no-such-command”.",
+        ),
+        (
+            &["export-pdf"][..],
+            "Lỗi: Thiếu tham số bắt buộc: --year <NĂM>, --out <TỆP>.",
+        ),
+        (
+            &["export-pdf", "--year", "abc", "--out", "x.pdf"][..],
+            "Lỗi: Giá trị “abc” không dùng được cho --year <NĂM>.",
+        ),
+        (
+            &["export-pdf", "--year", "1", "--year", "2", "--out", "x.pdf"][..],
+            "Lỗi: Tham số --year <NĂM> chỉ được dùng một lần.",
+        ),
+        (
+            &["--frobnicate"][..],
+            "Lỗi: Không có tham số “--frobnicate”.",
+        ),
+    ] {
+        let out = run(dir.path(), args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stderr);
+        assert!(text.contains(said), "{args:?}: {text}");
+        for english in ["error:", "Usage:", "For more information", "[OPTIONS]"] {
+            assert!(!text.contains(english), "{args:?}: {text}");
+        }
+    }
+    for command in ["export-pdf", "verify", "handover", "import-json"] {
+        let out = run(dir.path(), &[command, "--help"]);
+        let help = String::from_utf8_lossy(&out.stdout);
+        for english in [
+            "Options:",
+            "Arguments:",
+            "[OPTIONS]",
+            "possible values",
+            "Usage:",
+        ] {
+            assert!(!help.contains(english), "{command}: {help}");
+        }
+    }
     let out = run(dir.path(), &["--help"]);
     assert!(out.status.success());
     let help = String::from_utf8_lossy(&out.stdout);
