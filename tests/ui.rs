@@ -791,3 +791,19 @@ fn adopt_the_template_score_two_members_see_the_rank_change_and_undo() {
     h.get_by_label("Hạng 1: Sở CT");
     assert!(h.query_by_label("Hạng 1: Sở GTVT").is_none());
 }
+
+#[test]
+fn the_view_menu_makes_the_text_larger_and_back() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Xem");
+    h.get_by_label("Cỡ chữ: 100%");
+    // A menu item's name carries its shortcut too ("Chữ to hơn Ctrl +").
+    h.get_by_label_contains("Chữ to hơn").click();
+    h.run();
+    assert!(h.ctx.zoom_factor() > 1.0);
+    click(&mut h, "Xem");
+    h.get_by_label_contains("Cỡ chữ: 1");
+    h.get_by_label_contains("Cỡ chữ mặc định").click();
+    h.run();
+    assert_eq!(h.ctx.zoom_factor(), 1.0);
+}

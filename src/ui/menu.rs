@@ -174,6 +174,33 @@ impl Chrome<'_> {
                 actions.push(Action::SelectTab(tab));
             }
         }
+        // Larger text for tired eyes and projectors: egui's zoom, which the keys also reach and
+        // which is kept with the window's state between runs.
+        ui.separator();
+        let ctx = ui.ctx().clone();
+        let percent = (ctx.zoom_factor() * 100.0).round();
+        ui.label(format!("Cỡ chữ: {percent}%"));
+        if ui
+            .add(egui::Button::new("Chữ to hơn").shortcut_text("Ctrl +"))
+            .clicked()
+        {
+            egui::gui_zoom::zoom_in(&ctx);
+        }
+        if ui
+            .add(egui::Button::new("Chữ nhỏ hơn").shortcut_text("Ctrl −"))
+            .clicked()
+        {
+            egui::gui_zoom::zoom_out(&ctx);
+        }
+        if ui
+            .add_enabled(
+                ctx.zoom_factor() != 1.0,
+                egui::Button::new("Cỡ chữ mặc định").shortcut_text("Ctrl 0"),
+            )
+            .clicked()
+        {
+            ctx.set_zoom_factor(1.0);
+        }
     }
 
     /// "Năm:" and the years of the file; it waits while an export runs, since the export
