@@ -157,7 +157,8 @@ pub enum Command {
         /// (tin bài; đuôi .txt hoặc .html cho văn bản thuần hoặc HTML), scores (bảng tổng hợp
         /// kết quả chấm điểm, xếp hạng), score-sheet (bảng điểm chi tiết của từng đơn vị) hoặc
         /// score-form (mẫu tự chấm điểm để trống), proposal (tờ trình đề nghị khen thưởng),
-        /// review-minutes (biên bản họp bình xét, suy tôn) hoặc vote-count (biên bản kiểm phiếu);
+        /// review-minutes (biên bản họp bình xét, suy tôn), vote-count (biên bản kiểm phiếu) hoặc
+        /// ballot (phiếu bầu);
         /// mặc định: report.
         #[arg(
             long,
@@ -194,6 +195,7 @@ pub enum DocumentArg {
     Proposal,
     ReviewMinutes,
     VoteCount,
+    Ballot,
 }
 
 #[derive(Debug, Args)]
@@ -412,6 +414,7 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
                 DocumentArg::Proposal => DocumentKind::Proposal,
                 DocumentArg::ReviewMinutes => DocumentKind::ReviewMinutes,
                 DocumentArg::VoteCount => DocumentKind::VoteCount,
+                DocumentArg::Ballot => DocumentKind::Ballot,
             };
             let options = export::PrintOptions {
                 diagonal_draft_mark: draft_watermark,

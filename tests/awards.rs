@@ -304,13 +304,39 @@ fn the_dossier_reads_back_from_the_pdfs() {
         "cần đạt trên 50% số thành viên có mặt",
         "IV. KẾT LUẬN",
         "THƯ KÝ",
-        "CHỦ TRÌ",
+        "CHỦ TỌA",
     ] {
         assert!(
             flat.contains(expected),
             "“{expected}” missing from the review minutes:\n{minutes}"
         );
     }
+    // The ballot: every nominee under its award, two boxes each, and nowhere to sign.
+    let ballot = export(dir.path(), &db, "ballot").unwrap_or_default();
+    let flat = squeeze(&ballot);
+    for expected in [
+        "PHIẾU BẦU",
+        "Phiếu không ghi tên người bầu",
+        "Cờ thi đua của UBND tỉnh (đồng ý tối đa 1 đơn vị)",
+        "Bằng khen của Chủ tịch UBND tỉnh (đồng ý tối đa",
+        "Đồng ý",
+        "Không đồng ý",
+    ] {
+        assert!(
+            flat.contains(expected),
+            "“{expected}” missing from the ballot:\n{ballot}"
+        );
+    }
+    for name in &names {
+        assert!(
+            flat.contains(name.as_str()),
+            "{name} missing from the ballot:\n{ballot}"
+        );
+    }
+    assert!(
+        !flat.contains("Nơi nhận") && !flat.contains("Số:"),
+        "{ballot}"
+    );
     // The conference minutes record the vote too.
     let conference = export(dir.path(), &db, "minutes").unwrap_or_default();
     assert!(

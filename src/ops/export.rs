@@ -43,6 +43,8 @@ pub enum DocumentKind {
     ReviewMinutes,
     /// The vote count (biên bản kiểm phiếu).
     VoteCount,
+    /// The ballot handed to each member present (phiếu bầu).
+    Ballot,
 }
 
 impl DocumentKind {
@@ -58,6 +60,7 @@ impl DocumentKind {
             DocumentKind::Proposal => "tờ trình đề nghị khen thưởng",
             DocumentKind::ReviewMinutes => "biên bản họp bình xét, suy tôn",
             DocumentKind::VoteCount => "biên bản kiểm phiếu",
+            DocumentKind::Ballot => "phiếu bầu",
         }
     }
 }
@@ -157,9 +160,10 @@ pub fn check(store: &Store, year: Year, kind: DocumentKind) -> Result<Vec<String
         | DocumentKind::Scores
         | DocumentKind::ScoreSheet(_)
         | DocumentKind::ScoreForm(_) => return Ok(Vec::new()),
-        DocumentKind::Proposal | DocumentKind::ReviewMinutes | DocumentKind::VoteCount => {
-            award_document(&all, &data, kind)?
-        }
+        DocumentKind::Proposal
+        | DocumentKind::ReviewMinutes
+        | DocumentKind::VoteCount
+        | DocumentKind::Ballot => award_document(&all, &data, kind)?,
     };
     Ok(warnings(&doc))
 }
@@ -268,7 +272,10 @@ pub fn prepare(
             };
             (Content::Pdf(Box::new(doc)), false)
         }
-        DocumentKind::Proposal | DocumentKind::ReviewMinutes | DocumentKind::VoteCount => (
+        DocumentKind::Proposal
+        | DocumentKind::ReviewMinutes
+        | DocumentKind::VoteCount
+        | DocumentKind::Ballot => (
             Content::Pdf(Box::new(award_document(&all, &data, kind)?)),
             false,
         ),
@@ -296,7 +303,7 @@ fn award_document(
     kind: DocumentKind,
 ) -> Result<Document> {
     use crate::report::awards::{
-        Context, proposal_document, review_minutes_document, vote_count_document,
+        Context, ballot_document, proposal_document, review_minutes_document, vote_count_document,
     };
     let year = data.record.year;
     if data.awards.awards.is_empty() {
@@ -327,6 +334,11 @@ fn award_document(
     Ok(match kind {
         DocumentKind::Proposal => proposal_document(&cx),
         DocumentKind::ReviewMinutes => review_minutes_document(&cx),
+        DocumentKind::Ballot => ballot_document(&cx).ok_or_else(|| {
+            OpsError::Invalid(format!(
+                "Năm {year} chưa có đơn vị được đề nghị ở danh hiệu nào, nên chưa in được phiếu bầu. Hãy thêm đơn vị đề nghị ở thẻ Khen thưởng."
+            ))
+        })?,
         _ => vote_count_document(&cx),
     })
 }

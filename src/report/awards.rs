@@ -372,7 +372,7 @@ pub fn review_minutes_document(cx: &Context<'_>) -> Document {
         )));
     }
     blocks.push(Block::Heading("II. THÀNH PHẦN".to_owned()));
-    for (role, p) in [("Chủ trì", &conf.chair), ("Thư ký", &conf.secretary)] {
+    for (role, p) in [("Chủ tọa", &conf.chair), ("Thư ký", &conf.secretary)] {
         if !person_line(p).is_empty() {
             blocks.push(Block::Paragraph(format!("{role}: {}.", person_line(p))));
         }
@@ -440,7 +440,7 @@ pub fn review_minutes_document(cx: &Context<'_>) -> Document {
         },
         super::document::Signature {
             authority: String::new(),
-            position: "CHỦ TRÌ".to_owned(),
+            position: "CHỦ TỌA".to_owned(),
             signer: conf.chair.name.clone(),
         },
     ];
@@ -554,6 +554,80 @@ pub fn vote_count_document(cx: &Context<'_>) -> Document {
         })
         .collect();
     doc
+}
+
+/// The ballot (phiếu bầu) handed to each member present: every award with its nominees and an
+/// "Đồng ý" and a "Không đồng ý" box to tick; no place for the voter's name, since votes are
+/// secret. `None` when no award has a nominee yet.
+pub fn ballot_document(cx: &Context<'_>) -> Option<Document> {
+    let data = cx.data;
+    let year = cx.year();
+    let members = members_in(cx.members, year).len();
+    let mut awards: Vec<&Award> = data.awards.awards.iter().collect();
+    awards.sort_by_key(|a| a.sort);
+    let intro = Block::Paragraph(
+        "Đại biểu đánh dấu (X) vào một trong hai ô “Đồng ý” hoặc “Không đồng ý” ở từng đơn vị. Phiếu không ghi tên người bầu; ở đơn vị nào đánh dấu cả hai ô hoặc để trống cả hai ô thì phiếu không được tính cho đơn vị đó; phiếu đồng ý nhiều đơn vị hơn số lượng được đề nghị của một danh hiệu thì không hợp lệ ở danh hiệu đó."
+            .to_owned(),
+    );
+    // One table for every award, so that the boxes line up from the first row to the last;
+    // each box two lines high, room enough for a cross made by hand.
+    let tick = "\u{a0}\n\u{a0}".to_owned();
+    let mut rows = Vec::new();
+    for a in awards {
+        let mut nominees: Vec<_> = data
+            .awards
+            .nominations
+            .iter()
+            .filter(|n| n.award == a.id)
+            .collect();
+        if nominees.is_empty() {
+            continue;
+        }
+        nominees.sort_by_key(|n| n.sort);
+        rows.push(TableRow::Group(format!(
+            "{} (đồng ý tối đa {} đơn vị)",
+            a.name,
+            format_number(a.quota.count(members) as f64)
+        )));
+        rows.extend(nominees.iter().enumerate().map(|(i, n)| {
+            TableRow::Cells(vec![
+                (i + 1).to_string(),
+                cx.name(n.member),
+                tick.clone(),
+                tick.clone(),
+            ])
+        }));
+    }
+    if rows.is_empty() {
+        return None;
+    }
+    let col = Column::new;
+    let blocks = vec![
+        intro,
+        Block::Table(Table {
+            title: None,
+            subtitle: None,
+            columns: vec![
+                col("STT", 0.6, Align::Center),
+                col("Đơn vị được đề nghị", 4.0, Align::Left),
+                col("Đồng ý", 1.3, Align::Center),
+                col("Không đồng ý", 1.3, Align::Center),
+            ],
+            rows,
+            landscape: false,
+            font_size: 13.0,
+        }),
+    ];
+    let mut doc = bloc_document(
+        cx.members,
+        data,
+        "PHIẾU BẦU",
+        format!("Bình xét, suy tôn đề nghị khen thưởng năm {year}"),
+        blocks,
+    );
+    doc.number = String::new();
+    doc.closing = super::document::Closing::default();
+    Some(doc)
 }
 
 /// What the conference minutes record of the vote: each award's result and the proposals.

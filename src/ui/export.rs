@@ -126,5 +126,6 @@ pub fn default_pdf_path(store: &Store, year: Year, kind: DocumentKind) -> PathBu
         DocumentKind::Proposal => format!("ToTrinhKhenThuong{year}.pdf"),
         DocumentKind::ReviewMinutes => format!("BienBanBinhXet{year}.pdf"),
         DocumentKind::VoteCount => format!("BienBanKiemPhieu{year}.pdf"),
+        DocumentKind::Ballot => format!("PhieuBau{year}.pdf"),
     })
 }

@@ -195,6 +195,7 @@ impl AwardsTab {
                 ("Xuất tờ trình…", DocumentKind::Proposal),
                 ("Xuất biên bản bình xét…", DocumentKind::ReviewMinutes),
                 ("Xuất biên bản kiểm phiếu…", DocumentKind::VoteCount),
+                ("Xuất phiếu bầu…", DocumentKind::Ballot),
             ] {
                 if ui.button(label).clicked() {
                     actions.push(Action::ExportPdfDialog(kind));

@@ -53,6 +53,7 @@ impl ExportDialog {
                 DocumentKind::Proposal => "Xuất tờ trình đề nghị khen thưởng",
                 DocumentKind::ReviewMinutes => "Xuất biên bản họp bình xét, suy tôn",
                 DocumentKind::VoteCount => "Xuất biên bản kiểm phiếu",
+                DocumentKind::Ballot => "Xuất phiếu bầu",
             });
             ui.add_space(6.0);
             ui.label(match kind {
