@@ -274,6 +274,14 @@ impl YearRecord {
         self.status == YearStatus::HandedOver
     }
 
+    /// The directions for next year, one per non-empty line, trimmed.
+    pub fn direction_lines(&self) -> impl Iterator<Item = &str> {
+        self.directions
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+    }
+
     /// The body above the bloc on its documents, "UBND TỈNH HÀ GIANG" for the province
     /// "tỉnh Hà Giang"; empty when no province is recorded.
     pub fn parent_body(&self) -> String {

@@ -97,11 +97,7 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
 
     // II. Results of each member: its own words, then the figures its words leave out, each
     // figure once.
-    let launched = match (rec.basis.trim(), rec.province.trim()) {
-        ("", _) => String::new(),
-        (basis, "") => format!(" được phát động tại {basis}"),
-        (basis, province) => format!(" do UBND {province} phát động tại {basis}"),
-    };
+    let launched = launched_by(rec);
     let mut results = vec![format!(
         "Hưởng ứng phong trào thi đua hoàn thành và hoàn thành vượt mức các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm {year}{launched}, các đơn vị thành viên trong Khối đã tổ chức triển khai và phát động thi đua đến toàn thể công chức, viên chức và người lao động trong ngành mình. Kết quả cụ thể của từng đơn vị như sau:"
     )];
@@ -269,11 +265,7 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
     let directions = if rec.directions.trim().is_empty() {
         vec![TO_FILL.to_owned()]
     } else {
-        rec.directions
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .map(|l| l.trim().to_owned())
-            .collect()
+        rec.direction_lines().map(str::to_owned).collect()
     };
     sections.push(text_section(
         &format!("IV. PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {}", year + 1),
@@ -345,6 +337,27 @@ fn text_section(heading: &str, paragraphs: Vec<String>) -> ReportSection {
 /// "A, B, C và D"
 fn join_names(names: impl Iterator<Item = String>) -> String {
     crate::text::join_with_and(&names.collect::<Vec<_>>())
+}
+
+/// " do UBND tỉnh phát động tại Chương trình số 298/CTr-UBND ngày 25/12/2019", as the
+/// reference article says who launched the year's movement and where; empty without a basis.
+pub(crate) fn launched_by(rec: &crate::domain::YearRecord) -> String {
+    let basis = rec.basis.trim();
+    if basis.is_empty() {
+        return String::new();
+    }
+    // The level of the province's people's committee: "tỉnh", or "thành phố" for a city.
+    let province = rec.province.trim();
+    let level = if province.starts_with("thành phố") {
+        "thành phố"
+    } else {
+        province.split_whitespace().next().unwrap_or_default()
+    };
+    if level.is_empty() {
+        format!(" được phát động tại {basis}")
+    } else {
+        format!(" do UBND {level} phát động tại {basis}")
+    }
 }
 
 /// How many indicators the assessment names before it counts the rest.
@@ -545,6 +558,21 @@ mod tests {
             "{weaknesses}"
         );
         assert!(!weaknesses.contains("98%") && !weaknesses.contains("…"));
+    }
+
+    #[test]
+    fn the_movement_is_launched_by_the_province_or_citys_committee() {
+        let mut rec = crate::domain::YearRecord::new(2020, "Khối", "tỉnh Hà Giang", "Hà Giang");
+        assert_eq!(launched_by(&rec), "");
+        rec.basis = "Chương trình số 298/CTr-UBND ngày 25/12/2019".into();
+        assert_eq!(
+            launched_by(&rec),
+            " do UBND tỉnh phát động tại Chương trình số 298/CTr-UBND ngày 25/12/2019"
+        );
+        rec.province = "thành phố Hà Nội".into();
+        assert!(launched_by(&rec).starts_with(" do UBND thành phố phát động tại"));
+        rec.province = String::new();
+        assert!(launched_by(&rec).starts_with(" được phát động tại"));
     }
 
     #[test]

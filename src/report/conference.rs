@@ -199,12 +199,7 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
             "Hội nghị thống nhất thông qua {report_name}."
         )));
     }
-    let directions: Vec<&str> = rec
-        .directions
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let directions: Vec<&str> = rec.direction_lines().collect();
     if !directions.is_empty() {
         blocks.push(Block::Paragraph(format!(
             "Hội nghị thống nhất phương hướng, nhiệm vụ năm {} của Khối:",
@@ -526,23 +521,14 @@ pub fn compose_news(members: &[Member], data: &YearData) -> NewsItem {
         }
     }
     if !results.is_empty() {
-        let launched = match (rec.basis.trim(), rec.province.trim()) {
-            ("", _) => String::new(),
-            (basis, "") => format!(" được phát động tại {basis}"),
-            (basis, _) => format!(" do UBND tỉnh phát động tại {basis}"),
-        };
+        let launched = super::compose::launched_by(rec);
         body.push(format!(
             "Hưởng ứng phong trào thi đua hoàn thành và hoàn thành vượt mức các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm {year}{launched}, các thành viên trong Khối đã tổ chức triển khai và phát động thi đua đến toàn thể công chức, viên chức và người lao động trong ngành mình, cơ bản hoàn thành các chỉ tiêu được giao, cụ thể như: {}.",
             results.join("; ")
         ));
     }
     // Discussion and directions.
-    let directions: Vec<&str> = rec
-        .directions
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let directions: Vec<&str> = rec.direction_lines().collect();
     if !directions.is_empty() {
         body.push(format!(
             "Tại Hội nghị, các đại biểu đã tập trung thảo luận những mặt tồn tại, hạn chế; các thành viên trong Khối đã đưa ra nhiều ý kiến bổ sung vào báo cáo và đề ra phương hướng, nhiệm vụ năm {} như: {}",
