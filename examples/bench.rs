@@ -283,19 +283,12 @@ fn run() -> Result<(), String> {
             let value = leaf.max * if i % 2 == 0 { 0.5 } else { 1.0 };
             h.state_mut().push(Action::Edit(Edit::SetScores {
                 year,
-                changes: vec![ScoreChange {
+                changes: vec![ScoreChange::set(Score::new(
                     member,
-                    criterion: leaf.id,
-                    stage: Stage::Final,
-                    score: Some(Score {
-                        member,
-                        criterion: leaf.id,
-                        stage: Stage::Final,
-                        value,
-                        note: String::new(),
-                        evidence: String::new(),
-                    }),
-                }],
+                    leaf.id,
+                    Stage::Final,
+                    value,
+                ))],
             }));
             let start = Instant::now();
             // The edit is applied after this frame; the next one derives and draws.

@@ -455,19 +455,7 @@ fn scores_for(
                 if m == 3 {
                     continue;
                 }
-                out.push(ScoreChange {
-                    member,
-                    criterion: c.id,
-                    stage,
-                    score: Some(Score {
-                        member,
-                        criterion: c.id,
-                        stage,
-                        value,
-                        note: String::new(),
-                        evidence: String::new(),
-                    }),
-                });
+                out.push(ScoreChange::set(Score::new(member, c.id, stage, value)));
             }
         }
     }

@@ -400,15 +400,7 @@ fn restore_scoring(year: Year, scheme: Option<Scheme>, scores: Vec<Score>) -> Ed
     if scores.is_empty() {
         return set;
     }
-    let changes = scores
-        .into_iter()
-        .map(|s| ScoreChange {
-            member: s.member,
-            criterion: s.criterion,
-            stage: s.stage,
-            score: Some(s),
-        })
-        .collect();
+    let changes = scores.into_iter().map(ScoreChange::set).collect();
     Edit::Steps {
         label: "sửa bảng điểm",
         steps: vec![set, Edit::SetScores { year, changes }],

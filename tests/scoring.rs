@@ -5,27 +5,26 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use khoi_thi_dua::domain::members_in;
-use khoi_thi_dua::domain::scoring::{Score, ScoreChange, Stage, template_scheme};
+use khoi_thi_dua::domain::scoring::{Score, ScoreChange, Source, Stage, compute, template_scheme};
 use khoi_thi_dua::edit::{Edit, History};
-use khoi_thi_dua::store::{Store, json, members, scoring};
+use khoi_thi_dua::store::{Store, conference, json, members, scoring};
 mod common;
 
 use common::{handover_args, run};
 
 fn cell(member: i64, criterion: i64, stage: Stage, value: f64) -> ScoreChange {
-    ScoreChange {
-        member,
-        criterion,
-        stage,
-        score: Some(Score {
-            member,
-            criterion,
-            stage,
-            value,
-            note: "Theo báo cáo".to_owned(),
-            evidence: String::new(),
-        }),
-    }
+    ScoreChange::set(Score {
+        note: "Theo báo cáo".to_owned(),
+        ..Score::new(member, criterion, stage, value)
+    })
+}
+
+/// A score `scorer` gives `member` in cross-scoring.
+fn cross(scorer: i64, member: i64, criterion: i64, value: f64) -> ScoreChange {
+    ScoreChange::set(Score {
+        scorer: Some(scorer),
+        ..Score::new(member, criterion, Stage::Bloc, value)
+    })
 }
 
 fn first_members(store: &Store, n: usize) -> Vec<i64> {
@@ -91,6 +90,88 @@ fn scores_over_the_cap_are_refused_and_every_edit_undoes() {
     history.redo(&mut store).unwrap();
     let scores = scoring::scores(store.conn(), 2020).unwrap();
     assert_eq!(scores[0].note, "Theo báo cáo");
+}
+
+#[test]
+fn cross_scoring_averages_the_other_members_scores_and_never_the_members_own() {
+    let mut store = common::sample_store();
+    let mut history = History::default();
+    let m = first_members(&store, 3);
+    let mut scheme = template_scheme(2020);
+    scheme.cross_scoring = true;
+    let set_scheme = Edit::SetScheme {
+        year: 2020,
+        scheme: Some(scheme.clone()),
+    };
+    history.apply(&mut store, &set_scheme).unwrap();
+    // A member does not cross-score itself, and only the bloc's stage is cross-scored.
+    for (bad, reason) in [
+        (cross(m[2], m[2], 4, 20.0), "không chấm chéo cho chính mình"),
+        (
+            ScoreChange::set(Score {
+                scorer: Some(m[0]),
+                ..Score::new(m[2], 4, Stage::Final, 10.0)
+            }),
+            "chỉ có ở giai đoạn khối chấm",
+        ),
+        (cross(9_999, m[2], 4, 10.0), "không có đơn vị nào như vậy"),
+    ] {
+        let edit = Edit::SetScores {
+            year: 2020,
+            changes: vec![bad],
+        };
+        let err = history.apply(&mut store, &edit).unwrap_err().to_string();
+        assert!(err.contains(reason), "{err}");
+    }
+    let edit = Edit::SetScores {
+        year: 2020,
+        changes: vec![
+            cell(m[2], 4, Stage::SelfScore, 20.0),
+            cross(m[0], m[2], 4, 18.0),
+            cross(m[1], m[2], 4, 15.0),
+        ],
+    };
+    history.apply(&mut store, &edit).unwrap();
+    let bloc_points = |store: &Store| {
+        let year = scoring::get(store.conn(), 2020).unwrap();
+        let scheme = year.scheme.unwrap();
+        let at = scheme.criteria.iter().position(|c| c.id == 4).unwrap();
+        let t = &compute(&scheme, &[m[2]], &year.scores, &[])[0];
+        (
+            t.points[at][Stage::Bloc as usize],
+            t.sources[at][Stage::Bloc as usize],
+            t.points[at][Stage::Final as usize],
+        )
+    };
+    assert_eq!(bloc_points(&store), (16.5, Source::Averaged, 16.5));
+    // JSON carries who gave each cross-score.
+    let text = json::to_string(&json::export(store.conn(), None).unwrap()).unwrap();
+    assert!(text.contains("\"scorer\""), "the export names the scorer");
+    let mut copy = Store::open_in_memory().unwrap();
+    json::import(&mut copy, &json::parse(&text).unwrap()).unwrap();
+    assert_eq!(
+        scoring::get(copy.conn(), 2020).unwrap(),
+        scoring::get(store.conn(), 2020).unwrap()
+    );
+    // The bloc's own appraisal, when typed, replaces the average.
+    let edit = Edit::SetScores {
+        year: 2020,
+        changes: vec![cell(m[2], 4, Stage::Bloc, 19.0)],
+    };
+    history.apply(&mut store, &edit).unwrap();
+    assert_eq!(bloc_points(&store), (19.0, Source::Entered, 19.0));
+    history.undo(&mut store).unwrap();
+    history.undo(&mut store).unwrap();
+    assert_eq!(bloc_points(&store).1, Source::Empty);
+    // Without cross-scoring the given scores stay but count for nothing.
+    history.redo(&mut store).unwrap();
+    scheme.cross_scoring = false;
+    let edit = Edit::SetScheme {
+        year: 2020,
+        scheme: Some(scheme),
+    };
+    history.apply(&mut store, &edit).unwrap();
+    assert_eq!(bloc_points(&store), (20.0, Source::Earlier, 20.0));
 }
 
 #[test]
@@ -177,6 +258,44 @@ fn score_past_the_base(db: &std::path::Path) {
     store
         .write(|tx| scoring::set_scores(tx, 2020, &changes))
         .unwrap();
+}
+
+#[test]
+fn with_cross_scoring_and_the_secretariat_signing_the_ranked_table_says_so_and_has_two_signatures()
+{
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::sample(dir.path(), "khoi.sqlite");
+    score_past_the_base(&db);
+    {
+        let mut store = Store::open(&db).unwrap();
+        let mut scheme = scoring::scheme(store.conn(), 2020).unwrap().unwrap();
+        scheme.cross_scoring = true;
+        scheme.secretariat_signs = true;
+        store
+            .write(|tx| {
+                scoring::set_scheme(tx, 2020, Some(&scheme))?;
+                let mut conf = conference::get(tx, 2020)?;
+                conf.secretary.name = "Lê Thị Thư Ký".to_owned();
+                conference::set(tx, 2020, &conf)
+            })
+            .unwrap();
+    }
+    let out = dir.path().join("xep-hang.pdf");
+    let mut args = common::export_pdf_args(&db, &out);
+    args.extend(["--document", "scores"]);
+    common::run_ok(dir.path(), &args);
+    let Some(raw) = common::tool_text("pdftotext", &[common::s(&out), "-"]) else {
+        return;
+    };
+    let words = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "kết quả chấm chéo giữa các đơn vị",
+        "THƯ KÝ KHỐI",
+        "Lê Thị Thư Ký",
+        "TRƯỞNG KHỐI",
+    ] {
+        assert!(words.contains(expected), "missing “{expected}” in:\n{raw}");
+    }
 }
 
 #[test]

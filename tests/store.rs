@@ -71,6 +71,42 @@ fn every_earlier_schema_version_upgrades_to_the_current_one_keeping_its_data() {
 }
 
 #[test]
+fn scores_of_a_file_from_before_cross_scoring_keep_their_values_with_no_scorer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v7.sqlite");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        schema::migrate(&mut conn, 0, 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO member (id, position, joined_year) VALUES (1, 1, 2020);
+             INSERT INTO member_name (member_id, from_year, full_name) VALUES (1, 2020, 'Sở Xây dựng');
+             INSERT INTO year (year, bloc_name) VALUES (2020, 'Khối Kinh tế ngành');
+             INSERT INTO score_scheme (year, name, base_total) VALUES (2020, 'Bảng điểm', 100);
+             INSERT INTO criterion (year, id, sort, title, max, kind) VALUES (2020, 1, 1, 'Công tác', 20, 'entered');
+             INSERT INTO score (year, member_id, criterion_id, stage, value, note)
+                 VALUES (2020, 1, 1, 'self', 18.5, 'Theo báo cáo'), (2020, 1, 1, 'final', 17, '');",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let year = khoi_thi_dua::store::scoring::get(store.conn(), 2020).unwrap();
+    let scheme = year.scheme.unwrap();
+    assert!(!scheme.cross_scoring && !scheme.secretariat_signs);
+    let kept: Vec<_> = year
+        .scores
+        .iter()
+        .map(|s| (s.stage.as_str(), s.value, s.note.as_str(), s.scorer))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            ("final", 17.0, "", None),
+            ("self", 18.5, "Theo báo cáo", None)
+        ]
+    );
+}
+
+#[test]
 fn a_file_from_a_newer_program_is_refused_naming_both_versions() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("newer.sqlite");

@@ -793,6 +793,55 @@ fn adopt_the_template_score_two_members_see_the_rank_change_and_undo() {
 }
 
 #[test]
+fn cross_scoring_members_score_each_other_and_the_bloc_stage_is_their_average() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Chấm điểm");
+    score_cell(&mut h, "Điểm Sở GTVT, mục 3", "24");
+    click(&mut h, "Sửa bảng điểm…");
+    click_scrolled(
+        &mut h,
+        "Chấm chéo: điểm khối chấm là trung bình điểm các đơn vị khác chấm",
+    );
+    click(&mut h, "Đóng phần sửa bảng điểm");
+    // The stage switch (the ranking has a column of the same name further down).
+    h.query_all_by_label("Khối chấm").next().unwrap().click();
+    h.run();
+    for (scorer, value) in [("Sở CT", "20"), ("Sở TT&TT", "15")] {
+        h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Chấm chéo:")
+            .click();
+        h.run();
+        click(&mut h, &format!("{scorer} chấm các đơn vị khác"));
+        // A member's own column takes no cross-score.
+        assert!(
+            h.query_by_label(&format!("Điểm {scorer}, mục 3")).is_none(),
+            "{scorer} scores itself"
+        );
+        score_cell(&mut h, "Điểm Sở GTVT, mục 3", value);
+        h.key_press(Key::Escape);
+        h.run();
+    }
+    let view = &h.state().session.as_ref().unwrap().view;
+    let scheme = view.data.scoring.scheme.clone().unwrap();
+    let gtvt = view
+        .members_in_year()
+        .iter()
+        .find(|m| m.short_name_in(2020) == "Sở GTVT")
+        .unwrap()
+        .id;
+    let at = scheme.criteria.iter().position(|c| c.code == "3").unwrap();
+    let totals = khoi_thi_dua::domain::scoring::compute(
+        &scheme,
+        &[gtvt],
+        &view.data.scoring.scores,
+        &view.data.indicators,
+    );
+    assert_eq!(totals[0].points[at][1], 17.5, "the average of 20 and 15");
+    // Both given scores are in the file, each with its scorer.
+    let scores = khoi_thi_dua::store::scoring::scores(store(&h).conn(), 2020).unwrap();
+    assert_eq!(scores.iter().filter(|s| s.scorer.is_some()).count(), 2);
+}
+
+#[test]
 fn the_view_menu_makes_the_text_larger_and_back() {
     let (_f, mut h) = first_run();
     click(&mut h, "Xem");

@@ -62,8 +62,13 @@ impl<'a> Context<'a> {
                 .map_or(String::new(), |d| format!(" ngày {}", format_date(d)));
             parts.push(format!("căn cứ {}{date}", s.basis.trim()));
         }
+        let cross = if s.cross_scoring {
+            ", kết quả chấm chéo giữa các đơn vị (điểm khối chấm là trung bình điểm các đơn vị khác chấm)"
+        } else {
+            ""
+        };
         format!(
-            "{}; căn cứ kết quả tự chấm điểm của các đơn vị thành viên và kết quả thẩm định, thống nhất của Khối, {} tổng hợp kết quả chấm điểm, xếp hạng thi đua năm {} như sau:",
+            "{}; căn cứ kết quả tự chấm điểm của các đơn vị thành viên{cross} và kết quả thẩm định, thống nhất của Khối, {} tổng hợp kết quả chấm điểm, xếp hạng thi đua năm {} như sau:",
             parts.join("; "),
             self.data.record.bloc_name,
             self.year()
@@ -212,6 +217,17 @@ pub fn ranking_document(members: &[Member], data: &YearData, scheme: &Scheme) ->
         blocks,
     );
     doc.landscape = true;
+    if scheme.secretariat_signs {
+        // Two signatures print side by side: the secretariat on the left, the leader on the right.
+        doc.closing.signatures.insert(
+            0,
+            Signature {
+                authority: String::new(),
+                position: "THƯ KÝ KHỐI".to_owned(),
+                signer: data.conference.secretary.name.clone(),
+            },
+        );
+    }
     doc
 }
 

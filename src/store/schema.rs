@@ -10,7 +10,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x4B54_4431;
 
 /// Every migration, in order; `MIGRATIONS[i]` upgrades version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -317,6 +317,31 @@ CREATE TABLE vote_committee (
     unit      TEXT NOT NULL DEFAULT '',
     PRIMARY KEY (year, sort)
 );
+"#;
+
+/// Cross-scoring (chấm chéo): a bloc-stage score may be given by one member to another, so a
+/// score is keyed by its scorer too (0: the member itself, or the bloc as a whole). SQLite
+/// cannot change a primary key, so the table is rebuilt with its rows. The scheme says whether
+/// the bloc cross-scores and whether the secretariat signs the ranked table.
+const V8: &str = r#"
+CREATE TABLE score_v8 (
+    year          INTEGER NOT NULL,
+    member_id     INTEGER NOT NULL REFERENCES member(id),
+    criterion_id  INTEGER NOT NULL,
+    stage         TEXT NOT NULL CHECK (stage IN ('self', 'bloc', 'final')),
+    scorer_id     INTEGER NOT NULL DEFAULT 0 CHECK (scorer_id = 0 OR (stage = 'bloc' AND scorer_id <> member_id)),
+    value         REAL NOT NULL,
+    note          TEXT NOT NULL DEFAULT '',
+    evidence      TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (year, member_id, criterion_id, stage, scorer_id),
+    FOREIGN KEY (year, criterion_id) REFERENCES criterion(year, id) ON DELETE CASCADE
+);
+INSERT INTO score_v8 (year, member_id, criterion_id, stage, value, note, evidence)
+    SELECT year, member_id, criterion_id, stage, value, note, evidence FROM score;
+DROP TABLE score;
+ALTER TABLE score_v8 RENAME TO score;
+ALTER TABLE score_scheme ADD COLUMN cross_scoring INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE score_scheme ADD COLUMN secretariat_signs INTEGER NOT NULL DEFAULT 0;
 "#;
 
 /// Applies every migration after `from` up to `to`, each with its version bump in one

@@ -19,7 +19,8 @@ fn bad_value(what: &str) -> StoreError {
 pub fn scheme(conn: &Connection, year: Year) -> Result<Option<Scheme>> {
     let head = conn
         .query_row(
-            "SELECT name, basis, basis_date, base_total, may_exceed, template, bands, tie_breaks
+            "SELECT name, basis, basis_date, base_total, may_exceed, template, bands, tie_breaks,
+                    cross_scoring, secretariat_signs
              FROM score_scheme WHERE year = ?1",
             [year],
             |r| {
@@ -32,11 +33,24 @@ pub fn scheme(conn: &Connection, year: Year) -> Result<Option<Scheme>> {
                     r.get::<_, bool>(5)?,
                     r.get::<_, String>(6)?,
                     r.get::<_, String>(7)?,
+                    r.get::<_, bool>(8)?,
+                    r.get::<_, bool>(9)?,
                 ))
             },
         )
         .optional()?;
-    let Some((name, basis, basis_date, base_total, may_exceed, template, bands, ties)) = head
+    let Some((
+        name,
+        basis,
+        basis_date,
+        base_total,
+        may_exceed,
+        template,
+        bands,
+        ties,
+        cross_scoring,
+        secretariat_signs,
+    )) = head
     else {
         return Ok(None);
     };
@@ -96,15 +110,22 @@ pub fn scheme(conn: &Connection, year: Year) -> Result<Option<Scheme>> {
         template,
         bands,
         tie_breaks,
+        cross_scoring,
+        secretariat_signs,
         criteria,
     }))
+}
+
+/// A score's scorer as stored: 0 for none.
+fn scorer_of(id: i64) -> Option<crate::domain::MemberId> {
+    (id != 0).then_some(id)
 }
 
 /// Every score of the year.
 pub fn scores(conn: &Connection, year: Year) -> Result<Vec<Score>> {
     let mut stmt = conn.prepare(
-        "SELECT member_id, criterion_id, stage, value, note, evidence FROM score
-         WHERE year = ?1 ORDER BY member_id, criterion_id, stage",
+        "SELECT member_id, criterion_id, stage, value, note, evidence, scorer_id FROM score
+         WHERE year = ?1 ORDER BY member_id, criterion_id, stage, scorer_id",
     )?;
     let rows = stmt
         .query_map([year], |r| {
@@ -115,11 +136,12 @@ pub fn scores(conn: &Connection, year: Year) -> Result<Vec<Score>> {
                 r.get::<_, f64>(3)?,
                 r.get::<_, String>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, i64>(6)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut out = Vec::with_capacity(rows.len());
-    for (member, criterion, stage, value, note, evidence) in rows {
+    for (member, criterion, stage, value, note, evidence, scorer) in rows {
         let Some(stage) = Stage::parse(&stage) else {
             return Err(bad_value("giai đoạn chấm"));
         };
@@ -130,6 +152,7 @@ pub fn scores(conn: &Connection, year: Year) -> Result<Vec<Score>> {
             value,
             note,
             evidence,
+            scorer: scorer_of(scorer),
         });
     }
     Ok(out)
@@ -155,12 +178,14 @@ pub fn set_scheme(conn: &Connection, year: Year, new: Option<&Scheme>) -> Result
     };
     s.check().map_err(StoreError::Invalid)?;
     conn.execute(
-        "INSERT INTO score_scheme (year, name, basis, basis_date, base_total, may_exceed, template, bands, tie_breaks)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+        "INSERT INTO score_scheme (year, name, basis, basis_date, base_total, may_exceed, template, bands, tie_breaks,
+                                   cross_scoring, secretariat_signs)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
          ON CONFLICT (year) DO UPDATE SET name = excluded.name, basis = excluded.basis,
              basis_date = excluded.basis_date, base_total = excluded.base_total,
              may_exceed = excluded.may_exceed, template = excluded.template,
-             bands = excluded.bands, tie_breaks = excluded.tie_breaks",
+             bands = excluded.bands, tie_breaks = excluded.tie_breaks,
+             cross_scoring = excluded.cross_scoring, secretariat_signs = excluded.secretariat_signs",
         params![
             year,
             nfc(s.name.trim()),
@@ -171,6 +196,8 @@ pub fn set_scheme(conn: &Connection, year: Year, new: Option<&Scheme>) -> Result
             s.template,
             nfc(&to_json(&s.bands)?),
             to_json(&s.tie_breaks)?,
+            s.cross_scoring,
+            s.secretariat_signs,
         ],
     )?;
     let removed: Vec<Score> = old
@@ -262,14 +289,26 @@ pub fn set_scores(
                 c.title
             )));
         }
+        Score::check_scorer(ch.member, ch.stage, ch.scorer).map_err(StoreError::Invalid)?;
+        if let Some(by) = ch.scorer {
+            let known: bool = conn
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM member WHERE id = ?1)")?
+                .query_row([by], |r| r.get(0))?;
+            if !known {
+                return Err(StoreError::Invalid(format!(
+                    "Điểm chấm chéo ghi đơn vị chấm số {by}, nhưng không có đơn vị nào như vậy."
+                )));
+            }
+        }
         let old = one(conn, year, ch)?;
+        let scorer = ch.scorer.unwrap_or(0);
         match &ch.score {
             Some(sc) => {
                 check_score(c, sc.value).map_err(StoreError::Invalid)?;
                 conn.prepare_cached(
-                    "INSERT INTO score (year, member_id, criterion_id, stage, value, note, evidence)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                     ON CONFLICT (year, member_id, criterion_id, stage) DO UPDATE SET
+                    "INSERT INTO score (year, member_id, criterion_id, stage, scorer_id, value, note, evidence)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                     ON CONFLICT (year, member_id, criterion_id, stage, scorer_id) DO UPDATE SET
                          value = excluded.value, note = excluded.note, evidence = excluded.evidence",
                 )?
                 .execute(params![
@@ -277,6 +316,7 @@ pub fn set_scores(
                     ch.member,
                     ch.criterion,
                     ch.stage.as_str(),
+                    scorer,
                     sc.value,
                     nfc(sc.note.trim()),
                     nfc(sc.evidence.trim()),
@@ -284,9 +324,10 @@ pub fn set_scores(
             }
             None => {
                 conn.prepare_cached(
-                    "DELETE FROM score WHERE year = ?1 AND member_id = ?2 AND criterion_id = ?3 AND stage = ?4",
+                    "DELETE FROM score WHERE year = ?1 AND member_id = ?2 AND criterion_id = ?3 AND stage = ?4
+                         AND scorer_id = ?5",
                 )?
-                .execute(params![year, ch.member, ch.criterion, ch.stage.as_str()])?;
+                .execute(params![year, ch.member, ch.criterion, ch.stage.as_str(), scorer])?;
             }
         }
         undo.push(ScoreChange {
@@ -302,10 +343,17 @@ fn one(conn: &Connection, year: Year, ch: &ScoreChange) -> Result<Option<Score>>
     Ok(conn
         .prepare_cached(
             "SELECT value, note, evidence FROM score
-             WHERE year = ?1 AND member_id = ?2 AND criterion_id = ?3 AND stage = ?4",
+             WHERE year = ?1 AND member_id = ?2 AND criterion_id = ?3 AND stage = ?4
+                 AND scorer_id = ?5",
         )?
         .query_row(
-            params![year, ch.member, ch.criterion, ch.stage.as_str()],
+            params![
+                year,
+                ch.member,
+                ch.criterion,
+                ch.stage.as_str(),
+                ch.scorer.unwrap_or(0)
+            ],
             |r| {
                 Ok(Score {
                     member: ch.member,
@@ -314,6 +362,7 @@ fn one(conn: &Connection, year: Year, ch: &ScoreChange) -> Result<Option<Score>>
                     value: r.get(0)?,
                     note: r.get(1)?,
                     evidence: r.get(2)?,
+                    scorer: ch.scorer,
                 })
             },
         )
@@ -322,15 +371,7 @@ fn one(conn: &Connection, year: Year, ch: &ScoreChange) -> Result<Option<Score>>
 
 /// Restores scores as they were (an import, the undo of removing criteria).
 pub fn insert_scores(conn: &Connection, year: Year, scores: &[Score]) -> Result<()> {
-    let changes: Vec<ScoreChange> = scores
-        .iter()
-        .map(|s| ScoreChange {
-            member: s.member,
-            criterion: s.criterion,
-            stage: s.stage,
-            score: Some(s.clone()),
-        })
-        .collect();
+    let changes: Vec<ScoreChange> = scores.iter().cloned().map(ScoreChange::set).collect();
     set_scores(conn, year, &changes).map(|_| ())
 }
 

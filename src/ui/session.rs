@@ -83,7 +83,8 @@ impl YearView {
         let scores = &mut self.data.scoring.scores;
         for ch in changes {
             scores.retain(|s| {
-                (s.member, s.criterion, s.stage) != (ch.member, ch.criterion, ch.stage)
+                (s.member, s.criterion, s.stage, s.scorer)
+                    != (ch.member, ch.criterion, ch.stage, ch.scorer)
             });
             if let Some(score) = &ch.score {
                 scores.push(crate::domain::scoring::Score {
@@ -93,6 +94,7 @@ impl YearView {
                     value: score.value,
                     note: crate::text::nfc(score.note.trim()),
                     evidence: crate::text::nfc(score.evidence.trim()),
+                    scorer: ch.scorer,
                 });
             }
         }

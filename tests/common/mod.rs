@@ -162,19 +162,7 @@ pub fn self_scores_in_order(store: &Store) -> Vec<khoi_thi_dua::domain::scoring:
     khoi_thi_dua::domain::members_in(&all, 2020)
         .iter()
         .enumerate()
-        .map(|(i, m)| ScoreChange {
-            member: m.id,
-            criterion: 3,
-            stage: Stage::SelfScore,
-            score: Some(Score {
-                member: m.id,
-                criterion: 3,
-                stage: Stage::SelfScore,
-                value: 15.0 - i as f64,
-                note: String::new(),
-                evidence: String::new(),
-            }),
-        })
+        .map(|(i, m)| ScoreChange::set(Score::new(m.id, 3, Stage::SelfScore, 15.0 - i as f64)))
         .collect()
 }
 

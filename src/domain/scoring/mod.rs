@@ -41,6 +41,14 @@ pub struct Scheme {
     pub bands: Vec<Band>,
     /// How members with the same final total are ordered, in order; then "đồng hạng".
     pub tie_breaks: Vec<TieBreak>,
+    /// Chấm chéo: the members score each other, and the bloc's appraisal of a criterion is the
+    /// average of the scores the other members gave (the member's own never counts), unless the
+    /// appraisal typed its own.
+    #[serde(default)]
+    pub cross_scoring: bool,
+    /// Whether the secretariat signs the ranked table beside the Trưởng khối.
+    #[serde(default)]
+    pub secretariat_signs: bool,
     /// The criteria tree, flattened: each criterion names its parent; siblings by `sort`.
     pub criteria: Vec<Criterion>,
 }
@@ -194,6 +202,23 @@ pub struct Score {
     pub note: String,
     /// Where the evidence is ("Công văn 12/STC, tr. 3").
     pub evidence: String,
+    /// With cross-scoring, the member that gave this score of the bloc's stage; `None` for the
+    /// score of the member itself (self) or of the bloc as a whole.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scorer: Option<MemberId>,
+}
+
+impl ScoreChange {
+    /// Putting `score` in its cell.
+    pub fn set(score: Score) -> ScoreChange {
+        ScoreChange {
+            member: score.member,
+            criterion: score.criterion,
+            stage: score.stage,
+            scorer: score.scorer,
+            score: Some(score),
+        }
+    }
 }
 
 /// Changing one cell: the score to put in it, or `None` to empty it.
@@ -202,7 +227,43 @@ pub struct ScoreChange {
     pub member: MemberId,
     pub criterion: CriterionId,
     pub stage: Stage,
+    /// The scoring member, for a cross-score (see [`Score::scorer`]).
+    pub scorer: Option<MemberId>,
     pub score: Option<Score>,
+}
+
+impl Score {
+    /// A score with no note, no evidence and no scorer.
+    pub fn new(member: MemberId, criterion: CriterionId, stage: Stage, value: f64) -> Score {
+        Score {
+            member,
+            criterion,
+            stage,
+            value,
+            note: String::new(),
+            evidence: String::new(),
+            scorer: None,
+        }
+    }
+
+    /// Why this score cannot be kept: a cross-score belongs to the bloc's stage and is given
+    /// by another member.
+    pub fn check_scorer(
+        member: MemberId,
+        stage: Stage,
+        scorer: Option<MemberId>,
+    ) -> Result<(), String> {
+        match scorer {
+            Some(_) if stage != Stage::Bloc => {
+                Err("Điểm chấm chéo chỉ có ở giai đoạn khối chấm.".to_owned())
+            }
+            Some(s) if s == member => Err(
+                "Đơn vị không chấm chéo cho chính mình: điểm tự chấm ở giai đoạn tự chấm."
+                    .to_owned(),
+            ),
+            _ => Ok(()),
+        }
+    }
 }
 
 impl Scheme {

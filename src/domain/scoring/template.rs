@@ -179,6 +179,8 @@ pub fn template_scheme(year: i32) -> Scheme {
             TieBreak::FewerDeductions,
             TieBreak::MoreBonus,
         ],
+        cross_scoring: false,
+        secretariat_signs: false,
         criteria,
     }
 }

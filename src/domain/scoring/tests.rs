@@ -6,14 +6,7 @@ use crate::domain::Indicator;
 use proptest::prelude::*;
 
 fn score(member: i64, criterion: i64, stage: Stage, value: f64) -> Score {
-    Score {
-        member,
-        criterion,
-        stage,
-        value,
-        note: String::new(),
-        evidence: String::new(),
-    }
+    Score::new(member, criterion, stage, value)
 }
 
 #[test]
@@ -48,6 +41,37 @@ fn bonuses_and_deductions_are_capped_and_a_total_may_exceed_the_base() {
     // Later stages start from the self-score.
     assert_eq!(t.stage(Stage::Final).total, st.total);
     assert!(!t.stage(Stage::Bloc).entered);
+}
+
+#[test]
+fn the_bloc_stage_averages_the_other_members_cross_scores_capped_and_only_when_asked() {
+    let mut s = template_scheme(2020);
+    let max = s.criterion(4).unwrap().max;
+    let by = |scorer: i64, value: f64| Score {
+        scorer: Some(scorer),
+        ..score(1, 4, Stage::Bloc, value)
+    };
+    // The member's own cross-score, should one reach the list, never counts; an average over
+    // the standard is held to it.
+    let scores = vec![
+        score(1, 4, Stage::SelfScore, 10.0),
+        by(2, max),
+        by(3, max - 4.0),
+        by(1, 0.0),
+        Score {
+            scorer: Some(2),
+            ..score(3, 4, Stage::Bloc, max + 50.0)
+        },
+    ];
+    let at = s.criteria.iter().position(|c| c.id == 4).unwrap();
+    let bloc = |s: &Scheme, member: i64| {
+        let t = &compute(s, &[member], &scores, &[])[0];
+        (t.points[at][1], t.sources[at][1])
+    };
+    assert_eq!(bloc(&s, 1), (10.0, Source::Earlier), "not cross-scoring");
+    s.cross_scoring = true;
+    assert_eq!(bloc(&s, 1), (max - 2.0, Source::Averaged));
+    assert_eq!(bloc(&s, 3), (max, Source::Averaged));
 }
 
 #[test]

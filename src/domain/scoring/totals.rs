@@ -20,6 +20,8 @@ pub enum Source {
     Computed,
     /// Taken from the earlier stage (nothing typed at this one).
     Earlier,
+    /// The average of the other members' cross-scores (the bloc's stage, with cross-scoring).
+    Averaged,
     /// No score at all.
     Empty,
 }
@@ -117,7 +119,9 @@ fn computed(c: &Criterion, indicators: &[&Indicator]) -> Option<f64> {
 /// The scores of a year, indexed for the totals and for the tab's cells.
 #[derive(Debug, Clone, Default)]
 pub struct ScoreIndex {
-    map: HashMap<(MemberId, CriterionId, Stage), usize>,
+    map: HashMap<(MemberId, CriterionId, Stage, Option<MemberId>), usize>,
+    /// Per member and criterion, the sum and count of the cross-scores other members gave.
+    cross: HashMap<(MemberId, CriterionId), (f64, usize)>,
 }
 
 impl ScoreIndex {
@@ -125,11 +129,20 @@ impl ScoreIndex {
         let map = scores
             .iter()
             .enumerate()
-            .map(|(i, s)| ((s.member, s.criterion, s.stage), i))
+            .map(|(i, s)| ((s.member, s.criterion, s.stage, s.scorer), i))
             .collect();
-        ScoreIndex { map }
+        let mut cross: HashMap<(MemberId, CriterionId), (f64, usize)> = HashMap::new();
+        for s in scores {
+            if s.scorer.is_some_and(|by| by != s.member) && s.value.is_finite() {
+                let e = cross.entry((s.member, s.criterion)).or_default();
+                e.0 += s.value;
+                e.1 += 1;
+            }
+        }
+        ScoreIndex { map, cross }
     }
 
+    /// The score of a member itself (self) or of the bloc as a whole (bloc, final).
     pub fn get<'a>(
         &self,
         scores: &'a [Score],
@@ -137,9 +150,30 @@ impl ScoreIndex {
         criterion: CriterionId,
         stage: Stage,
     ) -> Option<&'a Score> {
+        self.get_by(scores, member, criterion, stage, None)
+    }
+
+    /// The score given by `scorer` (a cross-score), or as [`ScoreIndex::get`] for `None`.
+    pub fn get_by<'a>(
+        &self,
+        scores: &'a [Score],
+        member: MemberId,
+        criterion: CriterionId,
+        stage: Stage,
+        scorer: Option<MemberId>,
+    ) -> Option<&'a Score> {
         self.map
-            .get(&(member, criterion, stage))
+            .get(&(member, criterion, stage, scorer))
             .and_then(|&i| scores.get(i))
+    }
+
+    /// The average of the cross-scores the other members gave `member` on `criterion`, and how
+    /// many gave one.
+    pub fn cross_average(&self, member: MemberId, criterion: CriterionId) -> Option<(f64, usize)> {
+        self.cross
+            .get(&(member, criterion))
+            .filter(|(_, n)| *n > 0)
+            .map(|&(sum, n)| (sum / n as f64, n))
     }
 }
 
@@ -236,13 +270,21 @@ fn member_totals(
                 .get(scores, member, c.id, stage)
                 .map(|sc| sc.value)
                 .filter(|v| v.is_finite());
-            let (value, source) = match (typed, previous) {
-                (Some(v), _) => {
+            let averaged = (stage == Stage::Bloc && scheme.cross_scoring)
+                .then(|| index.cross_average(member, c.id))
+                .flatten()
+                .map(|(v, _)| v);
+            let (value, source) = match (typed, averaged, previous) {
+                (Some(v), _, _) => {
                     stages[s].entered = true;
                     (Some(v), Source::Entered)
                 }
-                (None, Some(p)) => (Some(p), Source::Earlier),
-                (None, None) => match computed(c, indicators) {
+                (None, Some(v), _) => {
+                    stages[s].entered = true;
+                    (Some(v), Source::Averaged)
+                }
+                (None, None, Some(p)) => (Some(p), Source::Earlier),
+                (None, None, None) => match computed(c, indicators) {
                     Some(v) => (Some(v), Source::Computed),
                     None => (None, Source::Empty),
                 },

@@ -4,8 +4,8 @@ use super::panels::PanelState;
 use super::{Derived, YearView};
 use crate::domain::MemberId;
 use crate::domain::scoring::{
-    Criterion, CriterionId, CriterionKind, Scheme, Score, ScoreChange, Source, Stage, check_score,
-    format_score,
+    Criterion, CriterionId, CriterionKind, Scheme, Score, ScoreChange, Source, Stage, Totals,
+    check_score, compute, format_score,
 };
 use crate::edit::Edit;
 use crate::text::number::parse_non_negative;
@@ -30,6 +30,32 @@ pub(crate) struct CellState {
     editing: Option<CellEdit>,
     /// The cell last clicked: its member's sheet is shown, its note can be edited.
     pub selected: Option<(MemberId, CriterionId)>,
+    /// The totals of the cross-scores one member gave, for the view's generation.
+    cross: Option<(u64, MemberId, Vec<Totals>)>,
+}
+
+/// The totals of the cross-scores `scorer` gave every member, computed as if they were
+/// self-scores (so caps and group sums apply the same way) with nothing from the indicators.
+fn cross_totals(
+    scheme: &Scheme,
+    derived: &Derived,
+    scores: &[Score],
+    scorer: MemberId,
+) -> Vec<Totals> {
+    let given: Vec<Score> = scores
+        .iter()
+        .filter(|s| s.scorer == Some(scorer) && s.stage == Stage::Bloc)
+        .map(|s| Score {
+            stage: Stage::SelfScore,
+            scorer: None,
+            ..s.clone()
+        })
+        .collect();
+    let plain = Scheme {
+        cross_scoring: false,
+        ..scheme.clone()
+    };
+    compute(&plain, &derived.members, &given, &[])
 }
 
 /// The score typed in a cell: empty clears it; "2 lần" counts occurrences of a bonus or
@@ -83,6 +109,7 @@ impl CellState {
         scheme: &Scheme,
         derived: &Derived,
         stage: Stage,
+        scorer: Option<MemberId>,
         locked: bool,
         panels: &mut PanelState,
         actions: &mut Vec<Action>,
@@ -106,7 +133,22 @@ impl CellState {
                 .color(ERROR_COLOR),
             );
         }
-        let s = stage as usize;
+        // With a scoring member chosen, the table shows (and takes) the scores it gave.
+        let scorer = scorer.filter(|_| stage == Stage::Bloc && scheme.cross_scoring);
+        if let Some(by) = scorer
+            && self
+                .cross
+                .as_ref()
+                .is_none_or(|c| (c.0, c.1) != (view.generation, by))
+        {
+            let totals = cross_totals(scheme, derived, &view.data.scoring.scores, by);
+            self.cross = Some((view.generation, by, totals));
+        }
+        let cross = self.cross.take();
+        let (all_totals, s) = match (&cross, scorer) {
+            (Some((_, _, t)), Some(_)) => (t.as_slice(), Stage::SelfScore as usize),
+            _ => (derived.totals.as_slice(), stage as usize),
+        };
         let names: Vec<String> = derived
             .members
             .iter()
@@ -179,12 +221,16 @@ impl CellState {
                         let Some(&(depth, i, leaf)) = derived.rows.get(r) else {
                             // The last row: the totals.
                             row.col(|ui| {
-                                ui.strong(format!("Tổng cộng ({})", stage.label().to_lowercase()));
+                                let what = match scorer {
+                                    Some(by) => format!("{} chấm", view.short_name(by)),
+                                    None => stage.label().to_lowercase(),
+                                };
+                                ui.strong(format!("Tổng cộng ({what})"));
                             });
                             row.col(|ui| {
                                 right(ui, RichText::new(format_score(scheme.base_total)).strong());
                             });
-                            for t in &derived.totals {
+                            for t in all_totals {
                                 row.col(|ui| {
                                     right(
                                         ui,
@@ -218,22 +264,33 @@ impl CellState {
                                 .weak(),
                             );
                         });
-                        for (k, t) in derived.totals.iter().enumerate() {
+                        for (k, t) in all_totals.iter().enumerate() {
                             row.col(|ui| {
+                                if scorer == Some(t.member) {
+                                    right(ui, RichText::new("—").weak())
+                                        .on_hover_text("Đơn vị không chấm chéo cho chính mình.");
+                                    return;
+                                }
                                 let (points, source) = (t.points[i][s], t.sources[i][s]);
                                 if !leaf {
                                     right(ui, RichText::new(format_score(points)).strong());
                                     return;
                                 }
+                                let at = Place {
+                                    stage,
+                                    scorer,
+                                    member: t.member,
+                                };
                                 self.cell_ui(
-                                    ui, view, scheme, derived, c, t.member, &names[k], points,
-                                    source, stage, locked, panels, actions,
+                                    ui, view, scheme, derived, c, at, &names[k], points, source,
+                                    locked, panels, actions,
                                 );
                             });
                         }
                     });
                 });
         });
+        self.cross = cross;
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -244,15 +301,24 @@ impl CellState {
         scheme: &Scheme,
         derived: &Derived,
         c: &Criterion,
-        member: MemberId,
+        at: Place,
         member_name: &str,
         points: f64,
         source: Source,
-        stage: Stage,
         locked: bool,
         panels: &mut PanelState,
         actions: &mut Vec<Action>,
     ) {
+        let Place {
+            stage,
+            scorer,
+            member,
+        } = at;
+        let typed_at = |member: MemberId, criterion: CriterionId| {
+            derived
+                .index
+                .get_by(&view.data.scoring.scores, member, criterion, stage, scorer)
+        };
         let name = cell_name(member_name, c);
         let editing_here = self
             .editing
@@ -265,6 +331,9 @@ impl CellState {
                 Source::Computed => RichText::new(text)
                     .italics()
                     .color(Color32::from_rgb(0, 90, 160)),
+                Source::Averaged => RichText::new(text)
+                    .italics()
+                    .color(Color32::from_rgb(0, 110, 60)),
                 Source::Earlier | Source::Empty => RichText::new(text).weak(),
             };
             let selected = self.selected == Some((member, c.id));
@@ -284,15 +353,22 @@ impl CellState {
                 ),
                 Source::Earlier => response
                     .on_hover_text("Chưa chấm ở giai đoạn này: đang lấy điểm giai đoạn trước."),
+                Source::Averaged => {
+                    let n = derived
+                        .index
+                        .cross_average(member, c.id)
+                        .map_or(0, |(_, n)| n);
+                    response.on_hover_text(format!(
+                        "Trung bình điểm chấm chéo của {n} đơn vị (không tính điểm đơn vị tự chấm); gõ điểm để thay bằng điểm thẩm định của Khối."
+                    ))
+                }
                 _ => response,
             };
             if response.clicked() {
                 self.selected = Some((member, c.id));
                 panels.member = Some(member);
                 if !locked {
-                    let typed = derived
-                        .index
-                        .get(&view.data.scoring.scores, member, c.id, stage)
+                    let typed = typed_at(member, c.id)
                         .map(|s| format_score(s.value))
                         .unwrap_or_default();
                     self.editing = Some(CellEdit {
@@ -325,9 +401,7 @@ impl CellState {
         let year = view.year();
         match parse_cell(c, &edit.text) {
             Ok(value) => {
-                let old = derived
-                    .index
-                    .get(&view.data.scoring.scores, member, c.id, stage);
+                let old = typed_at(member, c.id);
                 if old.map(|s| s.value) != value {
                     let score = value.map(|value| Score {
                         member,
@@ -336,6 +410,7 @@ impl CellState {
                         value,
                         note: old.map(|s| s.note.clone()).unwrap_or_default(),
                         evidence: old.map(|s| s.evidence.clone()).unwrap_or_default(),
+                        scorer,
                     });
                     actions.push(Action::Edit(Edit::SetScores {
                         year,
@@ -343,17 +418,16 @@ impl CellState {
                             member,
                             criterion: c.id,
                             stage,
+                            scorer,
                             score,
                         }],
                     }));
                 }
-                self.editing = next_cell(scheme, derived, member, c.id, movement).map(
+                self.editing = next_cell(scheme, derived, scorer, member, c.id, movement).map(
                     |(member, criterion)| CellEdit {
                         member,
                         criterion,
-                        text: derived
-                            .index
-                            .get(&view.data.scoring.scores, member, criterion, stage)
+                        text: typed_at(member, criterion)
                             .map(|s| format_score(s.value))
                             .unwrap_or_default(),
                         error: None,
@@ -372,10 +446,9 @@ impl CellState {
     }
 }
 
-fn right(ui: &mut egui::Ui, text: RichText) {
-    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-        ui.label(text);
-    });
+fn right(ui: &mut egui::Ui, text: RichText) -> egui::Response {
+    ui.with_layout(Layout::right_to_left(Align::Center), |ui| ui.label(text))
+        .inner
 }
 
 /// What a criterion's row tells on hover: its kind, who checks it, the evidence expected.
@@ -397,10 +470,20 @@ fn hover(c: &Criterion) -> String {
     lines.join("\n")
 }
 
-/// The cell Tab, Shift+Tab or Enter moves to: across the members, then down the leaves.
+/// Where a cell's score goes: its stage, the scoring member (cross-scoring) and the member.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    stage: Stage,
+    scorer: Option<MemberId>,
+    member: MemberId,
+}
+
+/// The cell Tab, Shift+Tab or Enter moves to: across the members, then down the leaves; a
+/// scoring member's own column is passed over.
 fn next_cell(
     scheme: &Scheme,
     derived: &Derived,
+    scorer: Option<MemberId>,
     member: MemberId,
     criterion: CriterionId,
     movement: CellExit,
@@ -412,8 +495,14 @@ fn next_cell(
         .map(|r| scheme.criteria[r.1].id)
         .collect();
     let row = leaves.iter().position(|&c| c == criterion)?;
-    let col = derived.members.iter().position(|&m| m == member)?;
-    let n = derived.members.len();
+    let members: Vec<MemberId> = derived
+        .members
+        .iter()
+        .copied()
+        .filter(|&m| Some(m) != scorer)
+        .collect();
+    let col = members.iter().position(|&m| m == member)?;
+    let n = members.len();
     let (row, col) = match movement {
         CellExit::Next if col + 1 < n => (row, col + 1),
         CellExit::Next => (row + 1, 0),
@@ -422,5 +511,5 @@ fn next_cell(
         CellExit::Down => (row + 1, col),
         CellExit::Stay | CellExit::Cancel => return None,
     };
-    Some((*derived.members.get(col)?, *leaves.get(row)?))
+    Some((*members.get(col)?, *leaves.get(row)?))
 }

@@ -66,6 +66,9 @@ impl Derived {
 #[derive(Default)]
 pub struct ScoringTab {
     pub(crate) stage: StageChoice,
+    /// With cross-scoring, at the bloc's stage: the member whose scores of the others are shown
+    /// and typed (`None`: the bloc's own appraisal, and the averages).
+    pub(crate) scorer: Option<MemberId>,
     derived: Option<Derived>,
     cells: cells::CellState,
     panels: panels::PanelState,
@@ -132,6 +135,7 @@ impl ScoringTab {
                 scheme,
                 derived,
                 stage,
+                self.scorer,
                 locked,
                 &mut self.panels,
                 actions,
@@ -152,6 +156,9 @@ impl ScoringTab {
             ui.label("Giai đoạn:");
             for stage in Stage::ALL {
                 ui.selectable_value(&mut self.stage, StageChoice(stage), stage.label());
+            }
+            if scheme.cross_scoring && self.stage.0 == Stage::Bloc {
+                self.scorer_ui(ui, view);
             }
             ui.separator();
             let label = if self.editor.open {
@@ -195,6 +202,30 @@ impl ScoringTab {
             .small()
             .weak(),
         );
+    }
+}
+
+impl ScoringTab {
+    /// Chấm chéo: whose scores the table shows, the bloc's appraisal (with the averages) or one
+    /// member's scores of the others.
+    fn scorer_ui(&mut self, ui: &mut egui::Ui, view: &YearView) {
+        const BLOC: &str = "Cả Khối (trung bình chấm chéo)";
+        let label = ui.label("Chấm chéo:");
+        let shown = self.scorer.map_or(BLOC.to_owned(), |m| {
+            format!("{} chấm các đơn vị khác", view.short_name(m))
+        });
+        egui::ComboBox::from_id_salt("cross-scorer")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.scorer, None, BLOC);
+                for m in view.members_in_year() {
+                    let label = format!("{} chấm các đơn vị khác", m.short_name_in(view.year()));
+                    ui.selectable_value(&mut self.scorer, Some(m.id), label);
+                }
+            })
+            .response
+            .labelled_by(label.id)
+            .on_hover_text("Mỗi đơn vị chấm các đơn vị khác; điểm khối chấm của một mục là trung bình điểm các đơn vị khác chấm, không tính điểm đơn vị tự chấm.");
     }
 }
 

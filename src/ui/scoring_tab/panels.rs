@@ -175,6 +175,7 @@ impl PanelState {
                     member,
                     criterion: criterion.id,
                     stage: score.stage,
+                    scorer: score.scorer,
                     score: Some(edited),
                 }],
             }));

@@ -182,37 +182,39 @@ impl SchemeEditor {
                 }
             }
         });
-        let mut may_exceed = scheme.may_exceed;
-        if ui
-            .add_enabled(
-                enabled,
-                egui::Checkbox::new(
-                    &mut may_exceed,
-                    "Tổng điểm được vượt tổng điểm chuẩn (nhờ điểm thưởng)",
-                ),
-            )
-            .changed()
-        {
-            out = Some(Scheme {
-                may_exceed,
-                ..scheme.clone()
-            });
-        }
-        let mut template = scheme.template;
-        if ui
-            .add_enabled(
-                enabled,
-                egui::Checkbox::new(
-                    &mut template,
-                    "Bảng điểm mẫu (chưa điều chỉnh theo hướng dẫn của Khối)",
-                ),
-            )
-            .changed()
-        {
-            out = Some(Scheme {
-                template,
-                ..scheme.clone()
-            });
+        type Flag = (&'static str, fn(&Scheme) -> bool, fn(&mut Scheme, bool));
+        let flags: [Flag; 4] = [
+            (
+                "Tổng điểm được vượt tổng điểm chuẩn (nhờ điểm thưởng)",
+                |s| s.may_exceed,
+                |s, v| s.may_exceed = v,
+            ),
+            (
+                "Chấm chéo: điểm khối chấm là trung bình điểm các đơn vị khác chấm",
+                |s| s.cross_scoring,
+                |s, v| s.cross_scoring = v,
+            ),
+            (
+                "Thư ký Khối cùng ký bảng tổng hợp kết quả chấm điểm",
+                |s| s.secretariat_signs,
+                |s, v| s.secretariat_signs = v,
+            ),
+            (
+                "Bảng điểm mẫu (chưa điều chỉnh theo hướng dẫn của Khối)",
+                |s| s.template,
+                |s, v| s.template = v,
+            ),
+        ];
+        for (label, get, set) in flags {
+            let mut value = get(scheme);
+            if ui
+                .add_enabled(enabled, egui::Checkbox::new(&mut value, label))
+                .changed()
+            {
+                let mut edited = scheme.clone();
+                set(&mut edited, value);
+                out = Some(edited);
+            }
         }
         ui.add_space(4.0);
         ui.label("Khi bằng tổng điểm, xếp trên đơn vị có (theo thứ tự):");
@@ -253,8 +255,9 @@ impl SchemeEditor {
                     .iter()
                     .map(|c| TieBreak::GroupScore(c.id)),
             );
+            let label = ui.label("Thêm tiêu chí phụ:");
             egui::ComboBox::from_id_salt("add-tie-break")
-                .selected_text("Thêm tiêu chí phụ…")
+                .selected_text("Chọn…")
                 .show_ui(ui, |ui| {
                     let missing: Vec<TieBreak> =
                         options.into_iter().filter(|o| !rules.contains(o)).collect();
@@ -270,7 +273,9 @@ impl SchemeEditor {
                             rules_changed = true;
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
         });
         if rules_changed {
             out = Some(Scheme {
@@ -414,7 +419,7 @@ impl SchemeEditor {
                     ..c.clone()
                 });
             }
-            ui.label("Cách chấm");
+            let label = ui.label("Cách chấm");
             let mut kind = c.kind.clone();
             egui::ComboBox::from_id_salt("criterion-kind")
                 .selected_text(kind.label())
@@ -438,7 +443,9 @@ impl SchemeEditor {
                             kind = k;
                         }
                     }
-                });
+                })
+                .response
+                .labelled_by(label.id);
             ui.end_row();
             match &c.kind {
                 CriterionKind::Bonus { per } | CriterionKind::Deduction { per } => {
@@ -466,7 +473,7 @@ impl SchemeEditor {
                             formula: *formula,
                         };
                     }
-                    ui.label("Công thức");
+                    let label = ui.label("Công thức");
                     egui::ComboBox::from_id_salt("criterion-formula")
                         .selected_text(formula.label())
                         .show_ui(ui, |ui| {
@@ -491,7 +498,9 @@ impl SchemeEditor {
                                     };
                                 }
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(label.id);
                     ui.end_row();
                     if let Formula::Stepped { share, full_at } = formula {
                         let buffer = self.fields.entry("share".to_owned()).or_default();
