@@ -183,14 +183,18 @@ fn voted_sample(dir: &std::path::Path) -> (std::path::PathBuf, Vec<String>) {
         round(2, vec![(ids[0], 7)]),
         round(3, vec![(ids[1], 6), (ids[2], 4), (ids[3], 8)]),
     ];
-    let person = |name: &str, position: &str| Person {
+    let person = |name: &str, position: &str, unit: &str| Person {
         name: name.to_owned(),
         position: position.to_owned(),
-        unit: String::new(),
+        unit: unit.to_owned(),
     };
     aw.committee = vec![
-        person("Nguyễn Văn Kiểm", "Trưởng ban"),
-        person("Lê Thị Phiếu", "Thành viên"),
+        person(
+            "Nguyễn Văn Kiểm",
+            "Trưởng ban",
+            "Chánh Văn phòng Sở Công Thương",
+        ),
+        person("Lê Thị Phiếu", "Thành viên", ""),
     ];
     store.write(|tx| awards::set(tx, 2020, &aw)).unwrap();
     let all = khoi_thi_dua::store::members::list(store.conn()).unwrap();
@@ -280,7 +284,8 @@ fn the_dossier_reads_back_from_the_pdfs() {
     let flat = squeeze(&count);
     for expected in [
         "BIÊN BẢN KIỂM PHIẾU",
-        "Nguyễn Văn Kiểm, Trưởng ban;",
+        "Nguyễn Văn Kiểm, Chánh Văn phòng Sở Công Thương: Trưởng ban;",
+        "Lê Thị Phiếu: Thành viên.",
         "có mặt 8/8 thành viên; số phiếu phát ra 8, thu về 8, hợp lệ 8, không hợp lệ 0",
         "TRƯỞNG BAN",
         "Lê Thị Phiếu",

@@ -117,3 +117,31 @@ fn the_catalogue_is_edited_in_the_tab_and_a_bad_percentage_is_refused_at_the_fie
     let saved = awards::get(store(&h).conn(), 2020).unwrap();
     assert_eq!(saved.award(3).unwrap().threshold.percent, 50.0);
 }
+
+#[test]
+fn the_counting_committee_is_typed_with_each_persons_post() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = scored_sample(&dir.path().join("data"));
+    click(&mut h, "Khen thưởng");
+    common::window::replace_text(
+        &mut h,
+        "Trưởng ban kiểm phiếu (họ tên, chức vụ)",
+        "Nguyễn Văn Kiểm, Chánh Văn phòng Sở Công Thương",
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    let saved = awards::get(store(&h).conn(), 2020).unwrap();
+    let head = &saved.committee[0];
+    assert_eq!(
+        (
+            head.name.as_str(),
+            head.unit.as_str(),
+            head.position.as_str()
+        ),
+        (
+            "Nguyễn Văn Kiểm",
+            "Chánh Văn phòng Sở Công Thương",
+            "Trưởng ban"
+        )
+    );
+}

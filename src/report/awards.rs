@@ -237,7 +237,17 @@ impl<'a> Context<'a> {
         let last = c.len() - 1;
         out.extend(c.iter().enumerate().map(|(i, p)| {
             let end = if i == last { '.' } else { ';' };
-            Block::Paragraph(format!("- {}{end}", person_line(p)))
+            // "- Nguyễn Văn A, Chánh Văn phòng Sở Công Thương: Trưởng ban;"
+            let who = person_line(&crate::domain::Person {
+                position: String::new(),
+                ..p.clone()
+            });
+            let role = p.position.trim();
+            if role.is_empty() {
+                Block::Paragraph(format!("- {who}{end}"))
+            } else {
+                Block::Paragraph(format!("- {who}: {role}{end}"))
+            }
         }));
         out
     }

@@ -650,27 +650,25 @@ fn committee_ui(
     actions: &mut Vec<Action>,
 ) {
     let aw = cx.awards();
-    let head = aw
-        .committee
-        .first()
-        .map_or(String::new(), |p| p.name.clone());
-    let others: Vec<String> = aw
-        .committee
-        .iter()
-        .skip(1)
-        .map(|p| p.name.clone())
-        .collect();
+    let head = aw.committee.first().map_or(String::new(), committee_line);
+    let others: Vec<String> = aw.committee.iter().skip(1).map(committee_line).collect();
     let others = others.join("\n");
     form_grid_ui(ui, "committee", 180.0, |ui| {
         let b = fields.entry("committee-head".to_owned()).or_default();
-        if let Some(t) = form_field_ui(ui, "Trưởng ban kiểm phiếu", &head, b, false, !cx.locked)
-        {
+        if let Some(t) = form_field_ui(
+            ui,
+            "Trưởng ban kiểm phiếu (họ tên, chức vụ)",
+            &head,
+            b,
+            false,
+            !cx.locked,
+        ) {
             b.error = save_committee(cx, actions, &t, &others).err();
         }
         let b = fields.entry("committee-members".to_owned()).or_default();
         if let Some(t) = form_field_ui(
             ui,
-            "Thành viên ban kiểm phiếu (mỗi dòng một người)",
+            "Thành viên ban kiểm phiếu (mỗi dòng: họ tên, chức vụ)",
             &others,
             b,
             true,
@@ -681,16 +679,29 @@ fn committee_ui(
     });
 }
 
+/// A committee member as typed: "name, post".
+fn committee_line(p: &Person) -> String {
+    if p.unit.trim().is_empty() {
+        p.name.clone()
+    } else {
+        format!("{}, {}", p.name, p.unit)
+    }
+}
+
 fn save_committee(
     cx: &Ctx<'_>,
     actions: &mut Vec<Action>,
     head: &str,
     others: &str,
 ) -> Result<(), String> {
-    let person = |name: &str, position: &str| Person {
-        name: name.trim().to_owned(),
-        position: position.to_owned(),
-        unit: String::new(),
+    // "Nguyễn Văn A, Chánh Văn phòng Sở Công Thương": the name, then the person's post.
+    let person = |line: &str, role: &str| {
+        let (name, post) = line.split_once(',').unwrap_or((line, ""));
+        Person {
+            name: name.trim().to_owned(),
+            position: role.to_owned(),
+            unit: post.trim().to_owned(),
+        }
     };
     let mut committee = vec![person(head, "Trưởng ban")];
     committee.extend(
