@@ -280,6 +280,26 @@ fn the_dossier_reads_back_from_the_pdfs() {
         names[3], names[2]
     )));
 
+    // The news item tells the ranking's leader and the proposals.
+    let news = dir.path().join("tin.txt");
+    let mut args = common::export_pdf_args(&db, &news);
+    args.extend(["--document", "news"]);
+    common::run_ok(dir.path(), &args);
+    let news = squeeze(&std::fs::read_to_string(&news).unwrap());
+    for expected in [
+        format!(
+            "Hội nghị đã thống nhất kết quả chấm điểm, xếp hạng thi đua năm 2020: {} dẫn đầu phong trào thi đua của Khối.",
+            names[0]
+        ),
+        "Qua bình xét, bỏ phiếu kín".to_owned(),
+        format!("Bằng khen của Chủ tịch UBND tỉnh cho {}", names[3]),
+    ] {
+        assert!(
+            news.contains(&expected),
+            "“{expected}” missing from:\n{news}"
+        );
+    }
+
     let count = export(dir.path(), &db, "vote-count").unwrap_or_default();
     let flat = squeeze(&count);
     for expected in [

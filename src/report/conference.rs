@@ -536,6 +536,18 @@ pub fn compose_news(members: &[Member], data: &YearData) -> NewsItem {
             directions.join(" ")
         ));
     }
+    // The ranking and the proposals, once the bloc has scored and voted.
+    let mut outcome = Vec::new();
+    if let Some(first) = super::scores::leader(members, data) {
+        outcome.push(format!(
+            "Hội nghị đã thống nhất kết quả chấm điểm, xếp hạng thi đua năm {year}: {} dẫn đầu phong trào thi đua của Khối.",
+            name_in(members, first, year)
+        ));
+    }
+    outcome.extend(super::awards::results_paragraph(members, data));
+    if !outcome.is_empty() {
+        body.push(outcome.join(" "));
+    }
     // The handover sentence.
     if let (Some(leader), Some(next)) = (rec.leader, rec.next_leader) {
         body.push(format!(

@@ -240,6 +240,11 @@ fn scored<'a>(members: &'a [Member], data: &'a YearData) -> Option<(Context<'a>,
     Some((cx, ranking))
 }
 
+/// The member leading the bloc's movement by the year's ranking, once the bloc has scored.
+pub(super) fn leader(members: &[Member], data: &YearData) -> Option<MemberId> {
+    scored(members, data).and_then(|(_, ranking)| ranking.leader())
+}
+
 /// The report's paragraph on the results: who leads, how many members in each band, how many
 /// are not ranked. `None` until the bloc has scored.
 pub fn results_paragraph(members: &[Member], data: &YearData) -> Option<String> {
