@@ -243,7 +243,7 @@ fn run() -> Result<(), String> {
     }
 
     if wanted("score-edit") {
-        use khoi_thi_dua::domain::scoring::{Score, ScoreChange, Stage, compute, rank};
+        use khoi_thi_dua::domain::scoring::{Inputs, Score, ScoreChange, Stage, compute, rank};
         let mut h = harness(App::new(Some(data_dir.clone()), Some(db.clone())));
         h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
         h.run();
@@ -303,7 +303,7 @@ fn run() -> Result<(), String> {
         let mut samples = Vec::new();
         for _ in 0..runs {
             let start = Instant::now();
-            let totals = compute(&scheme, &members, &data.scoring.scores, &data.indicators);
+            let totals = compute(&scheme, &members, &data.scoring.scores, Inputs::of(&data));
             let ranking = rank(&scheme, &totals);
             samples.push(start.elapsed());
             std::hint::black_box(ranking);

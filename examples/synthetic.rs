@@ -350,7 +350,13 @@ fn scheme_of(year: i32, n: usize) -> Scheme {
             }
             id += 1;
             let (kind, cap) = match (last, k % 2, g, k) {
-                (true, 0, _, _) => (CriterionKind::Bonus { per: 5.0 }, 10.0),
+                (true, 0, _, _) => (
+                    CriterionKind::Bonus {
+                        per: 5.0,
+                        award: String::new(),
+                    },
+                    10.0,
+                ),
                 (true, _, _, _) => (CriterionKind::Deduction { per: 0.5 }, 1.5),
                 (false, _, 0, 0) => (
                     CriterionKind::Indicator {

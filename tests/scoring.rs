@@ -5,7 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use khoi_thi_dua::domain::members_in;
-use khoi_thi_dua::domain::scoring::{Score, ScoreChange, Source, Stage, compute, template_scheme};
+use khoi_thi_dua::domain::scoring::{
+    Inputs, Score, ScoreChange, Source, Stage, compute, template_scheme,
+};
 use khoi_thi_dua::edit::{Edit, History};
 use khoi_thi_dua::store::{Store, conference, json, members, scoring};
 mod common;
@@ -136,7 +138,7 @@ fn cross_scoring_averages_the_other_members_scores_and_never_the_members_own() {
         let year = scoring::get(store.conn(), 2020).unwrap();
         let scheme = year.scheme.unwrap();
         let at = scheme.criteria.iter().position(|c| c.id == 4).unwrap();
-        let t = &compute(&scheme, &[m[2]], &year.scores, &[])[0];
+        let t = &compute(&scheme, &[m[2]], &year.scores, Inputs::default())[0];
         (
             t.points[at][Stage::Bloc as usize],
             t.sources[at][Stage::Bloc as usize],
@@ -172,6 +174,44 @@ fn cross_scoring_averages_the_other_members_scores_and_never_the_members_own() {
     };
     history.apply(&mut store, &edit).unwrap();
     assert_eq!(bloc_points(&store), (20.0, Source::Earlier, 20.0));
+}
+
+#[test]
+fn a_bonus_tied_to_an_award_counts_what_the_member_received_the_year_before() {
+    let mut store = common::sample_store();
+    let m = first_members(&store, 2);
+    // The province's flag for 2020 came back with its decision for the first member; the
+    // second was nominated but no decision is recorded.
+    store
+        .write(|tx| {
+            let flag: i64 = tx.query_row(
+                "SELECT id FROM award WHERE year = 2020 AND name = 'Cờ thi đua của UBND tỉnh'",
+                [],
+                |r| r.get(0),
+            )?;
+            tx.execute(
+                "INSERT INTO nomination (year, award_id, member_id, sort, decision_number)
+                 VALUES (2020, ?1, ?2, 1, '25/QĐ-UBND'), (2020, ?1, ?3, 2, '')",
+                [flag, m[0], m[1]],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    common::open_next_year(&mut store, 2021);
+    let mut history = History::default();
+    history
+        .apply(&mut store, &Edit::CopyPreviousScheme(2021))
+        .unwrap();
+    let data = khoi_thi_dua::store::years::data(store.conn(), 2021).unwrap();
+    let scheme = data.scoring.scheme.as_ref().unwrap();
+    let at = scheme.criteria.iter().position(|c| c.id == 12).unwrap();
+    let totals = compute(scheme, &m, &data.scoring.scores, Inputs::of(&data));
+    assert_eq!(
+        (totals[0].points[at][0], totals[0].sources[at][0]),
+        (10.0, Source::Computed)
+    );
+    assert_eq!(totals[1].sources[at][0], Source::Empty);
+    assert_eq!(totals[0].stage(Stage::Final).bonus, 10.0);
 }
 
 #[test]

@@ -833,7 +833,7 @@ fn cross_scoring_members_score_each_other_and_the_bloc_stage_is_their_average() 
         &scheme,
         &[gtvt],
         &view.data.scoring.scores,
-        &view.data.indicators,
+        khoi_thi_dua::domain::scoring::Inputs::of(&view.data),
     );
     assert_eq!(totals[0].points[at][1], 17.5, "the average of 20 and 15");
     // Both given scores are in the file, each with its scorer.

@@ -402,6 +402,10 @@ pub struct YearData {
     /// award proposals existed.
     #[serde(default)]
     pub awards: awards::YearAwards,
+    /// The awards members received for the year before (read from that year's decisions; a
+    /// bonus criterion may count them). Not part of the year's own data, so never exported.
+    #[serde(skip)]
+    pub received: Vec<scoring::Received>,
 }
 
 /// A person with a role at the conference (chair, secretary).

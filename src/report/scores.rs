@@ -6,7 +6,7 @@ use super::document::{
     Align, Block, Closing, Column, Document, DraftMark, Meta, Signature, Table, TableRow,
 };
 use crate::domain::scoring::{
-    CriterionKind, Ranking, Scheme, Stage, Totals, compute, format_score, rank,
+    CriterionKind, Inputs, Ranking, Scheme, Stage, Totals, compute, format_score, rank,
 };
 use crate::domain::{Member, MemberId, YearData, members_in};
 use crate::text::date::{format_date, format_document_date};
@@ -24,7 +24,7 @@ impl<'a> Context<'a> {
     fn new(members: &'a [Member], data: &'a YearData, scheme: &'a Scheme) -> Context<'a> {
         let year = data.record.year;
         let ids: Vec<MemberId> = members_in(members, year).iter().map(|m| m.id).collect();
-        let totals = compute(scheme, &ids, &data.scoring.scores, &data.indicators);
+        let totals = compute(scheme, &ids, &data.scoring.scores, Inputs::of(data));
         Context {
             data,
             members,

@@ -7,6 +7,7 @@ use crate::domain::awards::{
     Award, Decision, Eligibility, Nomination, Quota, Ranks, Threshold, VoteBase, VoteRound, Votes,
     YearAwards,
 };
+use crate::domain::scoring::Received;
 use crate::domain::{Person, Year};
 use rusqlite::{Connection, params};
 
@@ -181,6 +182,26 @@ fn committee(conn: &Connection, year: Year) -> Result<Vec<Person>> {
                 name: r.get(0)?,
                 position: r.get(1)?,
                 unit: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// The awards members received for the year before `year`: the nominations of that year whose
+/// conferring decision is recorded.
+pub fn received_before(conn: &Connection, year: Year) -> Result<Vec<Received>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT n.member_id, a.name FROM nomination n
+         JOIN award a ON a.year = n.year AND a.id = n.award_id
+         WHERE n.year = ?1 AND trim(n.decision_number) <> ''
+         ORDER BY n.member_id, a.sort",
+    )?;
+    let rows = stmt
+        .query_map([year - 1], |r| {
+            Ok(Received {
+                member: r.get(0)?,
+                award: r.get(1)?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -322,7 +322,8 @@ CREATE TABLE vote_committee (
 /// Cross-scoring (chấm chéo): a bloc-stage score may be given by one member to another, so a
 /// score is keyed by its scorer too (0: the member itself, or the bloc as a whole). SQLite
 /// cannot change a primary key, so the table is rebuilt with its rows. The scheme says whether
-/// the bloc cross-scores and whether the secretariat signs the ranked table.
+/// the bloc cross-scores and whether the secretariat signs the ranked table; a bonus criterion
+/// may name the award it counts from the year before.
 const V8: &str = r#"
 CREATE TABLE score_v8 (
     year          INTEGER NOT NULL,
@@ -342,6 +343,7 @@ DROP TABLE score;
 ALTER TABLE score_v8 RENAME TO score;
 ALTER TABLE score_scheme ADD COLUMN cross_scoring INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE score_scheme ADD COLUMN secretariat_signs INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE criterion ADD COLUMN award TEXT NOT NULL DEFAULT '';  -- a bonus counted from last year's awards
 "#;
 
 /// Applies every migration after `from` up to `to`, each with its version bump in one

@@ -57,7 +57,8 @@ pub fn scheme(conn: &Connection, year: Year) -> Result<Option<Scheme>> {
     let bands = serde_json::from_str(&bands).map_err(|_| bad_value("mức xếp loại"))?;
     let tie_breaks = serde_json::from_str(&ties).map_err(|_| bad_value("tiêu chí phụ xếp hạng"))?;
     let mut stmt = conn.prepare(
-        "SELECT id, parent_id, sort, code, title, max, kind, per, indicator, formula, checker, evidence
+        "SELECT id, parent_id, sort, code, title, max, kind, per, indicator, formula, checker, evidence,
+                award
          FROM criterion WHERE year = ?1 ORDER BY sort, id",
     )?;
     let rows = stmt
@@ -78,11 +79,12 @@ pub fn scheme(conn: &Connection, year: Year) -> Result<Option<Scheme>> {
                 r.get::<_, Option<f64>>(7)?,
                 r.get::<_, String>(8)?,
                 r.get::<_, Option<String>>(9)?,
+                r.get::<_, String>(12)?,
             ))
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut criteria = Vec::with_capacity(rows.len());
-    for (mut c, kind, per, indicator, formula) in rows {
+    for (mut c, kind, per, indicator, formula, award) in rows {
         c.kind = match kind.as_str() {
             "indicator" => {
                 let formula: Formula = formula
@@ -93,6 +95,7 @@ pub fn scheme(conn: &Connection, year: Year) -> Result<Option<Scheme>> {
             }
             "bonus" => CriterionKind::Bonus {
                 per: per.unwrap_or(0.0),
+                award,
             },
             "deduction" => CriterionKind::Deduction {
                 per: per.unwrap_or(0.0),
@@ -219,14 +222,15 @@ pub fn set_scheme(conn: &Connection, year: Year, new: Option<&Scheme>) -> Result
         [year],
     )?;
     let mut stmt = conn.prepare_cached(
-        "INSERT INTO criterion (year, id, parent_id, sort, code, title, max, kind, per, indicator, formula, checker, evidence)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+        "INSERT INTO criterion (year, id, parent_id, sort, code, title, max, kind, per, indicator, formula, checker, evidence, award)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
          ON CONFLICT (year, id) DO UPDATE SET parent_id = excluded.parent_id, sort = excluded.sort,
              code = excluded.code, title = excluded.title, max = excluded.max, kind = excluded.kind,
              per = excluded.per, indicator = excluded.indicator, formula = excluded.formula,
-             checker = excluded.checker, evidence = excluded.evidence",
+             checker = excluded.checker, evidence = excluded.evidence, award = excluded.award",
     )?;
     for c in &s.criteria {
+        let mut award = String::new();
         let (kind, per, indicator, formula) = match &c.kind {
             CriterionKind::Entered => ("entered", None, String::new(), None),
             CriterionKind::Indicator { indicator, formula } => (
@@ -235,7 +239,10 @@ pub fn set_scheme(conn: &Connection, year: Year, new: Option<&Scheme>) -> Result
                 nfc(indicator.trim()),
                 Some(to_json(formula)?),
             ),
-            CriterionKind::Bonus { per } => ("bonus", Some(*per), String::new(), None),
+            CriterionKind::Bonus { per, award: a } => {
+                award = nfc(a.trim());
+                ("bonus", Some(*per), String::new(), None)
+            }
             CriterionKind::Deduction { per } => ("deduction", Some(*per), String::new(), None),
         };
         stmt.execute(params![
@@ -252,6 +259,7 @@ pub fn set_scheme(conn: &Connection, year: Year, new: Option<&Scheme>) -> Result
             formula,
             nfc(c.checker.trim()),
             nfc(c.evidence.trim()),
+            award,
         ])?;
     }
     Ok(removed)

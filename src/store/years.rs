@@ -258,5 +258,6 @@ pub fn data(conn: &Connection, year: Year) -> Result<YearData> {
         news: conference::news(conn, year)?,
         scoring: super::scoring::get(conn, year)?,
         awards: super::awards::get(conn, year)?,
+        received: super::awards::received_before(conn, year)?,
     })
 }

@@ -10,7 +10,7 @@ mod tally;
 pub use catalogue::default_catalogue;
 pub use tally::{AwardResult, NomineeResult, Verdict, format_share, tally, tally_all};
 
-use super::scoring::{Ranking, compute, rank};
+use super::scoring::{Inputs, Ranking, compute, rank};
 use super::{Member, MemberId, Person, Year, YearData, members_in};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -306,7 +306,7 @@ impl Ranks {
             .iter()
             .map(|m| m.id)
             .collect();
-        let totals = compute(scheme, &ids, &data.scoring.scores, &data.indicators);
+        let totals = compute(scheme, &ids, &data.scoring.scores, Inputs::of(data));
         let ranking = rank(scheme, &totals);
         let scored = ranking.leader().is_some();
         Ranks { ranking, scored }

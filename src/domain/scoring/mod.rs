@@ -10,7 +10,9 @@ mod totals;
 
 pub use ranking::{RankRow, Ranking, Tie, UNRANKED, UNRANKED_REASON, rank};
 pub use template::template_scheme;
-pub use totals::{ScoreIndex, Source, StageTotals, Totals, compute, indicator_points};
+pub use totals::{
+    Inputs, Received, ScoreIndex, Source, StageTotals, Totals, compute, indicator_points,
+};
 
 use super::MemberId;
 use chrono::NaiveDate;
@@ -102,8 +104,14 @@ pub enum CriterionKind {
     /// Computed from the member's indicators (overridable): the one named `indicator` (case
     /// ignored), or the average over all its indicators with a plan when the name is empty.
     Indicator { indicator: String, formula: Formula },
-    /// Points added per occurrence, the total capped at the criterion's `max`.
-    Bonus { per: f64 },
+    /// Points added per occurrence, the total capped at the criterion's `max`. With `award`
+    /// named, the occurrences are counted from the awards the member received for the year
+    /// before (a decision recorded in the file), overridable like a computed score.
+    Bonus {
+        per: f64,
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        award: String,
+    },
     /// Points taken away per occurrence, the total capped at the criterion's `max`.
     Deduction { per: f64 },
 }
@@ -121,7 +129,7 @@ impl CriterionKind {
     /// Points per occurrence of a bonus or deduction.
     pub fn per(&self) -> Option<f64> {
         match self {
-            CriterionKind::Bonus { per } | CriterionKind::Deduction { per } => Some(*per),
+            CriterionKind::Bonus { per, .. } | CriterionKind::Deduction { per } => Some(*per),
             _ => None,
         }
     }

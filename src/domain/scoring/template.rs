@@ -113,7 +113,10 @@ pub fn template_scheme(year: i32) -> Scheme {
             "1",
             "Cờ thi đua của Chính phủ năm trước",
             15.0,
-            Bonus { per: 15.0 },
+            Bonus {
+                per: 15.0,
+                award: "Cờ thi đua của Chính phủ".to_owned(),
+            },
             "Quyết định khen thưởng",
         ),
         Line(
@@ -122,7 +125,10 @@ pub fn template_scheme(year: i32) -> Scheme {
             "2",
             "Cờ thi đua của UBND tỉnh hoặc của bộ, ngành năm trước",
             10.0,
-            Bonus { per: 10.0 },
+            Bonus {
+                per: 10.0,
+                award: "Cờ thi đua của UBND tỉnh".to_owned(),
+            },
             "Quyết định khen thưởng",
         ),
         Line(13, None, "VII", "Điểm trừ", 1.5, Entered, ""),

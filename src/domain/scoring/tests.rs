@@ -32,7 +32,7 @@ fn bonuses_and_deductions_are_capped_and_a_total_may_exceed_the_base() {
     }
     scores.push(score(1, 11, Stage::SelfScore, 15.0));
     scores.push(score(1, 14, Stage::SelfScore, 9.0)); // over the cap of 1,5: held to it
-    let t = &compute(&s, &[1], &scores, &[])[0];
+    let t = &compute(&s, &[1], &scores, Inputs::default())[0];
     let st = t.stage(Stage::SelfScore);
     assert_eq!(st.bonus, 15.0);
     assert_eq!(st.deductions, 1.5);
@@ -65,7 +65,7 @@ fn the_bloc_stage_averages_the_other_members_cross_scores_capped_and_only_when_a
     ];
     let at = s.criteria.iter().position(|c| c.id == 4).unwrap();
     let bloc = |s: &Scheme, member: i64| {
-        let t = &compute(s, &[member], &scores, &[])[0];
+        let t = &compute(s, &[member], &scores, Inputs::default())[0];
         (t.points[at][1], t.sources[at][1])
     };
     assert_eq!(bloc(&s, 1), (10.0, Source::Earlier), "not cross-scoring");
@@ -117,7 +117,15 @@ fn quantitative_criteria_follow_the_indicators() {
         note: String::new(),
         sort: 0,
     };
-    let t = &compute(&s, &[1], &[], &[ind(100.0, 50.0), ind(10.0, 10.0)])[0];
+    let t = &compute(
+        &s,
+        &[1],
+        &[],
+        Inputs {
+            indicators: &[ind(100.0, 50.0), ind(10.0, 10.0)],
+            ..Inputs::default()
+        },
+    )[0];
     let i = s.criteria.iter().position(|c| c.id == 2).unwrap();
     assert_eq!(t.points[i][0], 22.5);
     assert_eq!(t.sources[i][0], super::totals::Source::Computed);
@@ -139,7 +147,7 @@ fn ties_are_broken_by_the_rules_in_order_then_shared() {
         score(3, 12, Stage::SelfScore, 10.0),
         score(4, 6, Stage::SelfScore, 30.0 - 5.0),
     ];
-    let t = compute(&s, &[4, 2, 3, 1, 5], &scores, &[]);
+    let t = compute(&s, &[4, 2, 3, 1, 5], &scores, Inputs::default());
     let r = rank(&s, &t);
     let order: Vec<(i64, Option<usize>)> = r.rows.iter().map(|x| (x.member, x.rank)).collect();
     assert_eq!(
@@ -214,7 +222,10 @@ fn scheme_strategy() -> impl Strategy<Value = Scheme> {
                     id += 1;
                     let kind = match kind {
                         0 => CriterionKind::Entered,
-                        1 => CriterionKind::Bonus { per },
+                        1 => CriterionKind::Bonus {
+                            per,
+                            award: String::new(),
+                        },
                         2 => CriterionKind::Deduction { per },
                         _ => CriterionKind::Indicator {
                             indicator: String::new(),
@@ -261,7 +272,7 @@ proptest! {
             dedup.push(sc);
         }
         let members = [1, 2, 3, 4, 5];
-        let totals = compute(&s, &members, &dedup, &[]);
+        let totals = compute(&s, &members, &dedup, Inputs::default());
         for t in &totals {
             let mut expected = 0.0;
             for c in s.criteria.iter().filter(|c| !s.has_children(c.id)) {

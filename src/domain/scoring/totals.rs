@@ -99,8 +99,44 @@ pub fn indicator_points(
     Some(points.clamp(0.0, max.max(0.0)))
 }
 
-/// The computed points of an indicator criterion for one member, from its indicators.
-fn computed(c: &Criterion, indicators: &[&Indicator]) -> Option<f64> {
+/// An award a member received for the year before the one scored (its decision recorded).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Received {
+    pub member: MemberId,
+    /// The award's name in that year's catalogue: "Cờ thi đua của UBND tỉnh".
+    pub award: String,
+}
+
+/// What a year's computed scores come from, beside the scores typed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Inputs<'a> {
+    pub indicators: &'a [Indicator],
+    pub received: &'a [Received],
+}
+
+impl<'a> Inputs<'a> {
+    pub fn of(data: &'a crate::domain::YearData) -> Inputs<'a> {
+        Inputs {
+            indicators: &data.indicators,
+            received: &data.received,
+        }
+    }
+}
+
+/// The computed points of a criterion for one member: an indicator criterion from its
+/// indicators, a bonus tied to an award from the awards it received the year before.
+fn computed(c: &Criterion, indicators: &[&Indicator], received: &[&Received]) -> Option<f64> {
+    if let CriterionKind::Bonus { per, award } = &c.kind {
+        let wanted = award.trim().to_lowercase();
+        if wanted.is_empty() {
+            return None;
+        }
+        let n = received
+            .iter()
+            .filter(|r| r.award.trim().to_lowercase() == wanted)
+            .count();
+        return (n > 0).then(|| n as f64 * per);
+    }
     let CriterionKind::Indicator { indicator, formula } = &c.kind else {
         return None;
     };
@@ -216,19 +252,24 @@ pub fn compute(
     scheme: &Scheme,
     members: &[MemberId],
     scores: &[Score],
-    indicators: &[Indicator],
+    inputs: Inputs<'_>,
 ) -> Vec<Totals> {
     let index = ScoreIndex::new(scores);
     let tree = Tree::new(scheme);
     let mut by_member: HashMap<MemberId, Vec<&Indicator>> = HashMap::new();
-    for ind in indicators {
+    for ind in inputs.indicators {
         by_member.entry(ind.member).or_default().push(ind);
+    }
+    let mut received: HashMap<MemberId, Vec<&Received>> = HashMap::new();
+    for r in inputs.received {
+        received.entry(r.member).or_default().push(r);
     }
     members
         .iter()
         .map(|&m| {
             let own = by_member.get(&m).map_or(&[][..], |v| v.as_slice());
-            member_totals(scheme, &tree, &index, scores, m, own)
+            let got = received.get(&m).map_or(&[][..], |v| v.as_slice());
+            member_totals(scheme, &tree, &index, scores, m, own, got)
         })
         .collect()
 }
@@ -240,6 +281,7 @@ fn member_totals(
     scores: &[Score],
     member: MemberId,
     indicators: &[&Indicator],
+    received: &[&Received],
 ) -> Totals {
     let n = scheme.criteria.len();
     let mut points = vec![[0.0; 3]; n];
@@ -284,7 +326,7 @@ fn member_totals(
                     (Some(v), Source::Averaged)
                 }
                 (None, None, Some(p)) => (Some(p), Source::Earlier),
-                (None, None, None) => match computed(c, indicators) {
+                (None, None, None) => match computed(c, indicators, received) {
                     Some(v) => (Some(v), Source::Computed),
                     None => (None, Source::Empty),
                 },

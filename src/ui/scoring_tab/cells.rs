@@ -4,8 +4,8 @@ use super::panels::PanelState;
 use super::{Derived, YearView};
 use crate::domain::MemberId;
 use crate::domain::scoring::{
-    Criterion, CriterionId, CriterionKind, Scheme, Score, ScoreChange, Source, Stage, Totals,
-    check_score, compute, format_score,
+    Criterion, CriterionId, CriterionKind, Inputs, Scheme, Score, ScoreChange, Source, Stage,
+    Totals, check_score, compute, format_score,
 };
 use crate::edit::Edit;
 use crate::text::number::parse_non_negative;
@@ -55,7 +55,7 @@ fn cross_totals(
         cross_scoring: false,
         ..scheme.clone()
     };
-    compute(&plain, &derived.members, &given, &[])
+    compute(&plain, &derived.members, &given, Inputs::default())
 }
 
 /// The score typed in a cell: empty clears it; "2 lần" counts occurrences of a bonus or
@@ -348,9 +348,13 @@ impl CellState {
             let n = name.clone();
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &n));
             let response = match source {
-                Source::Computed => response.on_hover_text(
-                    "Tính từ chỉ tiêu của đơn vị; gõ điểm để thay (ghi lý do ở phần ghi chú).",
-                ),
+                Source::Computed => response.on_hover_text(match &c.kind {
+                    CriterionKind::Bonus { award, .. } => format!(
+                        "Tính từ danh hiệu “{award}” đơn vị đã nhận năm trước (quyết định ghi ở tab Khen thưởng năm trước); gõ điểm để thay (ghi lý do ở phần ghi chú)."
+                    ),
+                    _ => "Tính từ chỉ tiêu của đơn vị; gõ điểm để thay (ghi lý do ở phần ghi chú)."
+                        .to_owned(),
+                }),
                 Source::Earlier => response
                     .on_hover_text("Chưa chấm ở giai đoạn này: đang lấy điểm giai đoạn trước."),
                 Source::Averaged => {

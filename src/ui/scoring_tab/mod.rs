@@ -15,7 +15,7 @@ use super::app::Action;
 use super::session::YearView;
 use crate::domain::MemberId;
 use crate::domain::scoring::{
-    CriterionId, Ranking, Scheme, ScoreIndex, Stage, Totals, compute, rank, template_scheme,
+    CriterionId, Inputs, Ranking, Scheme, ScoreIndex, Stage, Totals, compute, rank, template_scheme,
 };
 use crate::edit::Edit;
 use egui::RichText;
@@ -35,7 +35,7 @@ impl Derived {
     fn new(view: &YearView, scheme: &Scheme) -> Derived {
         let members: Vec<MemberId> = view.members_in_year().iter().map(|m| m.id).collect();
         let scoring = &view.data.scoring;
-        let totals = compute(scheme, &members, &scoring.scores, &view.data.indicators);
+        let totals = compute(scheme, &members, &scoring.scores, Inputs::of(&view.data));
         let ranking = rank(scheme, &totals);
         let position: std::collections::HashMap<CriterionId, usize> = scheme
             .criteria
@@ -197,7 +197,7 @@ impl ScoringTab {
         }
         ui.label(
             RichText::new(
-                "Bấm vào một ô để chấm; Tab sang đơn vị kế tiếp, Enter xuống mục kế tiếp, Esc để hủy. Điểm thưởng, điểm trừ có thể gõ theo số lần: “2 lần”. Ô in nghiêng được tính từ chỉ tiêu; ô nhạt lấy từ giai đoạn trước.",
+                "Bấm vào một ô để chấm; Tab sang đơn vị kế tiếp, Enter xuống mục kế tiếp, Esc để hủy. Điểm thưởng, điểm trừ có thể gõ theo số lần: “2 lần”. Ô in nghiêng được tính từ chỉ tiêu hoặc từ danh hiệu đã nhận năm trước; ô nhạt lấy từ giai đoạn trước.",
             )
             .small()
             .weak(),

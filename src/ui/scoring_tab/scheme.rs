@@ -431,7 +431,10 @@ impl SchemeEditor {
                     for k in [
                         CriterionKind::Entered,
                         plan,
-                        CriterionKind::Bonus { per: 1.0 },
+                        CriterionKind::Bonus {
+                            per: 1.0,
+                            award: String::new(),
+                        },
                         CriterionKind::Deduction { per: 0.5 },
                     ] {
                         let same = std::mem::discriminant(&k) == std::mem::discriminant(&c.kind);
@@ -448,14 +451,35 @@ impl SchemeEditor {
                 .labelled_by(label.id);
             ui.end_row();
             match &c.kind {
-                CriterionKind::Bonus { per } | CriterionKind::Deduction { per } => {
+                CriterionKind::Bonus { per, award } => {
                     let buffer = self.fields.entry("per".to_owned()).or_default();
                     if let Some(v) = number_field_ui(ui, "Điểm mỗi lần", *per, buffer, enabled)
                     {
-                        kind = match c.kind {
-                            CriterionKind::Bonus { .. } => CriterionKind::Bonus { per: v },
-                            _ => CriterionKind::Deduction { per: v },
+                        kind = CriterionKind::Bonus {
+                            per: v,
+                            award: award.clone(),
                         };
+                    }
+                    let buffer = self.fields.entry("award".to_owned()).or_default();
+                    if let Some(name) = form_field_ui(
+                        ui,
+                        "Tính theo danh hiệu đã nhận năm trước (trống: nhập tay)",
+                        award,
+                        buffer,
+                        false,
+                        enabled,
+                    ) {
+                        kind = CriterionKind::Bonus {
+                            per: *per,
+                            award: name.trim().to_owned(),
+                        };
+                    }
+                }
+                CriterionKind::Deduction { per } => {
+                    let buffer = self.fields.entry("per".to_owned()).or_default();
+                    if let Some(v) = number_field_ui(ui, "Điểm mỗi lần", *per, buffer, enabled)
+                    {
+                        kind = CriterionKind::Deduction { per: v };
                     }
                 }
                 CriterionKind::Indicator { indicator, formula } => {
