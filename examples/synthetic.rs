@@ -152,6 +152,7 @@ fn run() -> Result<(), String> {
                                 name: format!("{name} (mục {})", k + 1),
                                 unit: unit.into(),
                                 plan: Some(plan),
+                                plan_text: String::new(),
                                 result: Some((result * 100.0).round() / 100.0),
                                 note: String::new(),
                                 sort: k as i64,

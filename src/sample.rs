@@ -410,6 +410,7 @@ pub fn fill(store: &mut Store) -> Result<()> {
                     name: name.to_owned(),
                     unit: unit.to_owned(),
                     plan,
+                    plan_text: String::new(),
                     result: Some(result),
                     note: note.to_owned(),
                     sort: i as i64 + 1,

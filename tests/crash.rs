@@ -58,6 +58,7 @@ fn large_json(dir: &Path) -> (PathBuf, Expected) {
                         name: format!("Chỉ tiêu thử nghiệm số {} (lượt tuyên truyền)", k + 1),
                         unit: "lượt".to_owned(),
                         plan: Some(k as f64 * 1.5 + 1.0),
+                        plan_text: String::new(),
                         result: Some(k as f64 * 1.25),
                         note: "Số liệu thử".to_owned(),
                         sort: 1000 + k as i64,

@@ -202,6 +202,7 @@ fn every_entity_round_trips_through_the_file_and_text_is_stored_as_nfc() {
                         name: "Trồng rừng mới".into(),
                         unit: "ha".into(),
                         plan: Some(1498.3),
+                        plan_text: String::new(),
                         result: Some(1463.0),
                         note: String::new(),
                         sort: -1,

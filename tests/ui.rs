@@ -175,6 +175,41 @@ fn add_an_indicator_typing_vietnamese_numbers_and_see_the_percent() {
 }
 
 #[test]
+fn a_plan_written_as_offices_write_it_is_kept_and_the_result_evaluated() {
+    let (_f, mut h) = first_run();
+    add_indicator_row(&mut h);
+    select_all_and_type(&mut h, "Chỉ tiêu", "Số doanh nghiệp thành lập mới");
+    h.key_press(Key::Tab);
+    h.run();
+    h.key_press(Key::Tab);
+    h.run();
+    // A form the program cannot read is refused with the forms it can.
+    select_all_and_type(&mut h, "Kế hoạch", "nhiều");
+    h.key_press(Key::Tab);
+    h.run();
+    h.get_by_label_contains("Không đọc được kế hoạch “nhiều”");
+    select_all_and_type(&mut h, "Kế hoạch", "Trên 4");
+    h.key_press(Key::Tab);
+    h.run();
+    select_all_and_type(&mut h, "Thực hiện", "5");
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.get_by_label("Trên 4");
+    h.get_by_label("Vượt");
+    let ind = indicators::list(store(&h).conn(), 2020)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.name == "Số doanh nghiệp thành lập mới")
+        .unwrap();
+    assert_eq!(
+        (ind.plan_text.as_str(), ind.plan, ind.result),
+        ("Trên 4", Some(4.0), Some(5.0))
+    );
+}
+
+#[test]
 fn an_english_style_number_is_refused_at_the_cell_and_the_old_value_kept() {
     let (_f, mut h) = first_run();
     click(&mut h, "Chỉ tiêu");

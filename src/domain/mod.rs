@@ -9,6 +9,7 @@ pub mod awards;
 pub mod limits;
 mod report;
 pub mod scoring;
+pub mod target;
 
 pub use report::{
     Handling, Opinion, Report, ReportSection, ReportStatus, ReportVersion, SectionKind,
@@ -319,7 +320,13 @@ pub struct Indicator {
     pub name: String,
     /// Unit of measure ("tin bài", "ha").
     pub unit: String,
+    /// The plan's figure: the number typed, or the reference value of a target typed as text
+    /// (`plan_text`), for "% kế hoạch" and sorting.
     pub plan: Option<f64>,
+    /// The plan as typed when it is more than a number ("Trên 4", "6,6-6,8", "Không để xảy
+    /// ra"); empty for a plain number or no plan.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub plan_text: String,
     pub result: Option<f64>,
     pub note: String,
     /// Order within the member's list.
@@ -327,9 +334,62 @@ pub struct Indicator {
 }
 
 impl Indicator {
-    /// The result as a percentage of the plan; `None` without a plan or a result.
+    /// What the plan means; `None` without a plan (or with a text that no longer reads).
+    pub fn target(&self) -> Option<target::Target> {
+        if self.plan_text.trim().is_empty() {
+            return self.plan.map(|value| target::Target::Number {
+                value,
+                percent: false,
+            });
+        }
+        target::Target::parse(&self.plan_text).ok().flatten()
+    }
+
+    /// The plan as the secretariat reads it: the text typed, or the number.
+    pub fn plan_shown(&self) -> String {
+        if self.plan_text.trim().is_empty() {
+            self.plan
+                .map(crate::text::number::format_number)
+                .unwrap_or_default()
+        } else {
+            self.plan_text.clone()
+        }
+    }
+
+    /// How the result stands against the plan.
+    pub fn evaluation(&self) -> target::Evaluation {
+        self.target()
+            .map_or(target::Evaluation::Unknown, |t| t.evaluate(self.result))
+    }
+
+    /// The result as a percentage of the plan; `None` without a plan or a result, and where
+    /// less is better ("Dưới 3", "Không để xảy ra").
     pub fn percent_of_plan(&self) -> Option<f64> {
-        crate::text::number::percent_of_plan(self.result?, self.plan?)
+        let reference = self.target()?.reference()?;
+        crate::text::number::percent_of_plan(self.result?, reference)
+    }
+
+    /// Sets the plan from what was typed: a plain number is kept as the number, any other
+    /// form as its text with its reference value.
+    pub fn set_plan(&mut self, typed: &str) -> Result<(), String> {
+        match target::Target::parse(typed)? {
+            None => {
+                self.plan = None;
+                self.plan_text.clear();
+            }
+            Some(target::Target::Number {
+                value,
+                percent: false,
+            }) => {
+                self.plan = Some(value);
+                self.plan_text.clear();
+            }
+            Some(t) => {
+                self.plan = t.reference();
+                self.plan_text = crate::text::nfc(typed.trim());
+            }
+        }
+        Ok(())
     }
 }
 

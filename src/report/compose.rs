@@ -4,6 +4,7 @@
 //!
 //! Pure: it reads a [`YearData`] and the members, and returns a [`Report`] to be edited.
 
+use crate::domain::target::Evaluation;
 use crate::domain::{
     Indicator, Member, Report, ReportSection, ReportStatus, SectionKind, YearData,
 };
@@ -147,10 +148,7 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
             }
         } else {
             let planned = own.iter().filter(|i| planned_phrase(i).is_some()).count();
-            let reached = own
-                .iter()
-                .filter(|i| i.percent_of_plan().is_some_and(|p| p >= 100.0))
-                .count();
+            let reached = own.iter().filter(|i| i.evaluation().is_met()).count();
             let mut counts = format!(
                 "Đơn vị báo cáo kết quả {} chỉ tiêu",
                 format_number(own.len() as f64)
@@ -201,17 +199,17 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
     let planned: Vec<&Indicator> = data
         .indicators
         .iter()
-        .filter(|i| i.percent_of_plan().is_some())
+        .filter(|i| i.evaluation() != Evaluation::Unknown)
         .collect();
     let reached: Vec<&Indicator> = planned
         .iter()
         .copied()
-        .filter(|i| i.percent_of_plan().is_some_and(|p| p >= 100.0))
+        .filter(|i| i.evaluation().is_met())
         .collect();
     let unmet: Vec<&Indicator> = planned
         .iter()
         .copied()
-        .filter(|i| i.percent_of_plan().is_some_and(|p| p < 100.0))
+        .filter(|i| i.evaluation() == Evaluation::NotMet)
         .collect();
     let mut strengths = "1. Ưu điểm: Các đơn vị thành viên đã bám sát chỉ tiêu, nhiệm vụ được giao, tổ chức phong trào thi đua thiết thực, hiệu quả.".to_owned();
     if !data.indicators.is_empty() {
@@ -384,21 +382,44 @@ fn by_percent(a: &&Indicator, b: &&Indicator) -> std::cmp::Ordering {
     p(a).total_cmp(&p(b))
 }
 
-/// "Trồng rừng mới theo Quyết định số 1511 được 1.463/1.498,3 ha, đạt 98% kế hoạch"
+/// "Trồng rừng mới theo Quyết định số 1511 được 1.463/1.498,3 ha, đạt 98% kế hoạch"; for a
+/// target written as text, "Tỷ lệ hộ nghèo giảm được 2,5% (kế hoạch: dưới 3%), đạt kế hoạch".
 fn planned_phrase(i: &Indicator) -> Option<String> {
-    let (plan, result) = (i.plan?, i.result?);
-    let pct = i.percent_of_plan()?;
-    Some(
-        format!(
-            "{} được {}/{} {}, đạt {} kế hoạch",
+    let result = i.result?;
+    if !i.plan_text.trim().is_empty() {
+        let verdict = match i.evaluation() {
+            Evaluation::Exceeded => "vượt kế hoạch",
+            Evaluation::Met => "đạt kế hoạch",
+            Evaluation::NotMet => "không đạt kế hoạch",
+            Evaluation::Unknown => return None,
+        };
+        return Some(format!(
+            "{} được {} (kế hoạch: {}), {verdict}",
             i.name,
-            format_number(result),
-            format_number(plan),
-            i.unit.trim(),
-            format_percent(pct)
-        )
-        .replace(" ,", ","),
-    )
+            with_unit(&format_number(result), &i.unit),
+            lower_first(i.plan_text.trim())
+        ));
+    }
+    let plan = i.plan?;
+    let pct = i.percent_of_plan()?;
+    Some(format!(
+        "{} được {}, đạt {} kế hoạch",
+        i.name,
+        with_unit(
+            &format!("{}/{}", format_number(result), format_number(plan)),
+            &i.unit
+        ),
+        format_percent(pct)
+    ))
+}
+
+/// "1.463 ha", "2,5%" (a percent sign stands against its number), or the bare figure.
+fn with_unit(figure: &str, unit: &str) -> String {
+    match unit.trim() {
+        "" => figure.to_owned(),
+        "%" => format!("{figure}%"),
+        u => format!("{figure} {u}"),
+    }
 }
 
 /// "Chăm sóc rừng trồng 1.738 ha" or, with a plan, the planned phrase.
@@ -407,9 +428,7 @@ pub(crate) fn figure_phrase(i: &Indicator) -> String {
         return p;
     }
     match i.result {
-        Some(r) => format!("{} {} {}", i.name, format_number(r), i.unit)
-            .trim_end()
-            .to_owned(),
+        Some(r) => format!("{} {}", i.name, with_unit(&format_number(r), &i.unit)),
         None => format!("{}: chưa có kết quả", i.name),
     }
 }
@@ -558,6 +577,27 @@ mod tests {
             "{weaknesses}"
         );
         assert!(!weaknesses.contains("98%") && !weaknesses.contains("…"));
+    }
+
+    #[test]
+    fn a_target_written_as_text_is_said_with_its_verdict() {
+        let (_, data) = sample();
+        let mut i = data.indicators[0].clone();
+        i.name = "Tỷ lệ hộ nghèo".to_owned();
+        i.unit = "%".to_owned();
+        i.set_plan("Dưới 3").unwrap();
+        i.result = Some(2.5);
+        assert_eq!(
+            figure_phrase(&i),
+            "Tỷ lệ hộ nghèo được 2,5% (kế hoạch: dưới 3), vượt kế hoạch"
+        );
+        i.result = Some(3.5);
+        assert!(figure_phrase(&i).ends_with("không đạt kế hoạch"));
+        assert_eq!(
+            i.percent_of_plan(),
+            None,
+            "no percentage where less is better"
+        );
     }
 
     #[test]

@@ -109,11 +109,9 @@ fn indicator_table(members: &[Member], data: &YearData, title: &str) -> Table {
             n.to_string(),
             ind.name.clone(),
             ind.unit.clone(),
-            ind.plan.map(format_number).unwrap_or_default(),
+            ind.plan_shown(),
             ind.result.map(format_number).unwrap_or_default(),
-            ind.percent_of_plan()
-                .map(format_percent)
-                .unwrap_or_default(),
+            against_plan(ind),
             ind.note.clone(),
         ]));
     }
@@ -127,11 +125,23 @@ fn indicator_table(members: &[Member], data: &YearData, title: &str) -> Table {
             col("Đơn vị tính", 1.3, Align::Center),
             col("Kế hoạch", 1.3, Align::Right),
             col("Thực hiện", 1.3, Align::Right),
-            col("% KH", 0.9, Align::Right),
+            col("So với KH", 1.1, Align::Right),
             col("Ghi chú", 1.6, Align::Left),
         ],
         rows,
         landscape: false,
         font_size: 12.0,
+    }
+}
+
+/// The appendix's "So với KH": the percentage of a figure to reach, or how a result stands
+/// against a target written as text ("Đạt" for "Dưới 3" and 2).
+fn against_plan(ind: &crate::domain::Indicator) -> String {
+    if let Some(p) = ind.percent_of_plan() {
+        return format_percent(p);
+    }
+    match ind.evaluation() {
+        crate::domain::target::Evaluation::Unknown => String::new(),
+        e => e.label().to_owned(),
     }
 }

@@ -4,8 +4,7 @@ use super::{Result, StoreError, ensure_open, nfc};
 use crate::domain::{Indicator, Year};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-const COLUMNS: &str =
-    "i.id, i.year, i.member_id, i.group_name, i.name, i.unit, i.plan, i.result, i.note, i.sort";
+const COLUMNS: &str = "i.id, i.year, i.member_id, i.group_name, i.name, i.unit, i.plan, i.result, i.note, i.sort, i.plan_text";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Indicator> {
     Ok(Indicator {
@@ -19,7 +18,19 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Indicator> {
         result: r.get(7)?,
         note: r.get(8)?,
         sort: r.get(9)?,
+        plan_text: r.get(10)?,
     })
+}
+
+/// The plan's figure as stored: the number typed, or the reference value of the text typed
+/// (so the two never disagree), or the refusal of a text that cannot be read.
+fn plan_figure(ind: &Indicator) -> Result<Option<f64>> {
+    if ind.plan_text.trim().is_empty() {
+        return Ok(ind.plan);
+    }
+    let target = crate::domain::target::Target::parse(&ind.plan_text)
+        .map_err(|e| StoreError::Invalid(format!("Chỉ tiêu “{}”: {e}", ind.name.trim())))?;
+    Ok(target.and_then(|t| t.reference()))
 }
 
 /// The year's indicators, grouped by member in the bloc's order, each member's in its own order.
@@ -90,8 +101,8 @@ pub(crate) fn insert_into_open_year(conn: &Connection, ind: &Indicator) -> Resul
     // Cached statements: an import or a handover inserts thousands of rows, and parsing the
     // SQL again for each one cost more than the insert itself.
     conn.prepare_cached(
-        "INSERT INTO indicator (id, year, member_id, sort, group_name, name, unit, plan, result, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO indicator (id, year, member_id, sort, group_name, name, unit, plan, result, note, plan_text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
     .execute(params![
             (ind.id > 0).then_some(ind.id),
@@ -101,9 +112,10 @@ pub(crate) fn insert_into_open_year(conn: &Connection, ind: &Indicator) -> Resul
             nfc(ind.group.trim()),
             nfc(ind.name.trim()),
             nfc(ind.unit.trim()),
-            ind.plan,
+            plan_figure(ind)?,
             ind.result,
             nfc(&ind.note),
+            nfc(ind.plan_text.trim()),
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -115,7 +127,7 @@ pub fn update(conn: &Connection, ind: &Indicator) -> Result<()> {
     check(ind)?;
     let n = conn.execute(
         "UPDATE indicator SET member_id = ?2, sort = ?3, group_name = ?4, name = ?5, unit = ?6,
-                plan = ?7, result = ?8, note = ?9
+                plan = ?7, result = ?8, note = ?9, plan_text = ?11
          WHERE id = ?1 AND year = ?10",
         params![
             ind.id,
@@ -124,10 +136,11 @@ pub fn update(conn: &Connection, ind: &Indicator) -> Result<()> {
             nfc(ind.group.trim()),
             nfc(ind.name.trim()),
             nfc(ind.unit.trim()),
-            ind.plan,
+            plan_figure(ind)?,
             ind.result,
             nfc(&ind.note),
             ind.year,
+            nfc(ind.plan_text.trim()),
         ],
     )?;
     if n == 0 {

@@ -323,7 +323,8 @@ CREATE TABLE vote_committee (
 /// score is keyed by its scorer too (0: the member itself, or the bloc as a whole). SQLite
 /// cannot change a primary key, so the table is rebuilt with its rows. The scheme says whether
 /// the bloc cross-scores and whether the secretariat signs the ranked table; a bonus criterion
-/// may name the award it counts from the year before.
+/// may name the award it counts from the year before. A plan may be typed as text ("Trên 4",
+/// "6,6-6,8", "Không để xảy ra"), kept beside its reference figure.
 const V8: &str = r#"
 CREATE TABLE score_v8 (
     year          INTEGER NOT NULL,
@@ -344,6 +345,7 @@ ALTER TABLE score_v8 RENAME TO score;
 ALTER TABLE score_scheme ADD COLUMN cross_scoring INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE score_scheme ADD COLUMN secretariat_signs INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE criterion ADD COLUMN award TEXT NOT NULL DEFAULT '';  -- a bonus counted from last year's awards
+ALTER TABLE indicator ADD COLUMN plan_text TEXT NOT NULL DEFAULT '';  -- "Trên 4", "6,6-6,8"; '' for a number
 "#;
 
 /// Applies every migration after `from` up to `to`, each with its version bump in one

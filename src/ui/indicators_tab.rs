@@ -54,7 +54,7 @@ impl Col {
             Col::Group => ind.group.clone(),
             Col::Name => ind.name.clone(),
             Col::Unit => ind.unit.clone(),
-            Col::Plan => ind.plan.map(format_number).unwrap_or_default(),
+            Col::Plan => ind.plan_shown(),
             Col::Result => ind.result.map(format_number).unwrap_or_default(),
             Col::Note => ind.note.clone(),
         }
@@ -79,7 +79,7 @@ impl Col {
                 out.name = text.to_owned();
             }
             Col::Unit => out.unit = text.to_owned(),
-            Col::Plan => out.plan = number(text)?,
+            Col::Plan => out.set_plan(text)?,
             Col::Result => out.result = number(text)?,
             Col::Note => out.note = text.to_owned(),
         }
@@ -229,6 +229,7 @@ impl IndicatorsTab {
                             name: "Chỉ tiêu mới".to_owned(),
                             unit: String::new(),
                             plan: None,
+                            plan_text: String::new(),
                             result: None,
                             note: String::new(),
                             sort: -1,
@@ -390,6 +391,7 @@ impl IndicatorsTab {
                         .clip(true),
                 )
                 .column(Column::exact(56.0))
+                .column(Column::exact(96.0))
                 .column(
                     Column::initial(100.0)
                         .at_least(40.0)
@@ -402,6 +404,9 @@ impl IndicatorsTab {
                         if i == 5 {
                             h.col(|ui| {
                                 ui.strong("% KH");
+                            });
+                            h.col(|ui| {
+                                ui.strong("Đánh giá");
                             });
                         }
                         h.col(|ui| {
@@ -436,7 +441,7 @@ impl IndicatorsTab {
                                         self.selected_member = Some(member);
                                     }
                                 });
-                                for _ in 0..6 {
+                                for _ in 0..7 {
                                     row.col(|_| {});
                                 }
                             }
@@ -456,6 +461,7 @@ impl IndicatorsTab {
                                                 },
                                             );
                                         });
+                                        row.col(|ui| evaluation_ui(ui, ind));
                                     }
                                     row.col(|ui| {
                                         self.cell_ui(
@@ -672,4 +678,20 @@ fn next_cell(
         error: None,
         focus: true,
     })
+}
+
+/// How the result stands against the plan, coloured; nothing without a plan.
+fn evaluation_ui(ui: &mut egui::Ui, ind: &Indicator) {
+    use crate::domain::target::Evaluation;
+    if ind.target().is_none() {
+        return;
+    }
+    let e = ind.evaluation();
+    let text = RichText::new(e.label());
+    let text = match e {
+        Evaluation::Exceeded | Evaluation::Met => text.color(egui::Color32::from_rgb(0, 110, 60)),
+        Evaluation::NotMet => text.color(super::widgets::ERROR_COLOR),
+        Evaluation::Unknown => text.weak(),
+    };
+    ui.label(text);
 }

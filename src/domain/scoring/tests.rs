@@ -113,6 +113,7 @@ fn quantitative_criteria_follow_the_indicators() {
         name: "x".into(),
         unit: String::new(),
         plan: Some(plan),
+        plan_text: String::new(),
         result: Some(result),
         note: String::new(),
         sort: 0,

@@ -144,7 +144,13 @@ fn computed(c: &Criterion, indicators: &[&Indicator], received: &[&Received]) ->
     let values: Vec<f64> = indicators
         .iter()
         .filter(|i| wanted.is_empty() || i.name.trim().to_lowercase() == wanted)
-        .filter_map(|i| indicator_points(*formula, i.plan, i.result, c.max))
+        .filter_map(|i| match i.target() {
+            // "Dưới 3", "Không để xảy ra": a percentage says nothing; met is full marks.
+            Some(t) if t.less_is_better() => i
+                .result
+                .map(|_| if i.evaluation().is_met() { c.max } else { 0.0 }),
+            _ => indicator_points(*formula, i.plan, i.result, c.max),
+        })
         .collect();
     if values.is_empty() {
         return None;
