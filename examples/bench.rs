@@ -212,6 +212,7 @@ fn run() -> Result<(), String> {
             h.state_mut().push(Action::Edit(Edit::SetNarrative {
                 year,
                 member,
+                field: khoi_thi_dua::domain::NarrativeField::Achievements,
                 text: format!("Hoàn thành tốt các chỉ tiêu được giao (lần sửa {i})."),
             }));
             let start = Instant::now();

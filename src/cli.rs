@@ -196,6 +196,8 @@ pub enum DocumentArg {
     ReviewMinutes,
     VoteCount,
     Ballot,
+    // The pledge signed at the start of the year.
+    Pledge,
 }
 
 #[derive(Debug, Args)]
@@ -415,6 +417,7 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
                 DocumentArg::ReviewMinutes => DocumentKind::ReviewMinutes,
                 DocumentArg::VoteCount => DocumentKind::VoteCount,
                 DocumentArg::Ballot => DocumentKind::Ballot,
+                DocumentArg::Pledge => DocumentKind::Pledge,
             };
             let options = export::PrintOptions {
                 diagonal_draft_mark: draft_watermark,

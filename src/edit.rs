@@ -7,8 +7,8 @@
 use crate::domain::awards::YearAwards;
 use crate::domain::scoring::{Scheme, Score, ScoreChange};
 use crate::domain::{
-    Attendee, Conference, Indicator, Member, MemberId, MemberName, NewsItem, Opinion, Report,
-    ReportStatus, ReportVersion, Year, YearRecord,
+    Attendee, Conference, Indicator, Member, MemberId, MemberName, NarrativeField, NewsItem,
+    Opinion, Report, ReportStatus, ReportVersion, Year, YearRecord,
 };
 use crate::store::{self, Store, StoreError, indicators, members, reports, years};
 use rusqlite::Connection;
@@ -66,6 +66,7 @@ pub enum Edit {
     SetNarrative {
         year: Year,
         member: MemberId,
+        field: NarrativeField,
         text: String,
     },
     SaveReport {
@@ -143,7 +144,14 @@ impl Edit {
             Edit::UpdateIndicator(_) => "sửa chỉ tiêu",
             Edit::DeleteIndicator(_) | Edit::DeleteIndicators(_) => "xóa chỉ tiêu",
             Edit::CopyPreviousYear(_) => "chép danh mục năm trước",
-            Edit::SetNarrative { .. } => "sửa phần thành tích",
+            Edit::SetNarrative {
+                field: NarrativeField::Achievements,
+                ..
+            } => "sửa phần thành tích",
+            Edit::SetNarrative {
+                field: NarrativeField::KeyWorks,
+                ..
+            } => "sửa công trình, phần việc trọng điểm",
             Edit::SaveReport { .. } | Edit::DeleteReport(_) => "sửa báo cáo",
             Edit::SetReportStatus {
                 status: ReportStatus::Adopted,
@@ -282,16 +290,22 @@ impl Edit {
             Edit::CopyPreviousYear(year) => {
                 Edit::DeleteIndicators(indicators::copy_previous_year(conn, *year)?)
             }
-            Edit::SetNarrative { year, member, text } => {
+            Edit::SetNarrative {
+                year,
+                member,
+                field,
+                text,
+            } => {
                 let old = years::narratives(conn, *year)?
                     .into_iter()
                     .find(|n| n.member == *member)
-                    .map(|n| n.text)
+                    .map(|n| n.field(*field).to_owned())
                     .unwrap_or_default();
-                years::set_narrative(conn, *year, *member, text)?;
+                years::set_member_text(conn, *year, *member, *field, text)?;
                 Edit::SetNarrative {
                     year: *year,
                     member: *member,
+                    field: *field,
                     text: old,
                 }
             }

@@ -393,12 +393,42 @@ impl Indicator {
     }
 }
 
-/// A member's narrative paragraph of achievements for one year.
+/// A member's own words for one year: its paragraph of achievements (for the report) and its
+/// key works registered in the pledge.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Narrative {
     pub member: MemberId,
     pub text: String,
+    /// "Công trình, phần việc trọng điểm" the member registers in the pledge, one per line.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub key_works: String,
+}
+
+/// Which of a member's texts an edit changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NarrativeField {
+    /// The paragraph of achievements.
+    Achievements,
+    /// The key works of the pledge.
+    KeyWorks,
+}
+
+impl Narrative {
+    pub fn field(&self, field: NarrativeField) -> &str {
+        match field {
+            NarrativeField::Achievements => &self.text,
+            NarrativeField::KeyWorks => &self.key_works,
+        }
+    }
+
+    /// The key works, one per non-empty line, without list marks.
+    pub fn key_work_lines(&self) -> impl Iterator<Item = &str> {
+        self.key_works
+            .lines()
+            .map(|l| l.trim().trim_start_matches(['-', '+', '•']).trim())
+            .filter(|l| !l.is_empty())
+    }
 }
 
 /// The record of handing the leader role (and the file) from one member to the next.

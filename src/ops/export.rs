@@ -45,6 +45,8 @@ pub enum DocumentKind {
     VoteCount,
     /// The ballot handed to each member present (phiếu bầu).
     Ballot,
+    /// The pledge signed at the start of the year (bản ký kết giao ước thi đua).
+    Pledge,
 }
 
 impl DocumentKind {
@@ -61,6 +63,7 @@ impl DocumentKind {
             DocumentKind::ReviewMinutes => "biên bản họp bình xét, suy tôn",
             DocumentKind::VoteCount => "biên bản kiểm phiếu",
             DocumentKind::Ballot => "phiếu bầu",
+            DocumentKind::Pledge => "bản ký kết giao ước thi đua",
         }
     }
 }
@@ -156,6 +159,7 @@ pub fn check(store: &Store, year: Year, kind: DocumentKind) -> Result<Vec<String
             report_document(&all, &data, &report)
         }
         DocumentKind::Minutes => minutes_document(&all, &data),
+        DocumentKind::Pledge => pledge(store, &all, &data)?,
         DocumentKind::News
         | DocumentKind::Scores
         | DocumentKind::ScoreSheet(_)
@@ -240,6 +244,7 @@ pub fn prepare(
             (Content::Pdf(Box::new(doc)), composed)
         }
         DocumentKind::Minutes => (Content::Pdf(Box::new(minutes_document(&all, &data))), false),
+        DocumentKind::Pledge => (Content::Pdf(Box::new(pledge(store, &all, &data)?)), false),
         DocumentKind::News => {
             let news = match conference::news(store.conn(), year)? {
                 Some(n) => n,
@@ -292,6 +297,20 @@ pub fn prepare(
         composed,
         warnings,
     })
+}
+
+/// The year's pledge, with the directions the year before adopted as its goals.
+fn pledge(
+    store: &Store,
+    all: &[crate::domain::Member],
+    data: &crate::domain::YearData,
+) -> Result<Document> {
+    let previous = years::get(store.conn(), data.record.year - 1)?;
+    Ok(crate::report::pledge::pledge_document(
+        all,
+        data,
+        previous.as_ref(),
+    ))
 }
 
 /// One of the award proposal's documents. Refused while the year has no catalogue, and for

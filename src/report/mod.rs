@@ -10,6 +10,7 @@ pub mod fonts;
 pub mod handover_minutes;
 pub mod layout;
 pub mod pdf;
+pub mod pledge;
 pub mod scores;
 pub mod summary;
 

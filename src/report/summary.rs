@@ -89,13 +89,17 @@ fn attached_to(report: &Report, bloc: &str) -> String {
     s
 }
 
-/// Every indicator of the year with plan, result and percent, grouped by member.
-fn indicator_table(members: &[Member], data: &YearData, title: &str) -> Table {
+/// The year's indicators as table rows, numbered, under a group row for each member;
+/// `cells` gives the cells of an indicator after its number.
+pub(super) fn indicator_rows(
+    members: &[Member],
+    data: &YearData,
+    cells: impl Fn(&crate::domain::Indicator) -> Vec<String>,
+) -> Vec<TableRow> {
     let year = data.record.year;
     let mut rows = Vec::with_capacity(data.indicators.len() + members.len());
     let mut current = None;
-    let mut n = 0;
-    for ind in &data.indicators {
+    for (n, ind) in data.indicators.iter().enumerate() {
         if current != Some(ind.member) {
             current = Some(ind.member);
             let name = members
@@ -104,17 +108,25 @@ fn indicator_table(members: &[Member], data: &YearData, title: &str) -> Table {
                 .map_or(String::new(), |m| m.full_name_in(year).to_owned());
             rows.push(TableRow::Group(name));
         }
-        n += 1;
-        rows.push(TableRow::Cells(vec![
-            n.to_string(),
+        let mut row = vec![(n + 1).to_string()];
+        row.extend(cells(ind));
+        rows.push(TableRow::Cells(row));
+    }
+    rows
+}
+
+/// Every indicator of the year with plan, result and percent, grouped by member.
+fn indicator_table(members: &[Member], data: &YearData, title: &str) -> Table {
+    let rows = indicator_rows(members, data, |ind| {
+        vec![
             ind.name.clone(),
             ind.unit.clone(),
             ind.plan_shown(),
             ind.result.map(format_number).unwrap_or_default(),
             against_plan(ind),
             ind.note.clone(),
-        ]));
-    }
+        ]
+    });
     let col = Column::new;
     Table {
         title: (!title.is_empty()).then(|| title.to_owned()),

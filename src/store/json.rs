@@ -8,7 +8,7 @@ use super::{
     scoring, years,
 };
 use crate::domain::limits::{MAX_INDICATORS_PER_YEAR, MAX_TEXT_CHARS};
-use crate::domain::{Member, MemberId, Year, YearData, YearStatus};
+use crate::domain::{Member, MemberId, NarrativeField, Year, YearData, YearStatus};
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -302,6 +302,7 @@ fn import_into(conn: &Connection, ex: &Exchange) -> Result<ImportSummary> {
         }
         for n in &data.narratives {
             years::set_narrative(conn, year, n.member, &n.text)?;
+            years::set_member_text(conn, year, n.member, NarrativeField::KeyWorks, &n.key_works)?;
         }
         if let Some(report) = &data.report {
             reports::save(conn, year, report)?;

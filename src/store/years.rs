@@ -5,7 +5,8 @@ use super::{
     parse_iso_date, reports,
 };
 use crate::domain::{
-    Attendee, MemberId, Narrative, Year, YearData, YearEvent, YearRecord, YearStatus,
+    Attendee, MemberId, Narrative, NarrativeField, Year, YearData, YearEvent, YearRecord,
+    YearStatus,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -205,7 +206,7 @@ pub fn set_attendees(conn: &Connection, year: Year, list: &[Attendee]) -> Result
 
 pub fn narratives(conn: &Connection, year: Year) -> Result<Vec<Narrative>> {
     let mut stmt = conn.prepare(
-        "SELECT n.member_id, n.text FROM narrative n JOIN member m ON m.id = n.member_id
+        "SELECT n.member_id, n.text, n.key_works FROM narrative n JOIN member m ON m.id = n.member_id
          WHERE n.year = ?1 ORDER BY m.position, m.id",
     )?;
     let rows = stmt
@@ -213,27 +214,49 @@ pub fn narratives(conn: &Connection, year: Year) -> Result<Vec<Narrative>> {
             Ok(Narrative {
                 member: r.get(0)?,
                 text: r.get(1)?,
+                key_works: r.get(2)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }
 
-/// Sets a member's narrative for the year; an empty text removes it.
+/// Sets a member's paragraph of achievements for the year; an empty text removes it.
 pub fn set_narrative(conn: &Connection, year: Year, member: MemberId, text: &str) -> Result<()> {
+    set_member_text(conn, year, member, NarrativeField::Achievements, text)
+}
+
+/// Sets one of a member's texts for the year; a member left with neither text has no row.
+pub fn set_member_text(
+    conn: &Connection,
+    year: Year,
+    member: MemberId,
+    field: NarrativeField,
+    text: &str,
+) -> Result<()> {
     ensure_open(conn, year)?;
-    if text.trim().is_empty() {
-        conn.execute(
-            "DELETE FROM narrative WHERE year = ?1 AND member_id = ?2",
-            params![year, member],
-        )?;
+    let column = match field {
+        NarrativeField::Achievements => "text",
+        NarrativeField::KeyWorks => "key_works",
+    };
+    let text = if text.trim().is_empty() {
+        String::new()
     } else {
-        conn.execute(
-            "INSERT INTO narrative (year, member_id, text) VALUES (?1, ?2, ?3)
-             ON CONFLICT (year, member_id) DO UPDATE SET text = excluded.text",
-            params![year, member, nfc(text)],
-        )?;
-    }
+        nfc(text)
+    };
+    conn.execute(
+        "INSERT INTO narrative (year, member_id, text, key_works) VALUES (?1, ?2, '', '')
+         ON CONFLICT (year, member_id) DO NOTHING",
+        params![year, member],
+    )?;
+    conn.execute(
+        &format!("UPDATE narrative SET {column} = ?3 WHERE year = ?1 AND member_id = ?2"),
+        params![year, member, text],
+    )?;
+    conn.execute(
+        "DELETE FROM narrative WHERE year = ?1 AND member_id = ?2 AND text = '' AND key_works = ''",
+        params![year, member],
+    )?;
     Ok(())
 }
 

@@ -127,5 +127,6 @@ pub fn default_pdf_path(store: &Store, year: Year, kind: DocumentKind) -> PathBu
         DocumentKind::ReviewMinutes => format!("BienBanBinhXet{year}.pdf"),
         DocumentKind::VoteCount => format!("BienBanKiemPhieu{year}.pdf"),
         DocumentKind::Ballot => format!("PhieuBau{year}.pdf"),
+        DocumentKind::Pledge => format!("GiaoUocThiDua{year}.pdf"),
     })
 }

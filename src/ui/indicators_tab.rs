@@ -6,7 +6,7 @@ use super::app::Action;
 use super::cell::{CellExit, cell_button_ui, cell_editor_ui};
 use super::session::YearView;
 use super::widgets::{FieldBuffer, search_field_ui, text_area_ui};
-use crate::domain::{Indicator, MemberId};
+use crate::domain::{Indicator, MemberId, NarrativeField};
 use crate::edit::Edit;
 use crate::text::collate::{compare_vi, matches_search};
 use crate::text::number::{format_number, format_percent, parse_non_negative};
@@ -168,6 +168,7 @@ pub struct IndicatorsTab {
     selected_member: Option<MemberId>,
     editing: Option<CellEdit>,
     narrative: FieldBuffer,
+    key_works: FieldBuffer,
     narrative_member: Option<MemberId>,
     /// The row list, rebuilt only when the data, the filter or the search change.
     rows: Vec<Row>,
@@ -247,10 +248,21 @@ impl IndicatorsTab {
                 {
                     actions.push(Action::Edit(Edit::CopyPreviousYear(year)));
                 }
+                if ui
+                    .button("Xuất bản giao ước…")
+                    .on_hover_text(format!(
+                        "Bản ký kết giao ước thi đua năm {year}: chỉ tiêu đăng ký, công trình trọng điểm và chữ ký thủ trưởng các đơn vị"
+                    ))
+                    .clicked()
+                {
+                    actions.push(Action::ExportPdfDialog(
+                        crate::ops::export::DocumentKind::Pledge,
+                    ));
+                }
             });
             ui.label(
                 RichText::new(
-                    "Bấm vào một ô để sửa; Tab hoặc Enter để lưu và sang ô tiếp theo, Esc để hủy. Số gõ theo kiểu Việt Nam: 1.128 hoặc 3.611,73.",
+                    "Bấm vào một ô để sửa; Tab hoặc Enter để lưu và sang ô tiếp theo, Esc để hủy. Số gõ theo kiểu Việt Nam: 1.128 hoặc 3.611,73. Kế hoạch có thể gõ “Trên 4”, “Dưới 3”, “6,6-6,8”, “Khoảng 4” hoặc “Không để xảy ra”.",
                 )
                 .small()
                 .weak(),
@@ -612,31 +624,38 @@ impl IndicatorsTab {
         };
         if self.narrative_member != Some(member.id) {
             self.narrative = FieldBuffer::default();
+            self.key_works = FieldBuffer::default();
             self.narrative_member = Some(member.id);
         }
         ui.heading("Thành tích nổi bật");
         ui.label(RichText::new(member.full_name_in(year)).strong());
         ui.add_space(4.0);
-        let stored = view
-            .data
-            .narratives
-            .iter()
-            .find(|n| n.member == member.id)
-            .map_or("", |n| n.text.as_str());
+        let own = view.data.narratives.iter().find(|n| n.member == member.id);
+        let stored = |field| own.map_or("", |n| n.field(field));
         egui::ScrollArea::vertical().show(ui, |ui| {
-            if let Some(text) = text_area_ui(
-                ui,
-                "Đoạn thành tích (đưa vào báo cáo)",
-                stored,
-                &mut self.narrative,
-                18,
-                !locked,
-            ) {
-                actions.push(Action::Edit(Edit::SetNarrative {
-                    year,
-                    member: member.id,
-                    text,
-                }));
+            for (field, label, rows, buffer) in [
+                (
+                    NarrativeField::Achievements,
+                    "Đoạn thành tích (đưa vào báo cáo)",
+                    14,
+                    &mut self.narrative,
+                ),
+                (
+                    NarrativeField::KeyWorks,
+                    "Công trình, phần việc trọng điểm đăng ký (mỗi dòng một việc; đưa vào bản giao ước)",
+                    5,
+                    &mut self.key_works,
+                ),
+            ] {
+                if let Some(text) = text_area_ui(ui, label, stored(field), buffer, rows, !locked) {
+                    actions.push(Action::Edit(Edit::SetNarrative {
+                        year,
+                        member: member.id,
+                        field,
+                        text,
+                    }));
+                }
+                ui.add_space(6.0);
             }
         });
     }

@@ -355,11 +355,19 @@ mod tests {
             Edit::SetNarrative {
                 year: 2020,
                 member,
+                field: crate::domain::NarrativeField::Achievements,
                 text: "Hoa\u{300}n tha\u{300}nh tô\u{301}t".to_owned(),
             },
             Edit::SetNarrative {
                 year: 2020,
                 member,
+                field: crate::domain::NarrativeField::KeyWorks,
+                text: "- Số hóa hồ sơ đất đai".to_owned(),
+            },
+            Edit::SetNarrative {
+                year: 2020,
+                member,
+                field: crate::domain::NarrativeField::Achievements,
                 text: "   ".to_owned(),
             },
         ];

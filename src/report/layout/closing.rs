@@ -44,6 +44,9 @@ impl ClosingGroup {
     }
 }
 
+/// The room kept between two signature blocks side by side, on each side of the middle.
+const SIGNATURE_GUTTER: f32 = 6.0;
+
 /// What goes into one cell of the closing grid.
 enum Slot<'d> {
     Recipients,
@@ -110,21 +113,29 @@ impl Engine<'_> {
                 split = tb.width - needed.clamp(half, tb.width * 0.6);
             }
             // Break every signature of the row first: the signers' names share a line.
+            // Side by side, the two blocks keep a gutter between them, and a long name of an
+            // authority is set in balanced lines ("SỞ THÔNG TIN VÀ / TRUYỀN THÔNG").
+            let gutter = if pair.iter().flatten().count() == 2 {
+                SIGNATURE_GUTTER
+            } else {
+                0.0
+            };
             let mut broken: Vec<Option<(Vec<Line>, Vec<Line>)>> = Vec::new();
             for (col, slot) in pair.iter().enumerate() {
-                let width = if col == 0 { split } else { tb.width - split };
+                let width = if col == 0 { split } else { tb.width - split } - gutter;
                 broken.push(match slot {
                     Some(Slot::Signature(s)) => {
+                        let fmt = LineFormat {
+                            style: FontStyle::Bold,
+                            size: BODY_SIZE,
+                            pitch,
+                            align: HAlign::Center,
+                            x: 0.0,
+                            width,
+                        };
                         let mut titles = Vec::new();
                         for text in [&s.authority, &s.position] {
-                            titles.extend(self.break_clean(
-                                &text.to_uppercase(),
-                                FontStyle::Bold,
-                                BODY_SIZE,
-                                width,
-                                0.0,
-                                0.0,
-                            ));
+                            titles.extend(self.break_title(&text.to_uppercase(), &fmt));
                         }
                         let signer = self.break_clean(
                             &s.signer,
@@ -147,9 +158,9 @@ impl Engine<'_> {
             let mut row_h = 0.0f32;
             for (col, (slot, parts)) in pair.iter().zip(broken).enumerate() {
                 let (x, width) = if col == 0 {
-                    (tb.x, split)
+                    (tb.x, split - gutter)
                 } else {
-                    (tb.x + split, tb.width - split)
+                    (tb.x + split + gutter, tb.width - split - gutter)
                 };
                 let h = match (slot, parts) {
                     (Some(Slot::Recipients), _) => {

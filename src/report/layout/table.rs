@@ -255,8 +255,19 @@ impl Engine<'_> {
             }
         }
 
+        // A caption is a centred title: balanced lines, broken at phrase boundaries.
         let caption = match &table.title {
-            Some(t) => self.break_clean(t, FontStyle::Bold, CAPTION_SIZE, width, 0.0, 0.0),
+            Some(t) => self.break_title(
+                t,
+                &LineFormat {
+                    style: FontStyle::Bold,
+                    size: CAPTION_SIZE,
+                    pitch: CAPTION_SIZE * TIGHT_LEADING,
+                    align: HAlign::Center,
+                    x: 0.0,
+                    width,
+                },
+            ),
             None => Vec::new(),
         };
         let subtitle = match &table.subtitle {

@@ -54,6 +54,7 @@ impl ExportDialog {
                 DocumentKind::ReviewMinutes => "Xuất biên bản họp bình xét, suy tôn",
                 DocumentKind::VoteCount => "Xuất biên bản kiểm phiếu",
                 DocumentKind::Ballot => "Xuất phiếu bầu",
+                DocumentKind::Pledge => "Xuất bản ký kết giao ước thi đua",
             });
             ui.add_space(6.0);
             ui.label(match kind {
