@@ -153,6 +153,7 @@ fn run() -> Result<(), String> {
                                 unit: unit.into(),
                                 plan: Some(plan),
                                 plan_text: String::new(),
+                                midyear: None,
                                 result: Some((result * 100.0).round() / 100.0),
                                 note: String::new(),
                                 sort: k as i64,

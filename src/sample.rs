@@ -411,6 +411,7 @@ pub fn fill(store: &mut Store) -> Result<()> {
                     unit: unit.to_owned(),
                     plan,
                     plan_text: String::new(),
+                    midyear: None,
                     result: Some(result),
                     note: note.to_owned(),
                     sort: i as i64 + 1,

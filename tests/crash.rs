@@ -59,6 +59,7 @@ fn large_json(dir: &Path) -> (PathBuf, Expected) {
                         unit: "lượt".to_owned(),
                         plan: Some(k as f64 * 1.5 + 1.0),
                         plan_text: String::new(),
+                        midyear: None,
                         result: Some(k as f64 * 1.25),
                         note: "Số liệu thử".to_owned(),
                         sort: 1000 + k as i64,

@@ -203,6 +203,7 @@ fn every_entity_round_trips_through_the_file_and_text_is_stored_as_nfc() {
                         unit: "ha".into(),
                         plan: Some(1498.3),
                         plan_text: String::new(),
+                        midyear: None,
                         result: Some(1463.0),
                         note: String::new(),
                         sort: -1,

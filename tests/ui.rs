@@ -210,6 +210,33 @@ fn a_plan_written_as_offices_write_it_is_kept_and_the_result_evaluated() {
 }
 
 #[test]
+fn the_first_half_is_entered_beside_the_year_and_keeps_the_years_result() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Chỉ tiêu");
+    let first = indicators::list(store(&h).conn(), 2020).unwrap().remove(0);
+    click(&mut h, "6 tháng đầu năm");
+    click(&mut h, &format!("Thực hiện 6 tháng của “{}”", first.name));
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Thực hiện 6 tháng")
+        .type_text("500");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    let saved = indicators::list(store(&h).conn(), 2020)
+        .unwrap()
+        .into_iter()
+        .find(|i| i.id == first.id)
+        .unwrap();
+    assert_eq!((saved.midyear, saved.result), (Some(500.0), first.result));
+    // Back to the year: its result is shown again.
+    click(&mut h, "Cả năm");
+    h.get_by_label(&khoi_thi_dua::text::number::format_number(
+        first.result.unwrap(),
+    ));
+}
+
+#[test]
 fn an_english_style_number_is_refused_at_the_cell_and_the_old_value_kept() {
     let (_f, mut h) = first_run();
     click(&mut h, "Chỉ tiêu");

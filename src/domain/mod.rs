@@ -327,13 +327,61 @@ pub struct Indicator {
     /// ra"); empty for a plain number or no plan.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub plan_text: String,
+    /// The year's result (cả năm).
     pub result: Option<f64>,
+    /// The result of the first six months (6 tháng đầu năm), for the mid-year review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub midyear: Option<f64>,
     pub note: String,
     /// Order within the member's list.
     pub sort: i64,
 }
 
+/// A period of the year whose results are recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Period {
+    /// 6 tháng đầu năm.
+    FirstHalf,
+    /// Cả năm.
+    #[default]
+    Year,
+}
+
+impl Period {
+    pub const ALL: [Period; 2] = [Period::FirstHalf, Period::Year];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Period::FirstHalf => "6 tháng đầu năm",
+            Period::Year => "Cả năm",
+        }
+    }
+}
+
 impl Indicator {
+    /// The result of `period`.
+    pub fn result_in(&self, period: Period) -> Option<f64> {
+        match period {
+            Period::FirstHalf => self.midyear,
+            Period::Year => self.result,
+        }
+    }
+
+    /// Sets the result of `period`.
+    pub fn set_result_in(&mut self, period: Period, value: Option<f64>) {
+        match period {
+            Period::FirstHalf => self.midyear = value,
+            Period::Year => self.result = value,
+        }
+    }
+
+    /// The result of `period` as a percentage of the year's plan (a mid-year result against
+    /// the year's plan shows how far the year has come).
+    pub fn percent_in(&self, period: Period) -> Option<f64> {
+        let reference = self.target()?.reference()?;
+        crate::text::number::percent_of_plan(self.result_in(period)?, reference)
+    }
+
     /// What the plan means; `None` without a plan (or with a text that no longer reads).
     pub fn target(&self) -> Option<target::Target> {
         if self.plan_text.trim().is_empty() {
@@ -365,8 +413,7 @@ impl Indicator {
     /// The result as a percentage of the plan; `None` without a plan or a result, and where
     /// less is better ("Dưới 3", "Không để xảy ra").
     pub fn percent_of_plan(&self) -> Option<f64> {
-        let reference = self.target()?.reference()?;
-        crate::text::number::percent_of_plan(self.result?, reference)
+        self.percent_in(Period::Year)
     }
 
     /// Sets the plan from what was typed: a plain number is kept as the number, any other

@@ -4,7 +4,7 @@ use super::{Result, StoreError, ensure_open, nfc};
 use crate::domain::{Indicator, Year};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-const COLUMNS: &str = "i.id, i.year, i.member_id, i.group_name, i.name, i.unit, i.plan, i.result, i.note, i.sort, i.plan_text";
+const COLUMNS: &str = "i.id, i.year, i.member_id, i.group_name, i.name, i.unit, i.plan, i.result, i.note, i.sort, i.plan_text, i.midyear";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Indicator> {
     Ok(Indicator {
@@ -19,6 +19,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Indicator> {
         note: r.get(8)?,
         sort: r.get(9)?,
         plan_text: r.get(10)?,
+        midyear: r.get(11)?,
     })
 }
 
@@ -61,7 +62,11 @@ fn check(ind: &Indicator) -> Result<()> {
             "Tên chỉ tiêu không được để trống.".to_owned(),
         ));
     }
-    for (label, v) in [("Kế hoạch", ind.plan), ("Thực hiện", ind.result)] {
+    for (label, v) in [
+        ("Kế hoạch", ind.plan),
+        ("Thực hiện", ind.result),
+        ("Thực hiện 6 tháng", ind.midyear),
+    ] {
         if let Some(v) = v
             && (!v.is_finite() || v < 0.0)
         {
@@ -101,8 +106,8 @@ pub(crate) fn insert_into_open_year(conn: &Connection, ind: &Indicator) -> Resul
     // Cached statements: an import or a handover inserts thousands of rows, and parsing the
     // SQL again for each one cost more than the insert itself.
     conn.prepare_cached(
-        "INSERT INTO indicator (id, year, member_id, sort, group_name, name, unit, plan, result, note, plan_text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO indicator (id, year, member_id, sort, group_name, name, unit, plan, result, note, plan_text, midyear)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
     .execute(params![
             (ind.id > 0).then_some(ind.id),
@@ -116,6 +121,7 @@ pub(crate) fn insert_into_open_year(conn: &Connection, ind: &Indicator) -> Resul
             ind.result,
             nfc(&ind.note),
             nfc(ind.plan_text.trim()),
+            ind.midyear,
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -127,7 +133,7 @@ pub fn update(conn: &Connection, ind: &Indicator) -> Result<()> {
     check(ind)?;
     let n = conn.execute(
         "UPDATE indicator SET member_id = ?2, sort = ?3, group_name = ?4, name = ?5, unit = ?6,
-                plan = ?7, result = ?8, note = ?9, plan_text = ?11
+                plan = ?7, result = ?8, note = ?9, plan_text = ?11, midyear = ?12
          WHERE id = ?1 AND year = ?10",
         params![
             ind.id,
@@ -141,6 +147,7 @@ pub fn update(conn: &Connection, ind: &Indicator) -> Result<()> {
             nfc(&ind.note),
             ind.year,
             nfc(ind.plan_text.trim()),
+            ind.midyear,
         ],
     )?;
     if n == 0 {
@@ -195,6 +202,7 @@ pub fn copy_previous_year(conn: &Connection, year: Year) -> Result<Vec<i64>> {
             id: 0,
             year,
             result: None,
+            midyear: None,
             note: String::new(),
             sort,
             ..ind

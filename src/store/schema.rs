@@ -325,7 +325,8 @@ CREATE TABLE vote_committee (
 /// the bloc cross-scores and whether the secretariat signs the ranked table; a bonus criterion
 /// may name the award it counts from the year before. A plan may be typed as text ("Trên 4",
 /// "6,6-6,8", "Không để xảy ra"), kept beside its reference figure. A member registers its key
-/// works for the pledge beside its paragraph of achievements.
+/// works for the pledge beside its paragraph of achievements, and an indicator keeps the result
+/// of the first six months beside the year's.
 const V8: &str = r#"
 CREATE TABLE score_v8 (
     year          INTEGER NOT NULL,
@@ -348,6 +349,7 @@ ALTER TABLE score_scheme ADD COLUMN secretariat_signs INTEGER NOT NULL DEFAULT 0
 ALTER TABLE criterion ADD COLUMN award TEXT NOT NULL DEFAULT '';  -- a bonus counted from last year's awards
 ALTER TABLE indicator ADD COLUMN plan_text TEXT NOT NULL DEFAULT '';  -- "Trên 4", "6,6-6,8"; '' for a number
 ALTER TABLE narrative ADD COLUMN key_works TEXT NOT NULL DEFAULT '';   -- the pledge's key works, one per line
+ALTER TABLE indicator ADD COLUMN midyear REAL;                         -- the result of the first six months
 "#;
 
 /// Applies every migration after `from` up to `to`, each with its version bump in one

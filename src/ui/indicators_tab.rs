@@ -6,7 +6,7 @@ use super::app::Action;
 use super::cell::{CellExit, cell_button_ui, cell_editor_ui};
 use super::session::YearView;
 use super::widgets::{FieldBuffer, search_field_ui, text_area_ui};
-use crate::domain::{Indicator, MemberId, NarrativeField};
+use crate::domain::{Indicator, MemberId, NarrativeField, Period};
 use crate::edit::Edit;
 use crate::text::collate::{compare_vi, matches_search};
 use crate::text::number::{format_number, format_percent, parse_non_negative};
@@ -45,23 +45,31 @@ impl Col {
         }
     }
 
+    /// The title shown for `period`: "Thực hiện 6 tháng" for the first half.
+    fn title_in(self, period: Period) -> &'static str {
+        match (self, period) {
+            (Col::Result, Period::FirstHalf) => "Thực hiện 6 tháng",
+            _ => self.title(),
+        }
+    }
+
     fn is_number(self) -> bool {
         matches!(self, Col::Plan | Col::Result)
     }
 
-    fn text_of(self, ind: &Indicator) -> String {
+    fn text_of(self, ind: &Indicator, period: Period) -> String {
         match self {
             Col::Group => ind.group.clone(),
             Col::Name => ind.name.clone(),
             Col::Unit => ind.unit.clone(),
             Col::Plan => ind.plan_shown(),
-            Col::Result => ind.result.map(format_number).unwrap_or_default(),
+            Col::Result => ind.result_in(period).map(format_number).unwrap_or_default(),
             Col::Note => ind.note.clone(),
         }
     }
 
     /// The indicator with this column set from `text`, or the Vietnamese refusal.
-    fn with_text(self, ind: &Indicator, text: &str) -> Result<Indicator, String> {
+    fn with_text(self, ind: &Indicator, period: Period, text: &str) -> Result<Indicator, String> {
         let mut out = ind.clone();
         let number = |t: &str| -> Result<Option<f64>, String> {
             if t.trim().is_empty() {
@@ -80,7 +88,7 @@ impl Col {
             }
             Col::Unit => out.unit = text.to_owned(),
             Col::Plan => out.set_plan(text)?,
-            Col::Result => out.result = number(text)?,
+            Col::Result => out.set_result_in(period, number(text)?),
             Col::Note => out.note = text.to_owned(),
         }
         Ok(out)
@@ -120,7 +128,7 @@ impl Sort {
         }
     }
 
-    fn compare(self, a: &Indicator, b: &Indicator) -> std::cmp::Ordering {
+    fn compare(self, a: &Indicator, b: &Indicator, period: Period) -> std::cmp::Ordering {
         let number = |x: Option<f64>, y: Option<f64>| match (x, y) {
             (Some(x), Some(y)) => x.total_cmp(&y),
             // Empty cells last, whichever the direction.
@@ -130,8 +138,11 @@ impl Sort {
         };
         let order = match self.col {
             Col::Plan => return self.directed(number(a.plan, b.plan), a.plan, b.plan),
-            Col::Result => return self.directed(number(a.result, b.result), a.result, b.result),
-            col => compare_vi(&col.text_of(a), &col.text_of(b)),
+            Col::Result => {
+                let (x, y) = (a.result_in(period), b.result_in(period));
+                return self.directed(number(x, y), x, y);
+            }
+            col => compare_vi(&col.text_of(a, period), &col.text_of(b, period)),
         };
         if self.ascending {
             order
@@ -172,7 +183,9 @@ pub struct IndicatorsTab {
     narrative_member: Option<MemberId>,
     /// The row list, rebuilt only when the data, the filter or the search change.
     rows: Vec<Row>,
-    rows_key: Option<(u64, Option<MemberId>, String, Option<Sort>)>,
+    rows_key: Option<(u64, Option<MemberId>, String, Option<Sort>, Period)>,
+    /// Whose results the table shows and takes: the year's or the first half's.
+    period: Period,
     /// The column the rows of each unit are sorted by (a click on its header), if any.
     sort: Option<Sort>,
     /// After adding a row, the cell to open once the new row is loaded.
@@ -214,6 +227,16 @@ impl IndicatorsTab {
                 if let Some(f) = self.filter {
                     self.selected_member = Some(f);
                 }
+                ui.separator();
+                ui.label("Kỳ:");
+                for period in Period::ALL {
+                    if ui
+                        .selectable_value(&mut self.period, period, period.label())
+                        .changed()
+                    {
+                        self.editing = None;
+                    }
+                }
                 search_field_ui(ui, &mut self.search, "tên chỉ tiêu, nhóm, ghi chú");
                 ui.separator();
                 let target = self.selected_member;
@@ -231,6 +254,7 @@ impl IndicatorsTab {
                             unit: String::new(),
                             plan: None,
                             plan_text: String::new(),
+                            midyear: None,
                             result: None,
                             note: String::new(),
                             sort: -1,
@@ -296,7 +320,14 @@ impl IndicatorsTab {
     }
 
     fn rebuild_rows(&mut self, view: &YearView) {
-        let key = (view.generation, self.filter, self.search.clone(), self.sort);
+        let period = self.period;
+        let key = (
+            view.generation,
+            self.filter,
+            self.search.clone(),
+            self.sort,
+            period,
+        );
         if self.rows_key.as_ref() == Some(&key) {
             return;
         }
@@ -328,7 +359,9 @@ impl IndicatorsTab {
             let indicators = &view.data.indicators;
             for group in self.rows.split_mut(|r| matches!(r, Row::Header(..))) {
                 group.sort_by(|a, b| match (a, b) {
-                    (Row::Item(a), Row::Item(b)) => sort.compare(&indicators[*a], &indicators[*b]),
+                    (Row::Item(a), Row::Item(b)) => {
+                        sort.compare(&indicators[*a], &indicators[*b], period)
+                    }
                     _ => std::cmp::Ordering::Equal,
                 });
             }
@@ -415,7 +448,10 @@ impl IndicatorsTab {
                     for (i, col) in Col::ORDER.iter().enumerate() {
                         if i == 5 {
                             h.col(|ui| {
-                                ui.strong("% KH");
+                                ui.strong(match self.period {
+                                    Period::FirstHalf => "% KH năm",
+                                    Period::Year => "% KH",
+                                });
                             });
                             h.col(|ui| {
                                 ui.strong("Đánh giá");
@@ -466,14 +502,19 @@ impl IndicatorsTab {
                                                 Layout::right_to_left(Align::Center),
                                                 |ui| {
                                                     ui.label(
-                                                        ind.percent_of_plan()
+                                                        ind.percent_in(self.period)
                                                             .map(format_percent)
                                                             .unwrap_or_default(),
                                                     );
                                                 },
                                             );
                                         });
-                                        row.col(|ui| evaluation_ui(ui, ind));
+                                        // The evaluation is of the year's result.
+                                        row.col(|ui| {
+                                            if self.period == Period::Year {
+                                                evaluation_ui(ui, ind);
+                                            }
+                                        });
                                     }
                                     row.col(|ui| {
                                         self.cell_ui(
@@ -516,11 +557,12 @@ impl IndicatorsTab {
     /// A column's title, which sorts each unit's rows by it when clicked (a small triangle,
     /// up or down, shows how; the UI font has no arrow characters).
     fn header_ui(&mut self, ui: &mut egui::Ui, col: Col) -> egui::Id {
+        let title = col.title_in(self.period);
         let response = ui
-            .add(egui::Button::new(RichText::new(col.title()).strong()).frame(false))
+            .add(egui::Button::new(RichText::new(title).strong()).frame(false))
             .on_hover_text(format!(
                 "Sắp xếp các chỉ tiêu của mỗi đơn vị theo cột “{}” (bấm lần nữa để đảo chiều, lần thứ ba để về thứ tự ban đầu)",
-                col.title()
+                title
             ));
         if let Some(sort) = self.sort.filter(|s| s.col == col) {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(8.0, 8.0), egui::Sense::hover());
@@ -536,7 +578,7 @@ impl IndicatorsTab {
             ));
         }
         // Named by the title alone: it also names the cell being edited below it.
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, col.title()));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, title));
         if response.clicked() {
             self.sort = Sort::after_click(self.sort, col);
         }
@@ -560,10 +602,10 @@ impl IndicatorsTab {
             .as_ref()
             .is_some_and(|e| e.id == ind.id && e.col == col);
         if !editing_here {
-            let text = col.text_of(ind);
+            let text = col.text_of(ind, self.period);
             // An empty cell is named by its column and row, so that it can be found and read.
             let name = if text.is_empty() {
-                format!("{} của “{}”", col.title(), ind.name)
+                format!("{} của “{}”", col.title_in(self.period), ind.name)
             } else {
                 text.clone()
             };
@@ -573,7 +615,7 @@ impl IndicatorsTab {
                 self.editing = Some(CellEdit {
                     id: ind.id,
                     col,
-                    text: col.text_of(ind),
+                    text: col.text_of(ind, self.period),
                     error: None,
                     focus: true,
                 });
@@ -596,12 +638,12 @@ impl IndicatorsTab {
             self.editing = None;
             return;
         }
-        match col.with_text(ind, &edit.text) {
+        match col.with_text(ind, self.period, &edit.text) {
             Ok(changed) => {
                 if changed != *ind {
                     actions.push(Action::Edit(Edit::UpdateIndicator(changed)));
                 }
-                self.editing = next_cell(rows, view, ind, col, movement);
+                self.editing = next_cell(rows, view, ind, col, self.period, movement);
             }
             Err(message) => {
                 edit.error = Some(message);
@@ -667,6 +709,7 @@ fn next_cell(
     view: &YearView,
     ind: &Indicator,
     col: Col,
+    period: Period,
     movement: CellExit,
 ) -> Option<CellEdit> {
     let items: Vec<usize> = rows
@@ -693,7 +736,7 @@ fn next_cell(
     Some(CellEdit {
         id: target.id,
         col,
-        text: col.text_of(target),
+        text: col.text_of(target, period),
         error: None,
         focus: true,
     })

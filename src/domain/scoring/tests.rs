@@ -114,6 +114,7 @@ fn quantitative_criteria_follow_the_indicators() {
         unit: String::new(),
         plan: Some(plan),
         plan_text: String::new(),
+        midyear: None,
         result: Some(result),
         note: String::new(),
         sort: 0,
