@@ -172,6 +172,10 @@ enum Row {
     Item(usize),
 }
 
+/// What the row list was built for: the data's generation, the filter, the search, the sort
+/// and the period.
+type RowsKey = (u64, Option<MemberId>, String, Option<Sort>, Period);
+
 #[derive(Default)]
 pub struct IndicatorsTab {
     filter: Option<MemberId>,
@@ -183,7 +187,7 @@ pub struct IndicatorsTab {
     narrative_member: Option<MemberId>,
     /// The row list, rebuilt only when the data, the filter or the search change.
     rows: Vec<Row>,
-    rows_key: Option<(u64, Option<MemberId>, String, Option<Sort>, Period)>,
+    rows_key: Option<RowsKey>,
     /// Whose results the table shows and takes: the year's or the first half's.
     period: Period,
     /// The column the rows of each unit are sorted by (a click on its header), if any.
