@@ -26,6 +26,8 @@ use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
+    /// "Việc cần làm": what the year still needs, each with a link to its tab.
+    Todo,
     Members,
     Indicators,
     Scoring,
@@ -35,7 +37,8 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 6] = [
+    pub const ALL: [Tab; 7] = [
+        Tab::Todo,
         Tab::Members,
         Tab::Indicators,
         Tab::Scoring,
@@ -46,6 +49,7 @@ impl Tab {
 
     pub fn label(self) -> &'static str {
         match self {
+            Tab::Todo => "Việc cần làm",
             Tab::Members => "Thành viên",
             Tab::Indicators => "Chỉ tiêu",
             Tab::Scoring => "Chấm điểm",
@@ -104,6 +108,7 @@ pub struct App {
     awards_tab: awards_tab::AwardsTab,
     report_tab: report_tab::ReportTab,
     handover_tab: handover_tab::HandoverTab,
+    todo: super::todo::TodoPanel,
     export: Option<ExportJob>,
 }
 
@@ -117,7 +122,7 @@ impl App {
             settings,
             settings_error: None,
             session: None,
-            tab: Tab::Members,
+            tab: Tab::Todo,
             dialog: None,
             toast: None,
             actions: Vec::new(),
@@ -127,6 +132,7 @@ impl App {
             awards_tab: Default::default(),
             report_tab: Default::default(),
             handover_tab: Default::default(),
+            todo: Default::default(),
             export: None,
         };
         let opened = match db {
@@ -658,6 +664,7 @@ impl App {
         let view = &s.view;
         let actions = &mut self.actions;
         match self.tab {
+            Tab::Todo => self.todo.ui(ui, view, actions),
             Tab::Members => self.members_tab.ui(ui, view, actions),
             Tab::Indicators => self.indicators_tab.ui(ui, view, actions),
             Tab::Scoring => self.scoring_tab.ui(ui, view, actions),

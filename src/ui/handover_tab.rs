@@ -2,17 +2,15 @@
 //! prominent "Bàn giao…" that shows exactly what will happen before doing it, and afterwards the
 //! result (the new file, its SHA-256, the minutes). For a received file, who handed it over.
 
-use super::app::{Action, Tab};
+use super::app::Action;
 use super::session::YearView;
+use super::todo::{Check, DONE, checks_ui, year_end_checks};
 use super::widgets::{DateBuffer, date_field_ui, error_label_ui, form_grid_ui};
-use crate::domain::{Handling, HandoverItem, MemberId, ReportStatus};
+use crate::domain::{HandoverItem, MemberId};
 use crate::ops::handover::{HandoverRequest, default_items, minutes_path};
 use crate::text::date::format_date;
-use egui::{Color32, RichText};
+use egui::RichText;
 use std::path::PathBuf;
-
-const DONE: Color32 = Color32::from_rgb(0, 110, 40);
-const OPEN: Color32 = Color32::from_rgb(170, 80, 0);
 
 #[derive(Default)]
 pub struct HandoverTab {
@@ -29,72 +27,6 @@ pub struct HandoverTab {
     /// The checklist and the [`YearView::generation`] it was computed from: it walks members by
     /// indicators, so it is computed once per change rather than at every frame.
     checks: Option<(u64, Vec<Check>)>,
-}
-
-/// One line of the checklist: what, whether it is done, and where to fix it.
-struct Check {
-    text: String,
-    done: bool,
-    fix: Option<Tab>,
-}
-
-fn checklist(view: &YearView) -> Vec<Check> {
-    let year = view.year();
-    let report = view.data.report.as_ref();
-    let missing: Vec<String> = view
-        .members_in_year()
-        .into_iter()
-        .filter(|m| {
-            !view.data.indicators.iter().any(|i| i.member == m.id)
-                && !view.data.narratives.iter().any(|n| n.member == m.id)
-        })
-        .map(|m| m.short_name_in(year).to_owned())
-        .collect();
-    let pending = view
-        .data
-        .opinions
-        .iter()
-        .filter(|o| o.handling == Handling::Pending)
-        .count();
-    vec![
-        Check {
-            text: match report.map(|r| r.status) {
-                Some(ReportStatus::Adopted) => "Báo cáo tổng kết đã được thông qua".to_owned(),
-                Some(ReportStatus::Draft) => {
-                    "Báo cáo tổng kết còn là dự thảo, chưa thông qua".to_owned()
-                }
-                None => "Chưa có báo cáo tổng kết".to_owned(),
-            },
-            done: report.is_some_and(|r| r.status == ReportStatus::Adopted),
-            fix: Some(Tab::Report),
-        },
-        Check {
-            text: match &view.exported_at {
-                Some(at) => format!("Báo cáo đã xuất PDF (lần cuối {at})"),
-                None => "Báo cáo chưa được xuất PDF".to_owned(),
-            },
-            done: view.exported_at.is_some(),
-            fix: Some(Tab::Report),
-        },
-        Check {
-            text: if missing.is_empty() {
-                "Mọi đơn vị đều có chỉ tiêu hoặc đoạn thành tích".to_owned()
-            } else {
-                format!("Chưa có chỉ tiêu hay thành tích: {}", missing.join(", "))
-            },
-            done: missing.is_empty(),
-            fix: Some(Tab::Indicators),
-        },
-        Check {
-            text: if pending == 0 {
-                "Mọi ý kiến tại hội nghị đã được xử lý".to_owned()
-            } else {
-                format!("Còn {pending} ý kiến tại hội nghị chưa xử lý")
-            },
-            done: pending == 0,
-            fix: Some(Tab::Report),
-        },
-    ]
 }
 
 impl HandoverTab {
@@ -130,7 +62,7 @@ impl HandoverTab {
         }
         let (_, checks) = self
             .checks
-            .get_or_insert_with(|| (view.generation, checklist(view)));
+            .get_or_insert_with(|| (view.generation, year_end_checks(view)));
         checks
     }
 
@@ -155,22 +87,8 @@ impl HandoverTab {
                 return;
             }
             ui.label(RichText::new("Kiểm tra trước khi bàn giao").strong());
-            for check in self.checklist(view) {
-                ui.horizontal(|ui| {
-                    let (mark, color) = if check.done {
-                        ("Đã xong", DONE)
-                    } else {
-                        ("Chưa xong", OPEN)
-                    };
-                    ui.label(RichText::new(mark).strong().color(color));
-                    ui.label(&check.text);
-                    if let (false, Some(tab)) = (check.done, check.fix)
-                        && ui.link(format!("Mở thẻ {}", tab.label())).clicked()
-                    {
-                        actions.push(Action::SelectTab(tab));
-                    }
-                });
-            }
+            let checks = self.checklist(view);
+            checks_ui(ui, checks.iter(), actions);
             ui.add_space(10.0);
             self.form_ui(ui, view);
             ui.add_space(10.0);

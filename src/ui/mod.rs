@@ -17,6 +17,7 @@ mod report_tab;
 mod scoring_tab;
 pub mod session;
 mod settings;
+mod todo;
 pub mod widgets;
 
 pub use app::App;

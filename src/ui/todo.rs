@@ -1,0 +1,259 @@
+//! "Việc cần làm", the tab the window opens on: the year's work as the data shows it, from the
+//! pledge to the handover, each open item with a link to the tab where it is done. The Bàn giao
+//! tab lists the year-end part of the same checks before handing over.
+
+use super::app::{Action, Tab};
+use super::session::YearView;
+use crate::domain::{Handling, Member, ReportStatus};
+use egui::{Color32, RichText};
+
+pub const DONE: Color32 = Color32::from_rgb(0, 110, 40);
+pub const OPEN: Color32 = Color32::from_rgb(170, 80, 0);
+
+/// One line: what, whether it is done, and where to do it.
+pub struct Check {
+    pub text: String,
+    pub done: bool,
+    pub fix: Option<Tab>,
+}
+
+impl Check {
+    fn new(done: bool, text: String, fix: Tab) -> Check {
+        Check {
+            text,
+            done,
+            fix: Some(fix),
+        }
+    }
+}
+
+/// The short names of the year's members for which `missing` holds, joined, or `None`.
+fn members_missing(view: &YearView, missing: impl Fn(&Member) -> bool) -> Option<String> {
+    let year = view.year();
+    let names: Vec<&str> = view
+        .members_in_year()
+        .into_iter()
+        .filter(|m| missing(m))
+        .map(|m| m.short_name_in(year))
+        .collect();
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// The start of the year: the score sheet, the key works the pledge lists, the signers' names.
+fn pledge_checks(view: &YearView) -> Vec<Check> {
+    let year = view.year();
+    let data = &view.data;
+    let scheme = data.scoring.scheme.as_ref();
+    let no_works = members_missing(view, |m| {
+        !data
+            .narratives
+            .iter()
+            .any(|n| n.member == m.id && n.key_work_lines().next().is_some())
+    });
+    let no_head = members_missing(view, |m| m.head_name.trim().is_empty());
+    vec![
+        Check::new(
+            scheme.is_some_and(|s| !s.template),
+            match scheme {
+                Some(s) if s.template => {
+                    "Bảng điểm còn là bảng mẫu, chưa sửa theo hướng dẫn của Khối".to_owned()
+                }
+                Some(_) => format!("Đã có bảng điểm năm {year}"),
+                None => format!("Chưa có bảng điểm năm {year}"),
+            },
+            Tab::Scoring,
+        ),
+        Check::new(
+            no_works.is_none(),
+            match &no_works {
+                None => "Mọi đơn vị đã đăng ký công trình, phần việc trọng điểm".to_owned(),
+                Some(names) => format!("Chưa đăng ký công trình, phần việc trọng điểm: {names}"),
+            },
+            Tab::Indicators,
+        ),
+        Check::new(
+            no_head.is_none(),
+            match &no_head {
+                None => "Đã có tên thủ trưởng mọi đơn vị (người ký giao ước)".to_owned(),
+                Some(names) => format!("Chưa có tên thủ trưởng (người ký giao ước): {names}"),
+            },
+            Tab::Members,
+        ),
+    ]
+}
+
+/// The mid-year review, once some member has sent figures of the first six months.
+fn midyear_checks(view: &YearView) -> Vec<Check> {
+    let data = &view.data;
+    if !data.indicators.iter().any(|i| i.midyear.is_some()) {
+        return Vec::new();
+    }
+    let missing = members_missing(view, |m| {
+        data.indicators
+            .iter()
+            .any(|i| i.member == m.id && i.midyear.is_none())
+    });
+    vec![Check::new(
+        missing.is_none(),
+        match &missing {
+            None => "Mọi đơn vị đã có số liệu 6 tháng đầu năm".to_owned(),
+            Some(names) => format!("Còn thiếu số liệu 6 tháng đầu năm: {names}"),
+        },
+        Tab::Indicators,
+    )]
+}
+
+/// The year's end, checked again before the handover: figures, the report adopted and
+/// exported, the conference's opinions handled.
+pub fn year_end_checks(view: &YearView) -> Vec<Check> {
+    let data = &view.data;
+    let report = data.report.as_ref();
+    let missing = members_missing(view, |m| {
+        !data.indicators.iter().any(|i| i.member == m.id)
+            && !data.narratives.iter().any(|n| n.member == m.id)
+    });
+    let pending = data
+        .opinions
+        .iter()
+        .filter(|o| o.handling == Handling::Pending)
+        .count();
+    vec![
+        Check::new(
+            missing.is_none(),
+            match &missing {
+                None => "Mọi đơn vị đều có chỉ tiêu hoặc đoạn thành tích".to_owned(),
+                Some(names) => format!("Chưa có chỉ tiêu hay thành tích: {names}"),
+            },
+            Tab::Indicators,
+        ),
+        Check::new(
+            report.is_some_and(|r| r.status == ReportStatus::Adopted),
+            match report.map(|r| r.status) {
+                Some(ReportStatus::Adopted) => "Báo cáo tổng kết đã được thông qua".to_owned(),
+                Some(ReportStatus::Draft) => {
+                    "Báo cáo tổng kết còn là dự thảo, chưa thông qua".to_owned()
+                }
+                None => "Chưa có báo cáo tổng kết".to_owned(),
+            },
+            Tab::Report,
+        ),
+        Check::new(
+            view.exported_at.is_some(),
+            match &view.exported_at {
+                Some(at) => format!("Báo cáo đã xuất PDF (lần cuối {at})"),
+                None => "Báo cáo chưa được xuất PDF".to_owned(),
+            },
+            Tab::Report,
+        ),
+        Check::new(
+            pending == 0,
+            if pending == 0 {
+                "Mọi ý kiến tại hội nghị đã được xử lý".to_owned()
+            } else {
+                format!("Còn {pending} ý kiến tại hội nghị chưa xử lý")
+            },
+            Tab::Report,
+        ),
+    ]
+}
+
+/// Scoring and proposals, once the bloc has a score sheet.
+fn scoring_checks(view: &YearView) -> Vec<Check> {
+    let data = &view.data;
+    if data.scoring.scheme.is_none() {
+        return Vec::new();
+    }
+    use crate::domain::scoring::Stage;
+    let unscored = members_missing(view, |m| {
+        !data
+            .scoring
+            .scores
+            .iter()
+            .any(|s| s.member == m.id && s.stage == Stage::SelfScore)
+    });
+    vec![Check::new(
+        unscored.is_none(),
+        match &unscored {
+            None => "Mọi đơn vị đã gửi bảng tự chấm điểm".to_owned(),
+            Some(names) => format!("Chưa gửi bảng tự chấm điểm: {names}"),
+        },
+        Tab::Scoring,
+    )]
+}
+
+/// Every check of the year, in the order of its work.
+pub fn year_checks(view: &YearView) -> Vec<Check> {
+    let mut out = pledge_checks(view);
+    out.extend(midyear_checks(view));
+    out.extend(scoring_checks(view));
+    out.extend(year_end_checks(view));
+    out
+}
+
+/// The tab's state: its checks for the view's generation (they walk members by indicators, so
+/// they are computed once per change rather than at every frame).
+#[derive(Default)]
+pub struct TodoPanel {
+    checks: Option<(u64, Vec<Check>)>,
+}
+
+impl TodoPanel {
+    pub fn ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
+        if self
+            .checks
+            .as_ref()
+            .is_none_or(|(generation, _)| *generation != view.generation)
+        {
+            self.checks = Some((view.generation, year_checks(view)));
+        }
+        let Some((_, checks)) = &self.checks else {
+            return;
+        };
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.heading(format!("Việc cần làm năm {}", view.year()));
+            ui.label(
+                RichText::new(
+                    "Theo số liệu trong tệp, từ giao ước đầu năm đến bàn giao cuối năm. Bấm “Mở thẻ …” để làm việc đó.",
+                )
+                .weak(),
+            );
+            ui.add_space(6.0);
+            let open: Vec<&Check> = checks.iter().filter(|c| !c.done).collect();
+            if open.is_empty() {
+                ui.label(RichText::new("Mọi việc đã xong.").strong().color(DONE));
+            }
+            checks_ui(ui, open.into_iter(), actions);
+            let done = checks.iter().filter(|c| c.done).count();
+            if done > 0 {
+                ui.add_space(8.0);
+                egui::CollapsingHeader::new(format!("Đã xong ({done})"))
+                    .id_salt("todo-done")
+                    .show(ui, |ui| checks_ui(ui, checks.iter().filter(|c| c.done), actions));
+            }
+        });
+    }
+}
+
+/// The lines of `checks`, each marked and, while open, with its link.
+pub fn checks_ui<'c>(
+    ui: &mut egui::Ui,
+    checks: impl Iterator<Item = &'c Check>,
+    actions: &mut Vec<Action>,
+) {
+    for check in checks {
+        ui.horizontal_wrapped(|ui| {
+            let (mark, color) = if check.done {
+                ("Đã xong", DONE)
+            } else {
+                ("Chưa xong", OPEN)
+            };
+            ui.label(RichText::new(mark).strong().color(color));
+            ui.label(&check.text);
+            if let (false, Some(tab)) = (check.done, check.fix)
+                && ui.link(format!("Mở thẻ {}", tab.label())).clicked()
+            {
+                actions.push(Action::SelectTab(tab));
+            }
+        });
+    }
+}
