@@ -560,10 +560,12 @@ fn first_page_header(doc: &Document, text_width: i32, out: &mut String) {
             &para,
             &run(&doc.subject, RunStyle::bold(BODY_SIZE)),
         ));
+        // A subject longer than a line wraps: the rule follows the widest line, at most the
+        // text width.
         let widest = doc
             .subject
             .lines()
-            .map(|l| estimated_width(l, BODY_SIZE, true))
+            .map(|l| estimated_width(l, BODY_SIZE, true).min(text_width))
             .max()
             .unwrap_or(0);
         out.push_str(&short_rule(
@@ -675,15 +677,7 @@ fn table_xml(table: &Table, text_width: i32) -> String {
             }
         })
         .collect();
-    let sum: f32 = weights.iter().sum();
-    let mut widths: Vec<i32> = weights
-        .iter()
-        .map(|w| (w / sum * text_width as f32) as i32)
-        .collect();
-    let used: i32 = widths.iter().sum();
-    if let Some(last) = widths.last_mut() {
-        *last += text_width - used;
-    }
+    let widths = column_widths(table, &weights, size, text_width);
     let line = r#"w:val="single" w:sz="4" w:space="0" w:color="000000""#;
     let _ = write!(
         out,
@@ -700,7 +694,7 @@ fn table_xml(table: &Table, text_width: i32) -> String {
             String::new()
         };
         format!(
-            r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}</w:tcPr>{}</w:tc>"#,
+            r#"<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{span}<w:vAlign w:val="center"/></w:tcPr>{}</w:tc>"#,
             paragraph(
                 &Para {
                     jc,
@@ -749,6 +743,56 @@ fn table_xml(table: &Table, text_width: i32) -> String {
     out.push_str("</w:tbl>");
     out
 }
+
+/// The columns' widths in twips: the text width shared by weight, but never narrower than a
+/// column's longest word (as the PDF does), so that "STT" or a figure does not wrap inside.
+fn column_widths(table: &Table, weights: &[f32], size: f32, text_width: i32) -> Vec<i32> {
+    let padding = 2 * CELL_MARGIN + 40;
+    let longest = |text: &str, bold: bool| {
+        text.split_whitespace()
+            .map(|w| estimated_width(w, size, bold))
+            .max()
+            .unwrap_or(0)
+    };
+    let mut least: Vec<i32> = table
+        .columns
+        .iter()
+        .map(|c| longest(&c.title, true) + padding)
+        .collect();
+    for row in &table.rows {
+        if let TableRow::Cells(cells) = row {
+            for (i, text) in cells.iter().enumerate().take(least.len()) {
+                least[i] = least[i].max(longest(text, false) + padding);
+            }
+        }
+    }
+    let sum: f32 = weights.iter().sum();
+    let mut widths: Vec<i32> = weights
+        .iter()
+        .map(|w| (w / sum * text_width as f32) as i32)
+        .collect();
+    // Widen the columns too narrow for a word, taking the room from the others by weight.
+    let short: i32 = widths.iter().zip(&least).map(|(w, l)| (l - w).max(0)).sum();
+    if short > 0 {
+        let spare: i32 = widths.iter().zip(&least).map(|(w, l)| (w - l).max(0)).sum();
+        let share = (short as f32 / spare.max(1) as f32).min(1.0);
+        for (w, l) in widths.iter_mut().zip(&least) {
+            if *w < *l {
+                *w = *l;
+            } else {
+                *w -= ((*w - l) as f32 * share) as i32;
+            }
+        }
+    }
+    let used: i32 = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last = (*last + text_width - used).max(1);
+    }
+    widths
+}
+
+/// Left and right padding of a table cell: 4 pt, as in the PDF.
+const CELL_MARGIN: i32 = 80;
 
 /// Recipients and signatures side by side, in a borderless table of two columns.
 fn closing_xml(closing: &Closing, text_width: i32) -> String {
