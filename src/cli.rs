@@ -384,9 +384,9 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             }
         }
         Command::ExportPdf(args) => {
-            if export::Format::for_output(document_kind(args.document, None), &args.out)?
-                == export::Format::Docx
-            {
+            // Other wrong extensions are refused after the output rules, as for `export`.
+            let kind = document_kind(args.document, None);
+            if export::Format::for_output(kind, &args.out).ok() == Some(export::Format::Docx) {
                 return Err(OpsError::Invalid(
                     "Lệnh export-pdf chỉ ghi PDF; để xuất văn bản Word (.docx), hãy dùng lệnh export.".to_owned(),
                 ));

@@ -31,21 +31,7 @@ fn parts(path: &Path) -> BTreeMap<String, String> {
 
 fn export(dir: &Path, db: &Path, document: &str, out: &str) -> PathBuf {
     let path = dir.join(out);
-    common::run_ok(
-        dir,
-        &[
-            "export",
-            "--db",
-            s(db),
-            "--year",
-            "2020",
-            "--document",
-            document,
-            "--out",
-            s(&path),
-            "--embedded-font",
-        ],
-    );
+    common::export_with(dir, "export", db, document, &path);
     path
 }
 

@@ -475,7 +475,7 @@ pub fn write(
             (bytes, pages, missing_chars)
         }
         // Word sets the pages itself: nothing to count, and too quick to need a cancel.
-        Content::Docx(doc) => (render_docx(doc)?, 0, Vec::new()),
+        Content::Docx(doc) => (render_docx(doc, fonts)?, 0, Vec::new()),
         Content::Text(text) => (text.clone().into_bytes(), 0, Vec::new()),
     };
     write_file(out, &bytes)?;

@@ -20,15 +20,20 @@ use std::io::{Cursor, Write};
 use crate::report::document::{
     Align, Block, Closing, ClosingSlot, Document, DraftMark, Signature, Table, TableRow,
 };
+use crate::report::escape_markup;
+use crate::report::fonts::FontSet;
 use crate::report::layout::{
     A4_HEIGHT, A4_WIDTH, BODY_LEADING, BODY_SIZE, FIRST_LINE_INDENT, MARGIN_BOTTOM, MARGIN_LEFT,
     MARGIN_RIGHT, MARGIN_TOP, NATIONAL_MOTTO, NATIONAL_TITLE, PAGE_NUMBER_SIZE, PARAGRAPH_GAP,
-    is_invisible,
+    is_invisible, table_column_widths,
 };
 
 /// Why the .docx could not be built.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DocxError {
+    /// The fonts that measure the tables could not be read.
+    #[error(transparent)]
+    Layout(#[from] crate::report::layout::LayoutError),
     /// The zip library failed (it writes to memory, so this is not a disk error).
     #[error("Không tạo được tệp Word: {0}")]
     Package(String),
@@ -66,8 +71,11 @@ fn half_points(points: f32) -> i32 {
 }
 
 /// Writes `doc` as a .docx package and returns its bytes.
-pub fn render_docx(doc: &Document) -> Result<Vec<u8>, DocxError> {
-    let body = document_xml(doc);
+///
+/// `fonts` measure the tables' cells, so that their columns get the PDF's widths; the file
+/// itself names Times New Roman.
+pub fn render_docx(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, DocxError> {
+    let body = document_xml(doc, fonts)?;
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated);
@@ -106,9 +114,9 @@ fn core_xml(doc: &Document) -> String {
     format!(
         r#"{XML_DECL}
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{}</dc:title><dc:creator>{}</dc:creator><dc:subject>{}</dc:subject><dc:language>vi-VN</dc:language></cp:coreProperties>"#,
-        escape(&clean(&doc.meta.title)),
-        escape(&clean(&doc.meta.author)),
-        escape(&clean(&doc.meta.subject)),
+        escape_markup(&clean(&doc.meta.title)),
+        escape_markup(&clean(&doc.meta.author)),
+        escape_markup(&clean(&doc.meta.subject)),
     )
 }
 
@@ -155,20 +163,6 @@ fn clean(text: &str) -> String {
             c if is_invisible(c) => {}
             c if c.is_whitespace() => out.push(if c == '\u{00A0}' { c } else { ' ' }),
             c if c.is_control() || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
             c => out.push(c),
         }
     }
@@ -226,7 +220,11 @@ fn run(text: &str, style: RunStyle) -> String {
             out.push_str("<w:br/>");
         }
         if !line.is_empty() {
-            let _ = write!(out, r#"<w:t xml:space="preserve">{}</w:t>"#, escape(line));
+            let _ = write!(
+                out,
+                r#"<w:t xml:space="preserve">{}</w:t>"#,
+                escape_markup(line)
+            );
         }
     }
     out.push_str("</w:r>");
@@ -403,7 +401,7 @@ impl PageBox {
     }
 }
 
-fn document_xml(doc: &Document) -> String {
+fn document_xml(doc: &Document, fonts: &FontSet) -> Result<String, DocxError> {
     let body_box = PageBox {
         landscape: doc.landscape,
     };
@@ -417,7 +415,7 @@ fn document_xml(doc: &Document) -> String {
         first_page_header(doc, body_box.text_width(), &mut body);
     }
     for block in &doc.blocks {
-        body.push_str(&block_xml(block, body_box.text_width()));
+        body.push_str(&block_xml(block, body_box.text_width(), fonts)?);
     }
     body.push_str(&closing_xml(&doc.closing, body_box.text_width()));
     if doc.appendices.is_empty() {
@@ -441,15 +439,15 @@ fn document_xml(doc: &Document) -> String {
             .unwrap_or(doc.landscape);
         let appendix_box = PageBox { landscape };
         for block in &doc.appendices {
-            body.push_str(&block_xml(block, appendix_box.text_width()));
+            body.push_str(&block_xml(block, appendix_box.text_width(), fonts)?);
         }
         body.push_str(&paragraph(&Para::default(), ""));
         body.push_str(&appendix_box.sect_pr(false, true));
     }
-    format!(
+    Ok(format!(
         r#"{XML_DECL}
 <w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}</w:body></w:document>"#
-    )
+    ))
 }
 
 /// "DỰ THẢO" boxed over the left header column.
@@ -612,8 +610,8 @@ fn body_para() -> Para {
     }
 }
 
-fn block_xml(block: &Block, text_width: i32) -> String {
-    match block {
+fn block_xml(block: &Block, text_width: i32, fonts: &FontSet) -> Result<String, DocxError> {
+    Ok(match block {
         Block::Heading(text) => {
             let para = Para {
                 jc: "left",
@@ -624,13 +622,13 @@ fn block_xml(block: &Block, text_width: i32) -> String {
             paragraph(&para, &run(text, RunStyle::bold(BODY_SIZE)))
         }
         Block::Paragraph(text) => paragraph(&body_para(), &run(text, RunStyle::plain(BODY_SIZE))),
-        Block::Table(table) => table_xml(table, text_width),
-    }
+        Block::Table(table) => table_xml(table, text_width, fonts)?,
+    })
 }
 
 /// A ruled table: caption and subtitle above it, the header row repeated on every page,
 /// group rows across all columns.
-fn table_xml(table: &Table, text_width: i32) -> String {
+fn table_xml(table: &Table, text_width: i32, fonts: &FontSet) -> Result<String, DocxError> {
     let mut out = String::new();
     let caption = Para {
         keep_next: true,
@@ -657,27 +655,26 @@ fn table_xml(table: &Table, text_width: i32) -> String {
         },
         "",
     ));
-    let ncols = table.columns.len();
+    // The PDF's column widths, in the same proportions of this page's text width.
+    let points = table_column_widths(table, fonts)?;
+    let ncols = points.len();
     if ncols == 0 {
-        return out;
+        return Ok(out);
     }
     let size = if table.font_size.is_finite() && table.font_size > 0.0 {
         table.font_size.clamp(6.0, 28.0)
     } else {
         12.0
     };
-    let weights: Vec<f32> = table
-        .columns
+    let total: f32 = points.iter().sum::<f32>().max(1.0);
+    let mut widths: Vec<i32> = points
         .iter()
-        .map(|c| {
-            if c.width.is_finite() && c.width > 0.0 {
-                c.width
-            } else {
-                1.0
-            }
-        })
+        .map(|w| (w / total * text_width as f32) as i32)
         .collect();
-    let widths = column_widths(table, &weights, size, text_width);
+    let used: i32 = widths.iter().sum();
+    if let Some(last) = widths.last_mut() {
+        *last = (*last + text_width - used).max(1);
+    }
     let line = r#"w:val="single" w:sz="4" w:space="0" w:color="000000""#;
     let _ = write!(
         out,
@@ -698,6 +695,8 @@ fn table_xml(table: &Table, text_width: i32) -> String {
             paragraph(
                 &Para {
                     jc,
+                    // The PDF's cell pitch: the type size set solid, 1,2 times.
+                    exact_line: Some(twips(size * 1.2)),
                     ..Para::default()
                 },
                 &run(text, style)
@@ -706,8 +705,9 @@ fn table_xml(table: &Table, text_width: i32) -> String {
     };
     if table.columns.iter().any(|c| !c.title.trim().is_empty()) {
         out.push_str("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
-        for (c, w) in table.columns.iter().zip(&widths) {
-            out.push_str(&cell(&c.title, *w, 1, "center", RunStyle::bold(size)));
+        for (i, w) in widths.iter().enumerate() {
+            let title = table.columns.get(i).map_or("", |c| c.title.as_str());
+            out.push_str(&cell(title, *w, 1, "center", RunStyle::bold(size)));
         }
         out.push_str("</w:tr>");
     }
@@ -723,13 +723,13 @@ fn table_xml(table: &Table, text_width: i32) -> String {
             }
             TableRow::Cells(texts) => {
                 out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
-                for (i, (col, w)) in table.columns.iter().zip(&widths).enumerate() {
+                for (i, w) in widths.iter().enumerate() {
                     let text = if i + 1 == ncols && texts.len() > ncols {
                         texts[i..].join(" ")
                     } else {
                         texts.get(i).cloned().unwrap_or_default()
                     };
-                    let jc = match col.align {
+                    let jc = match table.columns.get(i).map_or(Align::Left, |c| c.align) {
                         Align::Left => "left",
                         Align::Center => "center",
                         Align::Right => "right",
@@ -741,58 +741,8 @@ fn table_xml(table: &Table, text_width: i32) -> String {
         }
     }
     out.push_str("</w:tbl>");
-    out
+    Ok(out)
 }
-
-/// The columns' widths in twips: the text width shared by weight, but never narrower than a
-/// column's longest word (as the PDF does), so that "STT" or a figure does not wrap inside.
-fn column_widths(table: &Table, weights: &[f32], size: f32, text_width: i32) -> Vec<i32> {
-    let padding = 2 * CELL_MARGIN + 40;
-    let longest = |text: &str, bold: bool| {
-        text.split_whitespace()
-            .map(|w| estimated_width(w, size, bold))
-            .max()
-            .unwrap_or(0)
-    };
-    let mut least: Vec<i32> = table
-        .columns
-        .iter()
-        .map(|c| longest(&c.title, true) + padding)
-        .collect();
-    for row in &table.rows {
-        if let TableRow::Cells(cells) = row {
-            for (i, text) in cells.iter().enumerate().take(least.len()) {
-                least[i] = least[i].max(longest(text, false) + padding);
-            }
-        }
-    }
-    let sum: f32 = weights.iter().sum();
-    let mut widths: Vec<i32> = weights
-        .iter()
-        .map(|w| (w / sum * text_width as f32) as i32)
-        .collect();
-    // Widen the columns too narrow for a word, taking the room from the others by weight.
-    let short: i32 = widths.iter().zip(&least).map(|(w, l)| (l - w).max(0)).sum();
-    if short > 0 {
-        let spare: i32 = widths.iter().zip(&least).map(|(w, l)| (w - l).max(0)).sum();
-        let share = (short as f32 / spare.max(1) as f32).min(1.0);
-        for (w, l) in widths.iter_mut().zip(&least) {
-            if *w < *l {
-                *w = *l;
-            } else {
-                *w -= ((*w - l) as f32 * share) as i32;
-            }
-        }
-    }
-    let used: i32 = widths.iter().sum();
-    if let Some(last) = widths.last_mut() {
-        *last = (*last + text_width - used).max(1);
-    }
-    widths
-}
-
-/// Left and right padding of a table cell: 4 pt, as in the PDF.
-const CELL_MARGIN: i32 = 80;
 
 /// Recipients and signatures side by side, in a borderless table of two columns.
 fn closing_xml(closing: &Closing, text_width: i32) -> String {
@@ -897,7 +847,7 @@ mod tests {
     #[test]
     fn control_characters_never_reach_the_xml() {
         assert_eq!(clean("a\u{0007}b\r\nc\u{200B}d\te"), "ab\ncd e");
-        assert_eq!(escape("<&>\""), "&lt;&amp;&gt;&quot;");
+        assert_eq!(escape_markup("<&>\""), "&lt;&amp;&gt;&quot;");
     }
 
     #[test]
@@ -906,7 +856,7 @@ mod tests {
         doc.blocks
             .push(Block::Paragraph("a < b & \u{0001}c".into()));
         doc.draft = DraftMark::Header;
-        let bytes = render_docx(&doc).unwrap();
+        let bytes = render_docx(&doc, &FontSet::liberation_serif()).unwrap();
         let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
         let mut xml = String::new();
         std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
