@@ -336,9 +336,20 @@ fn the_page_is_a4_with_decree_30_margins_and_numbers_from_page_2() {
     };
     assert!(!ruled(&tables[0]), "the two-column header has no borders");
     assert!(tables.iter().any(ruled));
-    // A draft says so in a box.
-    let text = &parts["word/document.xml"];
-    assert!(text.contains("DỰ THẢO") && text.contains("<w:top w:val=\"single\""));
+    // A draft says so in a box: a paragraph framed on its four sides.
+    let draft = xml
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .find(|p| words_of(*p) == ["DỰ", "THẢO"])
+        .expect("the draft mark");
+    let borders = w(w(draft, "pPr").unwrap(), "pBdr").expect("a box");
+    for side in ["top", "left", "bottom", "right"] {
+        assert_eq!(
+            attr(w(borders, side).unwrap(), "val"),
+            Some("single"),
+            "{side}"
+        );
+    }
 }
 
 #[test]
