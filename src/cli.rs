@@ -143,43 +143,51 @@ pub enum Command {
     },
     /// Xuất báo cáo tổng kết của một năm ra PDF theo thể thức Nghị định 30/2020/NĐ-CP.
     #[command(name = "export-pdf", help_template = SUB_HELP_TEMPLATE, override_usage = "khoi-thi-dua export-pdf [TÙY_CHỌN] --year <NĂM> --out <TỆP>")]
-    ExportPdf {
-        /// Năm của báo cáo.
-        #[arg(long, value_name = "NĂM")]
-        year: Year,
-        /// Tệp PDF cần ghi.
-        #[arg(long, value_name = "TỆP")]
-        out: PathBuf,
-        /// Dùng phông Liberation Serif kèm theo chương trình, kể cả khi máy có Times New Roman.
-        #[arg(long)]
-        embedded_font: bool,
-        /// Văn bản cần xuất: report (báo cáo tổng kết), minutes (biên bản hội nghị), news
-        /// (tin bài; đuôi .txt hoặc .html cho văn bản thuần hoặc HTML), scores (bảng tổng hợp
-        /// kết quả chấm điểm, xếp hạng), score-sheet (bảng điểm chi tiết của từng đơn vị) hoặc
-        /// score-form (mẫu tự chấm điểm để trống), proposal (tờ trình đề nghị khen thưởng),
-        /// review-minutes (biên bản họp bình xét, suy tôn), vote-count (biên bản kiểm phiếu) hoặc
-        /// ballot (phiếu bầu);
-        /// mặc định: report.
-        #[arg(
-            long,
-            value_enum,
-            default_value = "report",
-            value_name = "VĂN_BẢN",
-            hide_default_value = true,
-            hide_possible_values = true
-        )]
-        document: DocumentArg,
-        /// Với score-sheet và score-form: chỉ in cho đơn vị này (tên đầy đủ, tên ngắn hoặc viết
-        /// tắt).
-        #[arg(long, value_name = "ĐƠN_VỊ")]
-        member: Option<String>,
-        /// Ghi đè tệp ra khi tệp đó đã có.
-        #[arg(long)]
-        force: bool,
-        /// Báo cáo chưa thông qua: in thêm chữ “DỰ THẢO” chéo trên mỗi trang.
-        #[arg(long)]
-        draft_watermark: bool,
-    },
+    ExportPdf(ExportArgs),
+    /// Xuất một văn bản của năm ra PDF hoặc Word (.docx) theo phần mở rộng của tệp ra (tin bài
+    /// cả .txt, .html), theo thể thức Nghị định 30/2020/NĐ-CP.
+    #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "khoi-thi-dua export [TÙY_CHỌN] --year <NĂM> --document <VĂN_BẢN> --out <TỆP.pdf|TỆP.docx>")]
+    Export(ExportArgs),
+}
+
+/// The arguments of `export` and `export-pdf`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Năm của báo cáo.
+    #[arg(long, value_name = "NĂM")]
+    pub year: Year,
+    /// Tệp cần ghi: .pdf; với lệnh export cả .docx (Word); tin bài cả .txt, .html.
+    #[arg(long, value_name = "TỆP")]
+    pub out: PathBuf,
+    /// Dùng phông Liberation Serif kèm theo chương trình, kể cả khi máy có Times New Roman.
+    #[arg(long)]
+    pub embedded_font: bool,
+    /// Văn bản cần xuất: report (báo cáo tổng kết), minutes (biên bản hội nghị), news
+    /// (tin bài; đuôi .txt hoặc .html cho văn bản thuần hoặc HTML), scores (bảng tổng hợp
+    /// kết quả chấm điểm, xếp hạng), score-sheet (bảng điểm chi tiết của từng đơn vị) hoặc
+    /// score-form (mẫu tự chấm điểm để trống), proposal (tờ trình đề nghị khen thưởng),
+    /// review-minutes (biên bản họp bình xét, suy tôn), vote-count (biên bản kiểm phiếu) hoặc
+    /// ballot (phiếu bầu);
+    /// mặc định: report.
+    #[arg(
+        long,
+        value_enum,
+        default_value = "report",
+        value_name = "VĂN_BẢN",
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub document: DocumentArg,
+    /// Với score-sheet và score-form: chỉ in cho đơn vị này (tên đầy đủ, tên ngắn hoặc viết
+    /// tắt).
+    #[arg(long, value_name = "ĐƠN_VỊ")]
+    pub member: Option<String>,
+    /// Ghi đè tệp ra khi tệp đó đã có.
+    #[arg(long)]
+    pub force: bool,
+    /// Báo cáo chưa thông qua: in thêm chữ “DỰ THẢO” chéo trên mỗi trang.
+    #[arg(long)]
+    pub draft_watermark: bool,
 }
 
 /// The documents `export-pdf` can write.
@@ -302,7 +310,10 @@ pub fn main() -> ExitCode {
         },
         Some(command) => {
             // Only the export commands replace an existing output with --force.
-            let forceable = matches!(command, Command::ExportJson(_) | Command::ExportPdf { .. });
+            let forceable = matches!(
+                command,
+                Command::ExportJson(_) | Command::ExportPdf(_) | Command::Export(_)
+            );
             run_and_report(cli.db.as_deref(), command, forceable)
         }
     }
@@ -374,71 +385,17 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
                 }
             }
         }
-        Command::ExportPdf {
-            year,
-            out,
-            embedded_font,
-            document,
-            member,
-            force,
-            draft_watermark,
-        } => {
-            // A file of an older schema (a sender's, say) is exported through a copy in memory
-            // and left as it is; the message says the export was not recorded in it.
-            let older = Store::is_older_file(existing_db(db)?)?;
-            let (mut store, _claim) = if older {
-                (open_to_read(db)?, None)
-            } else {
-                let (store, claim) = open_to_write(db)?;
-                (store, Some(claim))
-            };
-            let fonts = export::document_fonts(!embedded_font);
-            let member = match &member {
-                Some(typed) => {
-                    if !matches!(document, DocumentArg::ScoreSheet | DocumentArg::ScoreForm) {
-                        return Err(OpsError::Invalid(
-                            "--member chỉ dùng với --document score-sheet hoặc score-form."
-                                .to_owned(),
-                        ));
-                    }
-                    let all = crate::store::members::list(store.conn())?;
-                    Some(handover::find_member(&all, year, typed)?)
-                }
-                None => None,
-            };
-            let kind = match document {
-                DocumentArg::Report => DocumentKind::Report,
-                DocumentArg::Minutes => DocumentKind::Minutes,
-                DocumentArg::News => DocumentKind::News,
-                DocumentArg::Scores => DocumentKind::Scores,
-                DocumentArg::ScoreSheet => DocumentKind::ScoreSheet(member),
-                DocumentArg::ScoreForm => DocumentKind::ScoreForm(member),
-                DocumentArg::Proposal => DocumentKind::Proposal,
-                DocumentArg::ReviewMinutes => DocumentKind::ReviewMinutes,
-                DocumentArg::VoteCount => DocumentKind::VoteCount,
-                DocumentArg::Ballot => DocumentKind::Ballot,
-                DocumentArg::Pledge => DocumentKind::Pledge,
-            };
-            let options = export::PrintOptions {
-                diagonal_draft_mark: draft_watermark,
-            };
-            let done = export::export_document(
-                &mut store,
-                year,
-                kind,
-                &out,
-                &fonts,
-                options,
-                overwrite(force),
-            )?;
-            if let Some(missing) = done.missing_chars_message() {
-                eprintln!("Chú ý: {missing}");
+        Command::ExportPdf(args) => {
+            // Other wrong extensions are refused after the output rules, as for `export`.
+            let kind = document_kind(args.document, None);
+            if export::Format::for_output(kind, &args.out).ok() == Some(export::Format::Docx) {
+                return Err(OpsError::Invalid(
+                    "Lệnh export-pdf chỉ ghi PDF; để xuất văn bản Word (.docx), hãy dùng lệnh export.".to_owned(),
+                ));
             }
-            for warning in &done.warnings {
-                eprintln!("Lưu ý: {warning}");
-            }
-            Ok(done.message(kind, year, &out))
+            export_command(db, args)
         }
+        Command::Export(args) => export_command(db, args),
         Command::Handover {
             year,
             to,
@@ -559,4 +516,76 @@ fn open_to_write(db: Option<&Path>) -> Result<(Store, ops::lock::WriterLock), Op
     let lock = ops::lock::claim(db, data_dir.as_deref())?;
     let backups = ops::backups_dir(data_dir.as_deref())?;
     Ok((Store::open_with_backups(db, Some(&backups))?, lock))
+}
+
+/// `export` and `export-pdf`: one document of a year, in the format the output's extension
+/// chooses.
+fn export_command(db: Option<&Path>, args: ExportArgs) -> Result<String, OpsError> {
+    let ExportArgs {
+        year,
+        out,
+        embedded_font,
+        document,
+        member,
+        force,
+        draft_watermark,
+    } = args;
+    // A file of an older schema (a sender's, say) is exported through a copy in memory
+    // and left as it is; the message says the export was not recorded in it.
+    let older = Store::is_older_file(existing_db(db)?)?;
+    let (mut store, _claim) = if older {
+        (open_to_read(db)?, None)
+    } else {
+        let (store, claim) = open_to_write(db)?;
+        (store, Some(claim))
+    };
+    let fonts = export::document_fonts(!embedded_font);
+    let member = match &member {
+        Some(typed) => {
+            if !matches!(document, DocumentArg::ScoreSheet | DocumentArg::ScoreForm) {
+                return Err(OpsError::Invalid(
+                    "--member chỉ dùng với --document score-sheet hoặc score-form.".to_owned(),
+                ));
+            }
+            let all = crate::store::members::list(store.conn())?;
+            Some(handover::find_member(&all, year, typed)?)
+        }
+        None => None,
+    };
+    let kind = document_kind(document, member);
+    let options = export::PrintOptions {
+        diagonal_draft_mark: draft_watermark,
+    };
+    let done = export::export_document(
+        &mut store,
+        year,
+        kind,
+        &out,
+        &fonts,
+        options,
+        overwrite(force),
+    )?;
+    if let Some(missing) = done.missing_chars_message() {
+        eprintln!("Chú ý: {missing}");
+    }
+    for warning in &done.warnings {
+        eprintln!("Lưu ý: {warning}");
+    }
+    Ok(done.message(kind, year, &out))
+}
+
+fn document_kind(document: DocumentArg, member: Option<crate::domain::MemberId>) -> DocumentKind {
+    match document {
+        DocumentArg::Report => DocumentKind::Report,
+        DocumentArg::Minutes => DocumentKind::Minutes,
+        DocumentArg::News => DocumentKind::News,
+        DocumentArg::Scores => DocumentKind::Scores,
+        DocumentArg::ScoreSheet => DocumentKind::ScoreSheet(member),
+        DocumentArg::ScoreForm => DocumentKind::ScoreForm(member),
+        DocumentArg::Proposal => DocumentKind::Proposal,
+        DocumentArg::ReviewMinutes => DocumentKind::ReviewMinutes,
+        DocumentArg::VoteCount => DocumentKind::VoteCount,
+        DocumentArg::Ballot => DocumentKind::Ballot,
+        DocumentArg::Pledge => DocumentKind::Pledge,
+    }
 }

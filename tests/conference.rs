@@ -9,8 +9,6 @@ use std::path::Path;
 
 mod common;
 
-use common::{run_ok, s};
-
 /// The text of a PDF, or of one page of it; `None` when pdftotext is not installed.
 fn pdftotext(pdf: &Path, page: Option<usize>) -> Option<String> {
     let page = page.map(|p| p.to_string());
@@ -25,21 +23,7 @@ fn pdftotext(pdf: &Path, page: Option<usize>) -> Option<String> {
 /// Exports `document` of 2020 from `db` to `out` with the embedded font, from the command line;
 /// returns what the program printed.
 fn export(dir: &Path, db: &Path, document: &str, out: &Path) -> String {
-    run_ok(
-        dir,
-        &[
-            "export-pdf",
-            "--db",
-            s(db),
-            "--year",
-            "2020",
-            "--document",
-            document,
-            "--out",
-            s(out),
-            "--embedded-font",
-        ],
-    )
+    common::export_with(dir, "export-pdf", db, document, out)
 }
 
 fn sample_data() -> (Vec<khoi_thi_dua::domain::Member>, YearData) {

@@ -507,6 +507,35 @@ fn report_flow_compose_edit_save_a_version_adopt_and_export() {
 }
 
 #[test]
+fn the_report_goes_out_as_word_and_the_file_and_its_folder_open_from_the_status_bar() {
+    let (f, mut h) = first_run();
+    h.state_mut().record_launches();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Xuất PDF…");
+    // Choosing Word changes the proposed file's extension.
+    click(&mut h, "Word (.docx)");
+    let path = h.get_by_label("Lưu vào tệp:").value().unwrap_or_default();
+    assert!(path.ends_with("BaoCao2020.docx"), "{path}");
+    // An extension the document cannot be written in is refused in the dialog.
+    replace_text(
+        &mut h,
+        "Lưu vào tệp:",
+        f.data_dir.join("BaoCao.odt").to_str().unwrap(),
+    );
+    click(&mut h, "Xuất");
+    h.get_by_label_contains("chỉ xuất được thành tệp .pdf hoặc .docx");
+    let docx = f.data_dir.join("BaoCao2020.docx");
+    export_to(&mut h, &docx);
+    wait_for_export(&mut h);
+    h.get_by_label_contains("Đã xuất báo cáo năm 2020 ra tệp Word");
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK"));
+    assert!(h.state().launched().is_empty());
+    click(&mut h, "Mở tệp");
+    click(&mut h, "Mở thư mục");
+    assert_eq!(h.state().launched(), [docx.clone(), f.data_dir.clone()]);
+}
+
+#[test]
 fn handover_tab_shows_the_checklist_and_hands_over_after_confirming() {
     let (f, mut h) = first_run();
     click(&mut h, "Bàn giao");

@@ -1,5 +1,6 @@
-//! Exporting one of the year's documents: the summary report (PDF), the conference minutes
-//! (PDF) and the news item (PDF, plain text or HTML by the file's extension).
+//! Exporting one of the year's documents (the summary report, the conference minutes, the news
+//! item, the score and award documents) as PDF or Word (.docx) by the file's extension; the
+//! news item also as plain text or HTML.
 //!
 //! Three steps, so that the window can run the slow middle one on a worker thread:
 //! [`prepare`] reads the store and composes (saving a draft report when the year has none),
@@ -13,6 +14,7 @@ use crate::report::conference::{
     compose_news, minutes_document, news_document, news_html, news_text,
 };
 use crate::report::document::{Block, Document, DraftMark};
+use crate::report::docx::render_docx;
 use crate::report::fonts::FontSet;
 use crate::report::pdf::{Rendered, render_pdf};
 use crate::report::scores;
@@ -68,13 +70,83 @@ impl DocumentKind {
     }
 }
 
+/// The kind of file an export writes, chosen by the output's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.pdf`: laid out and printed.
+    Pdf,
+    /// `.docx`: the same document for Word.
+    Docx,
+    /// `.txt`: the news item as plain text.
+    Text,
+    /// `.html`/`.htm`: the news item as a web page.
+    Html,
+}
+
+impl Format {
+    /// The formats `kind` can be written in, with the extension that chooses each.
+    pub fn accepted(kind: DocumentKind) -> &'static [(&'static str, Format)] {
+        const DOCUMENT: &[(&str, Format)] = &[("pdf", Format::Pdf), ("docx", Format::Docx)];
+        const NEWS: &[(&str, Format)] = &[
+            ("pdf", Format::Pdf),
+            ("docx", Format::Docx),
+            ("txt", Format::Text),
+            ("html", Format::Html),
+            ("htm", Format::Html),
+        ];
+        if kind == DocumentKind::News {
+            NEWS
+        } else {
+            DOCUMENT
+        }
+    }
+
+    /// The format `out`'s extension asks for `kind`; any other extension is refused with the
+    /// list of those accepted.
+    pub fn for_output(kind: DocumentKind, out: &Path) -> Result<Format> {
+        let ext = extension(out);
+        let accepted = Format::accepted(kind);
+        if let Some((_, format)) = accepted.iter().find(|(e, _)| *e == ext) {
+            return Ok(*format);
+        }
+        let list: Vec<String> = accepted
+            .iter()
+            .filter(|(e, _)| *e != "htm")
+            .map(|(e, _)| format!(".{e}"))
+            .collect();
+        let shown = if ext.is_empty() {
+            "không có phần mở rộng".to_owned()
+        } else {
+            format!("có phần mở rộng .{ext}")
+        };
+        Err(OpsError::Invalid(format!(
+            "Tệp “{}” {shown}: {} chỉ xuất được thành tệp {}. Hãy đặt tên tệp kết thúc bằng một trong các phần mở rộng đó.",
+            out.display(),
+            kind.label(),
+            crate::text::join_with_or(&list)
+        )))
+    }
+}
+
 /// What a prepared document becomes in its file.
 #[derive(Debug, Clone)]
 pub enum Content {
     /// Laid out and written as PDF.
     Pdf(Box<Document>),
+    /// Written as a Word document.
+    Docx(Box<Document>),
     /// Written as it is (the news item as text or HTML).
     Text(String),
+}
+
+impl Content {
+    /// The document, for a PDF or a Word file.
+    pub fn document(&self) -> Option<&Document> {
+        match self {
+            Content::Pdf(doc) | Content::Docx(doc) => Some(doc),
+            Content::Text(_) => None,
+        }
+    }
 }
 
 /// A document read and composed from the store, ready to be written.
@@ -223,9 +295,10 @@ pub fn prepare(
     out: &Path,
     options: PrintOptions,
 ) -> Result<Prepared> {
+    let format = Format::for_output(kind, out)?;
     let all = members::list(store.conn())?;
     let data = years::data(store.conn(), year)?;
-    let (content, composed) = match kind {
+    let (doc, composed) = match kind {
         DocumentKind::Report => {
             let (report, composed) = match data.report.clone() {
                 Some(r) => (r, false),
@@ -241,21 +314,34 @@ pub fn prepare(
             if doc.draft != DraftMark::None && options.diagonal_draft_mark {
                 doc.draft = DraftMark::HeaderAndDiagonal;
             }
-            (Content::Pdf(Box::new(doc)), composed)
+            (doc, composed)
         }
-        DocumentKind::Minutes => (Content::Pdf(Box::new(minutes_document(&all, &data))), false),
-        DocumentKind::Pledge => (Content::Pdf(Box::new(pledge(store, &all, &data)?)), false),
+        DocumentKind::Minutes => (minutes_document(&all, &data), false),
+        DocumentKind::Pledge => (pledge(store, &all, &data)?, false),
         DocumentKind::News => {
             let news = match conference::news(store.conn(), year)? {
                 Some(n) => n,
                 None => compose_news(&all, &data),
             };
-            let content = match extension(out).as_str() {
-                "txt" => Content::Text(news_text(&news)),
-                "html" | "htm" => Content::Text(news_html(&news)),
-                _ => Content::Pdf(Box::new(news_document(&data, &news))),
-            };
-            (content, false)
+            match format {
+                Format::Text | Format::Html => {
+                    let text = if format == Format::Text {
+                        news_text(&news)
+                    } else {
+                        news_html(&news)
+                    };
+                    let content = Content::Text(text);
+                    check_size(&content)?;
+                    return Ok(Prepared {
+                        year,
+                        kind,
+                        content,
+                        composed: false,
+                        warnings: Vec::new(),
+                    });
+                }
+                Format::Pdf | Format::Docx => (news_document(&data, &news), false),
+            }
         }
         DocumentKind::Scores | DocumentKind::ScoreSheet(_) | DocumentKind::ScoreForm(_) => {
             let Some(scheme) = data.scoring.scheme.as_ref() else {
@@ -275,21 +361,24 @@ pub fn prepare(
                 DocumentKind::ScoreForm(m) => scores::form_document(&all, &data, scheme, m),
                 _ => scores::ranking_document(&all, &data, scheme),
             };
-            (Content::Pdf(Box::new(doc)), false)
+            (doc, false)
         }
         DocumentKind::Proposal
         | DocumentKind::ReviewMinutes
         | DocumentKind::VoteCount
-        | DocumentKind::Ballot => (
-            Content::Pdf(Box::new(award_document(&all, &data, kind)?)),
-            false,
-        ),
+        | DocumentKind::Ballot => (award_document(&all, &data, kind)?, false),
+    };
+    let warnings = if kind == DocumentKind::News {
+        Vec::new()
+    } else {
+        warnings(&doc)
+    };
+    let content = if format == Format::Docx {
+        Content::Docx(Box::new(doc))
+    } else {
+        Content::Pdf(Box::new(doc))
     };
     check_size(&content)?;
-    let warnings = match &content {
-        Content::Pdf(doc) if kind != DocumentKind::News => warnings(doc),
-        _ => Vec::new(),
-    };
     Ok(Prepared {
         year,
         kind,
@@ -367,7 +456,7 @@ fn award_document(
 fn check_size(content: &Content) -> Result<()> {
     use crate::domain::limits::{MAX_DOCUMENT_CHARS, MAX_TEXT_CHARS};
     let (total, longest) = match content {
-        Content::Pdf(doc) => doc.text_size(),
+        Content::Pdf(doc) | Content::Docx(doc) => doc.text_size(),
         Content::Text(text) => (text.chars().count(), 0),
     };
     if total > MAX_DOCUMENT_CHARS || longest > MAX_TEXT_CHARS {
@@ -404,6 +493,8 @@ pub fn write(
             } = render_pdf(doc, fonts, progress)?;
             (bytes, pages, missing_chars)
         }
+        // Word sets the pages itself: nothing to count, and too quick to need a cancel.
+        Content::Docx(doc) => (render_docx(doc, fonts)?, 0, Vec::new()),
         Content::Text(text) => (text.clone().into_bytes(), 0, Vec::new()),
     };
     write_file(out, &bytes)?;

@@ -26,6 +26,8 @@ pub enum OpsError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Pdf(#[from] PdfError),
+    #[error(transparent)]
+    Docx(#[from] crate::report::docx::DocxError),
     #[error(
         "Không ghi được tệp “{}” ({source}). Nếu tệp đang mở trong chương trình khác (trình đọc PDF, Word, Excel…), hãy đóng nó rồi thử lại; nếu không, hãy chọn thư mục khác có quyền ghi.",
         path.display()

@@ -582,23 +582,6 @@ pub fn news_text(news: &NewsItem) -> String {
     out
 }
 
-/// Escapes text for HTML element content and attribute values.
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The news item as an HTML fragment for the website's editor (a well-formed document, so it
 /// can also be opened on its own).
 pub fn news_html(news: &NewsItem) -> String {
@@ -606,22 +589,25 @@ pub fn news_html(news: &NewsItem) -> String {
         String::from("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(&format!(
         "<title>{}</title>\n</head>\n<body>\n<article>\n",
-        escape(news.headline.trim())
+        super::escape_markup(news.headline.trim())
     ));
-    out.push_str(&format!("<h1>{}</h1>\n", escape(news.headline.trim())));
+    out.push_str(&format!(
+        "<h1>{}</h1>\n",
+        super::escape_markup(news.headline.trim())
+    ));
     if !news.dateline.trim().is_empty() {
         out.push_str(&format!(
             "<p class=\"dateline\"><em>{}</em></p>\n",
-            escape(news.dateline.trim())
+            super::escape_markup(news.dateline.trim())
         ));
     }
     for p in news.body.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        out.push_str(&format!("<p>{}</p>\n", escape(p)));
+        out.push_str(&format!("<p>{}</p>\n", super::escape_markup(p)));
     }
     if !news.author.trim().is_empty() {
         out.push_str(&format!(
             "<p class=\"author\" style=\"text-align:right\"><strong>{}</strong></p>\n",
-            escape(news.author.trim())
+            super::escape_markup(news.author.trim())
         ));
     }
     out.push_str("</article>\n</body>\n</html>\n");

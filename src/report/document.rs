@@ -190,6 +190,64 @@ pub struct Closing {
     pub signatures: Vec<Signature>,
 }
 
+/// One place in the closing's grid of two columns (see [`Closing::arrangement`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ClosingSlot<'a> {
+    /// The "Nơi nhận:" list.
+    Recipients,
+    /// One signature block.
+    Signature(&'a Signature),
+}
+
+impl Closing {
+    /// The recipient lines as printed, without the "- " and the ending punctuation the
+    /// writer adds; empty lines dropped.
+    pub fn recipient_lines(&self) -> Vec<String> {
+        self.recipients
+            .iter()
+            .map(|r| {
+                let r = r.trim();
+                let r = r.strip_prefix('-').unwrap_or(r).trim_start();
+                r.trim_end_matches([';', '.', ',']).trim_end().to_owned()
+            })
+            .filter(|r| !r.is_empty())
+            .collect()
+    }
+
+    /// The slots of the closing in reading order, two per row (`None` is an empty cell). One
+    /// signature: the recipients (or nothing) on the left, the signature on the right.
+    /// Several: the signatures in pairs, then the recipients on the left under them, as in
+    /// Decree 30's model of a biên bản. Empty when there is nothing to close with.
+    pub fn arrangement(&self, has_recipients: bool) -> Vec<Option<ClosingSlot<'_>>> {
+        let mut slots = Vec::new();
+        if self.signatures.len() <= 1 {
+            if has_recipients {
+                slots.push(Some(ClosingSlot::Recipients));
+            } else if self.signatures.len() == 1 {
+                slots.push(None);
+            }
+            slots.extend(
+                self.signatures
+                    .iter()
+                    .map(|s| Some(ClosingSlot::Signature(s))),
+            );
+        } else {
+            slots.extend(
+                self.signatures
+                    .iter()
+                    .map(|s| Some(ClosingSlot::Signature(s))),
+            );
+            if !slots.len().is_multiple_of(2) {
+                slots.push(None);
+            }
+            if has_recipients {
+                slots.push(Some(ClosingSlot::Recipients));
+            }
+        }
+        slots
+    }
+}
+
 /// One signature block.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Signature {

@@ -60,12 +60,21 @@ fn quoted_input(s: &str) -> String {
 
 /// Joins names the Vietnamese way: "A", "A và B", "A, B và C".
 pub fn join_with_and<S: AsRef<str>>(names: &[S]) -> String {
+    join_with(names, "và")
+}
+
+/// Joins choices the Vietnamese way: "A", "A hoặc B", "A, B hoặc C".
+pub fn join_with_or<S: AsRef<str>>(names: &[S]) -> String {
+    join_with(names, "hoặc")
+}
+
+fn join_with<S: AsRef<str>>(names: &[S], conjunction: &str) -> String {
     match names.split_last() {
         None => String::new(),
         Some((last, [])) => last.as_ref().to_owned(),
         Some((last, rest)) => {
             let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-            format!("{} và {}", rest.join(", "), last.as_ref())
+            format!("{} {conjunction} {}", rest.join(", "), last.as_ref())
         }
     }
 }

@@ -90,6 +90,17 @@ pub enum Action {
     ExportPdfDialog(DocumentKind),
     /// Exports the year's report to this path, in the background.
     ExportPdf(DocumentKind, PathBuf),
+    /// Opens a file or folder with the system's program ("Mở tệp", "Mở thư mục").
+    OpenWithSystem(PathBuf),
+}
+
+/// How files and folders are handed to the system's programs: for real, or, in the tests,
+/// only noted so that no program starts.
+#[derive(Debug, Default)]
+enum Launcher {
+    #[default]
+    System,
+    Recorded(Vec<PathBuf>),
 }
 
 pub struct App {
@@ -101,6 +112,9 @@ pub struct App {
     pub tab: Tab,
     dialog: Option<Dialog>,
     toast: Option<(String, f64)>,
+    /// The file the last export wrote, offered to open until another message replaces it.
+    exported: Option<PathBuf>,
+    launcher: Launcher,
     actions: Vec<Action>,
     members_tab: members_tab::MembersTab,
     indicators_tab: indicators_tab::IndicatorsTab,
@@ -125,6 +139,8 @@ impl App {
             tab: Tab::Todo,
             dialog: None,
             toast: None,
+            exported: None,
+            launcher: Launcher::System,
             actions: Vec::new(),
             members_tab: Default::default(),
             indicators_tab: Default::default(),
@@ -334,6 +350,7 @@ impl App {
             }
             Action::ExportPdf(DocumentKind::Report, path) => self.start_export(ctx, path),
             Action::ExportPdf(kind, path) => self.export_now(ctx, kind, &path),
+            Action::OpenWithSystem(path) => self.launch(&path),
         }
     }
 
@@ -498,6 +515,7 @@ impl App {
             Ok(done) => {
                 self.dialog = done.missing_chars_message().map(Dialog::error);
                 self.toast(ctx, format!("Đã xuất: {}", path.display()));
+                self.exported = Some(path.to_path_buf());
             }
             Err(e) => self.refuse_export(e.to_string()),
         }
@@ -522,6 +540,7 @@ impl App {
 
     fn toast(&mut self, ctx: &egui::Context, message: String) {
         self.toast = Some((message, ctx.input(|i| i.time)));
+        self.exported = None;
     }
 
     fn create_bloc(&mut self, form: NewBloc) {
@@ -594,12 +613,20 @@ impl App {
             }
             self.reload(None);
         }
-        let mut message = format!(
-            "Đã xuất PDF báo cáo năm {} ({} trang): {}",
-            job.year,
-            done.pages,
-            job.path.display()
-        );
+        let mut message = if done.pages > 0 {
+            format!(
+                "Đã xuất PDF báo cáo năm {} ({} trang): {}",
+                job.year,
+                done.pages,
+                job.path.display()
+            )
+        } else {
+            format!(
+                "Đã xuất báo cáo năm {} ra tệp Word: {}",
+                job.year,
+                job.path.display()
+            )
+        };
         if let Some(missing) = done.missing_chars_message() {
             self.dialog = Some(Dialog::error(missing));
             message.push_str(" — có ký tự bị thay thế");
@@ -609,6 +636,37 @@ impl App {
                 .push_str(". Năm này chưa có báo cáo nên chương trình đã soạn dự thảo từ số liệu.");
         }
         self.toast(ctx, message);
+        self.exported = Some(job.path);
+    }
+
+    /// Opens `path` with the system's program; a failure is said in Vietnamese (the cause
+    /// goes to the log).
+    fn launch(&mut self, path: &Path) {
+        match &mut self.launcher {
+            Launcher::Recorded(paths) => paths.push(path.to_path_buf()),
+            Launcher::System => {
+                if let Err(e) = opener::open(path) {
+                    crate::crash::log_note(&format!("opener::open({}): {e}", path.display()));
+                    self.dialog = Some(Dialog::error(format!(
+                        "Không mở được “{}” bằng chương trình của máy. Hãy kiểm tra tệp còn đó và máy có chương trình mở được loại tệp này (trình đọc PDF, Word…), hoặc mở nó từ thư mục chứa.",
+                        path.display()
+                    )));
+                }
+            }
+        }
+    }
+
+    /// From now on "Mở tệp" and "Mở thư mục" only note what they would open (the tests).
+    pub fn record_launches(&mut self) {
+        self.launcher = Launcher::Recorded(Vec::new());
+    }
+
+    /// What "Mở tệp" and "Mở thư mục" asked to open since [`App::record_launches`].
+    pub fn launched(&self) -> &[PathBuf] {
+        match &self.launcher {
+            Launcher::Recorded(paths) => paths,
+            Launcher::System => &[],
+        }
     }
 
     /// Draws the whole window; called by eframe and by the UI tests.
@@ -630,6 +688,9 @@ impl App {
         egui::Panel::top("menu").show(ui, |ui| chrome.menu_ui(ui, &mut self.actions));
         egui::Panel::bottom("status").show(ui, |ui| {
             chrome.status_ui(ui, self.toast.as_ref(), self.settings_error.as_deref());
+            if let Some(path) = &self.exported {
+                exported_ui(ui, path, &mut self.actions);
+            }
         });
         egui::CentralPanel::default_margins().show(ui, |ui| self.body_ui(ui));
         self.dialog_ui(&ctx);
@@ -697,4 +758,33 @@ impl eframe::App for App {
                 .send_viewport_cmd(egui::ViewportCommand::Title(new_title));
         }
     }
+}
+
+/// "Mở tệp" and "Mở thư mục" for the file an export just wrote.
+fn exported_ui(ui: &mut egui::Ui, path: &Path, actions: &mut Vec<Action>) {
+    ui.horizontal(|ui| {
+        let name = path
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        ui.label(format!("Tệp vừa xuất: {name}"));
+        if ui
+            .button("Mở tệp")
+            .on_hover_text(path.display().to_string())
+            .clicked()
+        {
+            actions.push(Action::OpenWithSystem(path.to_path_buf()));
+        }
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if ui
+            .button("Mở thư mục")
+            .on_hover_text(folder.display().to_string())
+            .clicked()
+        {
+            actions.push(Action::OpenWithSystem(folder.to_path_buf()));
+        }
+    });
 }

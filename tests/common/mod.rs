@@ -75,6 +75,26 @@ pub fn export_pdf_args<'a>(db: &'a Path, out: &'a Path) -> Vec<&'a str> {
     ]
 }
 
+/// Exports `document` of 2020 from `db` to `out` with the embedded font through `command`
+/// (`export` or `export-pdf`); returns what the program printed.
+pub fn export_with(dir: &Path, command: &str, db: &Path, document: &str, out: &Path) -> String {
+    run_ok(
+        dir,
+        &[
+            command,
+            "--db",
+            s(db),
+            "--year",
+            "2020",
+            "--document",
+            document,
+            "--out",
+            s(out),
+            "--embedded-font",
+        ],
+    )
+}
+
 /// The sample bloc written to `dir/name` by the program itself.
 pub fn sample(dir: &Path, name: &str) -> PathBuf {
     let db = dir.join(name);

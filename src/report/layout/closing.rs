@@ -4,7 +4,7 @@
 //! it fits, otherwise at the top of the next. Recipients and signatures stand side by side,
 //! so a page break inside the group would cut both columns at once.
 
-use crate::report::document::{Closing, Signature};
+use crate::report::document::{Closing, ClosingSlot};
 use crate::report::fonts::FontStyle;
 
 use super::Engine;
@@ -47,55 +47,20 @@ impl ClosingGroup {
 /// The room kept between two signature blocks side by side, on each side of the middle.
 const SIGNATURE_GUTTER: f32 = 6.0;
 
-/// What goes into one cell of the closing grid.
-enum Slot<'d> {
-    Recipients,
-    Signature(&'d Signature),
-}
-
 impl Engine<'_> {
     /// Recipients and signatures, built off the page: the lines of the group relative to
     /// its top. A single signature stands on the right, beside the recipients; two or more
     /// stand side by side (minutes: the secretary left, the chair right), with the
     /// recipients under them on the left, as in Decree 30's model of a biên bản.
     pub(super) fn build_closing(&mut self, closing: &Closing) -> ClosingGroup {
-        let recipients: Vec<String> = closing
-            .recipients
-            .iter()
-            .map(|r| {
-                let r = r.trim();
-                let r = r.strip_prefix('-').unwrap_or(r).trim_start();
-                r.trim_end_matches([';', '.', ',']).trim_end().to_owned()
-            })
-            .filter(|r| !r.is_empty())
-            .collect();
+        let recipients = closing.recipient_lines();
         if recipients.is_empty() && closing.signatures.is_empty() {
             return ClosingGroup::default();
         }
         let tb = self.text_box();
         let half = tb.width / 2.0;
         let pitch = BODY_SIZE * TIGHT_LEADING;
-
-        // Slots in reading order, two per row. One signature: the recipients (or nothing)
-        // on the left, the signature on the right. Several: the signatures in pairs, then
-        // the recipients on the left under them.
-        let mut slots: Vec<Option<Slot>> = Vec::new();
-        if closing.signatures.len() <= 1 {
-            if !recipients.is_empty() {
-                slots.push(Some(Slot::Recipients));
-            } else if closing.signatures.len() == 1 {
-                slots.push(None);
-            }
-            slots.extend(closing.signatures.iter().map(|s| Some(Slot::Signature(s))));
-        } else {
-            slots.extend(closing.signatures.iter().map(|s| Some(Slot::Signature(s))));
-            if !slots.len().is_multiple_of(2) {
-                slots.push(None);
-            }
-            if !recipients.is_empty() {
-                slots.push(Some(Slot::Recipients));
-            }
-        }
+        let slots = closing.arrangement(!recipients.is_empty());
 
         let mut lines: Vec<FloatingLine> = Vec::new();
         let mut row_top = 0.0f32;
@@ -103,7 +68,11 @@ impl Engine<'_> {
             // Beside the recipients the signature may take up to 60 % of the width, so
             // that "TM. KHỐI THI ĐUA ..." stays on one line; otherwise halves.
             let mut split = half;
-            if let [Some(Slot::Recipients), Some(Slot::Signature(s))] = pair {
+            if let [
+                Some(ClosingSlot::Recipients),
+                Some(ClosingSlot::Signature(s)),
+            ] = pair
+            {
                 let face = self.faces.get(FontStyle::Bold);
                 let needed = [&s.authority, &s.position]
                     .iter()
@@ -124,7 +93,7 @@ impl Engine<'_> {
             for (col, slot) in pair.iter().enumerate() {
                 let width = if col == 0 { split } else { tb.width - split } - gutter;
                 broken.push(match slot {
-                    Some(Slot::Signature(s)) => {
+                    Some(ClosingSlot::Signature(s)) => {
                         let fmt = LineFormat {
                             style: FontStyle::Bold,
                             size: BODY_SIZE,
@@ -163,7 +132,7 @@ impl Engine<'_> {
                     (tb.x + split + gutter, tb.width - split - gutter)
                 };
                 let h = match (slot, parts) {
-                    (Some(Slot::Recipients), _) => {
+                    (Some(ClosingSlot::Recipients), _) => {
                         self.recipient_lines(&recipients, x, width - 6.0, row_top, &mut lines)
                     }
                     (_, Some((titles, signer))) => {

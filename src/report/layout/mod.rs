@@ -114,6 +114,18 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, LayoutError> {
     })
 }
 
+/// The widths the PDF gives `table`'s columns, in points, measured with `fonts`: the Word
+/// writer shares the table's width in the same proportions, so both files wrap cells alike.
+pub fn table_column_widths(
+    table: &crate::report::document::Table,
+    fonts: &FontSet,
+) -> Result<Vec<f32>, LayoutError> {
+    let faces = fonts.faces()?;
+    let engine = Engine::new(faces, table.landscape);
+    let (_, _, _, edges) = engine.column_geometry(table);
+    Ok(edges.windows(2).map(|e| e[1] - e[0]).collect())
+}
+
 /// One layout run: the pages so far, the flow cursor on the last one, and what cleaning
 /// the text has learnt (missing characters, the character each glyph is written as). The
 /// fields are private to this module tree; the methods live with their concern.

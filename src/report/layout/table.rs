@@ -134,14 +134,15 @@ impl TableSegment {
 }
 
 impl Engine<'_> {
-    pub(super) fn prepare_table(&mut self, table: &Table) -> PreparedTable {
+    /// The table's width, type size, number of columns and column edges (relative to its left
+    /// edge): columns without any are as many equal ones as the widest row has cells.
+    pub(super) fn column_geometry(&self, table: &Table) -> (f32, f32, usize, Vec<f32>) {
         let width = Page::new(table.landscape).text_box.width;
         let size = if table.font_size.is_finite() && table.font_size > 0.0 {
             table.font_size.clamp(6.0, 28.0)
         } else {
             12.0
         };
-        let pitch = size * TIGHT_LEADING;
 
         // Columns: without any, as many equal ones as the widest row has cells.
         let ncols = if table.columns.is_empty() {
@@ -168,6 +169,12 @@ impl Engine<'_> {
             })
             .collect();
         let col_x = self.column_edges(table, &weights, width, size);
+        (width, size, ncols, col_x)
+    }
+
+    pub(super) fn prepare_table(&mut self, table: &Table) -> PreparedTable {
+        let (width, size, ncols, col_x) = self.column_geometry(table);
+        let pitch = size * TIGHT_LEADING;
         let aligns: Vec<HAlign> = (0..ncols)
             .map(|i| {
                 table

@@ -1,8 +1,9 @@
-//! The export dialog of one of the year's documents (report, conference minutes, news item):
-//! where to write it, the font setting, and the question before replacing an existing file.
+//! The export dialog of one of the year's documents (report, conference minutes, news item,
+//! score and award documents): PDF or Word (.docx), where to write it, the font setting, and
+//! the question before replacing an existing file.
 
 use super::Choice;
-use crate::ops::export::DocumentKind;
+use crate::ops::export::{DocumentKind, Format};
 use crate::ui::app::Action;
 use crate::ui::settings::Settings;
 use crate::ui::widgets::{ERROR_COLOR, WARNING_COLOR};
@@ -44,8 +45,8 @@ impl ExportDialog {
         egui::Modal::new(egui::Id::unique("export")).show(ctx, |ui| {
             ui.set_width(560.0);
             ui.heading(match kind {
-                DocumentKind::Report => "Xuất báo cáo ra PDF",
-                DocumentKind::Minutes => "Xuất biên bản hội nghị ra PDF",
+                DocumentKind::Report => "Xuất báo cáo",
+                DocumentKind::Minutes => "Xuất biên bản hội nghị",
                 DocumentKind::News => "Xuất tin bài",
                 DocumentKind::Scores => "Xuất bảng tổng hợp kết quả chấm điểm, xếp hạng",
                 DocumentKind::ScoreSheet(_) => "Xuất bảng điểm chi tiết",
@@ -58,13 +59,16 @@ impl ExportDialog {
             });
             ui.add_space(6.0);
             ui.label(match kind {
-                DocumentKind::News => "Tin bài được xuất theo đuôi tệp: .pdf (bản in), .txt (văn bản thuần) hoặc .html (dán vào trình soạn thảo của trang tin).",
-                _ => "Văn bản được in theo thể thức Nghị định 30/2020/NĐ-CP, khổ A4, phông Times New Roman (hoặc Liberation Serif tương đương).",
+                DocumentKind::News => "Tin bài được xuất theo đuôi tệp: .pdf (bản in), .docx (Word), .txt (văn bản thuần) hoặc .html (dán vào trình soạn thảo của trang tin).",
+                _ => "Văn bản theo thể thức Nghị định 30/2020/NĐ-CP, khổ A4, phông Times New Roman: bản in PDF, hoặc tệp Word (.docx) để sửa câu chữ trước khi ký.",
             });
             ui.add_space(6.0);
             let asking = self.overwrite.is_some();
-            ui.add_enabled_ui(!asking, |ui| self.path_ui(ui));
-            if kind != DocumentKind::News || self.path.ends_with(".pdf") {
+            ui.add_enabled_ui(!asking, |ui| {
+                self.format_ui(ui);
+                self.path_ui(ui);
+            });
+            if self.format() == Some(Format::Pdf) {
                 ui.checkbox(
                     &mut settings.use_system_font,
                     "Dùng phông Times New Roman của máy nếu có (nếu không: Liberation Serif kèm theo, cùng kích thước chữ)",
@@ -95,6 +99,34 @@ impl ExportDialog {
         choice
     }
 
+    /// The format the path's extension chooses, if it is one the document can be written in.
+    fn format(&self) -> Option<Format> {
+        Format::for_output(self.kind, Path::new(self.path.trim())).ok()
+    }
+
+    /// One choice per format ("PDF", "Word (.docx)", …): choosing one changes the path's
+    /// extension, as typing another extension changes the choice.
+    fn format_ui(&mut self, ui: &mut egui::Ui) {
+        let current = self.format();
+        ui.horizontal(|ui| {
+            ui.label("Định dạng:");
+            for (ext, format) in Format::accepted(self.kind) {
+                if *ext == "htm" {
+                    continue;
+                }
+                if ui
+                    .selectable_label(current == Some(*format), format_label(*format))
+                    .clicked()
+                {
+                    let path = PathBuf::from(self.path.trim()).with_extension(ext);
+                    self.path = path.display().to_string();
+                    self.picked = None;
+                    self.error = None;
+                }
+            }
+        });
+    }
+
     /// The path field and "Chọn…" (the system's save dialog).
     fn path_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
@@ -102,8 +134,8 @@ impl ExportDialog {
             ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(360.0))
                 .labelled_by(label.id);
             if ui.button("Chọn…").clicked()
-                && let Some(p) = rfd::FileDialog::new()
-                    .add_filter("Tệp PDF, văn bản hoặc HTML", &["pdf", "txt", "html"])
+                && let Some(p) = self
+                    .save_dialog()
                     .set_file_name(
                         Path::new(self.path.as_str())
                             .file_name()
@@ -118,6 +150,22 @@ impl ExportDialog {
         });
     }
 
+    /// The system's save dialog, the chosen format's filter first.
+    fn save_dialog(&self) -> rfd::FileDialog {
+        let current = self.format();
+        let mut formats: Vec<(&str, Format)> = Format::accepted(self.kind)
+            .iter()
+            .filter(|(e, _)| *e != "htm")
+            .copied()
+            .collect();
+        formats.sort_by_key(|(_, f)| Some(*f) != current);
+        formats
+            .into_iter()
+            .fold(rfd::FileDialog::new(), |dialog, (ext, format)| {
+                dialog.add_filter(format_label(format), &[ext])
+            })
+    }
+
     /// "Xuất" and "Hủy". A path naming an existing file asks first rather than replacing it.
     fn buttons_ui(&mut self, ui: &mut egui::Ui) -> Option<Choice> {
         let mut choice = None;
@@ -125,7 +173,9 @@ impl ExportDialog {
             if ui.button("Xuất").clicked() {
                 let typed = PathBuf::from(self.path.trim());
                 if typed.as_os_str().is_empty() {
-                    self.error = Some("Hãy chọn nơi lưu tệp PDF.".to_owned());
+                    self.error = Some("Hãy chọn nơi lưu tệp.".to_owned());
+                } else if let Err(e) = Format::for_output(self.kind, &typed) {
+                    self.error = Some(e.to_string());
                 } else if typed.is_file() && self.picked.as_ref() != Some(&typed) {
                     self.overwrite = Some(typed);
                 } else {
@@ -155,5 +205,15 @@ impl ExportDialog {
             }
         });
         choice
+    }
+}
+
+/// The name of a format as the dialog shows it.
+fn format_label(format: Format) -> &'static str {
+    match format {
+        Format::Pdf => "PDF",
+        Format::Docx => "Word (.docx)",
+        Format::Text => "Văn bản thuần (.txt)",
+        Format::Html => "HTML (.html)",
     }
 }
