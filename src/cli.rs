@@ -2,6 +2,8 @@
 //! exits 0 on success, 1 with a one-line Vietnamese message on stderr on failure, and 2 on
 //! wrong usage (clap's own exit code for usage errors).
 
+mod office;
+
 use crate::domain::Year;
 use crate::ops::export::{self, DocumentKind};
 use crate::ops::{self, OpsError, Overwrite, handover};
@@ -180,6 +182,12 @@ pub enum Command {
         #[arg(long)]
         draft_watermark: bool,
     },
+    #[command(name = "export-xlsx")]
+    ExportXlsx(office::ExportXlsx),
+    #[command(name = "export-requests")]
+    ExportRequests(office::ExportRequests),
+    #[command(name = "import-xlsx")]
+    ImportXlsx(office::ImportXlsx),
 }
 
 /// The documents `export-pdf` can write.
@@ -300,7 +308,13 @@ pub fn main() -> ExitCode {
         },
         Some(command) => {
             // Only the export commands replace an existing output with --force.
-            let forceable = matches!(command, Command::ExportJson(_) | Command::ExportPdf { .. });
+            let forceable = matches!(
+                command,
+                Command::ExportJson(_)
+                    | Command::ExportPdf { .. }
+                    | Command::ExportXlsx(_)
+                    | Command::ExportRequests(_)
+            );
             run_and_report(cli.db.as_deref(), command, forceable)
         }
     }
@@ -487,6 +501,9 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             }
             Ok(message)
         }
+        Command::ExportXlsx(args) => office::export_xlsx(db, args),
+        Command::ExportRequests(args) => office::export_requests(db, args),
+        Command::ImportXlsx(args) => office::import_xlsx(db, args),
         Command::Verify { file } => {
             let findings = crate::store::receive::inspect(&file);
             let text = findings.lines().join("\n");
