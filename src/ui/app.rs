@@ -22,6 +22,8 @@ use crate::ops::export::DocumentKind;
 use crate::ops::{self, Overwrite};
 use crate::store::years;
 use egui::{Color32, RichText};
+
+mod office;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,6 +88,14 @@ pub enum Action {
     ExportPdfDialog(DocumentKind),
     /// Exports the year's report to this path, in the background.
     ExportPdf(DocumentKind, PathBuf),
+    /// Writes the year's workbook (.xlsx) to this path.
+    ExportXlsx(PathBuf),
+    /// Writes the data-request workbooks into this folder.
+    ExportRequests(PathBuf, Overwrite),
+    /// Reads a returned data-request workbook and shows what importing it would change.
+    PreviewImport(PathBuf),
+    /// Makes the changes of an import's preview (one edit, one undo step).
+    Import(Edit),
 }
 
 pub struct App {
@@ -328,6 +338,10 @@ impl App {
             }
             Action::ExportPdf(DocumentKind::Report, path) => self.start_export(ctx, path),
             Action::ExportPdf(kind, path) => self.export_now(ctx, kind, &path),
+            Action::ExportXlsx(path) => self.export_xlsx(ctx, &path),
+            Action::ExportRequests(dir, overwrite) => self.export_requests(&dir, overwrite),
+            Action::PreviewImport(file) => self.preview_import(&file),
+            Action::Import(edit) => self.import(ctx, edit),
         }
     }
 

@@ -3,12 +3,14 @@
 //! after the frame, so no dialog writes anything while it is being drawn.
 
 mod export;
+mod import;
 mod message;
 mod new_bloc;
 mod restore;
 mod welcome;
 
 pub use export::ExportDialog;
+pub use import::ImportDialog;
 pub use message::{ConfirmDialog, ErrorDialog, InfoDialog};
 pub use new_bloc::NewBlocDialog;
 pub use restore::RestoreDialog;
@@ -37,6 +39,7 @@ pub enum Dialog {
     NewBloc(NewBlocDialog),
     Restore(RestoreDialog),
     Export(ExportDialog),
+    Import(ImportDialog),
 }
 
 impl Dialog {
@@ -59,6 +62,7 @@ impl Dialog {
             Dialog::NewBloc(d) => d.ui(ctx),
             Dialog::Restore(d) => d.ui(ctx),
             Dialog::Export(d) => d.ui(ctx, settings),
+            Dialog::Import(d) => d.ui(ctx),
         }
     }
 }
