@@ -10,6 +10,7 @@ use crate::domain::awards::Ranks;
 use crate::domain::{Member, Year, YearData, members_in};
 use crate::ops::{Overwrite, Result, check_output, write_file};
 use crate::store::Store;
+use crate::text::number::format_roman;
 use rust_xlsxwriter::{Workbook, Worksheet};
 use std::path::Path;
 
@@ -44,7 +45,7 @@ const AWARD_HEADERS: [&str; 7] = [
     "Quyết định",
 ];
 
-/// What was written.
+/// What was written (members are numbered I, II, III… as Vietnamese tables number their parts).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Exported {
     pub indicators: usize,
@@ -103,6 +104,27 @@ fn name_of(members: &[Member], id: i64, year: Year) -> String {
         .map_or_else(String::new, |m| m.full_name_in(year).to_owned())
 }
 
+/// Rows above every table: the sheet's name, its title, the bloc, then the header row.
+const HEADER_ROW: u32 = 3;
+
+/// Names the sheet and writes its title, the bloc's name and the header row; returns the
+/// column widths to grow as the rows are written.
+fn sheet_head(
+    ws: &mut Worksheet,
+    name: &str,
+    heading: &str,
+    data: &YearData,
+    names: &[&str],
+    s: &Styles,
+) -> Result<Widths> {
+    ws.set_name(name).map_err(xlsx_error)?;
+    let cols = names.len() as u16;
+    title(ws, 0, cols, heading, &s.title)?;
+    title(ws, 1, cols, &data.record.bloc_name, &s.subtitle)?;
+    headers(ws, HEADER_ROW, 0, names, &s.header)?;
+    Ok(Widths::new(names))
+}
+
 fn indicator_sheet(
     ws: &mut Worksheet,
     members: &[Member],
@@ -110,27 +132,23 @@ fn indicator_sheet(
     s: &Styles,
 ) -> Result<()> {
     let year = data.record.year;
-    ws.set_name("Chỉ tiêu").map_err(xlsx_error)?;
-    let cols = INDICATOR_HEADERS.len() as u16;
-    title(
+    let mut widths = sheet_head(
         ws,
-        0,
-        cols,
+        "Chỉ tiêu",
         &format!("CHỈ TIÊU KẾ HOẠCH VÀ KẾT QUẢ THỰC HIỆN NĂM {year}"),
-        &s.title,
+        data,
+        &INDICATOR_HEADERS,
+        s,
     )?;
-    title(ws, 1, cols, &data.record.bloc_name, &s.subtitle)?;
-    let header_row = 3;
-    headers(ws, header_row, 0, &INDICATOR_HEADERS, &s.header)?;
-    let mut widths = Widths::new(&INDICATOR_HEADERS);
-    let mut row = header_row + 1;
+    let cols = INDICATOR_HEADERS.len() as u16;
+    let mut row = HEADER_ROW + 1;
     for (n, member) in members_in(members, year).iter().enumerate() {
         let own: Vec<_> = data
             .indicators
             .iter()
             .filter(|i| i.member == member.id)
             .collect();
-        ws.write_string_with_format(row, 0, roman(n + 1), &s.group)
+        ws.write_string_with_format(row, 0, format_roman(n + 1), &s.group)
             .map_err(xlsx_error)?;
         ws.merge_range(row, 1, row, cols - 1, member.full_name_in(year), &s.group)
             .map_err(xlsx_error)?;
@@ -180,7 +198,7 @@ fn indicator_sheet(
         }
     }
     widths.apply(ws, 0)?;
-    page_setup(ws, header_row, true)
+    page_setup(ws, HEADER_ROW, true)
 }
 
 fn ranking_sheet(
@@ -191,21 +209,16 @@ fn ranking_sheet(
     s: &Styles,
 ) -> Result<()> {
     let year = data.record.year;
-    ws.set_name("Xếp hạng").map_err(xlsx_error)?;
-    let cols = RANKING_HEADERS.len() as u16;
-    title(
+    let mut widths = sheet_head(
         ws,
-        0,
-        cols,
+        "Xếp hạng",
         &format!("KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA NĂM {year}"),
-        &s.title,
+        data,
+        &RANKING_HEADERS,
+        s,
     )?;
-    title(ws, 1, cols, &data.record.bloc_name, &s.subtitle)?;
-    let header_row = 3;
-    headers(ws, header_row, 0, &RANKING_HEADERS, &s.header)?;
-    let mut widths = Widths::new(&RANKING_HEADERS);
     for (i, r) in ranks.ranking.rows.iter().enumerate() {
-        let row = header_row + 1 + i as u32;
+        let row = HEADER_ROW + 1 + i as u32;
         match r.rank {
             Some(rank) => ws.write_number_with_format(row, 0, rank as f64, &s.center),
             None => ws.write_string_with_format(row, 0, "—", &s.center),
@@ -238,30 +251,25 @@ fn ranking_sheet(
             .map_err(xlsx_error)?;
     }
     widths.apply(ws, 0)?;
-    page_setup(ws, header_row, true)
+    page_setup(ws, HEADER_ROW, true)
 }
 
 fn awards_sheet(ws: &mut Worksheet, members: &[Member], data: &YearData, s: &Styles) -> Result<()> {
     let year = data.record.year;
     let awards = &data.awards;
-    ws.set_name("Đề nghị khen thưởng").map_err(xlsx_error)?;
-    let cols = AWARD_HEADERS.len() as u16;
-    title(
+    let mut widths = sheet_head(
         ws,
-        0,
-        cols,
+        "Đề nghị khen thưởng",
         &format!("DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {year}"),
-        &s.title,
+        data,
+        &AWARD_HEADERS,
+        s,
     )?;
-    title(ws, 1, cols, &data.record.bloc_name, &s.subtitle)?;
-    let header_row = 3;
-    headers(ws, header_row, 0, &AWARD_HEADERS, &s.header)?;
-    let mut widths = Widths::new(&AWARD_HEADERS);
-    let mut row = header_row + 1;
+    let mut row = HEADER_ROW + 1;
     for award in awards.awards_in_order() {
         let last_round = awards.rounds_for(award.id).into_iter().last();
         for nomination in awards.nominations_for(award.id) {
-            let n = f64::from(row - header_row);
+            let n = f64::from(row - HEADER_ROW);
             ws.write_number_with_format(row, 0, n, &s.center)
                 .map_err(xlsx_error)?;
             let name = name_of(members, nomination.member, year);
@@ -298,45 +306,5 @@ fn awards_sheet(ws: &mut Worksheet, members: &[Member], data: &YearData, s: &Sty
         }
     }
     widths.apply(ws, 0)?;
-    page_setup(ws, header_row, true)
-}
-
-/// I, II, III… for the members' group rows, as Vietnamese tables number their parts.
-fn roman(mut n: usize) -> String {
-    const NUMERALS: [(usize, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for (value, numeral) in NUMERALS {
-        while n >= value {
-            out.push_str(numeral);
-            n -= value;
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::roman;
-
-    #[test]
-    fn members_are_numbered_in_roman_numerals() {
-        assert_eq!(roman(1), "I");
-        assert_eq!(roman(4), "IV");
-        assert_eq!(roman(14), "XIV");
-        assert_eq!(roman(40), "XL");
-    }
+    page_setup(ws, HEADER_ROW, true)
 }

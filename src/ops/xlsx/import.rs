@@ -114,7 +114,8 @@ impl Preview {
     }
 }
 
-/// "Dòng 9 · Sở Tài chính · Thu ngân sách (tỷ đồng): 1.128 → 3.611,73"
+/// "Dòng 9 · Sở Tài chính · Thu ngân sách (tỷ đồng): từ 1.128 thành 3.611,73" (words, not an
+/// arrow: the window's font has no arrow).
 pub fn change_line(c: &Change) -> String {
     let old = c
         .indicator
@@ -126,7 +127,7 @@ pub fn change_line(c: &Change) -> String {
         format!(" ({})", c.indicator.unit)
     };
     format!(
-        "Dòng {} · {} · {}{unit}: {old} → {}",
+        "Dòng {} · {} · {}{unit}: từ {old} thành {}",
         c.row,
         c.member,
         c.indicator.name,
