@@ -325,8 +325,10 @@ pub fn main() -> ExitCode {
 fn run_and_report(db: Option<&Path>, command: Command, forceable: bool) -> ExitCode {
     match run_command(db, command) {
         Ok(message) => {
+            // A closed pipe (`| head`) is no failure of the command, and nobody is left to
+            // tell: the output is dropped rather than panicking.
             if !message.is_empty() {
-                println!("{message}");
+                let _ = writeln!(std::io::stdout().lock(), "{message}");
             }
             ExitCode::SUCCESS
         }

@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable;
 use khoi_thi_dua::edit::History;
 use khoi_thi_dua::ops::OpsError;
 use khoi_thi_dua::ops::xlsx::import::{self, Preview};
-use khoi_thi_dua::ops::xlsx::requests::{self, RESULT_COL};
+use khoi_thi_dua::ops::xlsx::requests;
 use khoi_thi_dua::ops::xlsx::{RowKey, export};
 use khoi_thi_dua::store::{Store, indicators};
 use khoi_thi_dua::ui::App;
@@ -22,59 +22,19 @@ mod common;
 
 use common::{run, run_ok, s, sample, stderr};
 
-/// What a member types into a result cell.
-#[derive(Clone)]
-enum Typed {
-    Number(f64),
-    Text(&'static str),
-    Bool(bool),
-}
+#[path = "../examples/fill_requests.rs"]
+mod fill_requests;
 
-/// A returned request: the cells of `request` copied into a new workbook, the result cells
-/// filled by `fill(row_index)`, and every key passed through `key`, as a member's Excel would
-/// save it.
+use fill_requests::Typed;
+
+/// `request` returned with its results filled by `fill` and its keys passed through `key`.
 fn returned(
     request: &Path,
     out: &Path,
     fill: impl Fn(usize) -> Option<Typed>,
     key: impl Fn(RowKey) -> RowKey,
 ) {
-    let mut source: Xlsx<_> = calamine::open_workbook(request).unwrap();
-    let range = source.worksheet_range(requests::SHEET).unwrap();
-    let mut wb = Workbook::new();
-    let ws = wb.add_worksheet();
-    ws.set_name(requests::SHEET).unwrap();
-    let mut n = 0;
-    for (row, col, value) in range.used_cells() {
-        let (row, col) = (row as u32 + range.start().unwrap().0, col as u16);
-        match value {
-            Data::String(text) => match RowKey::parse(text) {
-                Some(k) => {
-                    ws.write_string(row, col, key(k).text()).unwrap();
-                    if let Some(typed) = fill(n) {
-                        match typed {
-                            Typed::Number(v) => ws.write_number(row, RESULT_COL, v),
-                            Typed::Text(t) => ws.write_string(row, RESULT_COL, t),
-                            Typed::Bool(b) => ws.write_boolean(row, RESULT_COL, b),
-                        }
-                        .unwrap();
-                    }
-                    n += 1;
-                }
-                None => {
-                    ws.write_string(row, col, text).unwrap();
-                }
-            },
-            Data::Float(v) => {
-                ws.write_number(row, col, *v).unwrap();
-            }
-            Data::Int(v) => {
-                ws.write_number(row, col, *v as f64).unwrap();
-            }
-            _ => {}
-        }
-    }
-    wb.save(out).unwrap();
+    fill_requests::returned(&[request], out, fill, key).unwrap();
 }
 
 fn same_key(k: RowKey) -> RowKey {

@@ -6,6 +6,7 @@ use crate::domain::Year;
 use crate::ops::OpsError;
 use crate::ops::xlsx::{export, import, requests};
 use clap::Args;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Xuất bảng chỉ tiêu của một năm (và bảng xếp hạng, danh sách đề nghị khen thưởng nếu có)
@@ -91,7 +92,8 @@ pub fn import_xlsx(db: Option<&Path>, args: ImportXlsx) -> Result<String, OpsErr
     let preview = import::preview(&store, args.year, &args.input)?;
     let lines = preview.lines().join("\n");
     if let Some(refusal) = preview.refusal() {
-        println!("{lines}");
+        // The rows to fix, then the refusal on stderr; a closed pipe only loses the list.
+        let _ = writeln!(std::io::stdout().lock(), "{lines}");
         return Err(OpsError::Invalid(refusal));
     }
     if args.dry_run {
