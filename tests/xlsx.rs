@@ -463,3 +463,32 @@ fn the_window_shows_the_import_preview_and_imports_on_nhap() {
     common::window::click(&mut h, "Hủy");
     assert!(h.query_by_label("Nhập").is_none());
 }
+
+#[test]
+fn the_window_writes_the_requests_and_asks_before_replacing_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    let mut h = common::window::window(App::new(Some(data_dir), None));
+    h.run();
+    common::window::click(&mut h, "Xem tiếp dữ liệu mẫu");
+    let out = dir.path().join("mau");
+    h.state_mut().push(Action::ExportRequests(
+        out.clone(),
+        khoi_thi_dua::ops::Overwrite::Refuse,
+    ));
+    h.run();
+    h.get_by_label("Đã xuất mẫu báo cáo số liệu");
+    h.get_by_label_contains("Đã ghi 4 mẫu báo cáo số liệu năm 2020");
+    common::window::click(&mut h, "Đóng");
+    assert!(out.join("Sở TN&MT.xlsx").is_file());
+
+    // Again into the same folder: the window asks before replacing the files.
+    h.state_mut().push(Action::ExportRequests(
+        out.clone(),
+        khoi_thi_dua::ops::Overwrite::Refuse,
+    ));
+    h.run();
+    h.get_by_label("Thay các tệp đã có?");
+    common::window::click(&mut h, "Thay các tệp");
+    h.get_by_label("Đã xuất mẫu báo cáo số liệu");
+}
