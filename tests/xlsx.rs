@@ -350,14 +350,35 @@ fn cells_of_the_wrong_type_are_listed_with_their_rows() {
     let preview = preview_in_memory(&store, dir.path(), |n| match n {
         0 => Some(Typed::Bool(true)),
         1 => Some(Typed::Text("nhiều")),
+        2 => Some(Typed::Number(-5.0)),
+        3 => Some(Typed::Text("-1.128")),
         _ => None,
     })
     .unwrap();
     let rows: Vec<u32> = preview.unreadable.iter().map(|p| p.row).collect();
-    assert_eq!(rows, vec![9, 10]);
+    assert_eq!(rows, vec![9, 10, 11, 12]);
     assert!(preview.unreadable[0].reason.contains("đúng/sai"));
-    assert!(preview.refusal().unwrap().contains("dòng 9, 10"));
+    assert!(preview.unreadable[2].reason.contains("không được âm"));
+    assert!(preview.refusal().unwrap().contains("dòng 9, 10, 11, 12"));
     assert!(preview.edit().is_err());
+}
+
+#[test]
+fn a_handed_over_year_is_refused_before_anything_is_read_into_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = common::sample_store();
+    store
+        .write(|tx| {
+            khoi_thi_dua::store::years::set_status(
+                tx,
+                2020,
+                khoi_thi_dua::domain::YearStatus::HandedOver,
+                "",
+            )
+        })
+        .unwrap();
+    let e = preview_in_memory(&store, dir.path(), |_| Some(Typed::Number(1.0))).unwrap_err();
+    assert!(e.to_string().contains("2020"), "{e}");
 }
 
 /// Broken files: each gives a Vietnamese message naming the file, never a panic.

@@ -13,7 +13,7 @@ use crate::domain::{Indicator, Year};
 use crate::edit::Edit;
 use crate::ops::{OpsError, Result};
 use crate::store::Store;
-use crate::text::number::{format_number, parse_number};
+use crate::text::number::{NumberError, format_number, parse_non_negative};
 use calamine::{DataRef, Reader, Xlsx};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -157,6 +157,9 @@ pub fn preview(store: &Store, year: Year, file: &Path) -> Result<Preview> {
     let rows = read_rows(file)?;
     let record = crate::store::years::get(store.conn(), year)?
         .ok_or_else(|| OpsError::Invalid(format!("Tệp dữ liệu chưa có năm {year}.")))?;
+    if record.is_locked() {
+        return Err(crate::store::StoreError::Locked(year).into());
+    }
     let bloc = bloc_tag(&record.bloc_name);
     let members = crate::store::members::list(store.conn())?;
     let indicators: HashMap<i64, Indicator> = crate::store::indicators::list(store.conn(), year)?
@@ -229,8 +232,19 @@ pub fn preview(store: &Store, year: Year, file: &Path) -> Result<Preview> {
                 out.unchanged += 1;
                 continue;
             }
+            // A result is never negative (the store refuses one): said here, with its row.
+            Cell::Number(v) if v < 0.0 => {
+                let e = NumberError::Negative {
+                    text: format_number(v),
+                };
+                out.unreadable.push(RowProblem {
+                    row,
+                    reason: format!("cột “Kết quả thực hiện”: {e}"),
+                });
+                continue;
+            }
             Cell::Number(v) => v,
-            Cell::Text(text) => match parse_number(&text) {
+            Cell::Text(text) => match parse_non_negative(&text) {
                 Ok(v) => v,
                 Err(e) => {
                     out.unreadable.push(RowProblem {
