@@ -150,17 +150,25 @@ impl Chrome<'_> {
 
     /// Xuất Excel, the data-request workbooks and the import of a returned one.
     fn excel_menu_ui(&self, ui: &mut egui::Ui, has_file: bool, actions: &mut Vec<Action>) {
-        let year = self.session.map(|s| s.view.year());
         if ui
             .add_enabled(has_file, egui::Button::new("Xuất Excel…"))
             .clicked()
-            && let Some(path) = rfd::FileDialog::new()
-                .set_title("Xuất Excel")
-                .add_filter("Bảng tính Excel", &["xlsx"])
-                .set_file_name(format!("chi-tieu-{}.xlsx", year.unwrap_or_default()))
-                .save_file()
+            && let Some(s) = self.session
         {
-            actions.push(Action::ExportXlsx(path));
+            // Beside the database, "ChiTieu2020.xlsx", as the PDF exports propose.
+            let proposed = super::files::default_xlsx_path(s.store.path(), s.view.year());
+            let mut dialog = rfd::FileDialog::new()
+                .set_title("Xuất Excel")
+                .add_filter("Bảng tính Excel", &["xlsx"]);
+            if let Some(dir) = proposed.parent() {
+                dialog = dialog.set_directory(dir);
+            }
+            if let Some(name) = proposed.file_name() {
+                dialog = dialog.set_file_name(name.to_string_lossy());
+            }
+            if let Some(path) = dialog.save_file() {
+                actions.push(Action::ExportXlsx(path));
+            }
         }
         if ui
             .add_enabled(has_file, egui::Button::new("Xuất mẫu báo cáo số liệu…"))
