@@ -425,7 +425,8 @@ fn broken_workbooks_are_refused_with_a_message() {
         std::fs::write(&path, &bytes).unwrap();
         let e = import::preview(&store, 2020, &path);
         match e {
-            Err(OpsError::Invalid(message)) => {
+            Err(e @ (OpsError::Invalid(_) | OpsError::ForeignSheet { .. })) => {
+                let message = e.to_string();
                 assert!(
                     message.contains(&format!("{name}.xlsx")),
                     "{name}: {message}"
@@ -512,4 +513,111 @@ fn the_window_writes_the_requests_and_asks_before_replacing_them() {
     h.get_by_label("Thay các tệp đã có?");
     common::window::click(&mut h, "Thay các tệp");
     h.get_by_label("Đã xuất mẫu báo cáo số liệu");
+}
+
+/// A member's own table, not one of our requests: a title, headings on row 3, a group heading
+/// without figures, then `rows` of (name, unit, plan, result).
+fn own_table(path: &Path, rows: &[(&str, &str, f64, f64)]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "BÁO CÁO KẾT QUẢ THỰC HIỆN NĂM 2020")
+        .unwrap();
+    for (c, h) in ["STT", "Tên chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện"]
+        .into_iter()
+        .enumerate()
+    {
+        ws.write_string(2, c as u16, h).unwrap();
+    }
+    ws.write_string(3, 1, "I. Quản lý đất đai").unwrap();
+    for (i, (name, unit, plan, result)) in rows.iter().enumerate() {
+        let r = 4 + i as u32;
+        ws.write_number(r, 0, (i + 1) as f64).unwrap();
+        ws.write_string(r, 1, *name).unwrap();
+        ws.write_string(r, 2, *unit).unwrap();
+        ws.write_number(r, 3, *plan).unwrap();
+        ws.write_number(r, 4, *result).unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+/// The sample's indicators of "Sở TN&MT" in 2020.
+fn tnmt_indicators(store: &Store) -> Vec<khoi_thi_dua::domain::Indicator> {
+    let members = khoi_thi_dua::store::members::list(store.conn()).unwrap();
+    let m = members
+        .iter()
+        .find(|m| m.short_name_in(2020) == "Sở TN&MT")
+        .unwrap();
+    indicators::list(store.conn(), 2020)
+        .unwrap()
+        .into_iter()
+        .filter(|i| i.member == m.id)
+        .collect()
+}
+
+#[test]
+fn a_members_own_table_is_imported_with_the_columns_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample(dir.path(), "khoi.sqlite");
+    let own = tnmt_indicators(&Store::open_read_only(&db).unwrap());
+    let table = dir.path().join("bao-cao.xlsx");
+    // Names as a member retypes them: other case, doubled spaces.
+    let first = own[0].name.to_uppercase().replace(' ', "  ");
+    own_table(
+        &table,
+        &[
+            (&first, &own[0].unit, 12.0, 11.5),
+            (&own[1].name, &own[1].unit, 20.0, 21.0),
+            ("Chỉ tiêu không có", "ha", 1.0, 2.0),
+        ],
+    );
+    // Without the columns: what to give is said.
+    refused(dir.path(), &import_args(&db, &table), "--columns");
+    let mut args = import_args(&db, &table);
+    args.extend([
+        "--member",
+        "Sở TN&MT",
+        "--columns",
+        "name=B,unit=C,plan=D,result=E",
+    ]);
+    let printed = run_ok(dir.path(), &args);
+    assert!(printed.contains("Dòng 7 không khớp"), "{printed}");
+    let after = tnmt_indicators(&Store::open_read_only(&db).unwrap());
+    assert_eq!((after[0].plan, after[0].result), (Some(12.0), Some(11.5)));
+    assert_eq!((after[1].plan, after[1].result), (Some(20.0), Some(21.0)));
+    assert_eq!(after[2..], own[2..]);
+}
+
+#[test]
+fn the_window_asks_for_the_columns_of_a_members_own_table_and_imports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    let mut h = common::window::window(App::new(Some(data_dir.clone()), None));
+    h.run();
+    common::window::click(&mut h, "Xem tiếp dữ liệu mẫu");
+    let own = tnmt_indicators(common::window::store(&h));
+    // Named by the member, as members name what they send back.
+    let table = dir.path().join("Sở TN&MT - báo cáo.xlsx");
+    own_table(&table, &[(&own[0].name, &own[0].unit, 12.0, 11.5)]);
+
+    h.state_mut().push(Action::PreviewImport(table));
+    h.run();
+    h.get_by_label("Chọn cột để nhập");
+    // The member from the file's name, the columns from the headings' words.
+    let chosen = |h: &common::window::Window, label: &str| -> Vec<String> {
+        h.get_all_by_label(label)
+            .filter_map(|n| n.value())
+            .collect()
+    };
+    assert_eq!(chosen(&h, "Đơn vị"), ["Sở Tài nguyên và Môi trường"]);
+    assert_eq!(chosen(&h, "Kế hoạch"), ["Cột D — Kế hoạch"]);
+    assert_eq!(chosen(&h, "Kết quả thực hiện"), ["Cột E — Thực hiện"]);
+    common::window::click(&mut h, "Xem trước");
+    h.get_by_label("Nhập số liệu từ Excel");
+    h.get_by_label_contains("Kế hoạch: từ");
+    common::window::click(&mut h, "Nhập");
+    let after = tnmt_indicators(common::window::store(&h));
+    assert_eq!((after[0].plan, after[0].result), (Some(12.0), Some(11.5)));
+    // The columns are kept for this layout.
+    let settings = std::fs::read_to_string(data_dir.join("settings.json")).unwrap_or_default();
+    assert!(settings.contains("ten chi tieu"), "{settings}");
 }

@@ -4,7 +4,7 @@
 use super::{FILE_HELP_TEMPLATE, SUB_HELP_TEMPLATE, open_to_read, open_to_write, overwrite};
 use crate::domain::Year;
 use crate::ops::OpsError;
-use crate::ops::xlsx::{export, import, requests};
+use crate::ops::xlsx::{export, import, mapped, requests};
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -41,8 +41,8 @@ pub struct ExportRequests {
     force: bool,
 }
 
-/// Nhập kết quả thực hiện từ mẫu báo cáo số liệu (.xlsx) một đơn vị gửi lại; in danh sách
-/// thay đổi trước khi ghi.
+/// Nhập kết quả thực hiện từ mẫu báo cáo số liệu (.xlsx) một đơn vị gửi lại, hoặc từ bảng
+/// tính khác khi cho biết đơn vị và các cột; in danh sách thay đổi trước khi ghi.
 #[derive(Debug, Args)]
 #[command(help_template = FILE_HELP_TEMPLATE, override_usage = "khoi-thi-dua import-xlsx [TÙY_CHỌN] --year <NĂM> <TỆP_XLSX>")]
 pub struct ImportXlsx {
@@ -55,6 +55,17 @@ pub struct ImportXlsx {
     /// Chỉ in các thay đổi, không ghi gì vào tệp dữ liệu.
     #[arg(long)]
     dry_run: bool,
+    /// Với bảng tính không phải mẫu của chương trình: đơn vị gửi số liệu (tên đầy đủ, tên ngắn
+    /// hoặc viết tắt).
+    #[arg(long, value_name = "ĐƠN_VỊ", requires = "columns")]
+    member: Option<String>,
+    /// Với bảng tính không phải mẫu của chương trình: cột của tên chỉ tiêu, đơn vị tính, kế
+    /// hoạch, kết quả, ví dụ name=B,unit=C,plan=D,result=E.
+    #[arg(long, value_name = "CỘT", requires = "member")]
+    columns: Option<String>,
+    /// Dòng tiêu đề của bảng (số dòng như Excel ghi); mặc định: dòng đầu có từ hai ô chữ.
+    #[arg(long, value_name = "DÒNG", requires = "columns")]
+    header_row: Option<u32>,
 }
 
 pub fn export_xlsx(db: Option<&Path>, args: ExportXlsx) -> Result<String, OpsError> {
@@ -89,7 +100,19 @@ pub fn export_requests(db: Option<&Path>, args: ExportRequests) -> Result<String
 
 pub fn import_xlsx(db: Option<&Path>, args: ImportXlsx) -> Result<String, OpsError> {
     let (mut store, _claim) = open_to_write(db)?;
-    let preview = import::preview(&store, args.year, &args.input)?;
+    let preview = match (&args.member, &args.columns) {
+        (Some(member), Some(spec)) => {
+            let all = crate::store::members::list(store.conn())?;
+            let member = crate::ops::handover::find_member(&all, args.year, member)?;
+            let header_row = match args.header_row {
+                Some(row) => row,
+                None => mapped::head(&args.input, None)?.header_row + 1,
+            };
+            let columns = mapped::parse_columns(spec, header_row)?;
+            mapped::preview(&store, args.year, &args.input, member, &columns)?
+        }
+        _ => import::preview(&store, args.year, &args.input)?,
+    };
     let lines = preview.lines().join("\n");
     if let Some(refusal) = preview.refusal() {
         // The rows to fix, then the refusal on stderr; a closed pipe only loses the list.

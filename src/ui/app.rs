@@ -96,6 +96,16 @@ pub enum Action {
     PreviewImport(PathBuf),
     /// Makes the changes of an import's preview (one edit, one undo step).
     Import(Edit),
+    /// Asks which columns of a workbook that is not a data-request file hold what, with its
+    /// headings read on this row (0-based; `None`: guessed).
+    ChooseColumns(PathBuf, Option<u32>),
+    /// Previews a workbook read with the columns chosen, and remembers them for its layout.
+    PreviewMapped {
+        file: PathBuf,
+        member: crate::domain::MemberId,
+        columns: crate::ops::xlsx::mapped::Columns,
+        layout: String,
+    },
 }
 
 pub struct App {
@@ -342,6 +352,13 @@ impl App {
             Action::ExportRequests(dir, overwrite) => self.export_requests(&dir, overwrite),
             Action::PreviewImport(file) => self.preview_import(&file),
             Action::Import(edit) => self.import(ctx, edit),
+            Action::ChooseColumns(file, header_row) => self.choose_columns(file, header_row),
+            Action::PreviewMapped {
+                file,
+                member,
+                columns,
+                layout,
+            } => self.preview_mapped(&file, member, columns, layout),
         }
     }
 

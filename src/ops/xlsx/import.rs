@@ -4,35 +4,55 @@
 //! and each row that matches nothing; a file with an unreadable row, or a key of another year
 //! or bloc, is refused whole. The changes are one `Edit::Steps`: one transaction, one undo.
 //!
-//! The sheet is read as a stream of cells, keeping only the key, name and result columns, so a
-//! workbook that claims a huge sheet (or has one) costs no more memory than its real rows.
+//! A sheet without keys (a member's own table) goes through `mapped`: the user says which
+//! column holds what, and rows are matched by the indicator's name.
 
 use super::requests::{KEY_COL, NAME_COL, RESULT_COL};
+use super::sheet::{Cell, Rows, read_rows};
 use super::{KEY_PREFIX, RowKey, bloc_tag};
-use crate::domain::{Indicator, Year};
+use crate::domain::{Indicator, Member, Year, YearRecord};
 use crate::edit::Edit;
 use crate::ops::{OpsError, Result};
 use crate::store::Store;
 use crate::text::number::{NumberError, format_number, parse_non_negative};
-use calamine::{DataRef, Reader, Xlsx};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-/// Larger than any data-request workbook (12.000 indicators make well under 1 MB).
-pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
-/// Cells read before the file is declared too large: a sheet of a real bloc has far fewer.
-const MAX_CELLS: usize = 2_000_000;
 
 /// The label of the import in the Undo menu.
 pub const LABEL: &str = "nhập số liệu từ Excel";
 
-/// One result that the import would change.
+/// Which figure of an indicator a change sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Plan,
+    Result,
+}
+
+impl Field {
+    /// As the column is headed.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Plan => "Kế hoạch",
+            Field::Result => "Kết quả thực hiện",
+        }
+    }
+
+    fn of(self, ind: &Indicator) -> Option<f64> {
+        match self {
+            Field::Plan => ind.plan,
+            Field::Result => ind.result,
+        }
+    }
+}
+
+/// One figure that the import would change.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Change {
     /// The row as Excel numbers it (1-based).
     pub row: u32,
     pub member: String,
     pub indicator: Indicator,
+    pub field: Field,
     pub new: f64,
 }
 
@@ -93,20 +113,26 @@ impl Preview {
         out
     }
 
-    /// The edit that makes the changes, as one undo step; refused when a row is unreadable.
+    /// The edit that makes the changes, as one undo step (one update per indicator, with all
+    /// its changed figures); refused when a row is unreadable.
     pub fn edit(&self) -> Result<Edit> {
         if let Some(refusal) = self.refusal() {
             return Err(OpsError::Invalid(refusal));
         }
-        let steps = self
-            .changes
-            .iter()
-            .map(|c| {
-                let mut ind = c.indicator.clone();
-                ind.result = Some(c.new);
-                Edit::UpdateIndicator(ind)
-            })
-            .collect();
+        let mut updated: Vec<Indicator> = Vec::new();
+        let mut at: HashMap<i64, usize> = HashMap::new();
+        for c in &self.changes {
+            let i = *at.entry(c.indicator.id).or_insert_with(|| {
+                updated.push(c.indicator.clone());
+                updated.len() - 1
+            });
+            let ind = &mut updated[i];
+            match c.field {
+                Field::Plan => ind.plan = Some(c.new),
+                Field::Result => ind.result = Some(c.new),
+            }
+        }
+        let steps = updated.into_iter().map(Edit::UpdateIndicator).collect();
         Ok(Edit::Steps {
             label: LABEL,
             steps,
@@ -114,12 +140,12 @@ impl Preview {
     }
 }
 
-/// "Dòng 9 · Sở Tài chính · Thu ngân sách (tỷ đồng): từ 1.128 thành 3.611,73" (words, not an
-/// arrow: the window's font has no arrow).
+/// "Dòng 9 · Sở Tài chính · Thu ngân sách (tỷ đồng) · Kết quả thực hiện: từ 1.128 thành
+/// 3.611,73" (words, not an arrow: the window's font has no arrow).
 pub fn change_line(c: &Change) -> String {
     let old = c
-        .indicator
-        .result
+        .field
+        .of(&c.indicator)
         .map_or_else(|| "(trống)".to_owned(), format_number);
     let unit = if c.indicator.unit.is_empty() {
         String::new()
@@ -127,65 +153,49 @@ pub fn change_line(c: &Change) -> String {
         format!(" ({})", c.indicator.unit)
     };
     format!(
-        "Dòng {} · {} · {}{unit}: từ {old} thành {}",
+        "Dòng {} · {} · {}{unit} · {}: từ {old} thành {}",
         c.row,
         c.member,
         c.indicator.name,
+        c.field.label(),
         format_number(c.new)
     )
 }
 
-/// What one row of the sheet holds in the columns the import reads.
-#[derive(Debug, Default)]
-struct RawRow {
-    key: Option<String>,
-    name: String,
-    result: Cell,
-}
-
-#[derive(Debug, Default)]
-enum Cell {
-    #[default]
-    Empty,
-    Number(f64),
-    Text(String),
-    Other(&'static str),
-}
-
-/// Reads `file` and matches it against `year` of the open file, writing nothing.
+/// Reads `file` and matches it against `year` of the open file by its keys, writing nothing.
+/// A workbook without keys is `OpsError::ForeignSheet`: its columns must be given (`mapped`).
 pub fn preview(store: &Store, year: Year, file: &Path) -> Result<Preview> {
-    let rows = read_rows(file)?;
-    let record = crate::store::years::get(store.conn(), year)?
-        .ok_or_else(|| OpsError::Invalid(format!("Tệp dữ liệu chưa có năm {year}.")))?;
-    if record.is_locked() {
-        return Err(crate::store::StoreError::Locked(year).into());
+    let is_request = |rows: &Rows| {
+        rows.values().any(|r| {
+            r.get(&KEY_COL)
+                .and_then(Cell::text)
+                .is_some_and(|t| t.trim().starts_with(KEY_PREFIX))
+        })
+    };
+    let rows = read_rows(file, Some(&[KEY_COL, NAME_COL, RESULT_COL]), is_request)?;
+    if !is_request(&rows) {
+        return Err(OpsError::ForeignSheet {
+            path: file.to_path_buf(),
+        });
     }
+    let record = open_year(store, year)?;
     let bloc = bloc_tag(&record.bloc_name);
     let members = crate::store::members::list(store.conn())?;
     let indicators: HashMap<i64, Indicator> = crate::store::indicators::list(store.conn(), year)?
         .into_iter()
         .map(|i| (i.id, i))
         .collect();
-    let mut out = Preview {
-        file: file.to_path_buf(),
-        year,
-        changes: Vec::new(),
-        unreadable: Vec::new(),
-        unmatched: Vec::new(),
-        unchanged: 0,
-    };
-    let mut keyed = 0;
+    let mut out = Preview::new(file, year);
     let mut seen: HashMap<i64, u32> = HashMap::new();
-    for (index, raw) in rows {
+    for (index, cells) in &rows {
         let row = index + 1;
-        let Some(key_text) = raw.key else {
+        let Some(key_text) = cells.get(&KEY_COL).and_then(Cell::text) else {
             continue;
         };
         if !key_text.trim().starts_with(KEY_PREFIX) {
             continue;
         }
-        keyed += 1;
-        let Some(key) = RowKey::parse(&key_text) else {
+        let Some(key) = RowKey::parse(key_text) else {
             out.unreadable.push(RowProblem {
                 row,
                 reason: "mã ẩn của dòng đã bị sửa, không đọc được.".to_owned(),
@@ -211,81 +221,120 @@ pub fn preview(store: &Store, year: Year, file: &Path) -> Result<Preview> {
             .get(&key.indicator)
             .filter(|i| i.member == key.member)
         else {
+            let name = cells.get(&NAME_COL).and_then(Cell::text).unwrap_or("");
             out.unmatched.push(RowProblem {
                 row,
                 reason: format!(
-                    "chỉ tiêu “{}” không còn trong năm {year} (có thể đã bị xóa sau khi gửi mẫu).",
-                    raw.name
+                    "chỉ tiêu “{name}” không còn trong năm {year} (có thể đã bị xóa sau khi gửi mẫu)."
                 ),
             });
             continue;
         };
-        if let Some(first) = seen.insert(ind.id, row) {
-            out.unreadable.push(RowProblem {
-                row,
-                reason: format!("chỉ tiêu “{}” đã có ở dòng {first}.", ind.name),
-            });
+        if !out.first_row_of(&mut seen, row, ind) {
             continue;
         }
-        let new = match raw.result {
-            Cell::Empty => {
-                out.unchanged += 1;
-                continue;
-            }
-            // A result is never negative (the store refuses one): said here, with its row.
-            Cell::Number(v) if v < 0.0 => {
-                let e = NumberError::Negative {
-                    text: format_number(v),
-                };
-                out.unreadable.push(RowProblem {
-                    row,
-                    reason: format!("cột “Kết quả thực hiện”: {e}"),
-                });
-                continue;
-            }
-            Cell::Number(v) => v,
-            Cell::Text(text) => match parse_non_negative(&text) {
-                Ok(v) => v,
-                Err(e) => {
-                    out.unreadable.push(RowProblem {
-                        row,
-                        reason: format!("cột “Kết quả thực hiện”: {e}"),
-                    });
-                    continue;
-                }
-            },
-            Cell::Other(what) => {
-                out.unreadable.push(RowProblem {
-                    row,
-                    reason: format!(
-                        "cột “Kết quả thực hiện” chứa {what}, không phải số. Hãy gõ số như 1.128 hoặc 3.611,73."
-                    ),
-                });
-                continue;
-            }
-        };
-        if ind.result == Some(new) {
-            out.unchanged += 1;
-            continue;
-        }
-        let member = members
-            .iter()
-            .find(|m| m.id == ind.member)
-            .map_or_else(String::new, |m| m.short_name_in(year).to_owned());
-        out.changes.push(Change {
-            row,
-            member,
-            indicator: ind.clone(),
-            new,
-        });
-    }
-    if keyed == 0 {
-        return Err(OpsError::Invalid(format!(
-            "Tệp “{}” không phải mẫu báo cáo số liệu do chương trình tạo (không có cột mã ẩn của các chỉ tiêu), nên chưa nhập được. Hãy dùng tệp mẫu đã gửi cho đơn vị (Tệp › Xuất mẫu báo cáo số liệu…).",
-            file.display()
-        )));
+        let member = short_name(&members, ind.member, year);
+        let cell = cells.get(&RESULT_COL).cloned().unwrap_or_default();
+        out.consider(row, &member, ind, Field::Result, &cell);
     }
     Ok(out)
+}
+
+/// The year's record, refused when the year is missing or handed over.
+pub(super) fn open_year(store: &Store, year: Year) -> Result<YearRecord> {
+    let record = crate::store::years::get(store.conn(), year)?
+        .ok_or_else(|| OpsError::Invalid(format!("Tệp dữ liệu chưa có năm {year}.")))?;
+    if record.is_locked() {
+        return Err(crate::store::StoreError::Locked(year).into());
+    }
+    Ok(record)
+}
+
+pub(super) fn short_name(members: &[Member], id: i64, year: Year) -> String {
+    members
+        .iter()
+        .find(|m| m.id == id)
+        .map_or_else(String::new, |m| m.short_name_in(year).to_owned())
+}
+
+/// The figure a cell holds: a number cell by its type, a text cell by the Vietnamese rules;
+/// never negative. `Ok(None)` for an empty cell; `Err` says why the cell cannot be read.
+pub(super) fn figure(cell: &Cell, field: Field) -> std::result::Result<Option<f64>, String> {
+    let column = field.label();
+    match cell {
+        Cell::Empty => Ok(None),
+        // A figure is never negative (the store refuses one): said here, with its row.
+        Cell::Number(v) if *v < 0.0 => {
+            let e = NumberError::Negative {
+                text: format_number(*v),
+            };
+            Err(format!("cột “{column}”: {e}"))
+        }
+        Cell::Number(v) => Ok(Some(*v)),
+        Cell::Text(text) => parse_non_negative(text)
+            .map(Some)
+            .map_err(|e| format!("cột “{column}”: {e}")),
+        Cell::Other(what) => Err(format!(
+            "cột “{column}” chứa {what}, không phải số. Hãy gõ số như 1.128 hoặc 3.611,73."
+        )),
+    }
+}
+
+impl Preview {
+    pub(super) fn new(file: &Path, year: Year) -> Preview {
+        Preview {
+            file: file.to_path_buf(),
+            year,
+            changes: Vec::new(),
+            unreadable: Vec::new(),
+            unmatched: Vec::new(),
+            unchanged: 0,
+        }
+    }
+
+    /// Whether `row` is the first to name `ind` (`seen`: the rows so far); a second row is
+    /// noted as unreadable, since which of the two is right cannot be told.
+    pub(super) fn first_row_of(
+        &mut self,
+        seen: &mut HashMap<i64, u32>,
+        row: u32,
+        ind: &Indicator,
+    ) -> bool {
+        match seen.insert(ind.id, row) {
+            None => true,
+            Some(first) => {
+                self.unreadable.push(RowProblem {
+                    row,
+                    reason: format!("chỉ tiêu “{}” đã có ở dòng {first}.", ind.name),
+                });
+                false
+            }
+        }
+    }
+
+    /// Notes what `cell` of row `row` does to `field` of `ind`: a change, nothing, or a row
+    /// that cannot be read.
+    pub(super) fn consider(
+        &mut self,
+        row: u32,
+        member: &str,
+        ind: &Indicator,
+        field: Field,
+        cell: &Cell,
+    ) {
+        match figure(cell, field) {
+            Err(reason) => self.unreadable.push(RowProblem { row, reason }),
+            Ok(None) => self.unchanged += 1,
+            Ok(Some(v)) if field.of(ind) == Some(v) => self.unchanged += 1,
+            Ok(Some(new)) => self.changes.push(Change {
+                row,
+                member: member.to_owned(),
+                indicator: ind.clone(),
+                field,
+                new,
+            }),
+        }
+    }
 }
 
 /// Applies a preview in one transaction (the command line; the window goes through its history
@@ -294,102 +343,4 @@ pub fn apply(store: &mut Store, preview: &Preview) -> Result<usize> {
     let edit = preview.edit()?;
     store.write(|tx| edit.apply(tx))?;
     Ok(preview.changes.len())
-}
-
-fn not_a_workbook(file: &Path, why: impl std::fmt::Display) -> OpsError {
-    OpsError::Invalid(format!(
-        "Không đọc được tệp “{}” như một bảng tính Excel (.xlsx) ({why}). Hãy mở tệp bằng Excel, lưu lại dưới dạng .xlsx rồi thử lại.",
-        file.display()
-    ))
-}
-
-/// The rows of the first sheet that has keys (the request's sheet), by 0-based row number.
-fn read_rows(file: &Path) -> Result<BTreeMap<u32, RawRow>> {
-    let size = std::fs::metadata(file)
-        .map_err(|source| OpsError::Read {
-            path: file.to_path_buf(),
-            source,
-        })?
-        .len();
-    if size > MAX_FILE_BYTES {
-        return Err(OpsError::Invalid(format!(
-            "Tệp “{}” lớn bất thường ({} MB, giới hạn {} MB), nên không được nhập.",
-            file.display(),
-            size / 1024 / 1024,
-            MAX_FILE_BYTES / 1024 / 1024
-        )));
-    }
-    let reader = std::fs::File::open(file).map_err(|source| OpsError::Read {
-        path: file.to_path_buf(),
-        source,
-    })?;
-    let mut wb: Xlsx<_> =
-        Xlsx::new(std::io::BufReader::new(reader)).map_err(|e| not_a_workbook(file, e))?;
-    let names = wb.sheet_names();
-    let mut last = BTreeMap::new();
-    for name in names {
-        let rows = read_sheet(&mut wb, &name, file)?;
-        if rows.values().any(|r| r.key.is_some()) {
-            return Ok(rows);
-        }
-        last = rows;
-    }
-    Ok(last)
-}
-
-fn read_sheet<R: std::io::Read + std::io::Seek>(
-    wb: &mut Xlsx<R>,
-    name: &str,
-    file: &Path,
-) -> Result<BTreeMap<u32, RawRow>> {
-    let mut cells = wb
-        .worksheet_cells_reader(name)
-        .map_err(|e| not_a_workbook(file, e))?;
-    let mut rows: BTreeMap<u32, RawRow> = BTreeMap::new();
-    let mut count = 0usize;
-    while let Some(cell) = cells.next_cell().map_err(|e| not_a_workbook(file, e))? {
-        count += 1;
-        if count > MAX_CELLS {
-            return Err(OpsError::Invalid(format!(
-                "Trang tính “{name}” của tệp “{}” có quá nhiều ô (hơn {MAX_CELLS}), không phải mẫu báo cáo số liệu; không nhập tệp này.",
-                file.display()
-            )));
-        }
-        let (row, col) = cell.get_position();
-        let value = cell.get_value();
-        if col == u32::from(KEY_COL) {
-            if let Some(text) = text_of(value) {
-                rows.entry(row).or_default().key = Some(text);
-            }
-        } else if col == u32::from(NAME_COL) {
-            if let Some(text) = text_of(value) {
-                rows.entry(row).or_default().name = text;
-            }
-        } else if col == u32::from(RESULT_COL) {
-            let result = match value {
-                DataRef::Empty => Cell::Empty,
-                DataRef::Int(i) => Cell::Number(*i as f64),
-                DataRef::Float(f) if f.is_finite() => Cell::Number(*f),
-                DataRef::Float(_) => Cell::Other("một giá trị không phải số"),
-                DataRef::String(s) if s.trim().is_empty() => Cell::Empty,
-                DataRef::SharedString(s) if s.trim().is_empty() => Cell::Empty,
-                DataRef::String(s) => Cell::Text(s.clone()),
-                DataRef::SharedString(s) => Cell::Text((*s).to_owned()),
-                DataRef::Bool(_) => Cell::Other("giá trị đúng/sai"),
-                DataRef::DateTime(_) | DataRef::DateTimeIso(_) => Cell::Other("một ngày tháng"),
-                DataRef::DurationIso(_) => Cell::Other("một khoảng thời gian"),
-                DataRef::Error(_) => Cell::Other("một lỗi công thức"),
-            };
-            rows.entry(row).or_default().result = result;
-        }
-    }
-    Ok(rows)
-}
-
-fn text_of(value: &DataRef<'_>) -> Option<String> {
-    match value {
-        DataRef::String(s) => Some(s.clone()),
-        DataRef::SharedString(s) => Some((*s).to_owned()),
-        _ => None,
-    }
 }

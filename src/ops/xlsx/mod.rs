@@ -8,7 +8,9 @@
 
 pub mod export;
 pub mod import;
+pub mod mapped;
 pub mod requests;
+pub mod sheet;
 
 use super::OpsError;
 use crate::domain::Year;

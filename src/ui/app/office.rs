@@ -3,11 +3,14 @@
 //! `ops::xlsx`; here they are only asked for and their outcome shown.
 
 use super::{Action, App};
+use crate::domain::MemberId;
 use crate::edit::Edit;
+use crate::ops::xlsx::mapped::{self, Columns};
 use crate::ops::xlsx::{export, import, requests};
 use crate::ops::{OpsError, Overwrite};
-use crate::ui::dialogs::{ConfirmDialog, Dialog, ImportDialog};
-use std::path::Path;
+use crate::text::collate::fold_for_search;
+use crate::ui::dialogs::{ColumnsDialog, ConfirmDialog, Dialog, ImportDialog};
+use std::path::{Path, PathBuf};
 
 impl App {
     pub(super) fn export_xlsx(&mut self, ctx: &egui::Context, path: &Path) {
@@ -64,6 +67,72 @@ impl App {
         }
         match import::preview(&s.store, s.view.year(), file) {
             Ok(preview) => self.dialog = Some(Dialog::Import(ImportDialog::new(&preview))),
+            Err(OpsError::ForeignSheet { .. }) => self.choose_columns(file.to_path_buf(), None),
+            Err(e) => self.dialog = Some(Dialog::error(e)),
+        }
+    }
+
+    /// A workbook that is not a data-request file: which columns hold what, starting from
+    /// those chosen for the same headings before, else guessed; the member from the file's
+    /// name when it is a member's short name.
+    pub(super) fn choose_columns(&mut self, file: PathBuf, header_row: Option<u32>) {
+        let Some(s) = &self.session else { return };
+        let head = match mapped::head(&file, header_row) {
+            Ok(head) => head,
+            Err(e) => {
+                self.dialog = Some(Dialog::error(e));
+                return;
+            }
+        };
+        let year = s.view.year();
+        let data = &s.view.data;
+        let members: Vec<(MemberId, String)> = s
+            .view
+            .members_in_year()
+            .into_iter()
+            .filter(|m| data.indicators.iter().any(|i| i.member == m.id))
+            .map(|m| (m.id, m.full_name_in(year).to_owned()))
+            .collect();
+        let stem = file
+            .file_stem()
+            .map(|n| fold_for_search(&n.to_string_lossy()))
+            .unwrap_or_default();
+        let member = s
+            .view
+            .members_in_year()
+            .into_iter()
+            .filter(|m| members.iter().any(|(id, _)| *id == m.id))
+            .find(|m| {
+                let short = fold_for_search(&requests::safe_file_stem(m.short_name_in(year), m.id));
+                !short.is_empty() && stem.contains(&short)
+            })
+            .map(|m| m.id);
+        let mut columns = self
+            .settings
+            .xlsx_layouts
+            .get(&head.layout())
+            .cloned()
+            .unwrap_or_else(|| head.guess());
+        columns.header_row = head.header_row;
+        self.dialog = Some(Dialog::Columns(ColumnsDialog::new(
+            file, head, members, member, columns,
+        )));
+    }
+
+    pub(super) fn preview_mapped(
+        &mut self,
+        file: &Path,
+        member: MemberId,
+        columns: Columns,
+        layout: String,
+    ) {
+        let Some(s) = &self.session else { return };
+        match mapped::preview(&s.store, s.view.year(), file, member, &columns) {
+            Ok(preview) => {
+                self.dialog = Some(Dialog::Import(ImportDialog::new(&preview)));
+                self.settings.remember_layout(layout, columns);
+                self.save_settings();
+            }
             Err(e) => self.dialog = Some(Dialog::error(e)),
         }
     }

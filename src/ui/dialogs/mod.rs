@@ -2,6 +2,7 @@
 //! user chose, if anything this frame; the shell turns the choice into an [`Action`] applied
 //! after the frame, so no dialog writes anything while it is being drawn.
 
+mod columns;
 mod export;
 mod import;
 mod message;
@@ -9,6 +10,7 @@ mod new_bloc;
 mod restore;
 mod welcome;
 
+pub use columns::ColumnsDialog;
 pub use export::ExportDialog;
 pub use import::ImportDialog;
 pub use message::{ConfirmDialog, ErrorDialog, InfoDialog};
@@ -40,6 +42,7 @@ pub enum Dialog {
     Restore(RestoreDialog),
     Export(ExportDialog),
     Import(ImportDialog),
+    Columns(ColumnsDialog),
 }
 
 impl Dialog {
@@ -63,6 +66,7 @@ impl Dialog {
             Dialog::Restore(d) => d.ui(ctx),
             Dialog::Export(d) => d.ui(ctx, settings),
             Dialog::Import(d) => d.ui(ctx),
+            Dialog::Columns(d) => d.ui(ctx),
         }
     }
 }
