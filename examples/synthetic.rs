@@ -334,7 +334,7 @@ fn scheme_of(year: i32, n: usize) -> Scheme {
         s.criteria.push(Criterion {
             id: group,
             parent: None,
-            code: roman(g + 1),
+            code: khoi_thi_dua::text::number::format_roman(g + 1),
             title: if last {
                 "Điểm thưởng, điểm trừ".to_owned()
             } else {
@@ -404,29 +404,6 @@ fn scheme_of(year: i32, n: usize) -> Scheme {
         TieBreak::MoreBonus,
     ];
     s
-}
-
-fn roman(n: usize) -> String {
-    const DIGITS: [(usize, &str); 9] = [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut n = n;
-    let mut out = String::new();
-    for (v, s) in DIGITS {
-        while n >= v {
-            out.push_str(s);
-            n -= v;
-        }
-    }
-    out
 }
 
 /// Plausible scores: a member scores itself 70–100 % of each item, the bloc takes up to a

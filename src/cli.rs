@@ -2,6 +2,8 @@
 //! exits 0 on success, 1 with a one-line Vietnamese message on stderr on failure, and 2 on
 //! wrong usage (clap's own exit code for usage errors).
 
+mod office;
+
 use crate::domain::Year;
 use crate::ops::export::{self, DocumentKind};
 use crate::ops::{self, OpsError, Overwrite, handover};
@@ -148,6 +150,12 @@ pub enum Command {
     /// cả .txt, .html), theo thể thức Nghị định 30/2020/NĐ-CP.
     #[command(help_template = SUB_HELP_TEMPLATE, override_usage = "khoi-thi-dua export [TÙY_CHỌN] --year <NĂM> --document <VĂN_BẢN> --out <TỆP.pdf|TỆP.docx>")]
     Export(ExportArgs),
+    #[command(name = "export-xlsx")]
+    ExportXlsx(office::ExportXlsx),
+    #[command(name = "export-requests")]
+    ExportRequests(office::ExportRequests),
+    #[command(name = "import-xlsx")]
+    ImportXlsx(office::ImportXlsx),
 }
 
 /// The arguments of `export` and `export-pdf`.
@@ -167,7 +175,7 @@ pub struct ExportArgs {
     /// kết quả chấm điểm, xếp hạng), score-sheet (bảng điểm chi tiết của từng đơn vị) hoặc
     /// score-form (mẫu tự chấm điểm để trống), proposal (tờ trình đề nghị khen thưởng),
     /// review-minutes (biên bản họp bình xét, suy tôn), vote-count (biên bản kiểm phiếu) hoặc
-    /// ballot (phiếu bầu);
+    /// ballot (phiếu bầu), pledge (bản ký kết giao ước thi đua);
     /// mặc định: report.
     #[arg(
         long,
@@ -312,7 +320,11 @@ pub fn main() -> ExitCode {
             // Only the export commands replace an existing output with --force.
             let forceable = matches!(
                 command,
-                Command::ExportJson(_) | Command::ExportPdf(_) | Command::Export(_)
+                Command::ExportJson(_)
+                    | Command::ExportPdf(_)
+                    | Command::Export(_)
+                    | Command::ExportXlsx(_)
+                    | Command::ExportRequests(_)
             );
             run_and_report(cli.db.as_deref(), command, forceable)
         }
@@ -324,8 +336,10 @@ pub fn main() -> ExitCode {
 fn run_and_report(db: Option<&Path>, command: Command, forceable: bool) -> ExitCode {
     match run_command(db, command) {
         Ok(message) => {
+            // A closed pipe (`| head`) is no failure of the command, and nobody is left to
+            // tell: the output is dropped rather than panicking.
             if !message.is_empty() {
-                println!("{message}");
+                let _ = writeln!(std::io::stdout().lock(), "{message}");
             }
             ExitCode::SUCCESS
         }
@@ -447,6 +461,9 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             }
             Ok(message)
         }
+        Command::ExportXlsx(args) => office::export_xlsx(db, args),
+        Command::ExportRequests(args) => office::export_requests(db, args),
+        Command::ImportXlsx(args) => office::import_xlsx(db, args),
         Command::Verify { file } => {
             let findings = crate::store::receive::inspect(&file);
             let text = findings.lines().join("\n");

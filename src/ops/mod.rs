@@ -13,6 +13,7 @@ pub mod handover;
 pub mod json;
 pub mod lock;
 pub mod receive;
+pub mod xlsx;
 
 use crate::report::pdf::PdfError;
 use crate::store::{Store, StoreError};
@@ -69,6 +70,13 @@ pub enum OpsError {
         path.display()
     )]
     InUse { path: PathBuf },
+    /// A workbook without the hidden keys of a data-request file: which column holds what must
+    /// be said before it can be imported.
+    #[error(
+        "Tệp “{}” không phải mẫu báo cáo số liệu do chương trình tạo (không có cột mã ẩn của các chỉ tiêu). Hãy cho biết đơn vị và cột nào là tên chỉ tiêu, kế hoạch, kết quả thực hiện (dòng lệnh: --member và --columns), hoặc dùng tệp mẫu đã gửi cho đơn vị.",
+        path.display()
+    )]
+    ForeignSheet { path: PathBuf },
     /// A rule of the request was broken; the message says which and what to do.
     #[error("{0}")]
     Invalid(String),

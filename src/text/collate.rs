@@ -251,8 +251,9 @@ pub fn fold_for_search(s: &str) -> String {
 }
 
 /// Lower-cases text and puts it in NFC, keeping its diacritics, for searches
-/// where the user typed accents.
-fn fold_case(s: &str) -> String {
+/// where the user typed accents and for matching a name typed elsewhere
+/// (another spreadsheet) against ours: case and spacing aside, it must agree.
+pub fn fold_case(s: &str) -> String {
     let lower: String = s.nfd().flat_map(char::to_lowercase).nfc().collect();
     collapse_whitespace(&lower)
 }

@@ -387,6 +387,34 @@ fn truncated_decimals(v: f64, keep: impl Fn(&str) -> usize) -> String {
     out
 }
 
+/// Writes a part's number in Roman numerals (I, II, III…), as Vietnamese tables number the
+/// parts of a table; 0 gives "".
+pub fn format_roman(mut n: usize) -> String {
+    const NUMERALS: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, numeral) in NUMERALS {
+        while n >= value {
+            out.push_str(numeral);
+            n -= value;
+        }
+    }
+    out
+}
+
 /// Writes a year: never grouped ("2020", not "2.020").
 pub fn format_year(y: i32) -> String {
     y.to_string()
@@ -396,6 +424,15 @@ pub fn format_year(y: i32) -> String {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn parts_are_numbered_in_roman_numerals() {
+        assert_eq!(format_roman(1), "I");
+        assert_eq!(format_roman(4), "IV");
+        assert_eq!(format_roman(14), "XIV");
+        assert_eq!(format_roman(40), "XL");
+        assert_eq!(format_roman(1994), "MCMXCIV");
+    }
 
     #[test]
     fn formats_examples() {

@@ -22,6 +22,8 @@ use crate::ops::export::DocumentKind;
 use crate::ops::{self, Overwrite};
 use crate::store::years;
 use egui::{Color32, RichText};
+
+mod office;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,6 +94,24 @@ pub enum Action {
     ExportPdf(DocumentKind, PathBuf),
     /// Opens a file or folder with the system's program ("Mở tệp", "Mở thư mục").
     OpenWithSystem(PathBuf),
+    /// Writes the year's workbook (.xlsx) to this path.
+    ExportXlsx(PathBuf),
+    /// Writes the data-request workbooks into this folder.
+    ExportRequests(PathBuf, Overwrite),
+    /// Reads a returned data-request workbook and shows what importing it would change.
+    PreviewImport(PathBuf),
+    /// Makes the changes of an import's preview (one edit, one undo step).
+    Import(Edit),
+    /// Asks which columns of a workbook that is not a data-request file hold what, with its
+    /// headings read on this row (0-based; `None`: guessed).
+    ChooseColumns(PathBuf, Option<u32>),
+    /// Previews a workbook read with the columns chosen, and remembers them for its layout.
+    PreviewMapped {
+        file: PathBuf,
+        member: crate::domain::MemberId,
+        columns: crate::ops::xlsx::mapped::Columns,
+        layout: String,
+    },
 }
 
 /// How files and folders are handed to the system's programs: for real, or, in the tests,
@@ -351,6 +371,17 @@ impl App {
             Action::ExportPdf(DocumentKind::Report, path) => self.start_export(ctx, path),
             Action::ExportPdf(kind, path) => self.export_now(ctx, kind, &path),
             Action::OpenWithSystem(path) => self.launch(&path),
+            Action::ExportXlsx(path) => self.export_xlsx(ctx, &path),
+            Action::ExportRequests(dir, overwrite) => self.export_requests(&dir, overwrite),
+            Action::PreviewImport(file) => self.preview_import(&file),
+            Action::Import(edit) => self.import(ctx, edit),
+            Action::ChooseColumns(file, header_row) => self.choose_columns(file, header_row),
+            Action::PreviewMapped {
+                file,
+                member,
+                columns,
+                layout,
+            } => self.preview_mapped(&file, member, columns, layout),
         }
     }
 

@@ -7,7 +7,7 @@ use crate::ops::export::{DocumentKind, Exported, document_fonts, prepare, write}
 use crate::ops::{OpsError, Overwrite, check_output};
 use crate::store::Store;
 use crate::ui::settings::Settings;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
@@ -109,13 +109,7 @@ impl ExportJob {
 /// Where the export dialog proposes to write: beside the database, "BaoCao2020.pdf",
 /// "BienBanHoiNghi2020.pdf" or "TinBai2020.html".
 pub fn default_pdf_path(store: &Store, year: Year, kind: DocumentKind) -> PathBuf {
-    let dir = store
-        .path()
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|| PathBuf::from("."));
-    dir.join(match kind {
+    super::files::beside(store.path()).join(match kind {
         DocumentKind::Report => format!("BaoCao{year}.pdf"),
         DocumentKind::Minutes => format!("BienBanHoiNghi{year}.pdf"),
         DocumentKind::News => format!("TinBai{year}.html"),

@@ -118,6 +118,7 @@ impl Chrome<'_> {
         {
             actions.push(Action::ExportPdfDialog(DocumentKind::Report));
         }
+        self.excel_menu_ui(ui, has_file, actions);
         if ui
             .add_enabled(has_file, egui::Button::new("Lưu bản sao…"))
             .clicked()
@@ -144,6 +145,52 @@ impl Chrome<'_> {
         ui.separator();
         if ui.button("Thoát").clicked() {
             actions.push(Action::Quit);
+        }
+    }
+
+    /// Xuất Excel, the data-request workbooks and the import of a returned one.
+    fn excel_menu_ui(&self, ui: &mut egui::Ui, has_file: bool, actions: &mut Vec<Action>) {
+        if ui
+            .add_enabled(has_file, egui::Button::new("Xuất Excel…"))
+            .clicked()
+            && let Some(s) = self.session
+        {
+            // Beside the database, "ChiTieu2020.xlsx", as the PDF exports propose.
+            let proposed = super::files::default_xlsx_path(s.store.path(), s.view.year());
+            let mut dialog = rfd::FileDialog::new()
+                .set_title("Xuất Excel")
+                .add_filter("Bảng tính Excel", &["xlsx"]);
+            if let Some(dir) = proposed.parent() {
+                dialog = dialog.set_directory(dir);
+            }
+            if let Some(name) = proposed.file_name() {
+                dialog = dialog.set_file_name(name.to_string_lossy());
+            }
+            if let Some(path) = dialog.save_file() {
+                actions.push(Action::ExportXlsx(path));
+            }
+        }
+        if ui
+            .add_enabled(has_file, egui::Button::new("Xuất mẫu báo cáo số liệu…"))
+            .on_hover_text("Mỗi đơn vị một tệp Excel để điền kết quả thực hiện rồi gửi lại.")
+            .clicked()
+            && let Some(dir) = rfd::FileDialog::new()
+                .set_title("Chọn thư mục ghi mẫu báo cáo số liệu")
+                .pick_folder()
+        {
+            actions.push(Action::ExportRequests(dir, crate::ops::Overwrite::Refuse));
+        }
+        let writable = self.session.is_some_and(|s| s.lock.is_some());
+        if ui
+            .add_enabled(writable, egui::Button::new("Nhập số liệu từ Excel…"))
+            .on_disabled_hover_text("Tệp đang mở chỉ để xem.")
+            .clicked()
+            && let Some(file) = rfd::FileDialog::new()
+                .set_title("Nhập số liệu từ Excel")
+                .add_filter("Bảng tính Excel", &["xlsx"])
+                .pick_file()
+        {
+            actions.push(Action::PreviewImport(file));
         }
     }
 

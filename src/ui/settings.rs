@@ -24,6 +24,10 @@ pub struct Settings {
     /// On a report not yet adopted, also print "DỰ THẢO" diagonally across every page.
     #[serde(default)]
     pub diagonal_draft_mark: bool,
+    /// The columns chosen to import a workbook that is not a data-request file, by its layout
+    /// (the headings' text), so the next file of that shape is read the same way.
+    #[serde(default)]
+    pub xlsx_layouts: std::collections::BTreeMap<String, crate::ops::xlsx::mapped::Columns>,
 }
 
 fn yes() -> bool {
@@ -37,6 +41,7 @@ impl Default for Settings {
             own: Vec::new(),
             use_system_font: true,
             diagonal_draft_mark: false,
+            xlsx_layouts: Default::default(),
         }
     }
 }
@@ -76,6 +81,18 @@ impl Settings {
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path);
         self.recent.truncate(RECENT_MAX);
+    }
+
+    /// Keeps the columns chosen for a layout; a few dozen layouts at most.
+    pub fn remember_layout(&mut self, layout: String, columns: crate::ops::xlsx::mapped::Columns) {
+        const LAYOUTS_MAX: usize = 50;
+        self.xlsx_layouts.insert(layout.clone(), columns);
+        while self.xlsx_layouts.len() > LAYOUTS_MAX {
+            let Some(other) = self.xlsx_layouts.keys().find(|k| **k != layout).cloned() else {
+                break;
+            };
+            self.xlsx_layouts.remove(&other);
+        }
     }
 
     /// Records that this program created `path` (or copied it in), so it opens directly.

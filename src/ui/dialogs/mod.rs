@@ -2,13 +2,17 @@
 //! user chose, if anything this frame; the shell turns the choice into an [`Action`] applied
 //! after the frame, so no dialog writes anything while it is being drawn.
 
+mod columns;
 mod export;
+mod import;
 mod message;
 mod new_bloc;
 mod restore;
 mod welcome;
 
+pub use columns::ColumnsDialog;
 pub use export::ExportDialog;
+pub use import::ImportDialog;
 pub use message::{ConfirmDialog, ErrorDialog, InfoDialog};
 pub use new_bloc::NewBlocDialog;
 pub use restore::RestoreDialog;
@@ -37,6 +41,8 @@ pub enum Dialog {
     NewBloc(NewBlocDialog),
     Restore(RestoreDialog),
     Export(ExportDialog),
+    Import(ImportDialog),
+    Columns(ColumnsDialog),
 }
 
 impl Dialog {
@@ -59,6 +65,8 @@ impl Dialog {
             Dialog::NewBloc(d) => d.ui(ctx),
             Dialog::Restore(d) => d.ui(ctx),
             Dialog::Export(d) => d.ui(ctx, settings),
+            Dialog::Import(d) => d.ui(ctx),
+            Dialog::Columns(d) => d.ui(ctx),
         }
     }
 }
