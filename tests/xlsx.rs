@@ -621,3 +621,21 @@ fn the_window_asks_for_the_columns_of_a_members_own_table_and_imports_it() {
     let settings = std::fs::read_to_string(data_dir.join("settings.json")).unwrap_or_default();
     assert!(settings.contains("ten chi tieu"), "{settings}");
 }
+
+#[test]
+fn a_plan_written_as_text_goes_to_the_workbook_as_typed() {
+    let mut store = common::sample_store();
+    let mut first = indicators::list(store.conn(), 2020).unwrap().remove(0);
+    first.set_plan("Trên 1.000").unwrap();
+    store.write(|tx| indicators::update(tx, &first)).unwrap();
+    let members = khoi_thi_dua::store::members::list(store.conn()).unwrap();
+    let data = khoi_thi_dua::store::years::data(store.conn(), 2020).unwrap();
+    let (bytes, _) = export::workbook_bytes(&members, &data).unwrap();
+    let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = wb.worksheet_range("Chỉ tiêu").unwrap();
+    let row = range
+        .rows()
+        .find(|r| r.get(1) == Some(&Data::String(first.name.clone())))
+        .unwrap();
+    assert_eq!(row[3], Data::String("Trên 1.000".into()));
+}

@@ -5,7 +5,9 @@
 //! not a sheet per member: the province asks for one table, an office filters, sorts and sums
 //! one table, and printing it gives one continuous document with the header on every page.
 
-use super::{Styles, Widths, headers, number_format, page_setup, percent_cell, title, xlsx_error};
+use super::{
+    Styles, Widths, headers, number_format, page_setup, percent_cell, title, write_plan, xlsx_error,
+};
 use crate::domain::awards::Ranks;
 use crate::domain::{Member, Year, YearData, members_in};
 use crate::ops::{Overwrite, Result, check_output, write_file};
@@ -170,16 +172,15 @@ fn indicator_sheet(
             ws.write_string_with_format(row, 2, &ind.unit, &s.center)
                 .map_err(xlsx_error)?;
             widths.note(2, &ind.unit);
-            for (col, value) in [(3, ind.plan), (4, ind.result)] {
-                match value {
-                    Some(v) => {
-                        ws.write_number_with_format(row, col, v, &number_format(v))
-                            .map_err(xlsx_error)?;
-                        widths.note_number(col.into(), v);
-                    }
-                    None => {
-                        ws.write_blank(row, col, &s.text).map_err(xlsx_error)?;
-                    }
+            write_plan(ws, (row, 3), ind, &s.text, &mut widths, 3)?;
+            match ind.result {
+                Some(v) => {
+                    ws.write_number_with_format(row, 4, v, &number_format(v))
+                        .map_err(xlsx_error)?;
+                    widths.note_number(4, v);
+                }
+                None => {
+                    ws.write_blank(row, 4, &s.text).map_err(xlsx_error)?;
                 }
             }
             match ind.percent_of_plan().and_then(percent_cell) {

@@ -128,7 +128,11 @@ impl Preview {
             });
             let ind = &mut updated[i];
             match c.field {
-                Field::Plan => ind.plan = Some(c.new),
+                Field::Plan => {
+                    // A figure typed in the workbook replaces a target written as text.
+                    ind.plan = Some(c.new);
+                    ind.plan_text.clear();
+                }
                 Field::Result => ind.result = Some(c.new),
             }
         }

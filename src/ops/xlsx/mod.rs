@@ -80,6 +80,34 @@ impl RowKey {
 
 /// The number format that shows `v` with exactly the decimals it has (up to 6), so the cell
 /// reads as the program writes the number: 1.128, 3.611,73.
+/// Writes an indicator's plan: the number, or the target as the secretariat typed it ("Trên 4",
+/// "6,6-6,8") as text, so that the workbook says what the plan says.
+pub(crate) fn write_plan(
+    ws: &mut Worksheet,
+    (row, col): (u32, u16),
+    ind: &crate::domain::Indicator,
+    text: &Format,
+    widths: &mut Widths,
+    width_col: usize,
+) -> Result<(), OpsError> {
+    if !ind.plan_text.trim().is_empty() {
+        widths.note(width_col, &ind.plan_text);
+        return ws
+            .write_string_with_format(row, col, &ind.plan_text, text)
+            .map(|_| ())
+            .map_err(xlsx_error);
+    }
+    match ind.plan {
+        Some(v) => {
+            widths.note_number(width_col, v);
+            ws.write_number_with_format(row, col, v, &number_format(v))
+        }
+        None => ws.write_blank(row, col, text),
+    }
+    .map(|_| ())
+    .map_err(xlsx_error)
+}
+
 pub(crate) fn number_format(v: f64) -> Format {
     Format::new()
         .set_num_format(number_code(decimals(v)))

@@ -4,9 +4,7 @@
 //! row (`import`). The sheet is protected without a password, only the result cells are
 //! open: the layout the import expects cannot be broken by accident.
 
-use super::{
-    RowKey, Styles, Widths, bloc_tag, headers, number_format, page_setup, title, xlsx_error,
-};
+use super::{RowKey, Styles, Widths, bloc_tag, headers, page_setup, title, write_plan, xlsx_error};
 use crate::domain::{Indicator, Member, Year, YearData, members_in};
 use crate::ops::{OpsError, Overwrite, Result, check_output, write_file};
 use crate::store::Store;
@@ -144,14 +142,7 @@ pub fn workbook_bytes(member: &Member, data: &YearData) -> Result<Vec<u8>> {
         ws.write_string_with_format(row, 3, &ind.unit, &s.center)
             .map_err(xlsx_error)?;
         widths.note(2, &ind.unit);
-        match ind.plan {
-            Some(v) => {
-                widths.note_number(3, v);
-                ws.write_number_with_format(row, 4, v, &number_format(v))
-            }
-            None => ws.write_blank(row, 4, &s.text),
-        }
-        .map_err(xlsx_error)?;
+        write_plan(ws, (row, 4), ind, &s.text, &mut widths, 3)?;
         ws.write_blank(row, RESULT_COL, &open).map_err(xlsx_error)?;
         ws.write_string_with_format(row, 6, &ind.note, &s.text)
             .map_err(xlsx_error)?;
