@@ -548,7 +548,9 @@ fn handover_tab_shows_the_checklist_and_hands_over_after_confirming() {
     click(&mut h, "Xác nhận bàn giao");
     h.get_by_label("Đã bàn giao");
     let hash = khoi_thi_dua::store::receive::sha256_file(&out).unwrap();
-    h.get_by_label(&format!("Mã SHA-256: {hash}"));
+    h.get_by_label(&format!(
+        "Mã kiểm tra (SHA-256), để đơn vị nhận so với tệp nhận được: {hash}"
+    ));
     click(&mut h, "Đóng");
     h.get_by_label_contains("Năm 2020 đã bàn giao — chỉ xem");
     // Every tab is read-only now: the indicator tab's buttons are disabled.
@@ -945,6 +947,21 @@ fn cross_scoring_members_score_each_other_and_the_bloc_stage_is_their_average() 
     // Both given scores are in the file, each with its scorer.
     let scores = khoi_thi_dua::store::scoring::scores(store(&h).conn(), 2020).unwrap();
     assert_eq!(scores.iter().filter(|s| s.scorer.is_some()).count(), 2);
+}
+
+#[test]
+fn about_names_the_version_and_the_open_file_not_the_sample() {
+    let (f, mut h) = first_run();
+    click(&mut h, "Trợ giúp");
+    click(&mut h, "Giới thiệu");
+    h.get_by_label_contains(&format!("phiên bản {}", env!("CARGO_PKG_VERSION")));
+    let path = f.data_dir.join("khoi-thi-dua.sqlite");
+    h.get_by_label(&format!("Tệp đang mở: {}", path.display()));
+    h.get_by_label_contains("các năm trong tệp: 2020");
+    assert!(
+        h.query_by_label_contains("Dữ liệu đang mở là ví dụ")
+            .is_none()
+    );
 }
 
 #[test]

@@ -148,6 +148,15 @@ pub fn format_date(d: NaiveDate) -> String {
     format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
 }
 
+/// A moment the file recorded ("2026-11-30 04:43:55", local time) as people read it:
+/// "30/11/2026 04:43". Anything else is shown as it is.
+pub fn format_stored_time(stored: &str) -> String {
+    match chrono::NaiveDateTime::parse_from_str(stored.trim(), "%Y-%m-%d %H:%M:%S") {
+        Ok(t) => format!("{} {}", format_date(t.date()), t.format("%H:%M")),
+        Err(_) => stored.to_owned(),
+    }
+}
+
 /// Writes a date as the dateline of an administrative document:
 /// "ngày 16 tháng 12 năm 2020".
 ///
@@ -207,6 +216,15 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_recorded_moment_reads_day_first_without_seconds() {
+        assert_eq!(
+            format_stored_time("2026-11-30 04:43:55"),
+            "30/11/2026 04:43"
+        );
+        assert_eq!(format_stored_time("không rõ"), "không rõ");
     }
 
     #[test]

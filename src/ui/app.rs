@@ -332,7 +332,7 @@ impl App {
             Action::Toast(message) => self.toast(ctx, message),
             Action::Reload => self.reload(None),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Action::About => self.dialog = Some(Dialog::Welcome(WelcomeDialog)),
+            Action::About => self.dialog = Some(self.about()),
             Action::Handover(req) => self.hand_over(&req),
             Action::UnlockYear(year) => {
                 let Some(s) = &mut self.session else { return };
@@ -425,7 +425,10 @@ impl App {
                         req.year, done.next_year
                     ),
                     format!("Tệp cho đơn vị nhận: {}", done.file.display()),
-                    format!("Mã SHA-256: {}", done.sha256),
+                    format!(
+                        "Mã kiểm tra (SHA-256), để đơn vị nhận so với tệp nhận được: {}",
+                        done.sha256
+                    ),
                     format!("Biên bản bàn giao: {}", done.minutes.display()),
                     done.dated.clone(),
                     format!("Bản sao lưu trước khi bàn giao: {}", done.backup.display()),
@@ -611,6 +614,28 @@ impl App {
             ),
             None => "Khối thi đua".to_owned(),
         }
+    }
+
+    /// Trợ giúp › Giới thiệu: the program's version and the file that is open, whatever bloc
+    /// it holds (the sample's welcome is shown only over the sample, at the first run).
+    fn about(&self) -> Dialog {
+        let mut lines = vec![format!(
+            "Khối thi đua, phiên bản {}: sổ tay của Ban thư ký khối giao ước thi đua (thành viên, chỉ tiêu, chấm điểm, khen thưởng, văn bản theo Nghị định 30/2020/NĐ-CP, bàn giao).",
+            env!("CARGO_PKG_VERSION")
+        )];
+        match &self.session {
+            Some(s) => {
+                let years: Vec<String> = s.view.years.iter().map(|y| y.to_string()).collect();
+                lines.push(format!("Tệp đang mở: {}", s.store.path().display()));
+                lines.push(format!(
+                    "{} — các năm trong tệp: {}",
+                    s.view.data.record.bloc_name,
+                    years.join(", ")
+                ));
+            }
+            None => lines.push("Chưa mở tệp dữ liệu.".to_owned()),
+        }
+        Dialog::info("Giới thiệu", lines)
     }
 
     /// Whether a PDF export is running in the background.

@@ -251,13 +251,20 @@ impl HandoverTab {
                 }
                 if !h.file_hash.is_empty() {
                     ui.horizontal(|ui| {
-                        ui.label("Mã SHA-256:");
+                        ui.label("Mã kiểm tra (SHA-256):");
                         ui.monospace(&h.file_hash);
                         if ui.small_button("Chép mã").clicked() {
                             ui.ctx().copy_text(h.file_hash.clone());
-                            actions.push(Action::Toast("Đã chép mã SHA-256.".to_owned()));
+                            actions.push(Action::Toast("Đã chép mã kiểm tra.".to_owned()));
                         }
                     });
+                    ui.label(
+                        RichText::new(
+                            "Đơn vị nhận so mã này với mã của tệp nhận được: trùng nhau nghĩa là tệp không bị đổi hay hỏng trên đường chuyển.",
+                        )
+                        .small()
+                        .weak(),
+                    );
                 }
                 for item in &h.items {
                     ui.label(format!("- {} ({}) {}", item.item, item.quantity, item.note));

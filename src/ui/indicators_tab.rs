@@ -383,10 +383,22 @@ impl IndicatorsTab {
         self.rebuild_rows(view);
         if self.rows.is_empty() {
             ui.add_space(20.0);
+            // A unit chosen without a search: it has none yet, which is not a filter's doing.
+            let unit_has_none = self.search.trim().is_empty()
+                && self
+                    .filter
+                    .is_some_and(|m| !view.data.indicators.iter().any(|i| i.member == m));
             ui.label(if view.data.indicators.is_empty() {
                 "Năm này chưa có chỉ tiêu nào. Bấm “Thêm chỉ tiêu” hoặc “Chép danh mục năm trước”."
+                    .to_owned()
+            } else if let Some(m) = self.filter.filter(|_| unit_has_none) {
+                format!(
+                    "{} chưa có chỉ tiêu nào năm {}. Bấm “Thêm chỉ tiêu” để thêm.",
+                    view.short_name(m),
+                    view.year()
+                )
             } else {
-                "Không có chỉ tiêu nào khớp với bộ lọc."
+                "Không có chỉ tiêu nào khớp với bộ lọc.".to_owned()
             });
             return;
         }

@@ -140,8 +140,11 @@ pub fn year_end_checks(view: &YearView) -> Vec<Check> {
         Check::new(
             view.exported_at.is_some(),
             match &view.exported_at {
-                Some(at) => format!("Báo cáo đã xuất PDF (lần cuối {at})"),
-                None => "Báo cáo chưa được xuất PDF".to_owned(),
+                Some(at) => format!(
+                    "Báo cáo đã xuất (lần cuối {})",
+                    crate::text::date::format_stored_time(at)
+                ),
+                None => "Báo cáo chưa được xuất".to_owned(),
             },
             Tab::Report,
         ),

@@ -57,7 +57,10 @@ impl VersionsPanel {
         for v in view.data.versions.iter().rev() {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&v.name).strong());
-                ui.label(format!("lưu lúc {}", v.saved_at));
+                ui.label(format!(
+                    "lưu lúc {}",
+                    crate::text::date::format_stored_time(&v.saved_at)
+                ));
                 if ui.button("Xem").clicked() {
                     self.viewing = if self.viewing == Some(v.id) {
                         None
