@@ -306,6 +306,22 @@ fn backups_rotate_and_a_restore_brings_the_data_back() {
 }
 
 #[test]
+fn restoring_the_oldest_backup_of_a_full_folder_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let backups = dir.path().join("backups");
+    let db = dir.path().join("khoi.sqlite");
+    let mut store = khoi_thi_dua::sample::write_sample(&db).unwrap();
+    for i in 0..backup::KEEP {
+        backup::snapshot(store.conn(), &backups, &format!("lan-{i:02}")).unwrap();
+    }
+    let oldest = backup::list(&backups).last().unwrap().clone();
+    // The restore's own backup would push the oldest out; it is the one being restored.
+    backup::restore(&mut store, &oldest, &backups).unwrap();
+    assert!(oldest.is_file(), "the restored backup was rotated away");
+    backup::restore(&mut store, &oldest, &backups).unwrap();
+}
+
+#[test]
 fn an_older_file_is_upgraded_on_a_copy_after_a_backup() {
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("v1.sqlite");

@@ -17,6 +17,17 @@ const SUFFIX: &str = ".backup.sqlite";
 /// Writes a backup of `conn`'s database into `dir` and removes the oldest beyond [`KEEP`].
 /// `label` says why ("truoc-ban-giao-2020"); it becomes part of the file name.
 pub fn snapshot(conn: &Connection, dir: &Path, label: &str) -> Result<PathBuf> {
+    snapshot_sparing(conn, dir, label, None)
+}
+
+/// [`snapshot`], whose rotation never removes `spare` (the backup a restore is reading from,
+/// which may be the oldest).
+fn snapshot_sparing(
+    conn: &Connection,
+    dir: &Path,
+    label: &str,
+    spare: Option<&Path>,
+) -> Result<PathBuf> {
     std::fs::create_dir_all(dir).map_err(|e| {
         StoreError::Invalid(format!(
             "Không tạo được thư mục sao lưu “{}” ({e}).",
@@ -33,7 +44,7 @@ pub fn snapshot(conn: &Connection, dir: &Path, label: &str) -> Result<PathBuf> {
         n += 1;
     }
     super::copy::copy_to(conn, &path)?;
-    rotate(dir);
+    rotate(dir, spare);
     Ok(path)
 }
 
@@ -52,8 +63,9 @@ pub fn list(dir: &Path) -> Vec<PathBuf> {
     list
 }
 
-fn rotate(dir: &Path) {
-    for old in list(dir).into_iter().skip(KEEP) {
+fn rotate(dir: &Path, spare: Option<&Path>) {
+    let spared = |p: &Path| spare.is_some_and(|s| crate::fsutil::same_file(s, p));
+    for old in list(dir).into_iter().filter(|p| !spared(p)).skip(KEEP) {
         // A backup we cannot remove is only a wasted file, never a reason to fail.
         let _ = std::fs::remove_file(old);
     }
@@ -89,7 +101,7 @@ pub fn restore(store: &mut Store, backup: &Path, backups_dir: &Path) -> Result<P
             "Bản sao lưu “{shown}” bị hỏng ({check}); hãy chọn bản khác."
         )));
     }
-    let before = snapshot(store.conn(), backups_dir, "truoc-khoi-phuc")?;
+    let before = snapshot_sparing(store.conn(), backups_dir, "truoc-khoi-phuc", Some(backup))?;
     {
         let dest = store.conn_mut();
         let backup = rusqlite::backup::Backup::new(&source, dest)?;
