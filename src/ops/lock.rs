@@ -50,7 +50,7 @@ pub fn claim(db: &Path, data_dir: Option<&Path>) -> Result<WriterLock> {
 /// The lock file of `db`: the SHA-256 of its full path, so that every spelling of one file
 /// names one lock (letter case too, on Windows).
 fn lock_path(dir: &Path, db: &Path) -> PathBuf {
-    let full = std::fs::canonicalize(db).unwrap_or_else(|_| db.to_path_buf());
+    let full = full_path(db);
     let mut name = full.to_string_lossy().into_owned();
     if cfg!(windows) {
         name = name.to_lowercase();
@@ -58,6 +58,25 @@ fn lock_path(dir: &Path, db: &Path) -> PathBuf {
     let hash = Sha256::digest(name.as_bytes());
     let hex: String = hash.iter().take(12).map(|b| format!("{b:02x}")).collect();
     dir.join(format!("{hex}.lock"))
+}
+
+/// `db` spelled one way whether or not it exists yet: a file about to be created (the first
+/// run's sample, an import into a new file) gets the name it will have once it exists, from
+/// its folder's full path and its own name.
+fn full_path(db: &Path) -> PathBuf {
+    if let Ok(full) = std::fs::canonicalize(db) {
+        return full;
+    }
+    let absolute = std::path::absolute(db).unwrap_or_else(|_| db.to_path_buf());
+    match (
+        absolute
+            .parent()
+            .and_then(|p| std::fs::canonicalize(p).ok()),
+        absolute.file_name(),
+    ) {
+        (Some(folder), Some(name)) => folder.join(name),
+        _ => absolute,
+    }
 }
 
 #[cfg(test)]
@@ -77,5 +96,19 @@ mod tests {
         assert!(matches!(second, Err(OpsError::InUse { .. })), "{second:?}");
         drop(first);
         claim(&db, Some(dir.path())).unwrap();
+    }
+
+    #[test]
+    #[allow(clippy::unwrap_used)]
+    fn a_file_claimed_before_it_exists_keeps_its_claim_once_created() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let db = dir.path().join("moi.sqlite");
+        let early = dir.path().join("sub").join("..").join("moi.sqlite");
+        let first = claim(&early, Some(dir.path())).unwrap();
+        std::fs::write(&db, b"x").unwrap();
+        let second = claim(&db, Some(dir.path()));
+        assert!(matches!(second, Err(OpsError::InUse { .. })), "{second:?}");
+        drop(first);
     }
 }
