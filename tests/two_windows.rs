@@ -71,3 +71,21 @@ fn a_command_that_would_change_a_file_open_in_a_window_is_refused() {
     let o = run(dir.path(), &handover);
     assert!(o.status.success(), "{}", stderr(&o));
 }
+
+#[test]
+fn a_first_run_beside_another_first_run_does_not_write_the_sample_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::data_dir(dir.path());
+    std::fs::create_dir_all(&data).unwrap();
+    let db = khoi_thi_dua::paths::default_database(&data);
+    // The other window has claimed the sample's file and is still writing it.
+    let other = lock::claim(&db, Some(&data)).unwrap();
+    let mut second = window(App::new(Some(data.clone()), None));
+    second.run();
+    second.get_by_label_contains("đang được mở để sửa ở một cửa sổ khác");
+    assert!(
+        !db.exists(),
+        "the second window wrote the sample under the first"
+    );
+    drop(other);
+}

@@ -254,8 +254,14 @@ pub fn open_default(data_dir: Option<&Path>, own_files: &[PathBuf]) -> Result<Op
             dir.display()
         ))
     })?;
-    let store = crate::sample::write_sample(&path)?;
+    // Claimed before it is written: two windows started together on a first run would
+    // otherwise both build the sample, the second replacing the file the first has open.
     let lock = lock::claim(&path, data_dir)?;
+    if path.exists() {
+        drop(lock);
+        return open(&path, data_dir, own_files);
+    }
+    let store = crate::sample::write_sample(&path)?;
     Ok(Opened {
         session: Session::start(store, Some(crate::sample::SAMPLE_YEAR), Some(lock))?,
         recent: None,
