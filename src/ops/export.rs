@@ -221,27 +221,16 @@ pub struct PrintOptions {
 /// What `kind` of `year` still lacks, for the export dialog to show before writing: the same
 /// warnings the export reports, without composing or saving anything.
 pub fn check(store: &Store, year: Year, kind: DocumentKind) -> Result<Vec<String>> {
+    if let DocumentKind::News
+    | DocumentKind::Scores
+    | DocumentKind::ScoreSheet(_)
+    | DocumentKind::ScoreForm(_) = kind
+    {
+        return Ok(Vec::new());
+    }
     let all = members::list(store.conn())?;
     let data = years::data(store.conn(), year)?;
-    let doc = match kind {
-        DocumentKind::Report => {
-            let report = data
-                .report
-                .clone()
-                .unwrap_or_else(|| compose_draft(&all, &data));
-            report_document(&all, &data, &report)
-        }
-        DocumentKind::Minutes => minutes_document(&all, &data),
-        DocumentKind::Pledge => pledge(store, &all, &data)?,
-        DocumentKind::News
-        | DocumentKind::Scores
-        | DocumentKind::ScoreSheet(_)
-        | DocumentKind::ScoreForm(_) => return Ok(Vec::new()),
-        DocumentKind::Proposal
-        | DocumentKind::ReviewMinutes
-        | DocumentKind::VoteCount
-        | DocumentKind::Ballot => award_document(&all, &data, kind)?,
-    };
+    let doc = compose(store, &all, &data, kind, PrintOptions::default())?;
     Ok(warnings(&doc))
 }
 
