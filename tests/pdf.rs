@@ -281,3 +281,17 @@ fn the_preview_draws_the_runs_the_pdf_writes() {
         );
     }
 }
+
+/// Previewing writes nothing: a year without a report shows the draft the export would compose,
+/// and the year still has no report afterwards.
+#[test]
+fn the_preview_of_a_year_without_a_report_saves_no_draft() {
+    use khoi_thi_dua::ops::export::{DocumentKind, PrintOptions, document};
+    use khoi_thi_dua::report::document::DraftMark;
+    use khoi_thi_dua::store::reports;
+    let mut store = common::sample_store();
+    common::open_next_year(&mut store, 2021);
+    let doc = document(&store, 2021, DocumentKind::Report, PrintOptions::default()).unwrap();
+    assert_ne!(doc.draft, DraftMark::None);
+    assert_eq!(reports::get(store.conn(), 2021).unwrap(), None);
+}

@@ -195,7 +195,6 @@ impl PreviewDialog {
             y += p.height * scale + GAP;
             widest = widest.max(p.width * scale);
         }
-        let content = vec2((widest + 2.0 * GAP).max(view.x), y);
         let mut area = egui::ScrollArea::both()
             .id_salt("preview-pages")
             .auto_shrink(false);
@@ -207,6 +206,9 @@ impl PreviewDialog {
         }
         let shown = area.show_viewport(ui, |ui, viewport| {
             let origin = ui.max_rect().min;
+            // As wide as the view inside the scroll bars, or the widest page: no sideways
+            // scrolling unless a page is wider than the view.
+            let content = vec2((widest + 2.0 * GAP).max(viewport.width()), y);
             ui.allocate_space(content);
             let painter = ui.painter();
             for (page, top) in pages.iter().zip(&tops) {
