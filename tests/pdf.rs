@@ -226,3 +226,72 @@ fn the_report_has_no_loose_line_and_its_title_keeps_its_phrases() {
     assert!(widest > 3.0, "gaps were measured");
     assert!(widest <= 7.2, "a word gap of {widest:.1} pt");
 }
+
+/// The print preview draws the pages the PDF holds, not pages of its own: its layout has the
+/// PDF's page count, and its first page as many text runs (the diagonal "DỰ THẢO" included) as
+/// the PDF's first page shows texts, each of them found in the PDF's text.
+#[test]
+fn the_preview_draws_the_runs_the_pdf_writes() {
+    use khoi_thi_dua::ops::export::{DocumentKind, PrintOptions, document, pages};
+    use khoi_thi_dua::report::fonts::FontSet;
+    use khoi_thi_dua::report::pdf::render_pdf;
+    let store = common::sample_store();
+    let options = PrintOptions {
+        diagonal_draft_mark: true,
+    };
+    let doc = document(&store, 2020, DocumentKind::Report, options).unwrap();
+    let fonts = FontSet::liberation_serif();
+    let laid = pages(&doc, &fonts).unwrap();
+    let rendered = render_pdf(&doc, &fonts, &|_, _| true).unwrap();
+    assert_eq!(laid.pages.len(), rendered.pages);
+
+    let first = &laid.pages[0];
+    let runs: Vec<&str> = first
+        .texts()
+        .map(|t| t.text.as_str())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let marks = first.watermarks().count();
+    assert_eq!(marks, 1, "the draft's diagonal mark");
+    let pdf = lopdf::Document::load_mem(&rendered.bytes).unwrap();
+    let page_one = pdf.get_pages()[&1];
+    let content = lopdf::content::Content::decode(&pdf.get_page_content(page_one)).unwrap();
+    let shown = content
+        .operations
+        .iter()
+        .filter(|op| op.operator == "TJ" || op.operator == "Tj")
+        .count();
+    assert_eq!(runs.len() + marks, shown);
+
+    let path =
+        std::env::temp_dir().join(format!("khoi-thi-dua-preview-{}.pdf", std::process::id()));
+    std::fs::write(&path, &rendered.bytes).unwrap();
+    let text = poppler(
+        "pdftotext",
+        &["-f", "1", "-l", "1", path.to_str().unwrap(), "-"],
+    );
+    let _ = std::fs::remove_file(&path);
+    let Some(text) = text else { return };
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = words(&text);
+    for run in runs {
+        assert!(
+            text.contains(&words(run)),
+            "“{run}” is not on the PDF's page 1"
+        );
+    }
+}
+
+/// Previewing writes nothing: a year without a report shows the draft the export would compose,
+/// and the year still has no report afterwards.
+#[test]
+fn the_preview_of_a_year_without_a_report_saves_no_draft() {
+    use khoi_thi_dua::ops::export::{DocumentKind, PrintOptions, document};
+    use khoi_thi_dua::report::document::DraftMark;
+    use khoi_thi_dua::store::reports;
+    let mut store = common::sample_store();
+    common::open_next_year(&mut store, 2021);
+    let doc = document(&store, 2021, DocumentKind::Report, PrintOptions::default()).unwrap();
+    assert_ne!(doc.draft, DraftMark::None);
+    assert_eq!(reports::get(store.conn(), 2021).unwrap(), None);
+}

@@ -979,3 +979,77 @@ fn the_view_menu_makes_the_text_larger_and_back() {
     h.run();
     assert_eq!(h.ctx.zoom_factor(), 1.0);
 }
+
+/// The print preview of the sample's report, from the export dialog and from Ctrl+Shift+P:
+/// paged through, zoomed, on to the export dialog, and closed.
+#[test]
+fn the_report_is_previewed_paged_through_zoomed_and_exported_from_there() {
+    let (_f, mut h) = first_run();
+    // As many pages as the PDF of the same document has.
+    let pages = {
+        use khoi_thi_dua::ops::export::{PrintOptions, document, document_fonts, pages};
+        let doc = document(
+            store(&h),
+            2020,
+            DocumentKind::Report,
+            PrintOptions::default(),
+        )
+        .unwrap();
+        pages(&doc, &document_fonts(true)).unwrap().pages.len()
+    };
+    assert!(pages >= 2, "{pages}");
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Xuất PDF…");
+    open_preview(&mut h, |h| {
+        h.get_by_label("Xem trước").click();
+    });
+    h.get_by_label(&format!("Trang 1/{pages}"));
+    assert!(h.get_by_label("Trang trước").accesskit_node().is_disabled());
+    click(&mut h, "Trang sau");
+    h.get_by_label(&format!("Trang 2/{pages}"));
+    click(&mut h, "Trang trước");
+    h.get_by_label(&format!("Trang 1/{pages}"));
+
+    // Fitted to the window, the page is drawn smaller than printed here; then at 100%, + and −.
+    assert!(h.query_by_label("Tỉ lệ 100%").is_none());
+    click(&mut h, "100%");
+    h.get_by_label("Tỉ lệ 100%");
+    click(&mut h, "+");
+    h.get_by_label("Tỉ lệ 125%");
+    click(&mut h, "−");
+    click(&mut h, "−");
+    h.get_by_label("Tỉ lệ 75%");
+    click(&mut h, "Vừa trang");
+    assert!(h.query_by_label("Tỉ lệ 75%").is_none());
+
+    // "Xuất…" goes on to the export dialog of the same document.
+    click(&mut h, "Xuất…");
+    h.get_by_label("Xuất báo cáo");
+    assert!(h.query_by_label_contains("Trang 1/").is_none());
+    click(&mut h, "Hủy");
+
+    // Ctrl+Shift+P opens it too; "Đóng" closes it, the report left as it was.
+    let before = reports::get(store(&h).conn(), 2020).unwrap();
+    open_preview(&mut h, |h| {
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    });
+    h.get_by_label("Xem trước báo cáo năm 2020");
+    click(&mut h, "Đóng");
+    assert!(h.query_by_label_contains("Trang 1/").is_none());
+    assert_eq!(reports::get(store(&h).conn(), 2020).unwrap(), before);
+}
+
+/// Opens the preview with `open` and runs frames until its pages are laid out (on a worker
+/// thread, with a spinner that keeps asking for frames: step, do not settle).
+fn open_preview(h: &mut Window, open: impl FnOnce(&mut Window)) {
+    open(h);
+    for _ in 0..400 {
+        h.run_steps(1);
+        if h.query_by_label_contains("Trang 1/").is_some() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("the preview's pages were not laid out");
+}

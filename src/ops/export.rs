@@ -16,7 +16,8 @@ use crate::report::conference::{
 use crate::report::document::{Block, Document, DraftMark};
 use crate::report::docx::render_docx;
 use crate::report::fonts::FontSet;
-use crate::report::pdf::{Rendered, render_pdf};
+use crate::report::layout::Layout;
+use crate::report::pdf::{PdfError, Rendered, render_pdf};
 use crate::report::scores;
 use crate::report::summary::report_document;
 use crate::store::{Store, conference, members, reports, years};
@@ -220,27 +221,16 @@ pub struct PrintOptions {
 /// What `kind` of `year` still lacks, for the export dialog to show before writing: the same
 /// warnings the export reports, without composing or saving anything.
 pub fn check(store: &Store, year: Year, kind: DocumentKind) -> Result<Vec<String>> {
+    if let DocumentKind::News
+    | DocumentKind::Scores
+    | DocumentKind::ScoreSheet(_)
+    | DocumentKind::ScoreForm(_) = kind
+    {
+        return Ok(Vec::new());
+    }
     let all = members::list(store.conn())?;
     let data = years::data(store.conn(), year)?;
-    let doc = match kind {
-        DocumentKind::Report => {
-            let report = data
-                .report
-                .clone()
-                .unwrap_or_else(|| compose_draft(&all, &data));
-            report_document(&all, &data, &report)
-        }
-        DocumentKind::Minutes => minutes_document(&all, &data),
-        DocumentKind::Pledge => pledge(store, &all, &data)?,
-        DocumentKind::News
-        | DocumentKind::Scores
-        | DocumentKind::ScoreSheet(_)
-        | DocumentKind::ScoreForm(_) => return Ok(Vec::new()),
-        DocumentKind::Proposal
-        | DocumentKind::ReviewMinutes
-        | DocumentKind::VoteCount
-        | DocumentKind::Ballot => award_document(&all, &data, kind)?,
-    };
+    let doc = compose(store, &all, &data, kind, PrintOptions::default())?;
     Ok(warnings(&doc))
 }
 
@@ -297,51 +287,107 @@ pub fn prepare(
 ) -> Result<Prepared> {
     let format = Format::for_output(kind, out)?;
     let all = members::list(store.conn())?;
+    let mut data = years::data(store.conn(), year)?;
+    if kind == DocumentKind::News && matches!(format, Format::Text | Format::Html) {
+        let news = match conference::news(store.conn(), year)? {
+            Some(n) => n,
+            None => compose_news(&all, &data),
+        };
+        let text = if format == Format::Text {
+            news_text(&news)
+        } else {
+            news_html(&news)
+        };
+        check_size((text.chars().count(), 0))?;
+        return Ok(Prepared {
+            year,
+            kind,
+            content: Content::Text(text),
+            composed: false,
+            warnings: Vec::new(),
+        });
+    }
+    let composed = kind == DocumentKind::Report && data.report.is_none();
+    if composed {
+        let draft = compose_draft(&all, &data);
+        if !data.record.is_locked() && !store.is_read_only() {
+            store.write(|tx| reports::save(tx, year, &draft))?;
+        }
+        data.report = Some(draft);
+    }
+    let doc = compose(store, &all, &data, kind, options)?;
+    check_size(doc.text_size())?;
+    let warnings = if kind == DocumentKind::News {
+        Vec::new()
+    } else {
+        warnings(&doc)
+    };
+    let content = if format == Format::Docx {
+        Content::Docx(Box::new(doc))
+    } else {
+        Content::Pdf(Box::new(doc))
+    };
+    Ok(Prepared {
+        year,
+        kind,
+        content,
+        composed,
+        warnings,
+    })
+}
+
+/// The document `kind` of `year` as it would be printed, read and composed without writing
+/// anything: a year without a report shows the draft composed from its data, which the export
+/// saves and this leaves unsaved. The print preview shows it.
+pub fn document(
+    store: &Store,
+    year: Year,
+    kind: DocumentKind,
+    options: PrintOptions,
+) -> Result<Document> {
+    let all = members::list(store.conn())?;
     let data = years::data(store.conn(), year)?;
-    let (doc, composed) = match kind {
+    let doc = compose(store, &all, &data, kind, options)?;
+    check_size(doc.text_size())?;
+    Ok(doc)
+}
+
+/// The pages a document prints on: the layout the PDF writer lays out and writes, so that the
+/// preview shows the very pages the PDF holds.
+pub fn pages(doc: &Document, fonts: &FontSet) -> Result<Layout> {
+    Ok(crate::report::layout::layout(doc, fonts).map_err(PdfError::from)?)
+}
+
+/// Composes `kind` from the year's data, as printed (PDF or Word): the year's report (the
+/// draft when `data` has none), the news item kept for the year or one composed.
+fn compose(
+    store: &Store,
+    all: &[crate::domain::Member],
+    data: &crate::domain::YearData,
+    kind: DocumentKind,
+    options: PrintOptions,
+) -> Result<Document> {
+    let year = data.record.year;
+    Ok(match kind {
         DocumentKind::Report => {
-            let (report, composed) = match data.report.clone() {
-                Some(r) => (r, false),
-                None => {
-                    let draft = compose_draft(&all, &data);
-                    if !data.record.is_locked() && !store.is_read_only() {
-                        store.write(|tx| reports::save(tx, year, &draft))?;
-                    }
-                    (draft, true)
-                }
-            };
-            let mut doc = report_document(&all, &data, &report);
+            let report = data
+                .report
+                .clone()
+                .unwrap_or_else(|| compose_draft(all, data));
+            let mut doc = report_document(all, data, &report);
             if doc.draft != DraftMark::None && options.diagonal_draft_mark {
                 doc.draft = DraftMark::HeaderAndDiagonal;
             }
-            (doc, composed)
+            doc
         }
-        DocumentKind::Minutes => (minutes_document(&all, &data), false),
-        DocumentKind::Pledge => (pledge(store, &all, &data)?, false),
+        DocumentKind::Minutes => minutes_document(all, data),
+        DocumentKind::Pledge => pledge(store, all, data)?,
         DocumentKind::News => {
             let news = match conference::news(store.conn(), year)? {
                 Some(n) => n,
-                None => compose_news(&all, &data),
+                None => compose_news(all, data),
             };
-            match format {
-                Format::Text | Format::Html => {
-                    let text = if format == Format::Text {
-                        news_text(&news)
-                    } else {
-                        news_html(&news)
-                    };
-                    let content = Content::Text(text);
-                    check_size(&content)?;
-                    return Ok(Prepared {
-                        year,
-                        kind,
-                        content,
-                        composed: false,
-                        warnings: Vec::new(),
-                    });
-                }
-                Format::Pdf | Format::Docx => (news_document(&data, &news), false),
-            }
+            news_document(data, &news)
         }
         DocumentKind::Scores | DocumentKind::ScoreSheet(_) | DocumentKind::ScoreForm(_) => {
             let Some(scheme) = data.scoring.scheme.as_ref() else {
@@ -356,35 +402,16 @@ pub fn prepare(
                     "Đơn vị số {m} không phải thành viên của Khối năm {year}."
                 )));
             }
-            let doc = match kind {
-                DocumentKind::ScoreSheet(m) => scores::sheet_document(&all, &data, scheme, m),
-                DocumentKind::ScoreForm(m) => scores::form_document(&all, &data, scheme, m),
-                _ => scores::ranking_document(&all, &data, scheme),
-            };
-            (doc, false)
+            match kind {
+                DocumentKind::ScoreSheet(m) => scores::sheet_document(all, data, scheme, m),
+                DocumentKind::ScoreForm(m) => scores::form_document(all, data, scheme, m),
+                _ => scores::ranking_document(all, data, scheme),
+            }
         }
         DocumentKind::Proposal
         | DocumentKind::ReviewMinutes
         | DocumentKind::VoteCount
-        | DocumentKind::Ballot => (award_document(&all, &data, kind)?, false),
-    };
-    let warnings = if kind == DocumentKind::News {
-        Vec::new()
-    } else {
-        warnings(&doc)
-    };
-    let content = if format == Format::Docx {
-        Content::Docx(Box::new(doc))
-    } else {
-        Content::Pdf(Box::new(doc))
-    };
-    check_size(&content)?;
-    Ok(Prepared {
-        year,
-        kind,
-        content,
-        composed,
-        warnings,
+        | DocumentKind::Ballot => award_document(all, data, kind)?,
     })
 }
 
@@ -451,14 +478,10 @@ fn award_document(
     })
 }
 
-/// Refuses a document too large for any real year (a hostile file's 200-MB note), before the
+/// Refuses a document (its characters in all, and in its longest text) too large for any real year (a hostile file's 200-MB note), before the
 /// layout would spend the PC's memory on it.
-fn check_size(content: &Content) -> Result<()> {
+fn check_size((total, longest): (usize, usize)) -> Result<()> {
     use crate::domain::limits::{MAX_DOCUMENT_CHARS, MAX_TEXT_CHARS};
-    let (total, longest) = match content {
-        Content::Pdf(doc) | Content::Docx(doc) => doc.text_size(),
-        Content::Text(text) => (text.chars().count(), 0),
-    };
     if total > MAX_DOCUMENT_CHARS || longest > MAX_TEXT_CHARS {
         return Err(OpsError::Invalid(format!(
             "Văn bản quá dài để in ({} ký tự; đoạn dài nhất {} ký tự, giới hạn {} ký tự một đoạn). Có thể tệp dữ liệu chứa một đoạn văn bản bất thường; hãy kiểm tra và rút gọn các đoạn ghi chú, thành tích.",

@@ -241,6 +241,15 @@ impl fmt::Debug for FontSet {
     }
 }
 
+/// The embedded Liberation Serif files, in [`FontStyle::ALL`] order: printed by default, and
+/// drawn by the window's print preview.
+pub const LIBERATION_SERIF: [&[u8]; 4] = [
+    include_bytes!("../../assets/fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../../assets/fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../../assets/fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../../assets/fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
 /// The Times New Roman files in a Windows fonts folder, in [`FontStyle::ALL`] order.
 const TIMES_FILES: [&str; 4] = ["times.ttf", "timesbd.ttf", "timesi.ttf", "timesbi.ttf"];
 
@@ -249,23 +258,7 @@ impl FontSet {
     /// with Times New Roman (so page breaks match a Word document set in Times), and
     /// covering every Vietnamese letter.
     pub fn liberation_serif() -> FontSet {
-        FontSet::unparsed(
-            "Liberation Serif",
-            [
-                Cow::Borrowed(include_bytes!(
-                    "../../assets/fonts/LiberationSerif-Regular.ttf"
-                )),
-                Cow::Borrowed(include_bytes!(
-                    "../../assets/fonts/LiberationSerif-Bold.ttf"
-                )),
-                Cow::Borrowed(include_bytes!(
-                    "../../assets/fonts/LiberationSerif-Italic.ttf"
-                )),
-                Cow::Borrowed(include_bytes!(
-                    "../../assets/fonts/LiberationSerif-BoldItalic.ttf"
-                )),
-            ],
-        )
+        FontSet::unparsed("Liberation Serif", LIBERATION_SERIF.map(Cow::Borrowed))
     }
 
     /// Times New Roman from the Windows fonts folder (`%WINDIR%\Fonts`, or

@@ -7,11 +7,13 @@
 //! dialogs in [`super::dialogs`].
 
 use super::dialogs::{
-    Choice, ConfirmDialog, Dialog, ExportDialog, NewBlocDialog, RestoreDialog, WelcomeDialog,
+    Choice, ConfirmDialog, Dialog, ExportDialog, NewBlocDialog, PreviewDialog, RestoreDialog,
+    WelcomeDialog,
 };
 use super::export::ExportJob;
 use super::files::new_bloc_form;
 use super::menu::{Chrome, WAIT_FOR_EXPORT, shortcuts};
+use super::preview::PreviewJob;
 use super::session::{self, Notice, Opened, Session};
 use super::settings::Settings;
 use super::{awards_tab, handover_tab, indicators_tab, members_tab, report_tab, scoring_tab};
@@ -92,6 +94,8 @@ pub enum Action {
     ExportPdfDialog(DocumentKind),
     /// Exports the year's report to this path, in the background.
     ExportPdf(DocumentKind, PathBuf),
+    /// Shows the year's document as it prints ("Xem trước"), laid out in the background.
+    Preview(DocumentKind),
     /// Opens a file or folder with the system's program ("Mở tệp", "Mở thư mục").
     OpenWithSystem(PathBuf),
     /// Writes the year's workbook (.xlsx) to this path.
@@ -368,6 +372,7 @@ impl App {
                 let warnings = ops::export::check(&s.store, year, kind).unwrap_or_default();
                 self.dialog = Some(Dialog::Export(ExportDialog::new(kind, &path, warnings)));
             }
+            Action::Preview(kind) => self.preview(ctx, kind),
             Action::ExportPdf(DocumentKind::Report, path) => self.start_export(ctx, path),
             Action::ExportPdf(kind, path) => self.export_now(ctx, kind, &path),
             Action::OpenWithSystem(path) => self.launch(&path),
@@ -525,6 +530,17 @@ impl App {
                 self.dialog = None;
                 self.reload(None);
             }
+            Err(e) => self.refuse_export(e.to_string()),
+        }
+    }
+
+    /// Opens the print preview of `kind`: the document is read now, laid out on a worker thread.
+    fn preview(&mut self, ctx: &egui::Context, kind: DocumentKind) {
+        self.save_settings();
+        let Some(s) = &self.session else { return };
+        let year = s.view.year();
+        match PreviewJob::start(&s.store, year, kind, ctx, &self.settings) {
+            Ok(job) => self.dialog = Some(Dialog::Preview(PreviewDialog::new(kind, year, job))),
             Err(e) => self.refuse_export(e.to_string()),
         }
     }

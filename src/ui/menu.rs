@@ -118,6 +118,16 @@ impl Chrome<'_> {
         {
             actions.push(Action::ExportPdfDialog(DocumentKind::Report));
         }
+        if ui
+            .add_enabled(
+                has_file,
+                egui::Button::new("Xem trước…").shortcut_text("Ctrl+Shift+P"),
+            )
+            .on_hover_text("Xem các trang của báo cáo như khi in")
+            .clicked()
+        {
+            actions.push(Action::Preview(DocumentKind::Report));
+        }
         self.excel_menu_ui(ui, has_file, actions);
         if ui
             .add_enabled(has_file, egui::Button::new("Lưu bản sao…"))
@@ -352,7 +362,7 @@ fn export_progress_ui(ui: &mut egui::Ui, job: &ExportJob) {
     }
 }
 
-/// The keyboard shortcuts: Ctrl+O, Ctrl+P, Ctrl+S, Ctrl+1… for the tabs, Ctrl+Z / Ctrl+Y.
+/// The keyboard shortcuts: Ctrl+O, Ctrl+P, Ctrl+Shift+P, Ctrl+S, Ctrl+1… for the tabs, Ctrl+Z / Ctrl+Y.
 pub fn shortcuts(ctx: &egui::Context, has_file: bool, exporting: bool, actions: &mut Vec<Action>) {
     let typing = ctx.egui_wants_keyboard_input();
     let pressed = |key: Key| {
@@ -372,6 +382,16 @@ pub fn shortcuts(ctx: &egui::Context, has_file: bool, exporting: bool, actions: 
         } else {
             pick_and_open(actions);
         }
+    }
+    // Ctrl+Shift+P before Ctrl+P, which would also match it.
+    let preview = ctx.input_mut(|i| {
+        i.consume_shortcut(&KeyboardShortcut::new(
+            Modifiers::COMMAND | Modifiers::SHIFT,
+            Key::P,
+        ))
+    });
+    if preview && has_file {
+        actions.push(Action::Preview(DocumentKind::Report));
     }
     if pressed(Key::P) && has_file {
         actions.push(Action::ExportPdfDialog(DocumentKind::Report));

@@ -13,6 +13,7 @@ mod handover_tab;
 mod indicators_tab;
 mod members_tab;
 mod menu;
+mod preview;
 mod report_tab;
 mod scoring_tab;
 pub mod session;
@@ -62,6 +63,7 @@ pub fn setup_context(ctx: &egui::Context) {
             priority: FontPriority::Highest,
         }],
     ));
+    preview::register_fonts(ctx);
     ctx.set_theme(egui::Theme::Light);
     ctx.all_styles_mut(|style| {
         use egui::{FontId, TextStyle};

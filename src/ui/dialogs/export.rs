@@ -166,7 +166,8 @@ impl ExportDialog {
             })
     }
 
-    /// "Xuất" and "Hủy". A path naming an existing file asks first rather than replacing it.
+    /// "Xuất", "Xem trước" (the pages as printed; not for the news item's text or HTML) and
+    /// "Hủy". A path naming an existing file asks first rather than replacing it.
     fn buttons_ui(&mut self, ui: &mut egui::Ui) -> Option<Choice> {
         let mut choice = None;
         ui.horizontal(|ui| {
@@ -181,6 +182,15 @@ impl ExportDialog {
                 } else {
                     choice = Some(Choice::Do(Action::ExportPdf(self.kind, typed)));
                 }
+            }
+            if self.format() != Some(Format::Text)
+                && self.format() != Some(Format::Html)
+                && ui
+                    .button("Xem trước")
+                    .on_hover_text("Xem các trang như khi in, trước khi xuất")
+                    .clicked()
+            {
+                choice = Some(Choice::Do(Action::Preview(self.kind)));
             }
             if ui.button("Hủy").clicked() {
                 choice = Some(Choice::Close);

@@ -7,6 +7,7 @@ mod export;
 mod import;
 mod message;
 mod new_bloc;
+mod preview;
 mod restore;
 mod welcome;
 
@@ -15,6 +16,7 @@ pub use export::ExportDialog;
 pub use import::ImportDialog;
 pub use message::{ConfirmDialog, ErrorDialog, InfoDialog};
 pub use new_bloc::NewBlocDialog;
+pub use preview::PreviewDialog;
 pub use restore::RestoreDialog;
 pub use welcome::WelcomeDialog;
 
@@ -41,6 +43,7 @@ pub enum Dialog {
     NewBloc(NewBlocDialog),
     Restore(RestoreDialog),
     Export(ExportDialog),
+    Preview(PreviewDialog),
     Import(ImportDialog),
     Columns(ColumnsDialog),
 }
@@ -65,6 +68,7 @@ impl Dialog {
             Dialog::NewBloc(d) => d.ui(ctx),
             Dialog::Restore(d) => d.ui(ctx),
             Dialog::Export(d) => d.ui(ctx, settings),
+            Dialog::Preview(d) => d.ui(ctx),
             Dialog::Import(d) => d.ui(ctx),
             Dialog::Columns(d) => d.ui(ctx),
         }
