@@ -251,6 +251,33 @@ fn the_first_half_is_entered_beside_the_year_and_keeps_the_years_result() {
 }
 
 #[test]
+fn a_block_pasted_from_excel_fills_the_cells_after_showing_them_and_undoes_as_one() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Chỉ tiêu");
+    let before = indicators::list(store(&h).conn(), 2020).unwrap();
+    click(&mut h, "1.128");
+    // A wrong number anywhere refuses the whole block at the cell.
+    h.event(egui::Event::Paste(
+        "1.200\tđã kiểm tra\n96.5\t\n".to_owned(),
+    ));
+    h.run();
+    h.get_by_label_contains("Chưa dán gì: Dòng 2");
+    assert_eq!(indicators::list(store(&h).conn(), 2020).unwrap(), before);
+    h.event(egui::Event::Paste("1.200\tđã kiểm tra\n96\t\n".to_owned()));
+    h.run();
+    h.get_by_label_contains("sẽ sửa 3 ô của 2 chỉ tiêu");
+    click(&mut h, "Dán");
+    let after = indicators::list(store(&h).conn(), 2020).unwrap();
+    assert_eq!(
+        (after[0].result, after[0].note.as_str(), after[1].result),
+        (Some(1200.0), "đã kiểm tra", Some(96.0))
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(indicators::list(store(&h).conn(), 2020).unwrap(), before);
+}
+
+#[test]
 fn an_english_style_number_is_refused_at_the_cell_and_the_old_value_kept() {
     let (_f, mut h) = first_run();
     click(&mut h, "Chỉ tiêu");

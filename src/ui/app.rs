@@ -98,6 +98,13 @@ pub enum Action {
     Preview(DocumentKind),
     /// Opens a file or folder with the system's program ("Mở tệp", "Mở thư mục").
     OpenWithSystem(PathBuf),
+    /// Asks before doing `then`, showing what it will change.
+    Confirm {
+        title: String,
+        lines: Vec<String>,
+        confirm: String,
+        then: Box<Action>,
+    },
     /// Writes the year's workbook (.xlsx) to this path.
     ExportXlsx(PathBuf),
     /// Writes the data-request workbooks into this folder.
@@ -376,6 +383,16 @@ impl App {
             Action::ExportPdf(DocumentKind::Report, path) => self.start_export(ctx, path),
             Action::ExportPdf(kind, path) => self.export_now(ctx, kind, &path),
             Action::OpenWithSystem(path) => self.launch(&path),
+            Action::Confirm {
+                title,
+                lines,
+                confirm,
+                then,
+            } => {
+                self.dialog = Some(Dialog::Confirm(ConfirmDialog::new(
+                    &title, lines, &confirm, *then,
+                )));
+            }
             Action::ExportXlsx(path) => self.export_xlsx(ctx, &path),
             Action::ExportRequests(dir, overwrite) => self.export_requests(&dir, overwrite),
             Action::PreviewImport(file) => self.preview_import(&file),

@@ -4,6 +4,7 @@
 
 use super::app::Action;
 use super::cell::{CellExit, cell_button_ui, cell_editor_ui};
+use super::paste;
 use super::session::YearView;
 use super::widgets::{FieldBuffer, search_field_ui, text_area_ui};
 use crate::domain::{Indicator, MemberId, NarrativeField, Period};
@@ -275,6 +276,21 @@ impl IndicatorsTab {
                     .clicked()
                 {
                     actions.push(Action::Edit(Edit::CopyPreviousYear(year)));
+                }
+                if ui
+                    .button("Chép bảng")
+                    .on_hover_text(
+                        "Chép các chỉ tiêu đang hiện (các cột Nhóm đến Ghi chú), dán vào Excel bằng Ctrl+V",
+                    )
+                    .clicked()
+                {
+                    let rows = self.shown_rows(view, None);
+                    let text = paste::copy(&rows, &self.block_columns(0));
+                    ui.ctx().copy_text(text);
+                    actions.push(Action::Toast(format!(
+                        "Đã chép {} chỉ tiêu; dán vào Excel bằng Ctrl+V.",
+                        rows.len()
+                    )));
                 }
                 if ui
                     .button("Xuất bản giao ước…")
@@ -638,6 +654,21 @@ impl IndicatorsTab {
             }
             return;
         }
+        // A block copied from a spreadsheet fills the cells from this one on.
+        let block = ui.input_mut(|i| {
+            let at = i
+                .events
+                .iter()
+                .position(|e| matches!(e, egui::Event::Paste(s) if paste::is_block(s)))?;
+            match i.events.remove(at) {
+                egui::Event::Paste(s) => Some(s),
+                _ => None,
+            }
+        });
+        if let Some(block) = block {
+            self.paste_block(view, rows, ind, col, &block, actions);
+            return;
+        }
         let Some(edit) = &mut self.editing else {
             return;
         };
@@ -664,6 +695,97 @@ impl IndicatorsTab {
             Err(message) => {
                 edit.error = Some(message);
                 edit.focus = true;
+            }
+        }
+    }
+
+    /// The editable columns from `from` rightwards, as the paste and the copy read them.
+    fn block_columns(&self, from: usize) -> Vec<paste::Column<'static>> {
+        let period = self.period;
+        Col::ORDER[from..]
+            .iter()
+            .map(|&col| paste::Column {
+                title: col.title_in(period),
+                text_of: Box::new(move |i: &Indicator| col.text_of(i, period)),
+                with_text: Box::new(move |i: &Indicator, t: &str| col.with_text(i, period, t)),
+            })
+            .collect()
+    }
+
+    /// The indicators of the rows shown, from `from` (an indicator's id) down, or all.
+    fn shown_rows<'v>(&self, view: &'v YearView, from: Option<i64>) -> Vec<&'v Indicator> {
+        let all: Vec<&Indicator> = self
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Item(i) => view.data.indicators.get(*i),
+                Row::Header(..) => None,
+            })
+            .collect();
+        let start = from
+            .and_then(|id| all.iter().position(|i| i.id == id))
+            .unwrap_or(0);
+        all[start..].to_vec()
+    }
+
+    /// Pastes a spreadsheet block from the cell being edited: refused whole at the cell when a
+    /// value cannot be read, one change saved at once, several shown first.
+    #[allow(clippy::too_many_arguments)]
+    fn paste_block(
+        &mut self,
+        view: &YearView,
+        rows: &[Row],
+        ind: &Indicator,
+        col: Col,
+        block: &str,
+        actions: &mut Vec<Action>,
+    ) {
+        let from = Col::ORDER.iter().position(|&c| c == col).unwrap_or(0);
+        let columns = self.block_columns(from);
+        let saved_rows = std::mem::replace(&mut self.rows, rows.to_vec());
+        let targets = self.shown_rows(view, Some(ind.id));
+        let pasted = paste::paste(block, &targets, &columns);
+        self.rows = saved_rows;
+        if !pasted.refused.is_empty() {
+            if let Some(edit) = &mut self.editing {
+                let mut message = pasted.refused.iter().take(3).cloned().collect::<Vec<_>>();
+                if pasted.refused.len() > 3 {
+                    message.push(format!("và {} chỗ khác", pasted.refused.len() - 3));
+                }
+                edit.error = Some(format!(
+                    "Chưa dán gì: {}. Sửa trong bảng tính rồi chép lại.",
+                    message.join("; ")
+                ));
+                edit.focus = true;
+            }
+            return;
+        }
+        self.editing = None;
+        let mut changed = pasted.changed;
+        match changed.len() {
+            0 => actions.push(Action::Toast(
+                "Các ô dán vào đã có đúng các giá trị này.".to_owned(),
+            )),
+            1 => {
+                if let Some(one) = changed.pop() {
+                    actions.push(Action::Edit(Edit::UpdateIndicator(one)));
+                }
+            }
+            n => {
+                let mut lines = vec![format!(
+                    "Dán từ bảng tính sẽ sửa {} ô của {n} chỉ tiêu (hoàn tác bằng Ctrl+Z):",
+                    pasted.lines.len()
+                )];
+                lines.extend(pasted.lines);
+                actions.push(Action::Confirm {
+                    title: "Dán từ bảng tính".to_owned(),
+                    lines,
+                    confirm: "Dán".to_owned(),
+                    then: Box::new(Action::Edit(Edit::Steps {
+                        label: "dán từ bảng tính",
+                        steps: changed.into_iter().map(Edit::UpdateIndicator).collect(),
+                    })),
+                });
             }
         }
     }

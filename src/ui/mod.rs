@@ -13,6 +13,7 @@ mod handover_tab;
 mod indicators_tab;
 mod members_tab;
 mod menu;
+mod paste;
 mod preview;
 mod report_tab;
 mod scoring_tab;
