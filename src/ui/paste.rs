@@ -6,11 +6,16 @@
 
 use crate::domain::Indicator;
 
+/// How a column shows an indicator's value.
+pub type TextOf<'a> = Box<dyn Fn(&Indicator) -> String + 'a>;
+/// How a column reads a value into an indicator, or why it cannot.
+pub type WithText<'a> = Box<dyn Fn(&Indicator, &str) -> Result<Indicator, String> + 'a>;
+
 /// One column of the block: its title and how a value is read into an indicator.
 pub struct Column<'a> {
     pub title: &'a str,
-    pub text_of: Box<dyn Fn(&Indicator) -> String + 'a>,
-    pub with_text: Box<dyn Fn(&Indicator, &str) -> Result<Indicator, String> + 'a>,
+    pub text_of: TextOf<'a>,
+    pub with_text: WithText<'a>,
 }
 
 /// What pasting a block would do.
