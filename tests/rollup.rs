@@ -120,7 +120,7 @@ fn good_files_are_summarised_and_bad_ones_listed_with_the_reason() {
 fn a_year_the_file_lacks_and_a_file_given_twice_are_reasons_too() {
     let dir = tempfile::tempdir().unwrap();
     let good = sample(dir.path(), "khoi.sqlite");
-    let r = summarise(&[good.clone()], 2019);
+    let r = summarise(std::slice::from_ref(&good), 2019);
     assert!(r.blocs.is_empty());
     assert!(
         r.unreadable[0]
