@@ -6,13 +6,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use calamine::{Data, Reader, Xlsx};
+use egui_kittest::kittest::Queryable;
 use khoi_thi_dua::domain::awards::{VoteRound, Votes, YearAwards};
 use khoi_thi_dua::ops::rollup::summarise;
 use khoi_thi_dua::store::{Store, awards};
+use khoi_thi_dua::ui::App;
 use std::path::{Path, PathBuf};
 
 mod common;
 
+use common::window::{click, type_into, window};
 use common::{run, run_ok, s, sample, stderr};
 
 const VOTED_BLOC: &str = "Khối Văn hóa - Xã hội";
@@ -281,4 +284,36 @@ fn the_workbook_holds_the_blocs_proposals_and_unreadable_files() {
         range.get_value((5, 0)),
         Some(&Data::String("ke-toan.sqlite".into()))
     );
+}
+
+#[test]
+fn the_window_compares_files_and_lists_the_unreadable_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = inputs(dir.path());
+    let before: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    let mut h = window(App::new(Some(common::data_dir(dir.path())), None));
+    h.run();
+    click(&mut h, "Xem tiếp dữ liệu mẫu");
+    click(&mut h, "Tệp");
+    click(&mut h, "Tổng hợp các khối…");
+    h.get_by_label("Tổng hợp các khối");
+    for f in &files {
+        type_into(&mut h, "Đường dẫn tệp", s(f));
+        click(&mut h, "Thêm");
+    }
+    h.get_by_label("Tệp dữ liệu các khối (4 tệp):");
+    let out = dir.path().join("tong-hop.xlsx");
+    type_into(&mut h, "Ghi ra tệp", s(&out));
+    // The year is the open one's.
+    click(&mut h, "Tổng hợp");
+    h.get_by_label_contains("Đã ghi bảng tổng hợp năm 2020 của 2 khối");
+    h.get_by_label_contains("có thể là tệp của chương trình khác");
+    assert!(out.is_file());
+    // Again: the file is there now, and replacing it must be asked for.
+    click(&mut h, "Tổng hợp");
+    h.get_by_label_contains("đã có; chương trình không ghi đè");
+    let after: Vec<Vec<u8>> = files.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    assert!(before == after, "an input was changed");
+    click(&mut h, "Đóng");
+    assert!(h.query_by_label("Tổng hợp các khối").is_none());
 }
