@@ -3,6 +3,7 @@
 //! wrong usage (clap's own exit code for usage errors).
 
 mod office;
+mod rollup;
 
 use crate::domain::Year;
 use crate::ops::export::{self, DocumentKind};
@@ -156,6 +157,7 @@ pub enum Command {
     ExportRequests(office::ExportRequests),
     #[command(name = "import-xlsx")]
     ImportXlsx(office::ImportXlsx),
+    Rollup(rollup::Rollup),
 }
 
 /// The arguments of `export` and `export-pdf`.
@@ -325,6 +327,7 @@ pub fn main() -> ExitCode {
                     | Command::Export(_)
                     | Command::ExportXlsx(_)
                     | Command::ExportRequests(_)
+                    | Command::Rollup(_)
             );
             run_and_report(cli.db.as_deref(), command, forceable)
         }
@@ -464,6 +467,7 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
         Command::ExportXlsx(args) => office::export_xlsx(db, args),
         Command::ExportRequests(args) => office::export_requests(db, args),
         Command::ImportXlsx(args) => office::import_xlsx(db, args),
+        Command::Rollup(args) => rollup::rollup(args),
         Command::Verify { file } => {
             let findings = crate::store::receive::inspect(&file);
             let text = findings.lines().join("\n");

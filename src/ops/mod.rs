@@ -13,6 +13,7 @@ pub mod handover;
 pub mod json;
 pub mod lock;
 pub mod receive;
+pub mod rollup;
 pub mod xlsx;
 
 use crate::report::pdf::PdfError;

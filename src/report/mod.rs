@@ -12,6 +12,7 @@ pub mod handover_minutes;
 pub mod layout;
 pub mod pdf;
 pub mod pledge;
+pub mod rollup;
 pub mod scores;
 pub mod summary;
 

@@ -13,7 +13,7 @@ use super::shape::{self, Object, Shape};
 use super::{
     Store, StoreError, copy, describe_sqlite, harden, identify, members, reports, schema, years,
 };
-use crate::domain::Year;
+use crate::domain::{Member, Year, YearData};
 use chrono::NaiveDate;
 use rusqlite::{Connection, OpenFlags};
 use sha2::{Digest, Sha256};
@@ -47,6 +47,20 @@ pub struct HandoverInfo {
 }
 
 impl Findings {
+    fn nothing_yet(path: &Path) -> Findings {
+        Findings {
+            path: path.to_path_buf(),
+            size: 0,
+            sha256: String::new(),
+            schema_version: None,
+            bloc_name: None,
+            years: Vec::new(),
+            last_handover: None,
+            foreign_objects: Vec::new(),
+            verdict: Ok(()),
+        }
+    }
+
     pub fn is_sound(&self) -> bool {
         self.verdict.is_ok()
     }
@@ -120,57 +134,52 @@ pub fn sha256_file(path: &Path) -> std::io::Result<String> {
 
 /// Inspects a file without ever writing it.
 pub fn inspect(path: &Path) -> Findings {
-    let mut f = Findings {
-        path: path.to_path_buf(),
-        size: 0,
-        sha256: String::new(),
-        schema_version: None,
-        bloc_name: None,
-        years: Vec::new(),
-        last_handover: None,
-        foreign_objects: Vec::new(),
-        verdict: Ok(()),
-    };
-    let shown = path.display();
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_file() => f.size = m.len(),
-        Ok(_) => {
-            f.verdict = Err(format!("“{shown}” không phải là một tệp."));
-            return f;
-        }
-        Err(e) => {
-            f.verdict = Err(format!("Không đọc được tệp “{shown}” ({e})."));
-            return f;
-        }
-    }
-    match sha256_file(path) {
-        Ok(h) => f.sha256 = h,
-        Err(e) => {
-            f.verdict = Err(format!("Không đọc được tệp “{shown}” ({e})."));
-            return f;
-        }
-    }
-    if f.size == 0 {
-        f.verdict = Err(format!(
-            "Tệp “{shown}” trống (0 byte): có thể việc chép tệp chưa xong. Hãy xin lại tệp từ đơn vị bàn giao."
-        ));
-        return f;
-    }
-    let journal = crate::fsutil::journal_of(path);
-    if std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0) {
-        f.verdict = Err(format!(
-            "Tệp “{shown}” có một thay đổi bị ngắt giữa chừng (tệp “{}” nằm bên cạnh). Hãy mở tệp bằng chương trình trên máy đã ghi nó để hoàn tất, rồi chép lại; đừng xóa tệp “-journal” đó.",
-            journal.display()
-        ));
-        return f;
-    }
-    if let Err(e) = check(path, &mut f) {
+    let mut f = Findings::nothing_yet(path);
+    let checked = preflight(path, &mut f, true)
+        .and_then(|()| check_structure(path, &mut f))
+        .and_then(|complete| {
+            if complete {
+                read_all(path, &mut f)
+            } else {
+                Ok(())
+            }
+        });
+    if let Err(e) = checked {
         f.verdict = Err(e);
     }
     f
 }
 
-fn check(path: &Path, f: &mut Findings) -> Result<(), String> {
+/// What can be told before SQLite opens the file: a file, not empty, no interrupted change
+/// beside it; its size, and its SHA-256 when `hash` is asked.
+fn preflight(path: &Path, f: &mut Findings, hash: bool) -> Result<(), String> {
+    let shown = path.display();
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => f.size = m.len(),
+        Ok(_) => return Err(format!("“{shown}” không phải là một tệp.")),
+        Err(e) => return Err(format!("Không đọc được tệp “{shown}” ({e}).")),
+    }
+    if hash {
+        f.sha256 = sha256_file(path).map_err(|e| format!("Không đọc được tệp “{shown}” ({e})."))?;
+    }
+    if f.size == 0 {
+        return Err(format!(
+            "Tệp “{shown}” trống (0 byte): có thể việc chép tệp chưa xong. Hãy xin lại tệp từ đơn vị bàn giao."
+        ));
+    }
+    let journal = crate::fsutil::journal_of(path);
+    if std::fs::metadata(&journal).is_ok_and(|m| m.len() > 0) {
+        return Err(format!(
+            "Tệp “{shown}” có một thay đổi bị ngắt giữa chừng (tệp “{}” nằm bên cạnh). Hãy mở tệp bằng chương trình trên máy đã ghi nó để hoàn tất, rồi chép lại; đừng xóa tệp “-journal” đó.",
+            journal.display()
+        ));
+    }
+    Ok(())
+}
+
+/// The file as SQLite sees it: ours, not newer, whole (`integrity_check`), the expected shape.
+/// `Ok(false)` for a file without a schema yet (nothing more to read).
+fn check_structure(path: &Path, f: &mut Findings) -> Result<bool, String> {
     let shown = path.display();
     let broken = |e: &rusqlite::Error| {
         format!(
@@ -213,7 +222,7 @@ fn check(path: &Path, f: &mut Findings) -> Result<(), String> {
         ));
     }
     if version < 1 {
-        return Ok(());
+        return Ok(false);
     }
     // The schema's shape: what the program needs is there, with the types it reads.
     let changed = |what: String| {
@@ -228,12 +237,50 @@ fn check(path: &Path, f: &mut Findings) -> Result<(), String> {
         return Err(changed(problems.join("; ")));
     }
     f.foreign_objects = have.foreign(&expected);
-    drop(conn);
-    // Every row, read by the code that opening uses (through an upgraded copy in memory for an
-    // older schema). A value that cannot be read is a damaged file: say which file.
-    let unreadable = |e: super::StoreError| {
-        format!("Tệp “{shown}” không đọc được: {e} Hãy xin lại tệp từ đơn vị bàn giao.")
-    };
+    Ok(true)
+}
+
+/// A value that cannot be read is a damaged file: say which file.
+fn unreadable(path: &Path, e: StoreError) -> String {
+    format!(
+        "Tệp “{}” không đọc được: {e} Hãy xin lại tệp từ đơn vị bàn giao.",
+        path.display()
+    )
+}
+
+/// One year of a file from elsewhere, for comparing blocs: the checks of [`inspect`] up to the
+/// schema's shape (no hash), then the members and `year` read through the window's own code,
+/// never the file's other years. `Err` is the Vietnamese reason, naming the file.
+pub fn read_year(path: &Path, year: Year) -> Result<(Vec<Member>, YearData), String> {
+    let mut f = Findings::nothing_yet(path);
+    preflight(path, &mut f, false)?;
+    check_structure(path, &mut f)?;
+    let unreadable = |e| unreadable(path, e);
+    let store = Store::open_read_only(path).map_err(unreadable)?;
+    let conn = store.conn();
+    let list = years::list(conn).map_err(unreadable)?;
+    if !list.contains(&year) {
+        let have: Vec<String> = list.iter().map(|y| y.to_string()).collect();
+        let have = if have.is_empty() {
+            "tệp chưa có năm nào".to_owned()
+        } else {
+            format!("các năm có trong tệp: {}", have.join(", "))
+        };
+        return Err(format!(
+            "Tệp “{}” không có số liệu năm {year} ({have}).",
+            path.display()
+        ));
+    }
+    let all = members::list(conn).map_err(unreadable)?;
+    let data = years::data(conn, year).map_err(unreadable)?;
+    Ok((all, data))
+}
+
+/// Every row of every year, read by the code that opening uses.
+fn read_all(path: &Path, f: &mut Findings) -> Result<(), String> {
+    let shown = path.display();
+    // Through an upgraded copy in memory for an older schema.
+    let unreadable = |e| unreadable(path, e);
     let store = Store::open_read_only(path).map_err(unreadable)?;
     let conn = store.conn();
     let list = years::list(conn).map_err(unreadable)?;

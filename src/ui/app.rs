@@ -26,6 +26,7 @@ use crate::store::years;
 use egui::{Color32, RichText};
 
 mod office;
+mod rollup;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +124,19 @@ pub enum Action {
         columns: crate::ops::xlsx::mapped::Columns,
         layout: String,
     },
+    /// Opens "Tổng hợp các khối…".
+    RollupDialog,
+    /// Compares the blocs' files of the request (`ops::rollup`).
+    Rollup(RollupRequest),
+}
+
+/// What "Tổng hợp các khối…" asks for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RollupRequest {
+    pub files: Vec<PathBuf>,
+    pub year: Year,
+    pub out: PathBuf,
+    pub overwrite: bool,
 }
 
 /// How files and folders are handed to the system's programs: for real, or, in the tests,
@@ -404,6 +418,8 @@ impl App {
                 columns,
                 layout,
             } => self.preview_mapped(&file, member, columns, layout),
+            Action::RollupDialog => self.rollup_dialog(),
+            Action::Rollup(req) => self.rollup(req),
         }
     }
 

@@ -130,6 +130,13 @@ impl Chrome<'_> {
         }
         self.excel_menu_ui(ui, has_file, actions);
         if ui
+            .button("Tổng hợp các khối…")
+            .on_hover_text("So sánh tệp dữ liệu của nhiều khối trong một năm (chỉ đọc các tệp)")
+            .clicked()
+        {
+            actions.push(Action::RollupDialog);
+        }
+        if ui
             .add_enabled(has_file, egui::Button::new("Lưu bản sao…"))
             .clicked()
             && let Some(path) = rfd::FileDialog::new()

@@ -10,6 +10,7 @@ pub mod export;
 pub mod import;
 pub mod mapped;
 pub mod requests;
+pub mod rollup;
 pub mod sheet;
 
 use super::OpsError;

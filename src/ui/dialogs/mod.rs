@@ -9,6 +9,7 @@ mod message;
 mod new_bloc;
 mod preview;
 mod restore;
+mod rollup;
 mod welcome;
 
 pub use columns::ColumnsDialog;
@@ -18,6 +19,7 @@ pub use message::{ConfirmDialog, ErrorDialog, InfoDialog};
 pub use new_bloc::NewBlocDialog;
 pub use preview::PreviewDialog;
 pub use restore::RestoreDialog;
+pub use rollup::RollupDialog;
 pub use welcome::WelcomeDialog;
 
 use super::app::Action;
@@ -46,6 +48,7 @@ pub enum Dialog {
     Preview(PreviewDialog),
     Import(ImportDialog),
     Columns(ColumnsDialog),
+    Rollup(RollupDialog),
 }
 
 impl Dialog {
@@ -71,6 +74,7 @@ impl Dialog {
             Dialog::Preview(d) => d.ui(ctx),
             Dialog::Import(d) => d.ui(ctx),
             Dialog::Columns(d) => d.ui(ctx),
+            Dialog::Rollup(d) => d.ui(ctx),
         }
     }
 }
