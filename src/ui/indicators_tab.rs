@@ -262,6 +262,7 @@ impl IndicatorsTab {
                             result: None,
                             note: String::new(),
                             sort: -1,
+                            key: None,
                         })));
                         self.open_new_row = Some(member);
                         self.known_ids = view.data.indicators.iter().map(|i| i.id).max().unwrap_or(0) as usize;
