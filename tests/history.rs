@@ -210,3 +210,41 @@ fn a_merged_members_indicators_may_continue_in_the_unit_it_merged_into() {
         [(2020, absorbed.id), (2021, into.id)]
     );
 }
+
+#[test]
+fn the_window_shows_a_selected_indicators_values_over_the_years() {
+    use common::window::{Window, click, window};
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    std::fs::create_dir_all(&data_dir).unwrap();
+    let db = data_dir.join("khoi.sqlite");
+    {
+        let mut store = Store::open(&db).unwrap();
+        khoi_thi_dua::sample::fill(&mut store).unwrap();
+        common::open_next_year(&mut store, 2021);
+        store
+            .write(|tx| indicators::copy_previous_year(tx, 2021))
+            .unwrap();
+    }
+    let first = {
+        let store = Store::open(&db).unwrap();
+        indicators::list(store.conn(), 2020).unwrap()[0].clone()
+    };
+    let mut h: Window = window(khoi_thi_dua::ui::App::new(Some(data_dir), Some(db)));
+    h.run();
+    click(&mut h, "Chỉ tiêu");
+    assert!(h.query_by_label("Lịch sử chỉ tiêu").is_none());
+    h.get_all_by_label("Lịch sử").next().unwrap().click();
+    h.run();
+    h.run();
+    h.get_by_label("Lịch sử chỉ tiêu");
+    h.get_by_label("Năm 2020");
+    h.get_by_label("Năm 2021");
+    let result = khoi_thi_dua::text::number::format_number(first.result.unwrap());
+    assert!(
+        h.get_all_by_label(&result).count() >= 1,
+        "last year's result {result} is shown"
+    );
+    h.get_by_label("Là chỉ tiêu năm 2020 nào:");
+}
