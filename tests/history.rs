@@ -139,7 +139,7 @@ fn linking_by_hand_joins_two_lineages_and_one_undo_splits_them_again() {
             .iter()
             .map(|y| y.name.clone())
             .collect::<Vec<_>>(),
-        [last.name.clone()],
+        std::slice::from_ref(&last.name),
         "last year's indicator alone again"
     );
     assert_eq!(indicators::history(store.conn(), new.id).unwrap().len(), 2);

@@ -64,7 +64,7 @@ pub fn ratio_percent(now: Option<f64>, before: Option<f64>) -> Option<f64> {
     if !now.is_finite() || !before.is_finite() || before == 0.0 {
         return None;
     }
-    let r = now / before * 100.0;
+    let r = now * 100.0 / before;
     r.is_finite().then_some(r)
 }
 
