@@ -157,6 +157,7 @@ fn run() -> Result<(), String> {
                                 result: Some((result * 100.0).round() / 100.0),
                                 note: String::new(),
                                 sort: k as i64,
+                                key: None,
                             },
                         )?;
                     }

@@ -63,6 +63,14 @@ pub enum Edit {
     /// Several insertions as one step (the undo of deleting several).
     InsertIndicators(Vec<Indicator>),
     CopyPreviousYear(Year),
+    /// Links an indicator by hand to last year's one it continues (given by that one's
+    /// lineage; `None` makes it a new indicator again), e.g. after a renaming.
+    LinkIndicator {
+        id: i64,
+        lineage: Option<i64>,
+    },
+    /// Sets the lineage keys of several indicators (the undo of a link).
+    SetIndicatorKeys(Vec<(i64, Option<i64>)>),
     SetNarrative {
         year: Year,
         member: MemberId,
@@ -144,6 +152,7 @@ impl Edit {
             Edit::UpdateIndicator(_) => "sửa chỉ tiêu",
             Edit::DeleteIndicator(_) | Edit::DeleteIndicators(_) => "xóa chỉ tiêu",
             Edit::CopyPreviousYear(_) => "chép danh mục năm trước",
+            Edit::LinkIndicator { .. } | Edit::SetIndicatorKeys(_) => "nối chỉ tiêu với năm trước",
             Edit::SetNarrative {
                 field: NarrativeField::Achievements,
                 ..
@@ -289,6 +298,12 @@ impl Edit {
             }
             Edit::CopyPreviousYear(year) => {
                 Edit::DeleteIndicators(indicators::copy_previous_year(conn, *year)?)
+            }
+            Edit::LinkIndicator { id, lineage } => {
+                Edit::SetIndicatorKeys(indicators::link(conn, *id, *lineage)?)
+            }
+            Edit::SetIndicatorKeys(keys) => {
+                Edit::SetIndicatorKeys(indicators::set_keys(conn, keys)?)
             }
             Edit::SetNarrative {
                 year,

@@ -415,6 +415,7 @@ pub fn fill(store: &mut Store) -> Result<()> {
                     result: Some(result),
                     note: note.to_owned(),
                     sort: i as i64 + 1,
+                    key: None,
                 },
             )?;
         }

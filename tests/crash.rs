@@ -63,6 +63,7 @@ fn large_json(dir: &Path) -> (PathBuf, Expected) {
                         result: Some(k as f64 * 1.25),
                         note: "Số liệu thử".to_owned(),
                         sort: 1000 + k as i64,
+                        key: None,
                     },
                 )?;
             }

@@ -69,6 +69,12 @@ fn handover_round_trip_locks_the_year_opens_the_next_and_the_hashes_agree() {
     let new = indicators::list(conn, 2021).unwrap();
     assert_eq!(old.len(), new.len());
     assert!(new.iter().all(|i| i.result.is_none()));
+    // Each indicator of the new year continues last year's one: its history spans both years.
+    for (o, n) in old.iter().zip(&new) {
+        assert_eq!(n.key, Some(o.lineage()), "{}", n.name);
+    }
+    let h = indicators::history(conn, new[0].lineage()).unwrap();
+    assert_eq!(h.iter().map(|y| y.year).collect::<Vec<_>>(), [2020, 2021]);
     assert_eq!(
         years::get(conn, 2020).unwrap().unwrap().status,
         YearStatus::HandedOver

@@ -207,6 +207,7 @@ fn every_entity_round_trips_through_the_file_and_text_is_stored_as_nfc() {
                         result: Some(1463.0),
                         note: String::new(),
                         sort: -1,
+                        key: None,
                     },
                 )?;
                 years::set_narrative(tx, 2020, a, "Hoàn thành tốt nhiệm vụ.")?;

@@ -6,6 +6,7 @@
 //! written from them directly; a change here is a change of that format.
 
 pub mod awards;
+pub mod history;
 pub mod limits;
 mod report;
 pub mod scoring;
@@ -335,6 +336,11 @@ pub struct Indicator {
     pub note: String,
     /// Order within the member's list.
     pub sort: i64,
+    /// The id of the first year's indicator this one descends from (carried by the copy of last
+    /// year's list and the handover, or set when linked by hand); `None` for a new indicator,
+    /// whose own id is its lineage ([`Indicator::lineage`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<i64>,
 }
 
 /// A period of the year whose results are recorded.
@@ -543,6 +549,10 @@ pub struct YearData {
     /// bonus criterion may count them). Not part of the year's own data, so never exported.
     #[serde(skip)]
     pub received: Vec<scoring::Received>,
+    /// Last year's results of the indicators, by lineage, for the comparison with last year.
+    /// Not part of the year's own data, so never exported.
+    #[serde(skip)]
+    pub last_year: history::LastYear,
 }
 
 /// A person with a role at the conference (chair, secretary).

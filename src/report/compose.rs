@@ -4,6 +4,7 @@
 //!
 //! Pure: it reads a [`YearData`] and the members, and returns a [`Report`] to be edited.
 
+use crate::domain::history::{LastYear, change_percent};
 use crate::domain::target::Evaluation;
 use crate::domain::{
     Indicator, Member, Report, ReportSection, ReportStatus, SectionKind, YearData,
@@ -142,7 +143,10 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
                 .filter(|i| i.result.is_some())
                 .collect();
             if !listed.is_empty() {
-                let phrases: Vec<String> = listed.iter().map(|i| figure_phrase(i)).collect();
+                let phrases: Vec<String> = listed
+                    .iter()
+                    .map(|i| figure_phrase(i, &data.last_year))
+                    .collect();
                 sentences.push(capitalise(&format!("{}.", phrases.join("; "))));
                 stated.extend(listed.iter().map(|i| i.id));
             }
@@ -422,14 +426,33 @@ fn with_unit(figure: &str, unit: &str) -> String {
     }
 }
 
-/// "Chăm sóc rừng trồng 1.738 ha" or, with a plan, the planned phrase.
-pub(crate) fn figure_phrase(i: &Indicator) -> String {
-    if let Some(p) = planned_phrase(i) {
-        return p;
-    }
-    match i.result {
-        Some(r) => format!("{} {}", i.name, with_unit(&format_number(r), &i.unit)),
-        None => format!("{}: chưa có kết quả", i.name),
+/// "Chăm sóc rừng trồng 1.738 ha" or, with a plan, the planned phrase; then, when last year
+/// had a result to compare with, ", tăng 12% so với năm 2019".
+pub(crate) fn figure_phrase(i: &Indicator, last: &LastYear) -> String {
+    let mut phrase = if let Some(p) = planned_phrase(i) {
+        p
+    } else {
+        match i.result {
+            Some(r) => format!("{} {}", i.name, with_unit(&format_number(r), &i.unit)),
+            None => format!("{}: chưa có kết quả", i.name),
+        }
+    };
+    phrase.push_str(&compared_phrase(i, last));
+    phrase
+}
+
+/// ", tăng 12% so với năm 2019", ", giảm 5% so với năm 2019" or ", bằng năm 2019"; nothing
+/// when either year lacks a result or last year's was 0.
+fn compared_phrase(i: &Indicator, last: &LastYear) -> String {
+    let (Some(year), Some(change)) = (last.year, change_percent(i.result, last.result(i))) else {
+        return String::new();
+    };
+    if change > 0.0 {
+        format!(", tăng {} so với năm {year}", format_percent(change))
+    } else if change < 0.0 {
+        format!(", giảm {} so với năm {year}", format_percent(-change))
+    } else {
+        format!(", bằng năm {year}")
     }
 }
 
@@ -580,6 +603,35 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_is_compared_with_last_year_only_when_both_results_exist() {
+        let (_, data) = sample();
+        let mut i = data.indicators[0].clone();
+        i.name = "Tin bài".to_owned();
+        i.unit = "tin".to_owned();
+        i.plan = None;
+        i.plan_text.clear();
+        i.result = Some(112.0);
+        let lineage = i.lineage();
+        let last = |r| LastYear::new(2019, [(lineage, r)]);
+        assert_eq!(
+            figure_phrase(&i, &last(Some(100.0))),
+            "Tin bài 112 tin, tăng 12% so với năm 2019"
+        );
+        i.result = Some(95.0);
+        assert!(figure_phrase(&i, &last(Some(100.0))).ends_with(", giảm 5% so với năm 2019"));
+        // Last year missing, without a result, or 0: no comparison at all.
+        for l in [LastYear::default(), last(None), last(Some(0.0))] {
+            let p = figure_phrase(&i, &l);
+            assert!(
+                !p.contains("tăng") && !p.contains("giảm") && !p.contains("so với"),
+                "{p}"
+            );
+        }
+        i.result = None;
+        assert!(!figure_phrase(&i, &last(Some(100.0))).contains("so với"));
+    }
+
+    #[test]
     fn a_target_written_as_text_is_said_with_its_verdict() {
         let (_, data) = sample();
         let mut i = data.indicators[0].clone();
@@ -588,11 +640,11 @@ mod tests {
         i.set_plan("Dưới 3").unwrap();
         i.result = Some(2.5);
         assert_eq!(
-            figure_phrase(&i),
+            figure_phrase(&i, &LastYear::default()),
             "Tỷ lệ hộ nghèo được 2,5% (kế hoạch: dưới 3), vượt kế hoạch"
         );
         i.result = Some(3.5);
-        assert!(figure_phrase(&i).ends_with("không đạt kế hoạch"));
+        assert!(figure_phrase(&i, &LastYear::default()).ends_with("không đạt kế hoạch"));
         assert_eq!(
             i.percent_of_plan(),
             None,

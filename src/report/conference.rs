@@ -338,7 +338,7 @@ fn key_figures(members: &[Member], data: &YearData, item: usize, blocks: &mut Ve
         let figures: Vec<String> = own
             .iter()
             .take(FIGURES_PER_MEMBER)
-            .map(|i| lower_first(&figure_phrase(i)))
+            .map(|i| lower_first(&figure_phrase(i, &data.last_year)))
             .collect();
         if !figures.is_empty() {
             lines.push(format!(

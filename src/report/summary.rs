@@ -115,31 +115,49 @@ pub(super) fn indicator_rows(
     rows
 }
 
-/// Every indicator of the year with plan, result and percent, grouped by member.
+/// Every indicator of the year with plan, result and percent, grouped by member; when the file
+/// has last year's indicators, with last year's result ("Cùng kỳ năm trước") and this year's as a
+/// percentage of it ("So sánh (%)").
 fn indicator_table(members: &[Member], data: &YearData, title: &str) -> Table {
+    let last = &data.last_year;
+    let compare = last.exists();
     let rows = indicator_rows(members, data, |ind| {
-        vec![
+        let mut cells = vec![
             ind.name.clone(),
             ind.unit.clone(),
             ind.plan_shown(),
             ind.result.map(format_number).unwrap_or_default(),
             against_plan(ind),
-            ind.note.clone(),
-        ]
+        ];
+        if compare {
+            cells.push(last.result(ind).map(format_number).unwrap_or_default());
+            cells.push(last.ratio(ind).map(format_percent).unwrap_or_default());
+        }
+        cells.push(ind.note.clone());
+        cells
     });
     let col = Column::new;
+    let mut columns = vec![
+        col("STT", 0.6, Align::Center),
+        col("Chỉ tiêu", if compare { 3.4 } else { 4.2 }, Align::Left),
+        col(
+            "Đơn vị tính",
+            if compare { 1.1 } else { 1.3 },
+            Align::Center,
+        ),
+        col("Kế hoạch", if compare { 1.2 } else { 1.3 }, Align::Right),
+        col("Thực hiện", if compare { 1.2 } else { 1.3 }, Align::Right),
+        col("So với KH", if compare { 1.0 } else { 1.1 }, Align::Right),
+    ];
+    if compare {
+        columns.push(col("Cùng kỳ năm trước", 1.2, Align::Right));
+        columns.push(col("So sánh (%)", 1.0, Align::Right));
+    }
+    columns.push(col("Ghi chú", if compare { 1.2 } else { 1.6 }, Align::Left));
     Table {
         title: (!title.is_empty()).then(|| title.to_owned()),
         subtitle: None,
-        columns: vec![
-            col("STT", 0.6, Align::Center),
-            col("Chỉ tiêu", 4.2, Align::Left),
-            col("Đơn vị tính", 1.3, Align::Center),
-            col("Kế hoạch", 1.3, Align::Right),
-            col("Thực hiện", 1.3, Align::Right),
-            col("So với KH", 1.1, Align::Right),
-            col("Ghi chú", 1.6, Align::Left),
-        ],
+        columns,
         rows,
         landscape: false,
         font_size: 12.0,
@@ -155,5 +173,69 @@ fn against_plan(ind: &crate::domain::Indicator) -> String {
     match ind.evaluation() {
         crate::domain::target::Evaluation::Unknown => String::new(),
         e => e.label().to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::history::LastYear;
+    use crate::store::{Store, members, years};
+
+    fn appendix(data: &YearData) -> Table {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::sample::fill(&mut store).unwrap();
+        let all = members::list(store.conn()).unwrap();
+        let report = crate::report::compose::compose_draft(&all, data);
+        let doc = report_document(&all, data, &report);
+        doc.appendices
+            .into_iter()
+            .find_map(|b| match b {
+                Block::Table(t) if t.columns.iter().any(|c| c.title == "Chỉ tiêu") => Some(t),
+                _ => None,
+            })
+            .unwrap()
+    }
+
+    #[test]
+    fn the_appendix_compares_with_last_year_only_when_it_exists() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::sample::fill(&mut store).unwrap();
+        let mut data = years::data(store.conn(), 2020).unwrap();
+        let titles = |t: &Table| {
+            t.columns
+                .iter()
+                .map(|c| c.title.clone())
+                .collect::<Vec<_>>()
+        };
+        let without = appendix(&data);
+        assert!(!titles(&without).contains(&"Cùng kỳ năm trước".to_owned()));
+
+        let first = data.indicators[0].clone();
+        let result = first.result.unwrap();
+        // Last year's result four fifths of this year's: 125%; a second indicator had 0.
+        let second = data.indicators[1].lineage();
+        data.last_year = LastYear::new(
+            2019,
+            [(first.lineage(), Some(result * 0.8)), (second, Some(0.0))],
+        );
+        let with = appendix(&data);
+        let t = titles(&with);
+        let before = t.iter().position(|c| c == "Cùng kỳ năm trước").unwrap();
+        let ratio = t.iter().position(|c| c == "So sánh (%)").unwrap();
+        let rows: Vec<&Vec<String>> = with
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                TableRow::Cells(c) => Some(c),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(rows[0][before], format_number(result * 0.8));
+        assert_eq!(rows[0][ratio], "125%");
+        assert_eq!(rows[1][before], "0");
+        assert_eq!(rows[1][ratio], "", "no ratio against 0");
+        assert_eq!(rows[2][before], "", "not there last year");
+        assert_eq!(rows[2][ratio], "");
     }
 }

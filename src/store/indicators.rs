@@ -1,10 +1,11 @@
 //! Indicators: each member's plan and result figures for a year.
 
 use super::{Result, StoreError, ensure_open, nfc};
+use crate::domain::history::{HistoryYear, LastYear};
 use crate::domain::{Indicator, Year};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-const COLUMNS: &str = "i.id, i.year, i.member_id, i.group_name, i.name, i.unit, i.plan, i.result, i.note, i.sort, i.plan_text, i.midyear";
+const COLUMNS: &str = "i.id, i.year, i.member_id, i.group_name, i.name, i.unit, i.plan, i.result, i.note, i.sort, i.plan_text, i.midyear, i.key";
 
 fn from_row(r: &Row<'_>) -> rusqlite::Result<Indicator> {
     Ok(Indicator {
@@ -20,6 +21,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Indicator> {
         sort: r.get(9)?,
         plan_text: r.get(10)?,
         midyear: r.get(11)?,
+        key: r.get(12)?,
     })
 }
 
@@ -106,8 +108,8 @@ pub(crate) fn insert_into_open_year(conn: &Connection, ind: &Indicator) -> Resul
     // Cached statements: an import or a handover inserts thousands of rows, and parsing the
     // SQL again for each one cost more than the insert itself.
     conn.prepare_cached(
-        "INSERT INTO indicator (id, year, member_id, sort, group_name, name, unit, plan, result, note, plan_text, midyear)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        "INSERT INTO indicator (id, year, member_id, sort, group_name, name, unit, plan, result, note, plan_text, midyear, key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
     .execute(params![
             (ind.id > 0).then_some(ind.id),
@@ -122,6 +124,7 @@ pub(crate) fn insert_into_open_year(conn: &Connection, ind: &Indicator) -> Resul
             nfc(&ind.note),
             nfc(ind.plan_text.trim()),
             ind.midyear,
+            ind.key,
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -133,7 +136,7 @@ pub fn update(conn: &Connection, ind: &Indicator) -> Result<()> {
     check(ind)?;
     let n = conn.execute(
         "UPDATE indicator SET member_id = ?2, sort = ?3, group_name = ?4, name = ?5, unit = ?6,
-                plan = ?7, result = ?8, note = ?9, plan_text = ?11, midyear = ?12
+                plan = ?7, result = ?8, note = ?9, plan_text = ?11, midyear = ?12, key = ?13
          WHERE id = ?1 AND year = ?10",
         params![
             ind.id,
@@ -148,6 +151,7 @@ pub fn update(conn: &Connection, ind: &Indicator) -> Result<()> {
             ind.year,
             nfc(ind.plan_text.trim()),
             ind.midyear,
+            ind.key,
         ],
     )?;
     if n == 0 {
@@ -205,9 +209,103 @@ pub fn copy_previous_year(conn: &Connection, year: Year) -> Result<Vec<i64>> {
             midyear: None,
             note: String::new(),
             sort,
+            key: Some(ind.lineage()),
             ..ind
         };
         ids.push(insert_into_open_year(conn, &copy)?);
     }
     Ok(ids)
+}
+
+/// Last year's results by lineage (only the two columns, so that reading a year stays quick on
+/// a file of many years).
+pub fn last_year(conn: &Connection, year: Year) -> Result<LastYear> {
+    let previous = year - 1;
+    let mut stmt = conn.prepare_cached(
+        "SELECT coalesce(key, id), result FROM indicator WHERE year = ?1 ORDER BY sort, id",
+    )?;
+    let rows = stmt
+        .query_map([previous], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<(i64, Option<f64>)>>>()?;
+    if rows.is_empty() {
+        return Ok(LastYear::default());
+    }
+    Ok(LastYear::new(previous, rows))
+}
+
+/// Every year's row of the indicator's lineage, oldest first (one row a year: the first by
+/// the member's order when a year holds more than one).
+pub fn history(conn: &Connection, lineage: i64) -> Result<Vec<HistoryYear>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM indicator i
+         WHERE (i.id = ?1 AND i.key IS NULL) OR i.key = ?1
+         ORDER BY i.year, i.sort, i.id"
+    ))?;
+    let rows = stmt
+        .query_map([lineage], from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut years: Vec<HistoryYear> = Vec::with_capacity(rows.len());
+    for ind in &rows {
+        if years.last().is_none_or(|h| h.year != ind.year) {
+            years.push(HistoryYear::of(ind));
+        }
+    }
+    Ok(years)
+}
+
+/// Last year's indicators the one with `id` may be linked to by hand: those of its member and
+/// of the members that merged into it at the start of this year.
+pub fn link_candidates(conn: &Connection, id: i64) -> Result<Vec<Indicator>> {
+    let Some(ind) = get(conn, id)? else {
+        return Ok(Vec::new());
+    };
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM indicator i JOIN member m ON m.id = i.member_id
+         WHERE i.year = ?1 AND (i.member_id = ?2 OR m.merged_into = ?2)
+         ORDER BY m.position, m.id, i.sort, i.id"
+    ))?;
+    let rows = stmt
+        .query_map(params![ind.year - 1, ind.member], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// Sets the lineage of the indicator `id` to `lineage` (last year's indicator it continues, or
+/// `None` to make it new again), and that of the later years' rows that descended from it, so
+/// that they stay one indicator. Returns every row's key as it was, for the undo.
+pub fn link(conn: &Connection, id: i64, lineage: Option<i64>) -> Result<Vec<(i64, Option<i64>)>> {
+    let Some(ind) = get(conn, id)? else {
+        return Err(StoreError::Invalid(
+            "Chỉ tiêu này không còn trong tệp.".to_owned(),
+        ));
+    };
+    ensure_open(conn, ind.year)?;
+    if lineage == Some(ind.id) {
+        return link(conn, id, None);
+    }
+    let mut changes = vec![(ind.id, lineage)];
+    let descendants: Vec<i64> = conn
+        .prepare_cached("SELECT id FROM indicator WHERE key = ?1 AND year > ?2")?
+        .query_map(params![ind.lineage(), ind.year], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let carried = Some(lineage.unwrap_or(ind.id));
+    changes.extend(descendants.into_iter().map(|d| (d, carried)));
+    set_keys(conn, &changes)
+}
+
+/// Sets each row's key as given and returns the keys as they were.
+pub fn set_keys(conn: &Connection, keys: &[(i64, Option<i64>)]) -> Result<Vec<(i64, Option<i64>)>> {
+    let mut old = Vec::with_capacity(keys.len());
+    for &(id, key) in keys {
+        let Some(ind) = get(conn, id)? else {
+            return Err(StoreError::Invalid(
+                "Chỉ tiêu này không còn trong tệp.".to_owned(),
+            ));
+        };
+        ensure_open(conn, ind.year)?;
+        conn.prepare_cached("UPDATE indicator SET key = ?2 WHERE id = ?1")?
+            .execute(params![id, key])?;
+        old.push((id, ind.key));
+    }
+    Ok(old)
 }

@@ -326,7 +326,9 @@ CREATE TABLE vote_committee (
 /// may name the award it counts from the year before. A plan may be typed as text ("Trên 4",
 /// "6,6-6,8", "Không để xảy ra"), kept beside its reference figure. A member registers its key
 /// works for the pledge beside its paragraph of achievements, and an indicator keeps the result
-/// of the first six months beside the year's.
+/// of the first six months beside the year's. An indicator keeps the id of the first year's
+/// indicator it descends from (`key`, NULL for a new one), so that its history can be followed
+/// across years, with an index for that query.
 const V8: &str = r#"
 CREATE TABLE score_v8 (
     year          INTEGER NOT NULL,
@@ -350,6 +352,8 @@ ALTER TABLE criterion ADD COLUMN award TEXT NOT NULL DEFAULT '';  -- a bonus cou
 ALTER TABLE indicator ADD COLUMN plan_text TEXT NOT NULL DEFAULT '';  -- "Trên 4", "6,6-6,8"; '' for a number
 ALTER TABLE narrative ADD COLUMN key_works TEXT NOT NULL DEFAULT '';   -- the pledge's key works, one per line
 ALTER TABLE indicator ADD COLUMN midyear REAL;                         -- the result of the first six months
+ALTER TABLE indicator ADD COLUMN key INTEGER;                          -- the first year's indicator it descends from
+CREATE INDEX indicator_key ON indicator(key);
 "#;
 
 /// Applies every migration after `from` up to `to`, each with its version bump in one

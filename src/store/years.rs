@@ -282,5 +282,6 @@ pub fn data(conn: &Connection, year: Year) -> Result<YearData> {
         scoring: super::scoring::get(conn, year)?,
         awards: super::awards::get(conn, year)?,
         received: super::awards::received_before(conn, year)?,
+        last_year: indicators::last_year(conn, year)?,
     })
 }

@@ -68,6 +68,8 @@ impl Tab {
 /// What the user asked for during a frame, applied after it.
 #[derive(Debug)]
 pub enum Action {
+    /// Reads an indicator's history for the Chỉ tiêu tab's side panel.
+    IndicatorHistory(i64),
     Open(PathBuf),
     /// Opens a file only to show it (another window has it open to change it).
     OpenToView(PathBuf),
@@ -339,6 +341,14 @@ impl App {
             }
             Action::SelectYear(year) => self.reload(Some(year)),
             Action::SelectTab(tab) => self.tab = tab,
+            Action::IndicatorHistory(id) => {
+                let Some(s) = &self.session else { return };
+                match super::indicator_history::HistoryPanel::read(&s.store, id, s.view.generation)
+                {
+                    Ok(panel) => self.indicators_tab.history = Some(panel),
+                    Err(e) => self.dialog = Some(Dialog::error(e)),
+                }
+            }
             Action::Edit(edit) => {
                 let Some(s) = &mut self.session else { return };
                 match s.history.apply(&mut s.store, &edit) {

@@ -196,6 +196,12 @@ pub struct IndicatorsTab {
     /// After adding a row, the cell to open once the new row is loaded.
     open_new_row: Option<MemberId>,
     known_ids: usize,
+    /// The indicator whose history the side panel shows ("Lịch sử" on its row).
+    selected_indicator: Option<i64>,
+    /// Its history as read for a generation of the view (set by the app after the frame).
+    pub history: Option<super::indicator_history::HistoryPanel>,
+    /// The history last asked for, so a failed read is not asked again every frame.
+    history_asked: Option<(i64, u64)>,
 }
 
 impl IndicatorsTab {
@@ -203,6 +209,7 @@ impl IndicatorsTab {
         let year = view.year();
         let locked = view.locked();
         self.open_added_row(view);
+        self.ask_history(view, actions);
         let members = view.members_in_year();
         if self.selected_member.is_none() {
             self.selected_member = self.filter.or(members.first().map(|m| m.id));
@@ -263,6 +270,7 @@ impl IndicatorsTab {
                             result: None,
                             note: String::new(),
                             sort: -1,
+                            key: None,
                         })));
                         self.open_new_row = Some(member);
                         self.known_ids = view.data.indicators.iter().map(|i| i.id).max().unwrap_or(0) as usize;
@@ -475,7 +483,7 @@ impl IndicatorsTab {
                         .resizable(true)
                         .clip(true),
                 )
-                .column(Column::exact(46.0))
+                .column(Column::exact(100.0))
                 .header(28.0, |mut h| {
                     for (i, col) in Col::ORDER.iter().enumerate() {
                         if i == 5 {
@@ -562,6 +570,18 @@ impl IndicatorsTab {
                                     });
                                 }
                                 row.col(|ui| {
+                                    let shown = self.selected_indicator == Some(ind.id);
+                                    if ui
+                                        .selectable_label(shown, RichText::new("Lịch sử").small())
+                                        .on_hover_text(format!(
+                                            "Số liệu các năm của chỉ tiêu “{}”",
+                                            ind.name
+                                        ))
+                                        .clicked()
+                                    {
+                                        self.selected_indicator = Some(ind.id);
+                                        self.selected_member = Some(ind.member);
+                                    }
                                     if ui
                                         .add_enabled(!locked, egui::Button::new("Xóa").small())
                                         .on_hover_text(format!(
@@ -837,7 +857,29 @@ impl IndicatorsTab {
                 }
                 ui.add_space(6.0);
             }
+            let shown = self
+                .selected_indicator
+                .and_then(|id| view.data.indicators.iter().find(|i| i.id == id))
+                .filter(|i| i.member == member.id);
+            if let (Some(ind), Some(panel)) = (shown, &self.history)
+                && panel.id == ind.id
+            {
+                super::indicator_history::history_ui(ui, panel, ind, view, locked, actions);
+            }
         });
+    }
+
+    /// Asks for the selected indicator's history when it is not read yet for this view.
+    fn ask_history(&mut self, view: &YearView, actions: &mut Vec<Action>) {
+        let Some(id) = self.selected_indicator else {
+            return;
+        };
+        let wanted = (id, view.generation);
+        let have = self.history.as_ref().map(|h| (h.id, h.generation));
+        if have != Some(wanted) && self.history_asked != Some(wanted) {
+            self.history_asked = Some(wanted);
+            actions.push(Action::IndicatorHistory(id));
+        }
     }
 }
 

@@ -10,6 +10,7 @@ mod dialogs;
 mod export;
 mod files;
 mod handover_tab;
+mod indicator_history;
 mod indicators_tab;
 mod members_tab;
 mod menu;

@@ -141,6 +141,7 @@ mod tests {
             plan_text: String::new(),
             result: None,
             midyear: None,
+            key: None,
             note: String::new(),
             sort: id,
         }

@@ -118,6 +118,7 @@ fn quantitative_criteria_follow_the_indicators() {
         result: Some(result),
         note: String::new(),
         sort: 0,
+        key: None,
     };
     let t = &compute(
         &s,
