@@ -22,7 +22,7 @@
 //!   again), totals and ranks derived again and the tab drawn; `score-derive`: the totals and
 //!   ranks alone.
 
-use egui::{Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase};
+use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase};
 use egui_kittest::Harness;
 use khoi_thi_dua::domain::Year;
 use khoi_thi_dua::edit::Edit;
@@ -144,7 +144,7 @@ fn run() -> Result<(), String> {
 
     if wanted("frame") {
         let mut h = harness(App::new(Some(data_dir.clone()), Some(db.clone())));
-        h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+        h.state_mut().push(Action::SelectTab(Tab::Indicators));
         h.run();
         if h.state().tab != Tab::Indicators {
             return Err("không chuyển được sang thẻ Chỉ tiêu".into());
@@ -227,7 +227,7 @@ fn run() -> Result<(), String> {
 
     if wanted("score-frame") {
         let mut h = harness(App::new(Some(data_dir.clone()), Some(db.clone())));
-        h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+        h.state_mut().push(Action::SelectTab(Tab::Scoring));
         h.run();
         if h.state().tab != Tab::Scoring {
             return Err("không chuyển được sang thẻ Chấm điểm".into());
@@ -246,7 +246,7 @@ fn run() -> Result<(), String> {
     if wanted("score-edit") {
         use khoi_thi_dua::domain::scoring::{Inputs, Score, ScoreChange, Stage, compute, rank};
         let mut h = harness(App::new(Some(data_dir.clone()), Some(db.clone())));
-        h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+        h.state_mut().push(Action::SelectTab(Tab::Scoring));
         h.run();
         let (members, scheme, data) = {
             let s = h.state().session.as_ref().ok_or("chưa mở được tệp")?;

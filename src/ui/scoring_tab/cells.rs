@@ -172,6 +172,19 @@ impl CellState {
             .chain([28.0])
             .collect();
         egui::ScrollArea::horizontal().show(ui, |ui| {
+            // Columns are virtualised as rows are: a member's cells are drawn only when its
+            // column is within a screen's width of the view (or holds the cell being typed
+            // in); 40 members × 120 criteria would otherwise lay out every column each frame.
+            let view_x = ui.clip_rect().x_range();
+            let margin = view_x.span();
+            let column_x: std::cell::RefCell<Vec<egui::Rangef>> = Default::default();
+            let editing_member = self.editing.as_ref().map(|e| e.member);
+            let drawn = |k: usize, member: MemberId| {
+                editing_member == Some(member)
+                    || column_x.borrow().get(k).is_none_or(|x| {
+                        x.max >= view_x.min - margin && x.min <= view_x.max + margin
+                    })
+            };
             let mut table = TableBuilder::new(ui)
                 .id_salt("scores-table")
                 .striped(true)
@@ -199,7 +212,7 @@ impl CellState {
                         ui.strong("Điểm chuẩn");
                     });
                     for (k, name) in names.iter().enumerate() {
-                        h.col(|ui| {
+                        let (rect, _) = h.col(|ui| {
                             let member = derived.members[k];
                             let full = view
                                 .member(member)
@@ -213,6 +226,7 @@ impl CellState {
                                 panels.member = Some(member);
                             }
                         });
+                        column_x.borrow_mut().push(rect.x_range());
                     }
                 })
                 .body(|body| {
@@ -230,7 +244,11 @@ impl CellState {
                             row.col(|ui| {
                                 right(ui, RichText::new(format_score(scheme.base_total)).strong());
                             });
-                            for t in all_totals {
+                            for (k, t) in all_totals.iter().enumerate() {
+                                if !drawn(k, t.member) {
+                                    row.col(|_| {});
+                                    continue;
+                                }
                                 row.col(|ui| {
                                     right(
                                         ui,
@@ -265,6 +283,10 @@ impl CellState {
                             );
                         });
                         for (k, t) in all_totals.iter().enumerate() {
+                            if !drawn(k, t.member) {
+                                row.col(|_| {});
+                                continue;
+                            }
                             row.col(|ui| {
                                 if scorer == Some(t.member) {
                                     right(ui, RichText::new("—").weak())
@@ -348,24 +370,27 @@ impl CellState {
             let n = name.clone();
             response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &n));
             let response = match source {
-                Source::Computed => response.on_hover_text(match &c.kind {
-                    CriterionKind::Bonus { award, .. } => format!(
-                        "Tính từ danh hiệu “{award}” đơn vị đã nhận năm trước (quyết định ghi ở tab Khen thưởng năm trước); gõ điểm để thay (ghi lý do ở phần ghi chú)."
-                    ),
-                    _ => "Tính từ chỉ tiêu của đơn vị; gõ điểm để thay (ghi lý do ở phần ghi chú)."
-                        .to_owned(),
+                // Hover texts are built only when shown, not for every cell of every frame.
+                Source::Computed => response.on_hover_ui(|ui| {
+                    ui.label(match &c.kind {
+                        CriterionKind::Bonus { award, .. } => format!(
+                            "Tính từ danh hiệu “{award}” đơn vị đã nhận năm trước (quyết định ghi ở tab Khen thưởng năm trước); gõ điểm để thay (ghi lý do ở phần ghi chú)."
+                        ),
+                        _ => "Tính từ chỉ tiêu của đơn vị; gõ điểm để thay (ghi lý do ở phần ghi chú)."
+                            .to_owned(),
+                    });
                 }),
                 Source::Earlier => response
                     .on_hover_text("Chưa chấm ở giai đoạn này: đang lấy điểm giai đoạn trước."),
-                Source::Averaged => {
+                Source::Averaged => response.on_hover_ui(|ui| {
                     let n = derived
                         .index
                         .cross_average(member, c.id)
                         .map_or(0, |(_, n)| n);
-                    response.on_hover_text(format!(
+                    ui.label(format!(
                         "Trung bình điểm chấm chéo của {n} đơn vị (không tính điểm đơn vị tự chấm); gõ điểm để thay bằng điểm thẩm định của Khối."
-                    ))
-                }
+                    ));
+                }),
                 _ => response,
             };
             if response.clicked() {
