@@ -27,7 +27,11 @@ impl Check {
     }
 }
 
-/// The short names of the year's members for which `missing` holds, joined, or `None`.
+/// How many members a line names before it counts the rest.
+const NAMED: usize = 8;
+
+/// The short names of the year's members for which `missing` holds ("A, B và 12 đơn vị
+/// khác" past [`NAMED`]), or `None`.
 fn members_missing(view: &YearView, missing: impl Fn(&Member) -> bool) -> Option<String> {
     let year = view.year();
     let names: Vec<&str> = view
@@ -36,7 +40,15 @@ fn members_missing(view: &YearView, missing: impl Fn(&Member) -> bool) -> Option
         .filter(|m| missing(m))
         .map(|m| m.short_name_in(year))
         .collect();
-    (!names.is_empty()).then(|| names.join(", "))
+    match names.len() {
+        0 => None,
+        n if n > NAMED => Some(format!(
+            "{} và {} đơn vị khác",
+            names[..NAMED].join(", "),
+            n - NAMED
+        )),
+        _ => Some(names.join(", ")),
+    }
 }
 
 /// The start of the year: the score sheet, the key works the pledge lists, the signers' names.
