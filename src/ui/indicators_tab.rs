@@ -451,7 +451,7 @@ impl IndicatorsTab {
                 .striped(true)
                 .cell_layout(Layout::left_to_right(Align::Center))
                 .column(
-                    Column::initial(90.0)
+                    Column::initial(80.0)
                         .at_least(40.0)
                         .resizable(true)
                         .clip(true),
@@ -476,14 +476,14 @@ impl IndicatorsTab {
                         .clip(true),
                 )
                 .column(Column::exact(56.0))
-                .column(Column::exact(96.0))
+                .column(Column::exact(80.0))
                 .column(
-                    Column::initial(100.0)
+                    Column::initial(84.0)
                         .at_least(40.0)
                         .resizable(true)
                         .clip(true),
                 )
-                .column(Column::exact(100.0))
+                .column(Column::exact(104.0))
                 .header(28.0, |mut h| {
                     for (i, col) in Col::ORDER.iter().enumerate() {
                         if i == 5 {
@@ -583,7 +583,12 @@ impl IndicatorsTab {
                                         self.selected_member = Some(ind.member);
                                     }
                                     if ui
-                                        .add_enabled(!locked, egui::Button::new("Xóa").small())
+                                        .add_enabled(
+                                            !locked,
+                                            egui::Button::new("Xóa")
+                                                .small()
+                                                .wrap_mode(egui::TextWrapMode::Extend),
+                                        )
                                         .on_hover_text(format!(
                                             "Xóa chỉ tiêu “{}” (hoàn tác bằng Ctrl+Z)",
                                             ind.name
@@ -833,6 +838,17 @@ impl IndicatorsTab {
         let own = view.data.narratives.iter().find(|n| n.member == member.id);
         let stored = |field| own.map_or("", |n| n.field(field));
         egui::ScrollArea::vertical().show(ui, |ui| {
+            // The history asked for with "Lịch sử" comes first, where it is seen at once.
+            let shown = self
+                .selected_indicator
+                .and_then(|id| view.data.indicators.iter().find(|i| i.id == id))
+                .filter(|i| i.member == member.id);
+            if let (Some(ind), Some(panel)) = (shown, &self.history)
+                && panel.id == ind.id
+            {
+                super::indicator_history::history_ui(ui, panel, ind, view, locked, actions);
+                ui.separator();
+            }
             for (field, label, rows, buffer) in [
                 (
                     NarrativeField::Achievements,
@@ -856,15 +872,6 @@ impl IndicatorsTab {
                     }));
                 }
                 ui.add_space(6.0);
-            }
-            let shown = self
-                .selected_indicator
-                .and_then(|id| view.data.indicators.iter().find(|i| i.id == id))
-                .filter(|i| i.member == member.id);
-            if let (Some(ind), Some(panel)) = (shown, &self.history)
-                && panel.id == ind.id
-            {
-                super::indicator_history::history_ui(ui, panel, ind, view, locked, actions);
             }
         });
     }
