@@ -299,6 +299,19 @@ fn the_year_workbook_has_the_ranking_and_the_proposals_once_the_year_has_them() 
     let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
     let range = wb.worksheet_range("Xếp hạng").unwrap();
     assert_eq!(range.get_value((4, 0)), Some(&Data::Float(1.0)));
+    // The score sheet: criteria down, members across, its foot the same totals.
+    assert!(done.sheets.contains(&"Bảng điểm".to_owned()));
+    let sheet = wb.worksheet_range("Bảng điểm").unwrap();
+    let foot = sheet
+        .rows()
+        .find(|r| r.get(1) == Some(&Data::String("Tổng cộng".into())))
+        .unwrap();
+    let ranking = range.rows().nth(4).unwrap();
+    let leader_total = ranking[6].clone();
+    assert!(
+        foot[3..].contains(&leader_total),
+        "{foot:?} lacks {leader_total:?}"
+    );
 }
 
 /// The request workbook of the first member of 2020 with indicators in `store`, and that

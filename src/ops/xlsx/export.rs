@@ -83,6 +83,11 @@ pub fn workbook_bytes(members: &[Member], data: &YearData) -> Result<(Vec<u8>, E
         let ws = wb.add_worksheet();
         ranking_sheet(ws, members, data, &ranks, &styles)?;
         sheets.push(ws.name());
+        if let Some(scheme) = data.scoring.scheme.as_ref() {
+            let ws = wb.add_worksheet();
+            score_sheet(ws, members, data, scheme, &styles)?;
+            sheets.push(ws.name());
+        }
     }
     if !data.awards.nominations.is_empty() {
         let ws = wb.add_worksheet();
@@ -250,6 +255,72 @@ fn ranking_sheet(
         widths.note(7, &r.classification);
         ws.write_string_with_format(row, 7, &r.classification, &s.text)
             .map_err(xlsx_error)?;
+    }
+    widths.apply(ws, 0)?;
+    page_setup(ws, HEADER_ROW, true)
+}
+
+/// The agreed score of every member on every criterion: the criteria down (groups with their
+/// sums), the members across by short name, the totals at the foot.
+fn score_sheet(
+    ws: &mut Worksheet,
+    members: &[Member],
+    data: &YearData,
+    scheme: &crate::domain::scoring::Scheme,
+    s: &Styles,
+) -> Result<()> {
+    use crate::domain::scoring::{Inputs, Stage, compute, round2};
+    let year = data.record.year;
+    let in_bloc = crate::domain::members_in(members, year);
+    let ids: Vec<i64> = in_bloc.iter().map(|m| m.id).collect();
+    let totals = compute(scheme, &ids, &data.scoring.scores, Inputs::of(data));
+    let mut names: Vec<&str> = vec!["Mã", "Tiêu chí", "Điểm chuẩn"];
+    names.extend(in_bloc.iter().map(|m| m.short_name_in(year)));
+    let mut widths = sheet_head(
+        ws,
+        "Bảng điểm",
+        &format!("BẢNG ĐIỂM THI ĐUA NĂM {year} (ĐIỂM THỐNG NHẤT)"),
+        data,
+        &names,
+        s,
+    )?;
+    let at: std::collections::HashMap<i64, usize> = scheme
+        .criteria
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, i))
+        .collect();
+    let final_stage = Stage::Final as usize;
+    let mut row = HEADER_ROW + 1;
+    let number = |ws: &mut Worksheet, row: u32, col: u16, v: f64| -> Result<()> {
+        let v = round2(v);
+        ws.write_number_with_format(row, col, v, &number_format(v))
+            .map(|_| ())
+            .map_err(xlsx_error)
+    };
+    for (_, c) in scheme.in_order() {
+        let Some(&i) = at.get(&c.id) else { continue };
+        let text = if scheme.has_children(c.id) {
+            &s.subgroup
+        } else {
+            &s.text
+        };
+        ws.write_string_with_format(row, 0, &c.code, text)
+            .map_err(xlsx_error)?;
+        ws.write_string_with_format(row, 1, &c.title, text)
+            .map_err(xlsx_error)?;
+        widths.note(1, &c.title);
+        number(ws, row, 2, c.max)?;
+        for (k, t) in totals.iter().enumerate() {
+            number(ws, row, 3 + k as u16, t.points[i][final_stage])?;
+        }
+        row += 1;
+    }
+    ws.write_string_with_format(row, 1, "Tổng cộng", &s.subgroup)
+        .map_err(xlsx_error)?;
+    number(ws, row, 2, scheme.base_total)?;
+    for (k, t) in totals.iter().enumerate() {
+        number(ws, row, 3 + k as u16, t.stage(Stage::Final).total)?;
     }
     widths.apply(ws, 0)?;
     page_setup(ws, HEADER_ROW, true)
