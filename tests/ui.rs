@@ -613,6 +613,23 @@ fn the_conference_date_is_typed_checked_and_saved() {
 }
 
 #[test]
+fn a_guests_position_is_seen_and_edited_in_the_conference_record() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Hội nghị tổng kết");
+    let field = h.get_by_role_and_label(egui::accesskit::Role::TextInput, "chức vụ:");
+    assert_eq!(field.value().as_deref(), Some("Chuyên viên"));
+    field.scroll_to_me();
+    h.run();
+    replace_text(&mut h, "chức vụ:", "Phó Trưởng ban");
+    h.key_press(Key::Enter);
+    h.run();
+    let attendees = khoi_thi_dua::store::years::attendees(store(&h).conn(), 2020).unwrap();
+    let guest = attendees.iter().find(|a| a.member.is_none()).unwrap();
+    assert_eq!(guest.position, "Phó Trưởng ban");
+}
+
+#[test]
 fn conference_record_then_minutes_and_news_are_composed_and_exported() {
     let (f, mut h) = first_run();
     click(&mut h, "Báo cáo");

@@ -18,6 +18,8 @@ pub struct ConferencePanel {
     date: DateBuffer,
     /// The guest body being typed.
     guest: String,
+    /// Guests' positions as being typed, by guest body.
+    positions: std::collections::HashMap<String, String>,
 }
 
 impl ConferencePanel {
@@ -152,6 +154,34 @@ impl ConferencePanel {
             let g = &guest.guest_body;
             ui.horizontal(|ui| {
                 ui.label(format!("Khách mời: {g}"));
+                // The guest's position, printed in the minutes ("Chuyên viên Ban Thi đua …").
+                let label = ui.label("chức vụ:");
+                let typed = self
+                    .positions
+                    .entry(g.clone())
+                    .or_insert_with(|| guest.position.clone());
+                let field = ui
+                    .add_enabled(
+                        editable,
+                        egui::TextEdit::singleline(typed)
+                            .hint_text("Chuyên viên")
+                            .desired_width(160.0),
+                    )
+                    .labelled_by(label.id);
+                if field.lost_focus() && typed.trim() != guest.position.trim() {
+                    let position = typed.trim().to_owned();
+                    let list = changed.get_or_insert_with(|| view.data.attendees.clone());
+                    for a in list
+                        .iter_mut()
+                        .filter(|a| a.member.is_none() && &a.guest_body == g)
+                    {
+                        a.position = position.clone();
+                    }
+                    self.positions.remove(g);
+                } else if !field.has_focus() && typed.trim() != guest.position.trim() {
+                    // Changed elsewhere (undo, another year): show the stored value.
+                    *typed = guest.position.clone();
+                }
                 if ui
                     .add_enabled(editable, egui::Button::new("Bỏ").small())
                     .clicked()
