@@ -362,6 +362,15 @@ fn the_dossier_reads_back_from_the_pdfs() {
         !flat.contains("Nơi nhận") && !flat.contains("Số:"),
         "{ballot}"
     );
+    // Two ballots to a landscape A4 sheet, each at A5, to cut.
+    assert_eq!(flat.matches("PHIẾU BẦU").count(), 2, "{ballot}");
+    let info = common::tool_text("pdfinfo", &[common::s(&dir.path().join("ballot.pdf"))])
+        .unwrap_or_default();
+    let size = info
+        .lines()
+        .find(|l| l.starts_with("Page size:"))
+        .unwrap_or_default();
+    assert!(size.contains("841.89 x 595.276"), "{size}");
     // The conference minutes record the vote too.
     let conference = export(dir.path(), &db, "minutes").unwrap_or_default();
     assert!(

@@ -637,6 +637,8 @@ pub fn ballot_document(cx: &Context<'_>) -> Option<Document> {
     );
     doc.number = String::new();
     doc.closing = super::document::Closing::default();
+    // Two ballots at A5 to each A4 sheet, to cut.
+    doc.two_up = true;
     Some(doc)
 }
 

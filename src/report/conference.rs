@@ -282,6 +282,7 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
         landscape: false,
         plain: false,
         draft: DraftMark::None,
+        two_up: false,
     }
 }
 

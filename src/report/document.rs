@@ -48,6 +48,10 @@ pub struct Document {
     pub plain: bool,
     /// How the document says it is a draft ("DỰ THẢO"); an adopted document is never marked.
     pub draft: DraftMark,
+    /// Print two copies of each page side by side on a landscape A4 sheet, each at A5 (the
+    /// A4 page scaled by 1/√2), with a cut line between them: the ballot, handed out by the
+    /// dozen.
+    pub two_up: bool,
 }
 
 /// The "DỰ THẢO" mark Vietnamese offices print on a document not yet adopted.

@@ -183,5 +183,6 @@ pub fn handover_minutes_document(m: &HandoverMinutes) -> Document {
         landscape: false,
         plain: false,
         draft: DraftMark::None,
+        two_up: false,
     }
 }

@@ -183,6 +183,7 @@ pub fn rollup_document(r: &Rollup) -> Document {
         landscape: true,
         plain: false,
         draft: DraftMark::None,
+        two_up: false,
     }
 }
 

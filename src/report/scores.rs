@@ -128,6 +128,7 @@ pub(super) fn bloc_document(
         landscape: false,
         plain: false,
         draft: DraftMark::None,
+        two_up: false,
     }
 }
 

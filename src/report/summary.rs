@@ -62,6 +62,7 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
             ReportStatus::Draft => DraftMark::Header,
             ReportStatus::Adopted => DraftMark::None,
         },
+        two_up: false,
     }
 }
 

@@ -63,6 +63,7 @@ pub(crate) fn sample_document() -> Document {
         landscape: false,
         plain: false,
         draft: DraftMark::None,
+        two_up: false,
     }
 }
 

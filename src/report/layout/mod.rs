@@ -21,6 +21,7 @@ mod breaking;
 mod closing;
 mod fit;
 mod header;
+mod impose;
 mod metrics;
 mod page;
 mod paginate;
@@ -107,8 +108,13 @@ pub fn layout(doc: &Document, fonts: &FontSet) -> Result<Layout, LayoutError> {
             .filter_map(|g| u16::try_from(g).ok())
             .collect()
     });
+    let pages = if doc.two_up {
+        impose::two_up(engine.pages)
+    } else {
+        engine.pages
+    };
     Ok(Layout {
-        pages: engine.pages,
+        pages,
         missing_chars: engine.missing.into_iter().collect(),
         glyphs,
     })
