@@ -177,7 +177,8 @@ pub struct ExportArgs {
     /// kết quả chấm điểm, xếp hạng), score-sheet (bảng điểm chi tiết của từng đơn vị) hoặc
     /// score-form (mẫu tự chấm điểm để trống), proposal (tờ trình đề nghị khen thưởng),
     /// review-minutes (biên bản họp bình xét, suy tôn), vote-count (biên bản kiểm phiếu) hoặc
-    /// ballot (phiếu bầu), pledge (bản ký kết giao ước thi đua);
+    /// ballot (phiếu bầu), pledge (bản ký kết giao ước thi đua), plan (kế hoạch tổ chức
+    /// phong trào thi đua, dự thảo);
     /// mặc định: report.
     #[arg(
         long,
@@ -214,8 +215,9 @@ pub enum DocumentArg {
     ReviewMinutes,
     VoteCount,
     Ballot,
-    // The pledge signed at the start of the year.
+    // The pledge signed at the start of the year, and the year's plan.
     Pledge,
+    Plan,
 }
 
 #[derive(Debug, Args)]
@@ -608,5 +610,6 @@ fn document_kind(document: DocumentArg, member: Option<crate::domain::MemberId>)
         DocumentArg::VoteCount => DocumentKind::VoteCount,
         DocumentArg::Ballot => DocumentKind::Ballot,
         DocumentArg::Pledge => DocumentKind::Pledge,
+        DocumentArg::Plan => DocumentKind::Plan,
     }
 }

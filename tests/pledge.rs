@@ -76,3 +76,45 @@ fn the_pledge_carries_key_works_targets_as_typed_and_every_heads_signature() {
         names.len()
     );
 }
+
+#[test]
+fn the_plan_is_composed_as_a_draft_in_pdf_and_in_word() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::sample(dir.path(), "khoi.sqlite");
+    let out = dir.path().join("ke-hoach.pdf");
+    let mut args = common::export_pdf_args(&db, &out);
+    args.extend(["--document", "plan"]);
+    common::run_ok(dir.path(), &args);
+    common::assert_pdf(&out);
+    let docx = dir.path().join("ke-hoach.docx");
+    common::run_ok(
+        dir.path(),
+        &[
+            "export",
+            "--db",
+            common::s(&db),
+            "--year",
+            "2020",
+            "--document",
+            "plan",
+            "--out",
+            common::s(&docx),
+        ],
+    );
+    assert!(std::fs::metadata(&docx).unwrap().len() > 1000);
+    let Some(raw) = common::tool_text("pdftotext", &[common::s(&out), "-"]) else {
+        return;
+    };
+    let words = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "DỰ THẢO",
+        "KẾ HOẠCH",
+        "Tổ chức phong trào thi đua năm 2020",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "III. TIẾN ĐỘ THỰC HIỆN",
+        "Sở Thông tin và Truyền thông (Trưởng khối) chủ trì",
+        "Bảng điểm thi đua năm 2020",
+    ] {
+        assert!(words.contains(expected), "missing “{expected}” in:\n{raw}");
+    }
+}

@@ -50,6 +50,8 @@ pub enum DocumentKind {
     Ballot,
     /// The pledge signed at the start of the year (bản ký kết giao ước thi đua).
     Pledge,
+    /// The year's plan (kế hoạch tổ chức phong trào thi đua), composed as a draft.
+    Plan,
 }
 
 impl DocumentKind {
@@ -67,6 +69,7 @@ impl DocumentKind {
             DocumentKind::VoteCount => "biên bản kiểm phiếu",
             DocumentKind::Ballot => "phiếu bầu",
             DocumentKind::Pledge => "bản ký kết giao ước thi đua",
+            DocumentKind::Plan => "kế hoạch tổ chức phong trào thi đua",
         }
     }
 }
@@ -381,7 +384,7 @@ fn compose(
             doc
         }
         DocumentKind::Minutes => minutes_document(all, data),
-        DocumentKind::Pledge => pledge(store, all, data)?,
+        DocumentKind::Pledge | DocumentKind::Plan => start_of_year(store, all, data, kind)?,
         DocumentKind::News => {
             let news = match conference::news(store.conn(), year)? {
                 Some(n) => n,
@@ -415,18 +418,19 @@ fn compose(
     })
 }
 
-/// The year's pledge, with the directions the year before adopted as its goals.
-fn pledge(
+/// The year's pledge or plan, with the directions the year before adopted as its goals.
+fn start_of_year(
     store: &Store,
     all: &[crate::domain::Member],
     data: &crate::domain::YearData,
+    kind: DocumentKind,
 ) -> Result<Document> {
     let previous = years::get(store.conn(), data.record.year - 1)?;
-    Ok(crate::report::pledge::pledge_document(
-        all,
-        data,
-        previous.as_ref(),
-    ))
+    let compose = match kind {
+        DocumentKind::Plan => crate::report::plan::plan_document,
+        _ => crate::report::pledge::pledge_document,
+    };
+    Ok(compose(all, data, previous.as_ref()))
 }
 
 /// One of the award proposal's documents. Refused while the year has no catalogue, and for

@@ -262,18 +262,23 @@ impl<'a> Context<'a> {
     /// "TTr-TTTT", "BB-TTTT": the document's number with the leader's abbreviation, the
     /// number itself left for the office that registers it.
     fn number(&self, kind: &str) -> String {
-        let abbr = self
-            .data
-            .record
-            .leader
-            .and_then(|id| self.members.iter().find(|m| m.id == id))
-            .and_then(|m| m.name_in(self.year()))
-            .map(|n| n.abbreviation.trim().to_owned())
-            .filter(|a| !a.is_empty());
-        match abbr {
-            Some(a) => format!("Số:{BLANK}/{kind}-{a}"),
-            None => format!("Số:{BLANK}/{kind}"),
-        }
+        registration_number(self.members, self.data, kind)
+    }
+}
+
+/// "Số:      /KH-TTTT": a document's number with the leader's abbreviation, the number itself
+/// left blank for the office that registers it.
+pub(super) fn registration_number(members: &[Member], data: &YearData, kind: &str) -> String {
+    let abbr = data
+        .record
+        .leader
+        .and_then(|id| members.iter().find(|m| m.id == id))
+        .and_then(|m| m.name_in(data.record.year))
+        .map(|n| n.abbreviation.trim().to_owned())
+        .filter(|a| !a.is_empty());
+    match abbr {
+        Some(a) => format!("Số:{BLANK}/{kind}-{a}"),
+        None => format!("Số:{BLANK}/{kind}"),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod fonts;
 pub mod handover_minutes;
 pub mod layout;
 pub mod pdf;
+pub mod plan;
 pub mod pledge;
 pub mod rollup;
 pub mod scores;

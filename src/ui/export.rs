@@ -122,5 +122,6 @@ pub fn default_pdf_path(store: &Store, year: Year, kind: DocumentKind) -> PathBu
         DocumentKind::VoteCount => format!("BienBanKiemPhieu{year}.pdf"),
         DocumentKind::Ballot => format!("PhieuBau{year}.pdf"),
         DocumentKind::Pledge => format!("GiaoUocThiDua{year}.pdf"),
+        DocumentKind::Plan => format!("KeHoachThiDua{year}.pdf"),
     })
 }

@@ -301,6 +301,17 @@ impl IndicatorsTab {
                     )));
                 }
                 if ui
+                    .button("Xuất kế hoạch…")
+                    .on_hover_text(format!(
+                        "Kế hoạch tổ chức phong trào thi đua năm {year} (dự thảo, sửa tiếp trong Word)"
+                    ))
+                    .clicked()
+                {
+                    actions.push(Action::ExportPdfDialog(
+                        crate::ops::export::DocumentKind::Plan,
+                    ));
+                }
+                if ui
                     .button("Xuất bản giao ước…")
                     .on_hover_text(format!(
                         "Bản ký kết giao ước thi đua năm {year}: chỉ tiêu đăng ký, công trình trọng điểm và chữ ký thủ trưởng các đơn vị"

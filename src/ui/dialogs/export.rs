@@ -56,6 +56,7 @@ impl ExportDialog {
                 DocumentKind::VoteCount => "Xuất biên bản kiểm phiếu",
                 DocumentKind::Ballot => "Xuất phiếu bầu",
                 DocumentKind::Pledge => "Xuất bản ký kết giao ước thi đua",
+                DocumentKind::Plan => "Xuất kế hoạch tổ chức phong trào thi đua",
             });
             ui.add_space(6.0);
             ui.label(match kind {
