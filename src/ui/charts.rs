@@ -3,7 +3,7 @@
 //! (short names under them, the value over them, the detail on hover) once per generation of
 //! the view by the tab that shows them; drawing them is all a frame does.
 
-use super::session::YearView;
+use crate::domain::MemberId;
 use crate::domain::charts::{PlanShare, ScoreBar};
 use crate::domain::scoring::format_score;
 use crate::text::number::{format_number, format_percent};
@@ -38,12 +38,12 @@ pub struct ChartData {
 
 /// The bars of the plan shares: "75%" over the bar, "Sở TT&TT: 6/8 chỉ tiêu đạt và vượt kế
 /// hoạch" on hover.
-pub fn plan_share_bars(view: &YearView, shares: &[PlanShare]) -> Vec<ChartBar> {
+pub fn plan_share_bars(shares: &[PlanShare], name: impl Fn(MemberId) -> String) -> Vec<ChartBar> {
     shares
         .iter()
         .filter_map(|s| {
             let percent = s.percent()?;
-            let name = view.short_name(s.member);
+            let name = name(s.member);
             Some(ChartBar {
                 detail: format!(
                     "{name}: {}/{} chỉ tiêu đạt và vượt kế hoạch",
@@ -60,10 +60,10 @@ pub fn plan_share_bars(view: &YearView, shares: &[PlanShare]) -> Vec<ChartBar> {
 }
 
 /// The bars of the final totals in rank order, coloured by band from the highest.
-pub fn score_bars(view: &YearView, bars: &[ScoreBar]) -> Vec<ChartBar> {
+pub fn score_bars(bars: &[ScoreBar], name: impl Fn(MemberId) -> String) -> Vec<ChartBar> {
     bars.iter()
         .map(|b| {
-            let name = view.short_name(b.member);
+            let name = name(b.member);
             let mut detail = format!(
                 "Hạng {}: {name}, tổng điểm {}",
                 b.rank,
@@ -187,26 +187,21 @@ pub fn bar_chart_ui(
                     .anchor(Align2::CENTER_BOTTOM),
                 );
             }
-            pointer.and_then(|p| bar_at(p.x, p.y, bars))
+            pointer.and_then(|p| bar_at(p.x, bars))
         });
     if let Some(bar) = shown.inner.and_then(|i| bars.get(i)) {
         shown.response.on_hover_text_at_pointer(&bar.detail);
     }
 }
 
-/// The bar under the plot point (`x`, `y`): within its width (0,6) and between 0 and its value.
-fn bar_at(x: f64, y: f64, bars: &[ChartBar]) -> Option<usize> {
+/// The bar whose column holds the plot's `x`: within its width (0,6), at any height, so that a
+/// bar of 0% still tells its count.
+fn bar_at(x: f64, bars: &[ChartBar]) -> Option<usize> {
     let i = x.round();
-    if (x - i).abs() > 0.3 || i < 0.0 {
+    if (x - i).abs() > 0.3 || i < 0.0 || i as usize >= bars.len() {
         return None;
     }
-    let bar = bars.get(i as usize)?;
-    let (low, high) = if bar.value < 0.0 {
-        (bar.value, 0.0)
-    } else {
-        (0.0, bar.value)
-    };
-    (y >= low && y <= high).then_some(i as usize)
+    Some(i as usize)
 }
 
 /// The colour of a bar without a band.
@@ -267,14 +262,53 @@ mod tests {
     }
 
     #[test]
-    fn the_pointer_finds_the_bar_under_it_and_nothing_beside() {
+    fn bars_say_the_share_over_them_and_the_count_on_hover() {
+        let name = |m: MemberId| if m == 1 { "Sở TT&TT" } else { "Sở CT" }.to_owned();
+        let shares = [
+            PlanShare {
+                member: 1,
+                met: 6,
+                evaluated: 8,
+            },
+            PlanShare {
+                member: 2,
+                met: 0,
+                evaluated: 0,
+            },
+        ];
+        let bars = plan_share_bars(&shares, name);
+        assert_eq!(bars.len(), 1, "no bar without a judged indicator");
+        assert_eq!(bars[0].label, "Sở TT&TT");
+        assert_eq!(bars[0].value, 75.0);
+        assert_eq!(bars[0].shown, "75%");
+        assert_eq!(
+            bars[0].detail,
+            "Sở TT&TT: 6/8 chỉ tiêu đạt và vượt kế hoạch"
+        );
+        let scores = [ScoreBar {
+            member: 2,
+            rank: 1,
+            total: 124.4,
+            classification: "Hoàn thành xuất sắc nhiệm vụ".to_owned(),
+            band: Some(0),
+        }];
+        let bars = score_bars(&scores, name);
+        assert_eq!(bars[0].shown, "124,4");
+        assert_eq!(
+            bars[0].detail,
+            "Hạng 1: Sở CT, tổng điểm 124,4 — Hoàn thành xuất sắc nhiệm vụ"
+        );
+        assert_eq!(bars[0].color, Some(band_color(0)));
+    }
+
+    #[test]
+    fn the_pointer_finds_the_column_under_it_and_nothing_between() {
         let bars = [bar(50.0), bar(0.0), bar(-10.0)];
-        assert_eq!(bar_at(0.1, 20.0, &bars), Some(0));
-        assert_eq!(bar_at(0.45, 20.0, &bars), None, "between two bars");
-        assert_eq!(bar_at(0.0, 60.0, &bars), None, "over the bar");
-        assert_eq!(bar_at(1.0, 0.0, &bars), Some(1));
-        assert_eq!(bar_at(2.0, -5.0, &bars), Some(2));
-        assert_eq!(bar_at(3.0, 1.0, &bars), None, "past the last bar");
-        assert_eq!(bar_at(-1.0, 1.0, &bars), None);
+        assert_eq!(bar_at(0.1, &bars), Some(0));
+        assert_eq!(bar_at(0.45, &bars), None, "between two bars");
+        assert_eq!(bar_at(1.0, &bars), Some(1), "a bar of 0 has its column");
+        assert_eq!(bar_at(1.75, &bars), Some(2));
+        assert_eq!(bar_at(3.0, &bars), None, "past the last bar");
+        assert_eq!(bar_at(-1.0, &bars), None);
     }
 }

@@ -345,7 +345,7 @@ impl IndicatorsTab {
             let shares = plan_shares(&members, &view.data.indicators);
             self.chart = Some(charts::ChartData {
                 generation: view.generation,
-                bars: charts::plan_share_bars(view, &shares),
+                bars: charts::plan_share_bars(&shares, |m| view.short_name(m)),
             });
         }
         let bars = self.chart.as_ref().map_or(&[][..], |c| &c.bars[..]);

@@ -55,7 +55,8 @@ impl Derived {
                     .map(|&i| (depth, i, !scheme.has_children(c.id)))
             })
             .collect();
-        let chart = crate::ui::charts::score_bars(view, &score_bars(scheme, &ranking));
+        let chart =
+            crate::ui::charts::score_bars(&score_bars(scheme, &ranking), |m| view.short_name(m));
         Derived {
             chart,
             generation: view.generation,
