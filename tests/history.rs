@@ -216,17 +216,11 @@ fn the_window_shows_a_selected_indicators_values_over_the_years() {
     use common::window::{Window, click, window};
     use egui_kittest::kittest::Queryable;
     let dir = tempfile::tempdir().unwrap();
-    let data_dir = dir.path().join("data");
-    std::fs::create_dir_all(&data_dir).unwrap();
-    let db = data_dir.join("khoi.sqlite");
-    {
-        let mut store = Store::open(&db).unwrap();
-        khoi_thi_dua::sample::fill(&mut store).unwrap();
-        common::open_next_year(&mut store, 2021);
-        store
-            .write(|tx| indicators::copy_previous_year(tx, 2021))
-            .unwrap();
-    }
+    let (data_dir, db) = common::sample_with_next_year(dir.path(), 2021);
+    Store::open(&db)
+        .unwrap()
+        .write(|tx| indicators::copy_previous_year(tx, 2021))
+        .unwrap();
     let first = {
         let store = Store::open(&db).unwrap();
         indicators::list(store.conn(), 2020).unwrap()[0].clone()

@@ -6,6 +6,7 @@
 //! written from them directly; a change here is a change of that format.
 
 pub mod awards;
+pub mod charts;
 pub mod history;
 pub mod limits;
 mod report;

@@ -4,9 +4,10 @@
 
 use super::app::Action;
 use super::cell::{CellExit, cell_button_ui, cell_editor_ui};
-use super::paste;
 use super::session::YearView;
 use super::widgets::{FieldBuffer, search_field_ui, text_area_ui};
+use super::{charts, paste};
+use crate::domain::charts::plan_shares;
 use crate::domain::{Indicator, MemberId, NarrativeField, Period};
 use crate::edit::Edit;
 use crate::text::collate::{compare_vi, matches_search};
@@ -202,6 +203,10 @@ pub struct IndicatorsTab {
     pub history: Option<super::indicator_history::HistoryPanel>,
     /// The history last asked for, so a failed read is not asked again every frame.
     history_asked: Option<(i64, u64)>,
+    /// "Biểu đồ": the chart of each member's share of plans met, over the table.
+    chart_open: bool,
+    /// Its bars as built for a generation of the view.
+    chart: Option<super::charts::ChartData>,
 }
 
 impl IndicatorsTab {
@@ -285,6 +290,8 @@ impl IndicatorsTab {
                 {
                     actions.push(Action::Edit(Edit::CopyPreviousYear(year)));
                 }
+                ui.toggle_value(&mut self.chart_open, "Biểu đồ")
+                    .on_hover_text(charts::PLAN_SHARE_TITLE);
                 if ui
                     .button("Chép bảng")
                     .on_hover_text(
@@ -330,9 +337,47 @@ impl IndicatorsTab {
                 .small()
                 .weak(),
             );
+            if self.chart_open {
+                self.chart_ui(ui, view);
+            }
             ui.add_space(4.0);
             self.table_ui(ui, view, locked, actions);
         });
+    }
+
+    /// Each member's share of planned indicators met, built once per generation of the view.
+    fn chart_ui(&mut self, ui: &mut egui::Ui, view: &YearView) {
+        if self
+            .chart
+            .as_ref()
+            .is_none_or(|c| c.generation != view.generation)
+        {
+            let members: Vec<MemberId> = view.members_in_year().iter().map(|m| m.id).collect();
+            let shares = plan_shares(&members, &view.data.indicators);
+            self.chart = Some(charts::ChartData {
+                generation: view.generation,
+                bars: charts::plan_share_bars(&shares, |m| view.short_name(m)),
+            });
+        }
+        let bars = self.chart.as_ref().map_or(&[][..], |c| &c.bars[..]);
+        charts::bar_chart_ui(
+            ui,
+            "plan-share-chart",
+            charts::PLAN_SHARE_TITLE,
+            bars,
+            charts::percent_axis,
+            100.0,
+            charts::CHART_HEIGHT,
+        );
+        let note = if bars.is_empty() {
+            "Chưa có chỉ tiêu nào có kế hoạch và kết quả để so sánh."
+        } else if self.period == Period::FirstHalf {
+            "Tính theo kết quả cả năm, trên các chỉ tiêu có kế hoạch và kết quả; rê chuột lên cột để xem số chỉ tiêu."
+        } else {
+            "Tính trên các chỉ tiêu có kế hoạch và kết quả; rê chuột lên cột để xem số chỉ tiêu."
+        };
+        ui.label(RichText::new(note).small().weak());
+        ui.separator();
     }
 
     /// Once a newly added row appears, open its name cell for typing.

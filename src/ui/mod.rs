@@ -6,6 +6,7 @@
 pub mod app;
 mod awards_tab;
 mod cell;
+mod charts;
 mod dialogs;
 mod export;
 mod files;

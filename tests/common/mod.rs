@@ -122,6 +122,18 @@ pub fn open_next_year(store: &mut Store, year: i32) {
         .unwrap();
 }
 
+/// The sample bloc with `year` opened after it, in a data folder of its own under `dir`, as
+/// the window opens it: (data folder, file).
+pub fn sample_with_next_year(dir: &Path, year: i32) -> (PathBuf, PathBuf) {
+    let data_dir = dir.join("data");
+    std::fs::create_dir_all(&data_dir).unwrap();
+    let db = data_dir.join("khoi.sqlite");
+    let mut store = Store::open(&db).unwrap();
+    khoi_thi_dua::sample::fill(&mut store).unwrap();
+    open_next_year(&mut store, year);
+    (data_dir, db)
+}
+
 /// Renames `member` from `from_year` on, as one edit.
 pub fn rename(
     store: &mut Store,

@@ -1,5 +1,5 @@
 use super::*;
-use crate::domain::scoring::{RankRow, Tie};
+use crate::domain::scoring::RankRow;
 use proptest::prelude::*;
 
 fn ranks(order: &[MemberId], unranked: &[MemberId]) -> Ranks {
@@ -16,17 +16,7 @@ fn ranks(order: &[MemberId], unranked: &[MemberId]) -> Ranks {
 }
 
 fn row(member: MemberId, rank: Option<usize>, total: f64) -> RankRow {
-    RankRow {
-        member,
-        rank,
-        self_total: total,
-        bloc_total: None,
-        final_total: total,
-        bonus: 0.0,
-        deductions: 0.0,
-        classification: String::new(),
-        tie: Tie::None,
-    }
+    RankRow::plain(member, rank, total)
 }
 
 fn year_with(award: Award, nominees: &[MemberId], rounds: Vec<VoteRound>) -> YearAwards {

@@ -154,6 +154,24 @@ fn row(scheme: &Scheme, t: &Totals, rank: Option<usize>, tie: Tie) -> RankRow {
     }
 }
 
+#[cfg(test)]
+impl RankRow {
+    /// A row with `total` at every stage, no band and no tie, for tests.
+    pub(crate) fn plain(member: MemberId, rank: Option<usize>, total: f64) -> RankRow {
+        RankRow {
+            member,
+            rank,
+            self_total: total,
+            bloc_total: None,
+            final_total: total,
+            bonus: 0.0,
+            deductions: 0.0,
+            classification: String::new(),
+            tie: Tie::None,
+        }
+    }
+}
+
 impl RankRow {
     /// The tie explained, with members named by `name`: "Đồng hạng với Sở A",
     /// "Bằng điểm Sở B, xếp trên vì ít điểm trừ hơn"; the reason for an unranked member.

@@ -14,6 +14,7 @@ mod scheme;
 use super::app::Action;
 use super::session::YearView;
 use crate::domain::MemberId;
+use crate::domain::charts::score_bars;
 use crate::domain::scoring::{
     CriterionId, Inputs, Ranking, Scheme, ScoreIndex, Stage, Totals, compute, rank, template_scheme,
 };
@@ -29,6 +30,8 @@ pub(crate) struct Derived {
     pub totals: Vec<Totals>,
     pub ranking: Ranking,
     pub index: ScoreIndex,
+    /// The ranked members' final totals as bars, in rank order (empty when nobody is ranked).
+    pub chart: Vec<crate::ui::charts::ChartBar>,
 }
 
 impl Derived {
@@ -52,7 +55,10 @@ impl Derived {
                     .map(|&i| (depth, i, !scheme.has_children(c.id)))
             })
             .collect();
+        let chart =
+            crate::ui::charts::score_bars(&score_bars(scheme, &ranking), |m| view.short_name(m));
         Derived {
+            chart,
             generation: view.generation,
             members,
             rows,
@@ -117,16 +123,19 @@ impl ScoringTab {
             });
         // On a low screen (1024×600) the ranking leaves the score table at least half the room.
         let room = ui.available_height();
+        // With its chart, the ranking is given the chart's height if the screen allows.
+        let charted = self.panels.chart_open && !derived.chart.is_empty();
+        let least = if charted {
+            (crate::ui::charts::CHART_HEIGHT + 80.0).min(room * 0.6)
+        } else {
+            0.0
+        };
         egui::Panel::bottom("ranking")
             .resizable(true)
             .default_size(220.0_f32.min(room * 0.4))
-            .max_size((room * 0.5).max(120.0))
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("ranking-scroll")
-                    .auto_shrink(false)
-                    .show(ui, |ui| self.panels.ranking_ui(ui, view, scheme, derived));
-            });
+            .min_size(least)
+            .max_size((room * if charted { 0.6 } else { 0.5 }).max(120.0))
+            .show(ui, |ui| self.panels.ranking_ui(ui, view, scheme, derived));
         egui::CentralPanel::default_margins().show(ui, |ui| {
             let stage = self.stage.0;
             self.cells.table_ui(

@@ -8,6 +8,7 @@ use crate::domain::scoring::{Scheme, ScoreChange, Stage, format_score};
 use crate::edit::Edit;
 use crate::ops::export::DocumentKind;
 use crate::ui::app::Action;
+use crate::ui::charts;
 use crate::ui::widgets::{FieldBuffers, TextField, form_grid_ui, text_fields_ui};
 use egui::{Align, Layout, RichText};
 use egui_extras::{Column, TableBuilder};
@@ -17,6 +18,8 @@ pub(crate) struct PanelState {
     /// The member whose sheet is shown.
     pub member: Option<MemberId>,
     pub export_menu_open: bool,
+    /// "Biểu đồ" beside the ranking's heading: the totals as bars over the table.
+    pub chart_open: bool,
     buffers: FieldBuffers,
     /// The cell the note buffers belong to.
     buffers_for: Option<(MemberId, i64, Stage)>,
@@ -190,7 +193,49 @@ impl PanelState {
         scheme: &Scheme,
         derived: &Derived,
     ) {
-        ui.heading("Xếp hạng");
+        ui.horizontal(|ui| {
+            ui.heading("Xếp hạng");
+            // Only once some member is ranked: there is nothing to draw before.
+            if !derived.chart.is_empty() {
+                ui.toggle_value(&mut self.chart_open, "Biểu đồ")
+                    .on_hover_text(charts::SCORE_TITLE);
+            }
+        });
+        // The chart takes the table's place, so that neither is cut on a low screen.
+        if self.chart_open && !derived.chart.is_empty() {
+            // Lower than usual when the panel is: its note stays in sight.
+            let height = (ui.available_height() - 75.0).clamp(120.0, charts::CHART_HEIGHT);
+            charts::bar_chart_ui(
+                ui,
+                "score-chart",
+                charts::SCORE_TITLE,
+                &derived.chart,
+                charts::number_axis,
+                0.0,
+                height,
+            );
+            ui.label(
+                RichText::new(
+                    "Tổng điểm thống nhất theo thứ tự xếp hạng, màu theo mức xếp loại; rê chuột lên cột để xem hạng và xếp loại. Bấm “Biểu đồ” lần nữa để xem lại bảng.",
+                )
+                .small()
+                .weak(),
+            );
+            return;
+        }
+        egui::ScrollArea::vertical()
+            .id_salt("ranking-scroll")
+            .auto_shrink(false)
+            .show(ui, |ui| self.ranking_table_ui(ui, view, scheme, derived));
+    }
+
+    fn ranking_table_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        scheme: &Scheme,
+        derived: &Derived,
+    ) {
         let rows = &derived.ranking.rows;
         TableBuilder::new(ui)
             .id_salt("ranking-table")
