@@ -178,7 +178,7 @@ pub struct ExportArgs {
     /// score-form (mẫu tự chấm điểm để trống), proposal (tờ trình đề nghị khen thưởng),
     /// review-minutes (biên bản họp bình xét, suy tôn), vote-count (biên bản kiểm phiếu) hoặc
     /// ballot (phiếu bầu), pledge (bản ký kết giao ước thi đua), plan (kế hoạch tổ chức
-    /// phong trào thi đua, dự thảo);
+    /// phong trào thi đua, dự thảo), guide (hướng dẫn sử dụng);
     /// mặc định: report.
     #[arg(
         long,
@@ -218,6 +218,8 @@ pub enum DocumentArg {
     // The pledge signed at the start of the year, and the year's plan.
     Pledge,
     Plan,
+    // The user's guide.
+    Guide,
 }
 
 #[derive(Debug, Args)]
@@ -611,5 +613,6 @@ fn document_kind(document: DocumentArg, member: Option<crate::domain::MemberId>)
         DocumentArg::Ballot => DocumentKind::Ballot,
         DocumentArg::Pledge => DocumentKind::Pledge,
         DocumentArg::Plan => DocumentKind::Plan,
+        DocumentArg::Guide => DocumentKind::Guide,
     }
 }

@@ -118,3 +118,21 @@ fn the_plan_is_composed_as_a_draft_in_pdf_and_in_word() {
         assert!(words.contains(expected), "missing “{expected}” in:\n{raw}");
     }
 }
+
+#[test]
+fn the_guide_prints_every_section() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::sample(dir.path(), "khoi.sqlite");
+    let out = dir.path().join("huong-dan.pdf");
+    let mut args = common::export_pdf_args(&db, &out);
+    args.extend(["--document", "guide"]);
+    common::run_ok(dir.path(), &args);
+    common::assert_pdf(&out);
+    let Some(raw) = common::tool_text("pdftotext", &[common::s(&out), "-"]) else {
+        return;
+    };
+    let words = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (heading, _) in khoi_thi_dua::report::guide::SECTIONS {
+        assert!(words.contains(heading), "missing “{heading}” in:\n{raw}");
+    }
+}

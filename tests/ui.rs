@@ -1097,3 +1097,22 @@ fn open_preview(h: &mut Window, open: impl FnOnce(&mut Window)) {
     }
     panic!("the preview's pages were not laid out");
 }
+
+#[test]
+fn f1_opens_the_guide_its_search_ignores_accents_and_it_prints() {
+    let (_f, mut h) = first_run();
+    h.key_press(Key::F1);
+    h.run();
+    h.get_by_label("Hướng dẫn sử dụng");
+    let search = "Tìm trong hướng dẫn:";
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, search)
+        .click();
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, search)
+        .type_text("cham cheo");
+    h.run();
+    h.get_by_label("4. Chấm điểm");
+    assert!(h.query_by_label("8. Bàn giao").is_none());
+    click(&mut h, "In hướng dẫn (PDF, Word)…");
+    h.get_by_label("In hướng dẫn sử dụng");
+}

@@ -52,6 +52,8 @@ pub enum DocumentKind {
     Pledge,
     /// The year's plan (kế hoạch tổ chức phong trào thi đua), composed as a draft.
     Plan,
+    /// The user's guide (hướng dẫn sử dụng), the same whatever the year.
+    Guide,
 }
 
 impl DocumentKind {
@@ -70,6 +72,7 @@ impl DocumentKind {
             DocumentKind::Ballot => "phiếu bầu",
             DocumentKind::Pledge => "bản ký kết giao ước thi đua",
             DocumentKind::Plan => "kế hoạch tổ chức phong trào thi đua",
+            DocumentKind::Guide => "hướng dẫn sử dụng",
         }
     }
 }
@@ -385,6 +388,7 @@ fn compose(
         }
         DocumentKind::Minutes => minutes_document(all, data),
         DocumentKind::Pledge | DocumentKind::Plan => start_of_year(store, all, data, kind)?,
+        DocumentKind::Guide => crate::report::guide::guide_document(),
         DocumentKind::News => {
             let news = match conference::news(store.conn(), year)? {
                 Some(n) => n,

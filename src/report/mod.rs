@@ -8,6 +8,7 @@ pub mod conference;
 pub mod document;
 pub mod docx;
 pub mod fonts;
+pub mod guide;
 pub mod handover_minutes;
 pub mod layout;
 pub mod pdf;

@@ -93,6 +93,8 @@ pub enum Action {
     Quit,
     /// Shows the welcome again (Trợ giúp › Giới thiệu).
     About,
+    /// Shows the user's guide (F1, Trợ giúp › Hướng dẫn sử dụng).
+    Guide,
     /// Opens the export dialog for the year's report.
     ExportPdfDialog(DocumentKind),
     /// Exports the year's report to this path, in the background.
@@ -368,6 +370,11 @@ impl App {
             Action::Reload => self.reload(None),
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Action::About => self.dialog = Some(self.about()),
+            Action::Guide => {
+                self.dialog = Some(Dialog::Guide(super::dialogs::GuideDialog::new(
+                    self.session.is_some(),
+                )))
+            }
             Action::Handover(req) => self.hand_over(&req),
             Action::UnlockYear(year) => {
                 let Some(s) = &mut self.session else { return };

@@ -123,5 +123,6 @@ pub fn default_pdf_path(store: &Store, year: Year, kind: DocumentKind) -> PathBu
         DocumentKind::Ballot => format!("PhieuBau{year}.pdf"),
         DocumentKind::Pledge => format!("GiaoUocThiDua{year}.pdf"),
         DocumentKind::Plan => format!("KeHoachThiDua{year}.pdf"),
+        DocumentKind::Guide => "HuongDanSuDung.pdf".to_owned(),
     })
 }

@@ -39,6 +39,12 @@ impl Chrome<'_> {
             ui.menu_button("Sửa", |ui| self.edit_menu_ui(ui, actions));
             ui.menu_button("Xem", |ui| self.view_menu_ui(ui, actions));
             ui.menu_button("Trợ giúp", |ui| {
+                if ui
+                    .add(egui::Button::new("Hướng dẫn sử dụng").shortcut_text("F1"))
+                    .clicked()
+                {
+                    actions.push(Action::Guide);
+                }
                 if ui.button("Giới thiệu").clicked() {
                     actions.push(Action::About);
                 }
@@ -389,6 +395,9 @@ pub fn shortcuts(ctx: &egui::Context, has_file: bool, exporting: bool, actions: 
         } else {
             pick_and_open(actions);
         }
+    }
+    if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1)) {
+        actions.push(Action::Guide);
     }
     // Ctrl+Shift+P before Ctrl+P, which would also match it.
     let preview = ctx.input_mut(|i| {

@@ -57,6 +57,7 @@ impl ExportDialog {
                 DocumentKind::Ballot => "Xuất phiếu bầu",
                 DocumentKind::Pledge => "Xuất bản ký kết giao ước thi đua",
                 DocumentKind::Plan => "Xuất kế hoạch tổ chức phong trào thi đua",
+                DocumentKind::Guide => "In hướng dẫn sử dụng",
             });
             ui.add_space(6.0);
             ui.label(match kind {

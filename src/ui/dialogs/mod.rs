@@ -4,6 +4,7 @@
 
 mod columns;
 mod export;
+mod guide;
 mod import;
 mod message;
 mod new_bloc;
@@ -14,6 +15,7 @@ mod welcome;
 
 pub use columns::ColumnsDialog;
 pub use export::ExportDialog;
+pub use guide::GuideDialog;
 pub use import::ImportDialog;
 pub use message::{ConfirmDialog, ErrorDialog, InfoDialog};
 pub use new_bloc::NewBlocDialog;
@@ -42,6 +44,7 @@ pub enum Dialog {
     Info(InfoDialog),
     Confirm(ConfirmDialog),
     Welcome(WelcomeDialog),
+    Guide(GuideDialog),
     NewBloc(NewBlocDialog),
     Restore(RestoreDialog),
     Export(ExportDialog),
@@ -68,6 +71,7 @@ impl Dialog {
             Dialog::Info(d) => d.ui(ctx),
             Dialog::Confirm(d) => d.ui(ctx),
             Dialog::Welcome(d) => d.ui(ctx),
+            Dialog::Guide(d) => d.ui(ctx),
             Dialog::NewBloc(d) => d.ui(ctx),
             Dialog::Restore(d) => d.ui(ctx),
             Dialog::Export(d) => d.ui(ctx, settings),
