@@ -62,6 +62,9 @@ fn the_pledge_carries_key_works_targets_as_typed_and_every_heads_signature() {
         "(Kèm theo Bản ký kết giao ước thi đua năm 2020)",
         "Bảng điểm thi đua năm 2020",
         "GIÁM ĐỐC",
+        "/GƯ-",
+        "Nơi nhận:",
+        "- Lưu: VT.",
     ] {
         assert!(words.contains(expected), "missing “{expected}” in:\n{raw}");
     }

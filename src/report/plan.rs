@@ -89,10 +89,6 @@ pub fn plan_document(
     // Composed from the data, for the secretariat to finish before it is signed.
     doc.draft = DraftMark::Header;
     doc.number = super::awards::registration_number(members, data, "KH");
-    doc.place_date = if rec.place.trim().is_empty() {
-        format!("ngày … tháng … năm {year}")
-    } else {
-        format!("{}, ngày … tháng … năm {year}", rec.place.trim())
-    };
+    doc.place_date = super::pledge::undated_line(rec);
     doc
 }

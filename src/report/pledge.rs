@@ -89,11 +89,8 @@ pub fn pledge_document(
         format!("Giao ước thi đua năm {year}"),
         blocks,
     );
-    doc.place_date = if rec.place.trim().is_empty() {
-        format!("ngày … tháng … năm {year}")
-    } else {
-        format!("{}, ngày … tháng … năm {year}", rec.place.trim())
-    };
+    doc.place_date = undated_line(rec);
+    doc.number = super::awards::registration_number(members, data, "GƯ");
     // Every member's head signs, two to a row, the leader first.
     let mut signers = in_bloc.clone();
     signers.sort_by_key(|m| Some(m.id) != rec.leader);
@@ -105,10 +102,19 @@ pub fn pledge_document(
             signer: m.head_name.trim().to_owned(),
         })
         .collect();
-    // Each signing member keeps a copy: no "Nơi nhận".
-    doc.closing.recipients = Vec::new();
     doc.appendices = vec![targets_table(members, data)];
     doc
+}
+
+/// "Hà Giang, ngày … tháng … năm 2021": the date line of a document of the start of the year,
+/// dated when it is signed.
+pub(super) fn undated_line(rec: &YearRecord) -> String {
+    let year = rec.year;
+    if rec.place.trim().is_empty() {
+        format!("ngày … tháng … năm {year}")
+    } else {
+        format!("{}, ngày … tháng … năm {year}", rec.place.trim())
+    }
 }
 
 /// "Căn cứ …": the law, the province's programme, the movement.

@@ -307,27 +307,23 @@ impl IndicatorsTab {
                         rows.len()
                     )));
                 }
-                if ui
-                    .button("Xuất kế hoạch…")
-                    .on_hover_text(format!(
-                        "Kế hoạch tổ chức phong trào thi đua năm {year} (dự thảo, sửa tiếp trong Word)"
-                    ))
-                    .clicked()
-                {
-                    actions.push(Action::ExportPdfDialog(
-                        crate::ops::export::DocumentKind::Plan,
-                    ));
-                }
-                if ui
-                    .button("Xuất bản giao ước…")
-                    .on_hover_text(format!(
-                        "Bản ký kết giao ước thi đua năm {year}: chỉ tiêu đăng ký, công trình trọng điểm và chữ ký thủ trưởng các đơn vị"
-                    ))
-                    .clicked()
-                {
-                    actions.push(Action::ExportPdfDialog(
-                        crate::ops::export::DocumentKind::Pledge,
-                    ));
+                // The documents of the start of the year, made from this tab's data.
+                use crate::ops::export::DocumentKind;
+                for (label, hover, kind) in [
+                    (
+                        "Xuất kế hoạch…",
+                        format!("Kế hoạch tổ chức phong trào thi đua năm {year} (dự thảo, sửa tiếp trong Word)"),
+                        DocumentKind::Plan,
+                    ),
+                    (
+                        "Xuất bản giao ước…",
+                        format!("Bản ký kết giao ước thi đua năm {year}: chỉ tiêu đăng ký, công trình trọng điểm và chữ ký thủ trưởng các đơn vị"),
+                        DocumentKind::Pledge,
+                    ),
+                ] {
+                    if ui.button(label).on_hover_text(hover).clicked() {
+                        actions.push(Action::ExportPdfDialog(kind));
+                    }
                 }
             });
             ui.label(
