@@ -199,6 +199,10 @@ pub struct ExportArgs {
     /// Báo cáo chưa thông qua: in thêm chữ “DỰ THẢO” chéo trên mỗi trang.
     #[arg(long)]
     pub draft_watermark: bool,
+    /// Báo cáo: không in kèm biểu đồ (mặc định có biểu đồ tỷ lệ chỉ tiêu đạt kế hoạch và biểu
+    /// đồ tổng điểm xếp hạng ở phụ lục).
+    #[arg(long)]
+    pub no_charts: bool,
 }
 
 /// The documents `export-pdf` can write.
@@ -554,6 +558,7 @@ fn export_command(db: Option<&Path>, args: ExportArgs) -> Result<String, OpsErro
         member,
         force,
         draft_watermark,
+        no_charts,
     } = args;
     // A file of an older schema (a sender's, say) is exported through a copy in memory
     // and left as it is; the message says the export was not recorded in it.
@@ -580,6 +585,7 @@ fn export_command(db: Option<&Path>, args: ExportArgs) -> Result<String, OpsErro
     let kind = document_kind(document, member);
     let options = export::PrintOptions {
         diagonal_draft_mark: draft_watermark,
+        charts: !no_charts,
     };
     let done = export::export_document(
         &mut store,

@@ -217,11 +217,22 @@ impl Exported {
 }
 
 /// How a document is printed, beyond its content.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PrintOptions {
     /// On a report not yet adopted, also set "DỰ THẢO" diagonally across every page (the header
     /// mark is always printed on a draft).
     pub diagonal_draft_mark: bool,
+    /// Print the document's charts ("In kèm biểu đồ"); on by default.
+    pub charts: bool,
+}
+
+impl Default for PrintOptions {
+    fn default() -> Self {
+        PrintOptions {
+            diagonal_draft_mark: false,
+            charts: true,
+        }
+    }
 }
 
 /// What `kind` of `year` still lacks, for the export dialog to show before writing: the same
@@ -250,7 +261,7 @@ pub fn warnings(doc: &Document) -> Vec<String> {
     for block in doc.blocks.iter().chain(&doc.appendices) {
         match block {
             Block::Heading(s) | Block::Paragraph(s) => count(s),
-            Block::Table(_) => {}
+            Block::Table(_) | Block::Figure(_) => {}
         }
     }
     if placeholders > 0 {
@@ -367,6 +378,21 @@ pub fn pages(doc: &Document, fonts: &FontSet) -> Result<Layout> {
 /// Composes `kind` from the year's data, as printed (PDF or Word): the year's report (the
 /// draft when `data` has none), the news item kept for the year or one composed.
 fn compose(
+    store: &Store,
+    all: &[crate::domain::Member],
+    data: &crate::domain::YearData,
+    kind: DocumentKind,
+    options: PrintOptions,
+) -> Result<Document> {
+    let doc = compose_with_charts(store, all, data, kind, options)?;
+    Ok(if options.charts {
+        doc
+    } else {
+        doc.without_figures()
+    })
+}
+
+fn compose_with_charts(
     store: &Store,
     all: &[crate::domain::Member],
     data: &crate::domain::YearData,

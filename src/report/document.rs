@@ -88,6 +88,61 @@ pub enum Block {
     Paragraph(String),
     /// A ruled table, possibly spanning several pages (its header row repeats).
     Table(Table),
+    /// A bar chart with its numbered caption ("Biểu đồ 1. …"), kept whole on one page. A
+    /// figure without a bar to draw prints nothing and takes no number.
+    Figure(Figure),
+}
+
+/// A horizontal bar chart: one bar per category (a member), the value axis under the bars with
+/// its gridlines, ticks and title, the value at the end of each bar, and the caption centred in
+/// italics under it all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The caption after its number, e.g. "Tỷ lệ chỉ tiêu đạt và vượt kế hoạch theo đơn vị năm
+    /// 2020"; the writers print "Biểu đồ 1. " before it ([`Document::figure_numbers`]).
+    pub caption: String,
+    /// The value axis's title, e.g. "Tỷ lệ chỉ tiêu đạt và vượt kế hoạch".
+    pub axis_title: String,
+    /// What the values are, for the axis's ticks.
+    pub scale: Scale,
+    /// The bars from the top down.
+    pub bars: Vec<FigureBar>,
+}
+
+/// The values a figure's axis shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scale {
+    /// Percentages from 0 to 100, ticks "0%" to "100%".
+    Percent,
+    /// Plain figures from 0 to a round number above the largest, ticks "20", "12,5".
+    Number,
+}
+
+/// One bar of a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureBar {
+    /// The category, beside the bar (a member's short name).
+    pub label: String,
+    pub value: f64,
+    /// The value as printed at the end of the bar ("75%", "124,4").
+    pub shown: String,
+}
+
+impl Figure {
+    /// The bars that can be drawn (a finite value); a figure without any prints nothing.
+    pub fn drawn_bars(&self) -> impl Iterator<Item = &FigureBar> {
+        self.bars.iter().filter(|b| b.value.is_finite())
+    }
+
+    /// Whether the figure prints at all.
+    pub fn is_drawn(&self) -> bool {
+        self.drawn_bars().next().is_some()
+    }
+
+    /// The caption as printed under figure number `n`: "Biểu đồ 1. Tỷ lệ …".
+    pub fn numbered_caption(&self, n: usize) -> String {
+        format!("Biểu đồ {n}. {}", self.caption.trim())
+    }
 }
 
 /// A ruled table with a header row.
@@ -123,6 +178,14 @@ impl Document {
         for block in self.blocks.iter().chain(&self.appendices) {
             match block {
                 Block::Heading(s) | Block::Paragraph(s) => add(s),
+                Block::Figure(f) => {
+                    add(&f.caption);
+                    add(&f.axis_title);
+                    for b in &f.bars {
+                        add(&b.label);
+                        add(&b.shown);
+                    }
+                }
                 Block::Table(t) => {
                     for row in &t.rows {
                         match row {
@@ -134,6 +197,31 @@ impl Document {
             }
         }
         (total, longest)
+    }
+
+    /// The document without its figures (printed without charts, "In kèm biểu đồ" off).
+    pub fn without_figures(mut self) -> Document {
+        let keep = |b: &Block| !matches!(b, Block::Figure(_));
+        self.blocks.retain(keep);
+        self.appendices.retain(keep);
+        self
+    }
+
+    /// The number of each figure printed, in reading order (the body, then the appendices),
+    /// `None` for a figure with nothing to draw: what both writers print after "Biểu đồ".
+    pub fn figure_numbers(&self) -> Vec<Option<usize>> {
+        let mut n = 0;
+        self.blocks
+            .iter()
+            .chain(&self.appendices)
+            .filter_map(|b| match b {
+                Block::Figure(f) => Some(f.is_drawn().then(|| {
+                    n += 1;
+                    n
+                })),
+                _ => None,
+            })
+            .collect()
     }
 }
 

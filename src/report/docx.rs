@@ -18,7 +18,8 @@ use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
 use crate::report::document::{
-    Align, Block, Closing, ClosingSlot, Document, DraftMark, Signature, Table, TableRow,
+    Align, Block, Closing, ClosingSlot, Column, Document, DraftMark, Figure, Signature, Table,
+    TableRow,
 };
 use crate::report::escape_markup;
 use crate::report::fonts::FontSet;
@@ -414,8 +415,15 @@ fn document_xml(doc: &Document, fonts: &FontSet) -> Result<String, DocxError> {
     } else {
         first_page_header(doc, body_box.text_width(), &mut body);
     }
+    let numbers = doc.figure_numbers();
+    let mut numbers = numbers.into_iter();
     for block in &doc.blocks {
-        body.push_str(&block_xml(block, body_box.text_width(), fonts)?);
+        body.push_str(&block_xml(
+            block,
+            body_box.text_width(),
+            fonts,
+            &mut numbers,
+        )?);
     }
     body.push_str(&closing_xml(&doc.closing, body_box.text_width()));
     if doc.appendices.is_empty() {
@@ -439,7 +447,12 @@ fn document_xml(doc: &Document, fonts: &FontSet) -> Result<String, DocxError> {
             .unwrap_or(doc.landscape);
         let appendix_box = PageBox { landscape };
         for block in &doc.appendices {
-            body.push_str(&block_xml(block, appendix_box.text_width(), fonts)?);
+            body.push_str(&block_xml(
+                block,
+                appendix_box.text_width(),
+                fonts,
+                &mut numbers,
+            )?);
         }
         body.push_str(&paragraph(&Para::default(), ""));
         body.push_str(&appendix_box.sect_pr(false, true));
@@ -610,7 +623,13 @@ fn body_para() -> Para {
     }
 }
 
-fn block_xml(block: &Block, text_width: i32, fonts: &FontSet) -> Result<String, DocxError> {
+/// One body block; `numbers` gives each figure its number, in the order the figures come.
+fn block_xml(
+    block: &Block,
+    text_width: i32,
+    fonts: &FontSet,
+    numbers: &mut dyn Iterator<Item = Option<usize>>,
+) -> Result<String, DocxError> {
     Ok(match block {
         Block::Heading(text) => {
             let para = Para {
@@ -623,7 +642,46 @@ fn block_xml(block: &Block, text_width: i32, fonts: &FontSet) -> Result<String, 
         }
         Block::Paragraph(text) => paragraph(&body_para(), &run(text, RunStyle::plain(BODY_SIZE))),
         Block::Table(table) => table_xml(table, text_width, fonts)?,
+        Block::Figure(figure) => match numbers.next().flatten() {
+            Some(n) => figure_xml(figure, n, text_width, fonts)?,
+            None => String::new(),
+        },
     })
+}
+
+/// A figure as Word gets it: the chart's values as a small table (name and value, in the bars'
+/// order), with the PDF's caption centred in italics under it. Word and LibreOffice draw shapes
+/// each in its own way; a table reads the same in both (see ARCHITECTURE.md).
+fn figure_xml(
+    figure: &Figure,
+    number: usize,
+    text_width: i32,
+    fonts: &FontSet,
+) -> Result<String, DocxError> {
+    let table = Table {
+        title: None,
+        subtitle: None,
+        columns: vec![
+            Column::new("Đơn vị", 3.0, Align::Left),
+            Column::new(figure.axis_title.trim(), 2.0, Align::Right),
+        ],
+        rows: figure
+            .drawn_bars()
+            .map(|b| TableRow::Cells(vec![b.label.clone(), b.shown.clone()]))
+            .collect(),
+        landscape: false,
+        font_size: 12.0,
+    };
+    let mut out = table_xml(&table, text_width, fonts)?;
+    out.push_str(&paragraph(
+        &Para {
+            before: 80,
+            after: twips(PARAGRAPH_GAP),
+            ..Para::centred()
+        },
+        &run(&figure.numbered_caption(number), RunStyle::italic(13.0)),
+    ));
+    Ok(out)
 }
 
 /// A ruled table: caption and subtitle above it, the header row repeated on every page,

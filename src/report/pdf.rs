@@ -9,8 +9,8 @@
 
 use chrono::{Datelike, Timelike};
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    Color, FontId, Greyscale, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Polygon, PolygonRing, Pt, TextItem, TextMatrix, WindingOrder,
 };
 
 use crate::report::document::Document;
@@ -242,8 +242,8 @@ fn pdf_now() -> printpdf::DateTime {
     }
 }
 
-/// The printpdf operations of one laid-out page: all text in one text object, then the
-/// rules.
+/// The printpdf operations of one laid-out page: the faint marks, the filled rectangles (a
+/// figure's gridlines and bars), all text in one text object, then the rules.
 fn page_to_pdf(page: &Page, font_ids: &[FontId; 4]) -> PdfPage {
     let h = page.height;
     let mut ops = Vec::with_capacity(page.items.len() * 3 + 8);
@@ -272,6 +272,49 @@ fn page_to_pdf(page: &Page, font_ids: &[FontId; 4]) -> PdfPage {
             Op::EndTextSection,
             Op::RestoreGraphicsState,
         ]);
+    }
+    let point = |x: f32, y: f32| LinePoint {
+        p: Point {
+            x: Pt(x),
+            y: Pt(h - y),
+        },
+        bezier: false,
+    };
+    let mut fill_grey: Option<f32> = None;
+    for fill in page.fills() {
+        if fill_grey != Some(fill.grey) {
+            ops.push(Op::SetFillColor {
+                col: Color::Greyscale(Greyscale {
+                    percent: fill.grey,
+                    icc_profile: None,
+                }),
+            });
+            fill_grey = Some(fill.grey);
+        }
+        let r = fill.rect;
+        ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing {
+                    points: vec![
+                        point(r.x, r.y),
+                        point(r.right(), r.y),
+                        point(r.right(), r.bottom()),
+                        point(r.x, r.bottom()),
+                    ],
+                }],
+                mode: PaintMode::Fill,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    }
+    if fill_grey.is_some() {
+        // The text is black.
+        ops.push(Op::SetFillColor {
+            col: Color::Greyscale(Greyscale {
+                percent: 0.0,
+                icc_profile: None,
+            }),
+        });
     }
     ops.push(Op::StartTextSection);
     let mut current: Option<(FontStyle, f32)> = None;
@@ -304,13 +347,6 @@ fn page_to_pdf(page: &Page, font_ids: &[FontId; 4]) -> PdfPage {
             });
             thickness = Some(r.thickness);
         }
-        let point = |x: f32, y: f32| LinePoint {
-            p: Point {
-                x: Pt(x),
-                y: Pt(h - y),
-            },
-            bezier: false,
-        };
         ops.push(Op::DrawLine {
             line: Line {
                 points: vec![point(r.x1, r.y1), point(r.x2, r.y2)],

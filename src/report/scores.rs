@@ -3,7 +3,8 @@
 //! and the blank self-scoring form sent out at the start of the year. Data in, document out.
 
 use super::document::{
-    Align, Block, Closing, Column, Document, DraftMark, Meta, Signature, Table, TableRow,
+    Align, Block, Closing, Column, Document, DraftMark, Figure, FigureBar, Meta, Scale, Signature,
+    Table, TableRow,
 };
 use crate::domain::scoring::{
     CriterionKind, Inputs, Ranking, Scheme, Stage, Totals, compute, format_score, rank,
@@ -290,6 +291,36 @@ pub fn ranking_appendix(members: &[Member], data: &YearData) -> Option<Block> {
         cx.year()
     );
     Some(Block::Table(ranking_table(&cx, &ranking, Some(title))))
+}
+
+/// "Biểu đồ …. Tổng điểm thi đua theo thứ tự xếp hạng năm 2020": the ranked members' agreed
+/// totals in rank order, once the bloc has scored.
+pub fn ranking_figure(members: &[Member], data: &YearData) -> Option<Block> {
+    let (cx, ranking) = scored(members, data)?;
+    let bars: Vec<FigureBar> = crate::domain::charts::score_bars(cx.scheme, &ranking)
+        .into_iter()
+        .map(|b| FigureBar {
+            label: format!(
+                "{}. {}",
+                b.rank,
+                cx.member(b.member)
+                    .map_or(String::new(), |m| m.short_name_in(cx.year()).to_owned())
+            ),
+            value: b.total,
+            shown: format_score(b.total),
+        })
+        .collect();
+    (!bars.is_empty()).then(|| {
+        Block::Figure(Figure {
+            caption: format!(
+                "Tổng điểm thi đua của các đơn vị theo thứ tự xếp hạng năm {}",
+                cx.year()
+            ),
+            axis_title: "Tổng điểm (điểm thống nhất)".to_owned(),
+            scale: Scale::Number,
+            bars,
+        })
+    })
 }
 
 /// What the conference minutes record of the ranking the conference adopted.

@@ -4,17 +4,22 @@
 
 use super::compose::place_date_line;
 use super::document::{
-    Align, Block, Closing, Column, Document, DraftMark, Meta, Signature, Table, TableRow,
+    Align, Block, Closing, Column, Document, DraftMark, Figure, FigureBar, Meta, Scale, Signature,
+    Table, TableRow,
 };
-use crate::domain::{Member, Report, ReportStatus, SectionKind, YearData};
+use crate::domain::charts::plan_shares;
+use crate::domain::{Member, Report, ReportStatus, SectionKind, YearData, members_in};
 use crate::text::date::format_date;
 use crate::text::number::{format_number, format_percent};
 
-/// The document of `report` for the year in `data`.
+/// The document of `report` for the year in `data`, with its charts: each member's share of
+/// planned indicators met after the indicator appendix, the ranked totals after the ranking
+/// ([`Document::without_figures`] leaves them out).
 pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> Document {
     let year = data.record.year;
     let mut blocks = Vec::new();
     let mut appendices = Vec::new();
+    let mut plan_figure = Some(plan_share_figure(members, data));
     for section in &report.sections {
         match section.kind {
             SectionKind::Text => {
@@ -29,10 +34,13 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
                 let mut table = indicator_table(members, data, section.heading.trim());
                 table.subtitle = Some(attached_to(report, &data.record.bloc_name));
                 appendices.push(Block::Table(table));
+                appendices.extend(plan_figure.take());
             }
         }
     }
+    appendices.extend(plan_figure.take());
     appendices.extend(super::scores::ranking_appendix(members, data));
+    appendices.extend(super::scores::ranking_figure(members, data));
     let bloc = &data.record.bloc_name;
     Document {
         meta: Meta {
@@ -64,6 +72,36 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
         },
         two_up: false,
     }
+}
+
+/// "Biểu đồ …. Tỷ lệ chỉ tiêu đạt và vượt kế hoạch theo đơn vị năm 2020": for each member of the
+/// year with indicators to judge, the share met or exceeded; no bar for a member with none (the
+/// figure prints nothing when no member has one).
+pub fn plan_share_figure(members: &[Member], data: &YearData) -> Block {
+    let year = data.record.year;
+    let in_year = members_in(members, year);
+    let ids: Vec<_> = in_year.iter().map(|m| m.id).collect();
+    let bars = plan_shares(&ids, &data.indicators)
+        .into_iter()
+        .filter_map(|share| {
+            let percent = share.percent()?;
+            let label = in_year
+                .iter()
+                .find(|m| m.id == share.member)
+                .map_or(String::new(), |m| m.short_name_in(year).to_owned());
+            Some(FigureBar {
+                label,
+                value: percent,
+                shown: format_percent(percent),
+            })
+        })
+        .collect();
+    Block::Figure(Figure {
+        caption: format!("Tỷ lệ chỉ tiêu đạt và vượt kế hoạch theo đơn vị năm {year}"),
+        axis_title: "Tỷ lệ trên số chỉ tiêu có kế hoạch và kết quả".to_owned(),
+        scale: Scale::Percent,
+        bars,
+    })
 }
 
 /// "(Kèm theo Báo cáo số 01/BC-TTTT ngày 16/12/2020 của Khối Kinh tế ngành)": the line under

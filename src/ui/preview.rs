@@ -110,7 +110,7 @@ impl PreviewJob {
 
 /// Draws `page` into `rect` (the page at `scale` egui points per PDF point): the white sheet
 /// with its shadow, then what the PDF prints, in its order: the faint marks under the text, the
-/// text runs, the rules.
+/// filled rectangles (a figure's gridlines and bars), the text runs, the rules.
 pub fn paint_page(painter: &Painter, laid: &Laid, page: &Page, rect: Rect, scale: f32) {
     painter.rect_filled(
         rect.translate(vec2(3.0, 4.0)),
@@ -128,6 +128,27 @@ pub fn paint_page(painter: &Painter, laid: &Laid, page: &Page, rect: Rect, scale
     let at = |x: f32, y: f32| rect.min + vec2(x, y) * scale;
     for mark in page.watermarks() {
         paint_watermark(&painter, mark, at(mark.x, mark.y), scale);
+    }
+    for fill in page.fills() {
+        let r = fill.rect;
+        let grey = (fill.grey.clamp(0.0, 1.0) * 255.0).round() as u8;
+        // A hairline (a gridline) stays visible however small the page is drawn.
+        let min = 0.6;
+        let (mut w, mut h) = (r.width * scale, r.height * scale);
+        let mut top_left = at(r.x, r.y);
+        if w < min {
+            top_left.x -= (min - w) / 2.0;
+            w = min;
+        }
+        if h < min {
+            top_left.y -= (min - h) / 2.0;
+            h = min;
+        }
+        painter.rect_filled(
+            Rect::from_min_size(top_left, vec2(w, h)),
+            0.0,
+            Color32::from_gray(grey),
+        );
     }
     let faces = laid.faces();
     for run in page.texts() {

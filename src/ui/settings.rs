@@ -24,6 +24,9 @@ pub struct Settings {
     /// On a report not yet adopted, also print "DỰ THẢO" diagonally across every page.
     #[serde(default)]
     pub diagonal_draft_mark: bool,
+    /// Print the report's charts ("In kèm biểu đồ").
+    #[serde(default = "yes")]
+    pub print_charts: bool,
     /// The columns chosen to import a workbook that is not a data-request file, by its layout
     /// (the headings' text), so the next file of that shape is read the same way.
     #[serde(default)]
@@ -41,6 +44,7 @@ impl Default for Settings {
             own: Vec::new(),
             use_system_font: true,
             diagonal_draft_mark: false,
+            print_charts: true,
             xlsx_layouts: Default::default(),
         }
     }
@@ -51,6 +55,7 @@ impl Settings {
     pub fn print_options(&self) -> crate::ops::export::PrintOptions {
         crate::ops::export::PrintOptions {
             diagonal_draft_mark: self.diagonal_draft_mark,
+            charts: self.print_charts,
         }
     }
 

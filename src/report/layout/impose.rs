@@ -2,7 +2,7 @@
 //! printed at A5, two to a landscape A4 sheet, and cut. Each A4 page is scaled by 1/√2 (A4 to
 //! A5) and set twice side by side, with a dashed cut line between the copies.
 
-use super::page::{Item, Page, Rect, Rule};
+use super::page::{Fill, Item, Page, Rect, Rule};
 
 /// The sheets for `pages`: sheet k holds page k twice.
 pub(super) fn two_up(pages: Vec<Page>) -> Vec<Page> {
@@ -66,6 +66,15 @@ fn placed(item: &Item, scale: f32, dx: f32) -> Item {
             x2: r.x2 * scale + dx,
             y2: r.y2 * scale,
             thickness: r.thickness * scale,
+        }),
+        Item::Fill(f) => Item::Fill(Fill {
+            rect: Rect {
+                x: f.rect.x * scale + dx,
+                y: f.rect.y * scale,
+                width: f.rect.width * scale,
+                height: f.rect.height * scale,
+            },
+            grey: f.grey,
         }),
         Item::Watermark(w) => {
             let mut w = w.clone();

@@ -19,6 +19,7 @@
 
 mod breaking;
 mod closing;
+mod figure;
 mod fit;
 mod header;
 mod impose;
@@ -38,7 +39,7 @@ pub use metrics::{
     A4_HEIGHT, A4_WIDTH, BODY_LEADING, BODY_SIZE, FIRST_LINE_INDENT, MARGIN_BOTTOM, MARGIN_LEFT,
     MARGIN_RIGHT, MARGIN_TOP, MM, PAGE_NUMBER_SIZE, PARAGRAPH_GAP,
 };
-pub use page::{Item, Page, Rect, Rule, TextRun, Watermark};
+pub use page::{Fill, Item, Page, Rect, Rule, TextRun, Watermark};
 pub use text::is_invisible;
 
 use paginate::Prepared;
@@ -153,6 +154,8 @@ struct Engine<'a> {
     /// The document's own orientation ([`Document::landscape`]): text goes on pages of this
     /// orientation, and only tables may ask for the other.
     landscape: bool,
+    /// Figures numbered so far ("Biểu đồ 1.", …), in the order they are prepared.
+    figures: usize,
 }
 
 impl<'a> Engine<'a> {
@@ -170,6 +173,7 @@ impl<'a> Engine<'a> {
             ascent: regular.ascent(),
             descent: regular.descent(),
             landscape,
+            figures: 0,
         }
     }
 }

@@ -73,7 +73,7 @@ impl Page {
     pub fn texts(&self) -> impl Iterator<Item = &TextRun> {
         self.items.iter().filter_map(|i| match i {
             Item::Text(t) => Some(t),
-            Item::Rule(_) | Item::Watermark(_) => None,
+            Item::Rule(_) | Item::Watermark(_) | Item::Fill(_) => None,
         })
     }
 
@@ -81,7 +81,15 @@ impl Page {
     pub fn rules(&self) -> impl Iterator<Item = &Rule> {
         self.items.iter().filter_map(|i| match i {
             Item::Rule(r) => Some(r),
-            Item::Text(_) | Item::Watermark(_) => None,
+            Item::Text(_) | Item::Watermark(_) | Item::Fill(_) => None,
+        })
+    }
+
+    /// The filled rectangles of the page (a figure's bars and gridlines).
+    pub fn fills(&self) -> impl Iterator<Item = &Fill> {
+        self.items.iter().filter_map(|i| match i {
+            Item::Fill(f) => Some(f),
+            Item::Text(_) | Item::Rule(_) | Item::Watermark(_) => None,
         })
     }
 
@@ -89,7 +97,7 @@ impl Page {
     pub fn watermarks(&self) -> impl Iterator<Item = &Watermark> {
         self.items.iter().filter_map(|i| match i {
             Item::Watermark(w) => Some(w),
-            Item::Text(_) | Item::Rule(_) => None,
+            Item::Text(_) | Item::Rule(_) | Item::Fill(_) => None,
         })
     }
 }
@@ -103,6 +111,17 @@ pub enum Item {
     Rule(Rule),
     /// Faint text set at an angle across the page, drawn under everything else.
     Watermark(Watermark),
+    /// A rectangle filled grey, drawn under the text and the rules (a figure's bars and its
+    /// gridlines, hairline-thin rectangles).
+    Fill(Fill),
+}
+
+/// A rectangle filled with a grey (the figures print in greys that a laser printer keeps).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fill {
+    pub rect: Rect,
+    /// Grey level: 0 is black, 1 is white.
+    pub grey: f32,
 }
 
 /// Faint text at an angle, e.g. "DỰ THẢO" across every page of a draft.

@@ -7,6 +7,7 @@ use crate::report::fonts::FontStyle;
 
 use super::Engine;
 use super::breaking::{HAlign, Line, LineFormat};
+use super::figure::PreparedFigure;
 use super::metrics::{
     BODY_LEADING, BODY_SIZE, EPS, FIRST_LINE_INDENT, MARGIN_TOP, PAGE_NUMBER_SIZE, PARAGRAPH_GAP,
 };
@@ -19,6 +20,7 @@ pub(super) enum Prepared {
     Heading(Vec<Line>),
     Paragraph(Vec<Line>),
     Table(PreparedTable),
+    Figure(PreparedFigure),
 }
 
 impl Engine<'_> {
@@ -175,6 +177,7 @@ impl Engine<'_> {
                 Prepared::Paragraph(self.break_paragraph(text, &fmt, FIRST_LINE_INDENT))
             }
             Block::Table(table) => Prepared::Table(self.prepare_table(table)),
+            Block::Figure(figure) => Prepared::Figure(self.prepare_figure(figure, width)),
         }
     }
 
@@ -184,7 +187,7 @@ impl Engine<'_> {
         for block in blocks.iter().skip(i) {
             match block {
                 Prepared::Heading(_) => continue,
-                Prepared::Paragraph(_) => return self.landscape,
+                Prepared::Paragraph(_) | Prepared::Figure(_) => return self.landscape,
                 Prepared::Table(t) => return t.landscape || self.landscape,
             }
         }
@@ -193,7 +196,7 @@ impl Engine<'_> {
 
     /// The height that must fit under a heading so that the heading is not left alone
     /// at the bottom of a page: the first two lines of a paragraph (all of a short one),
-    /// or a table's caption, header and first row.
+    /// a table's caption, header and first row, or a whole figure.
     fn lead_height(blocks: &[Prepared], i: usize) -> f32 {
         let mut total = 0.0;
         for block in blocks.iter().skip(i).take(8) {
@@ -210,6 +213,8 @@ impl Engine<'_> {
                     let first = t.rows.first().map_or(0.0, |r| t.row_height(r.lines));
                     return total + PARAGRAPH_GAP + t.caption_height() + t.header_height() + first;
                 }
+                // Kept whole, so all of it (nothing for a figure without bars).
+                Prepared::Figure(f) => return total + super::figure::FIGURE_GAP + f.height,
             }
         }
         total
@@ -245,6 +250,7 @@ impl Engine<'_> {
                 self.flow_lines_keeping(lines, &fmt, keep);
             }
             Prepared::Table(table) => self.place_table(table),
+            Prepared::Figure(figure) => self.place_figure(figure),
         }
     }
 

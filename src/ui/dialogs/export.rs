@@ -81,6 +81,10 @@ impl ExportDialog {
                     &mut settings.diagonal_draft_mark,
                     "Báo cáo chưa thông qua: in thêm chữ “DỰ THẢO” chéo trên mỗi trang (chữ “DỰ THẢO” ở đầu trang luôn được in)",
                 );
+                ui.checkbox(&mut settings.print_charts, "In kèm biểu đồ")
+                    .on_hover_text(
+                        "Phụ lục có thêm biểu đồ tỷ lệ chỉ tiêu đạt và vượt kế hoạch theo đơn vị và, khi đã chấm điểm, biểu đồ tổng điểm theo thứ tự xếp hạng (tệp Word: bảng số liệu của biểu đồ)",
+                    );
             }
             if !self.warnings.is_empty() {
                 ui.add_space(4.0);
