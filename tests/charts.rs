@@ -117,3 +117,84 @@ fn the_score_chart_shows_once_someone_is_ranked_in_place_of_the_table() {
     h.get_by_label_contains("Hạng 1: ");
     assert!(h.query_by_label(SCORES).is_none());
 }
+
+#[test]
+fn a_members_chart_shows_its_share_in_each_year_when_the_table_shows_only_it() {
+    use khoi_thi_dua::domain::Indicator;
+    use khoi_thi_dua::domain::target::Evaluation;
+    use khoi_thi_dua::store::{Store, indicators, members};
+    const MEMBER_YEARS: &str = "Tỷ lệ chỉ tiêu đạt kế hoạch qua các năm";
+    let dir = tempfile::tempdir().unwrap();
+    let (data_dir, db) = common::sample_with_next_year(dir.path(), 2021);
+    let (short, full, met_2020, judged_2020) = {
+        let store = Store::open(&db).unwrap();
+        let conn = store.conn();
+        let last = indicators::list(conn, 2020).unwrap();
+        let member = last
+            .iter()
+            .find(|i| i.evaluation() != Evaluation::Unknown)
+            .unwrap()
+            .member;
+        let own = last.iter().filter(|i| i.member == member);
+        let judged = own
+            .clone()
+            .filter(|i| i.evaluation() != Evaluation::Unknown)
+            .count();
+        let met = own.filter(|i| i.evaluation().is_met()).count();
+        // 2021: one plan exceeded, one missed.
+        for (n, result) in [(1, 12.0), (2, 4.0)] {
+            indicators::insert(
+                conn,
+                &Indicator {
+                    id: 0,
+                    year: 2021,
+                    member,
+                    group: String::new(),
+                    name: format!("Chỉ tiêu {n}"),
+                    unit: "tin".into(),
+                    plan: Some(10.0),
+                    plan_text: String::new(),
+                    midyear: None,
+                    result: Some(result),
+                    note: String::new(),
+                    sort: n,
+                    key: None,
+                },
+            )
+            .unwrap();
+        }
+        let all = members::list(conn).unwrap();
+        let m = all.iter().find(|m| m.id == member).unwrap();
+        (
+            m.short_name_in(2021).to_owned(),
+            m.full_name_in(2021).to_owned(),
+            met,
+            judged,
+        )
+    };
+    let mut h = window(App::new(Some(data_dir), Some(db)));
+    h.run();
+    click(&mut h, "Chỉ tiêu");
+    click(&mut h, "Biểu đồ");
+    h.get_by_label(PLAN_SHARE);
+    let title = format!("{MEMBER_YEARS}: {short}");
+    assert!(h.query_by_label(&title).is_none());
+    h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Đơn vị:")
+        .click();
+    h.run();
+    h.query_all_by_label(&full).last().unwrap().click();
+    h.run();
+    h.run();
+    h.get_by_label(&title);
+    assert!(
+        h.query_by_label(PLAN_SHARE).is_none(),
+        "one chart at a time"
+    );
+    let detail = hover_bars(&mut h, &title, "Năm 2021: ").expect("this year's bar");
+    assert_eq!(detail, "Năm 2021: 1/2 chỉ tiêu đạt và vượt kế hoạch");
+    let detail = hover_bars(&mut h, &title, "Năm 2020: ").expect("last year's bar");
+    assert_eq!(
+        detail,
+        format!("Năm 2020: {met_2020}/{judged_2020} chỉ tiêu đạt và vượt kế hoạch")
+    );
+}

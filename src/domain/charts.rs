@@ -53,6 +53,44 @@ pub fn plan_shares(members: &[MemberId], indicators: &[Indicator]) -> Vec<PlanSh
     shares
 }
 
+/// One year of a member's indicators against their plans.
+#[derive(Debug, Clone, PartialEq)]
+pub struct YearShare {
+    pub year: super::Year,
+    pub met: usize,
+    pub evaluated: usize,
+}
+
+impl YearShare {
+    /// The share met, in percent; `None` when nothing could be judged.
+    pub fn percent(&self) -> Option<f64> {
+        (self.evaluated > 0).then(|| self.met as f64 * 100.0 / self.evaluated as f64)
+    }
+}
+
+/// A member's share of judged indicators met or exceeded in each year of `indicators` (its own
+/// and its merged predecessors', of every year), oldest first; a year with nothing judged is left
+/// out.
+pub fn plan_shares_by_year(indicators: &[Indicator]) -> Vec<YearShare> {
+    let mut years: std::collections::BTreeMap<super::Year, YearShare> = Default::default();
+    for ind in indicators {
+        let evaluation = ind.evaluation();
+        if evaluation == Evaluation::Unknown {
+            continue;
+        }
+        let share = years.entry(ind.year).or_insert(YearShare {
+            year: ind.year,
+            met: 0,
+            evaluated: 0,
+        });
+        share.evaluated += 1;
+        if evaluation.is_met() {
+            share.met += 1;
+        }
+    }
+    years.into_values().collect()
+}
+
 /// One ranked member's bar: its final total, rank and classification.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoreBar {
@@ -144,6 +182,30 @@ mod tests {
         assert_eq!(shares[0].percent(), Some(0.0));
         let p = shares[1].percent().unwrap_or_default();
         assert!((p - 200.0 / 3.0).abs() < 1e-9, "{p}");
+    }
+
+    #[test]
+    fn a_members_years_are_counted_apart_and_oldest_first() {
+        let mut inds = vec![
+            indicator(1, Some(10.0), Some(12.0)),
+            indicator(1, Some(10.0), Some(5.0)),
+            indicator(3, Some(4.0), Some(4.0)), // a predecessor, merged since
+            indicator(1, Some(10.0), None),     // not judged: its year is left out
+        ];
+        inds[0].year = 2021;
+        inds[1].year = 2021;
+        inds[2].year = 2019;
+        inds[3].year = 2020;
+        let years = plan_shares_by_year(&inds);
+        let got: Vec<_> = years
+            .iter()
+            .map(|y| (y.year, y.met, y.evaluated, y.percent()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(2019, 1, 1, Some(100.0)), (2021, 1, 2, Some(50.0))]
+        );
+        assert!(plan_shares_by_year(&[]).is_empty());
     }
 
     #[test]

@@ -48,6 +48,25 @@ pub fn list(conn: &Connection, year: Year) -> Result<Vec<Indicator>> {
     Ok(rows)
 }
 
+/// Every year's indicators of `member` and of the members merged into it (and into those), for
+/// the chart of a member's years; oldest year first.
+pub fn of_member_and_predecessors(
+    conn: &Connection,
+    member: crate::domain::MemberId,
+) -> Result<Vec<Indicator>> {
+    let mut stmt = conn.prepare(&format!(
+        "WITH RECURSIVE line(id) AS (
+             SELECT ?1 UNION SELECT m.id FROM member m JOIN line ON m.merged_into = line.id
+         )
+         SELECT {COLUMNS} FROM indicator i WHERE i.member_id IN (SELECT id FROM line)
+         ORDER BY i.year, i.sort, i.id"
+    ))?;
+    let rows = stmt
+        .query_map([member], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Indicator>> {
     Ok(conn
         .query_row(

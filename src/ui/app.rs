@@ -70,6 +70,8 @@ impl Tab {
 pub enum Action {
     /// Reads an indicator's history for the Chỉ tiêu tab's side panel.
     IndicatorHistory(i64),
+    /// Reads a member's years for the Chỉ tiêu tab's chart.
+    MemberYears(crate::domain::MemberId),
     Open(PathBuf),
     /// Opens a file only to show it (another window has it open to change it).
     OpenToView(PathBuf),
@@ -348,6 +350,13 @@ impl App {
                 match super::indicator_history::HistoryPanel::read(&s.store, id, s.view.generation)
                 {
                     Ok(panel) => self.indicators_tab.history = Some(panel),
+                    Err(e) => self.dialog = Some(Dialog::error(e)),
+                }
+            }
+            Action::MemberYears(member) => {
+                let Some(s) = &self.session else { return };
+                match super::charts::MemberYears::read(&s.store, member, s.view.generation) {
+                    Ok(years) => self.indicators_tab.member_years = Some(years),
                     Err(e) => self.dialog = Some(Dialog::error(e)),
                 }
             }

@@ -15,6 +15,8 @@ pub const CHART_HEIGHT: f32 = 220.0;
 
 pub const PLAN_SHARE_TITLE: &str = "Tỷ lệ chỉ tiêu đạt kế hoạch theo đơn vị";
 pub const SCORE_TITLE: &str = "Tổng điểm và xếp hạng";
+/// Over one member's chart, followed by its short name.
+pub const MEMBER_YEARS_TITLE: &str = "Tỷ lệ chỉ tiêu đạt kế hoạch qua các năm";
 
 /// One bar as drawn.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +36,54 @@ pub struct ChartBar {
 pub struct ChartData {
     pub generation: u64,
     pub bars: Vec<ChartBar>,
+}
+
+/// One member's share of plans met in each year of the file, as read for one generation of the
+/// view (the member's and its merged predecessors' indicators of every year: one query, then
+/// counted), never per frame.
+pub struct MemberYears {
+    pub member: MemberId,
+    pub generation: u64,
+    pub bars: Vec<ChartBar>,
+}
+
+impl MemberYears {
+    pub fn read(
+        store: &crate::store::Store,
+        member: MemberId,
+        generation: u64,
+    ) -> crate::store::Result<MemberYears> {
+        let indicators =
+            crate::store::indicators::of_member_and_predecessors(store.conn(), member)?;
+        Ok(MemberYears {
+            member,
+            generation,
+            bars: year_share_bars(&crate::domain::charts::plan_shares_by_year(&indicators)),
+        })
+    }
+}
+
+/// A bar per year: "Năm 2020" under it, "75%" over it, "Năm 2020: 6/8 chỉ tiêu đạt và vượt kế
+/// hoạch" on hover.
+pub fn year_share_bars(years: &[crate::domain::charts::YearShare]) -> Vec<ChartBar> {
+    years
+        .iter()
+        .filter_map(|y| {
+            let percent = y.percent()?;
+            Some(ChartBar {
+                label: format!("Năm {}", y.year),
+                value: percent,
+                shown: format_percent(percent),
+                detail: format!(
+                    "Năm {}: {}/{} chỉ tiêu đạt và vượt kế hoạch",
+                    y.year,
+                    format_number(y.met as f64),
+                    format_number(y.evaluated as f64)
+                ),
+                color: None,
+            })
+        })
+        .collect()
 }
 
 /// The bars of the plan shares: "75%" over the bar, "Sở TT&TT: 6/8 chỉ tiêu đạt và vượt kế

@@ -207,6 +207,11 @@ pub struct IndicatorsTab {
     chart_open: bool,
     /// Its bars as built for a generation of the view.
     chart: Option<super::charts::ChartData>,
+    /// With the table filtered to one member, that member's years (set by the app after the
+    /// frame, read once per member and generation).
+    pub member_years: Option<super::charts::MemberYears>,
+    /// The member's years last asked for, so a failed read is not asked again every frame.
+    member_years_asked: Option<(MemberId, u64)>,
 }
 
 impl IndicatorsTab {
@@ -334,15 +339,20 @@ impl IndicatorsTab {
                 .weak(),
             );
             if self.chart_open {
-                self.chart_ui(ui, view);
+                self.chart_ui(ui, view, actions);
             }
             ui.add_space(4.0);
             self.table_ui(ui, view, locked, actions);
         });
     }
 
-    /// Each member's share of planned indicators met, built once per generation of the view.
-    fn chart_ui(&mut self, ui: &mut egui::Ui, view: &YearView) {
+    /// Each member's share of planned indicators met, built once per generation of the view; with
+    /// the table filtered to one member, that member's share in each year instead.
+    fn chart_ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
+        if let Some(member) = self.filter {
+            self.member_years_ui(ui, view, member, actions);
+            return;
+        }
         if self
             .chart
             .as_ref()
@@ -371,6 +381,47 @@ impl IndicatorsTab {
             "Tính theo kết quả cả năm, trên các chỉ tiêu có kế hoạch và kết quả; rê chuột lên cột để xem số chỉ tiêu."
         } else {
             "Tính trên các chỉ tiêu có kế hoạch và kết quả; rê chuột lên cột để xem số chỉ tiêu."
+        };
+        ui.label(RichText::new(note).small().weak());
+        ui.separator();
+    }
+
+    /// One member's share of planned indicators met in each year of the file.
+    fn member_years_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        member: MemberId,
+        actions: &mut Vec<Action>,
+    ) {
+        let wanted = (member, view.generation);
+        let have = self.member_years.as_ref().map(|m| (m.member, m.generation));
+        if have != Some(wanted) && self.member_years_asked != Some(wanted) {
+            self.member_years_asked = Some(wanted);
+            actions.push(Action::MemberYears(member));
+        }
+        let bars = self
+            .member_years
+            .as_ref()
+            .filter(|m| m.member == member)
+            .map_or(&[][..], |m| &m.bars[..]);
+        charts::bar_chart_ui(
+            ui,
+            "member-years-chart",
+            &format!(
+                "{}: {}",
+                charts::MEMBER_YEARS_TITLE,
+                view.short_name(member)
+            ),
+            bars,
+            charts::percent_axis,
+            100.0,
+            charts::CHART_HEIGHT,
+        );
+        let note = if bars.is_empty() {
+            "Đơn vị chưa có năm nào có chỉ tiêu có kế hoạch và kết quả để so sánh."
+        } else {
+            "Mỗi cột là một năm trong tệp (kể cả chỉ tiêu của đơn vị đã sáp nhập vào), tính theo kết quả cả năm; rê chuột lên cột để xem số chỉ tiêu. Chọn “Tất cả” để xem các đơn vị."
         };
         ui.label(RichText::new(note).small().weak());
         ui.separator();
