@@ -238,6 +238,7 @@ fn the_preview_draws_the_runs_the_pdf_writes() {
     let store = common::sample_store();
     let options = PrintOptions {
         diagonal_draft_mark: true,
+        ..PrintOptions::default()
     };
     let doc = document(&store, 2020, DocumentKind::Report, options).unwrap();
     let fonts = FontSet::liberation_serif();
@@ -294,4 +295,67 @@ fn the_preview_of_a_year_without_a_report_saves_no_draft() {
     let doc = document(&store, 2021, DocumentKind::Report, PrintOptions::default()).unwrap();
     assert_ne!(doc.draft, DraftMark::None);
     assert_eq!(reports::get(store.conn(), 2021).unwrap(), None);
+}
+
+#[test]
+fn the_charts_print_with_their_captions_ticks_and_names_unless_asked_not_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::sample(dir.path(), "mau.sqlite");
+    {
+        let mut store = khoi_thi_dua::store::Store::open(&db).unwrap();
+        common::score_sample_in_order(&mut store);
+    }
+    let export = |name: &str, extra: &[&str]| {
+        let pdf = dir.path().join(name);
+        let mut args = common::export_pdf_args(&db, &pdf);
+        args.push("--embedded-font");
+        args.extend(extra);
+        common::run_ok(dir.path(), &args);
+        pdf
+    };
+    let with = export("CoBieuDo.pdf", &[]);
+    let without = export("KhongBieuDo.pdf", &["--no-charts"]);
+    let Some(text) = poppler("pdftotext", &["-layout", with.to_str().unwrap(), "-"]) else {
+        return;
+    };
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let page_of = |needle: &str| {
+        pages
+            .iter()
+            .position(|p| p.contains(needle))
+            .unwrap_or_else(|| panic!("“{needle}” not printed"))
+    };
+    let first = page_of("Biểu đồ 1. Tỷ lệ chỉ tiêu đạt và vượt kế hoạch theo đơn vị năm 2020");
+    let second =
+        page_of("Biểu đồ 2. Tổng điểm thi đua của các đơn vị theo thứ tự xếp hạng năm 2020");
+    assert!(first < second);
+    // The percent axis and its title, on the figure's page.
+    let ticks: Vec<&str> = pages[first].split_whitespace().collect();
+    for tick in ["0%", "25%", "50%", "75%", "100%"] {
+        assert!(ticks.contains(&tick), "tick {tick} on page {}", first + 1);
+    }
+    assert!(pages[first].contains("Tỷ lệ trên số chỉ tiêu có kế hoạch và kết quả"));
+    // The ranked members by short name with their rank, the totals in Vietnamese numbers.
+    let store = common::sample_store();
+    let all = khoi_thi_dua::store::members::list(store.conn()).unwrap();
+    let names: Vec<String> = khoi_thi_dua::domain::members_in(&all, 2020)
+        .iter()
+        .map(|m| m.short_name_in(2020).to_owned())
+        .collect();
+    let leader = names
+        .iter()
+        .find(|n| pages[second].contains(&format!("1. {n}")))
+        .unwrap_or_else(|| panic!("no rank 1 by short name: {}", pages[second]));
+    assert!(pages[second].find(&format!("1. {leader}")) < pages[second].find("2. "));
+    // Totals with a decimal comma, never a point.
+    let totals: Vec<&str> = pages[second]
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.contains(','))
+        .collect();
+    assert!(!totals.is_empty(), "{}", pages[second]);
+    assert!(pages[second].contains("Tổng điểm (điểm thống nhất)"));
+    let Some(plain) = poppler("pdftotext", &[without.to_str().unwrap(), "-"]) else {
+        return;
+    };
+    assert!(!plain.contains("Biểu đồ"));
 }
