@@ -672,7 +672,11 @@ fn figure_xml(
         landscape: false,
         font_size: 12.0,
     };
-    let mut out = table_xml(&table, text_width, fonts)?;
+    // Kept on one page with its caption, as the PDF keeps the figure: every paragraph of the
+    // table keeps with the next.
+    let mut out = table_xml(&table, text_width, fonts)?
+        .replace("<w:pPr><w:keepNext/>", "<w:pPr>")
+        .replace("<w:pPr>", "<w:pPr><w:keepNext/>");
     out.push_str(&paragraph(
         &Para {
             before: 80,
