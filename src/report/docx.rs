@@ -14,12 +14,13 @@
 //! The package is written by hand with the `zip` crate: no maintained .docx crate could mark
 //! a repeating header row (see ARCHITECTURE.md).
 
+mod figure;
+
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
 use crate::report::document::{
-    Align, Block, Closing, ClosingSlot, Column, Document, DraftMark, Figure, Signature, Table,
-    TableRow,
+    Align, Block, Closing, ClosingSlot, Document, DraftMark, Signature, Table, TableRow,
 };
 use crate::report::escape_markup;
 use crate::report::fonts::FontSet;
@@ -418,12 +419,7 @@ fn document_xml(doc: &Document, fonts: &FontSet) -> Result<String, DocxError> {
     let numbers = doc.figure_numbers();
     let mut numbers = numbers.into_iter();
     for block in &doc.blocks {
-        body.push_str(&block_xml(
-            block,
-            body_box.text_width(),
-            fonts,
-            &mut numbers,
-        )?);
+        body.push_str(&block_xml(block, body_box, fonts, &mut numbers)?);
     }
     body.push_str(&closing_xml(&doc.closing, body_box.text_width()));
     if doc.appendices.is_empty() {
@@ -447,19 +443,15 @@ fn document_xml(doc: &Document, fonts: &FontSet) -> Result<String, DocxError> {
             .unwrap_or(doc.landscape);
         let appendix_box = PageBox { landscape };
         for block in &doc.appendices {
-            body.push_str(&block_xml(
-                block,
-                appendix_box.text_width(),
-                fonts,
-                &mut numbers,
-            )?);
+            body.push_str(&block_xml(block, appendix_box, fonts, &mut numbers)?);
         }
         body.push_str(&paragraph(&Para::default(), ""));
         body.push_str(&appendix_box.sect_pr(false, true));
     }
     Ok(format!(
         r#"{XML_DECL}
-<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{body}</w:body></w:document>"#
+<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"{}><w:body>{body}</w:body></w:document>"#,
+        figure::DRAWING_NAMESPACES
     ))
 }
 
@@ -626,10 +618,11 @@ fn body_para() -> Para {
 /// One body block; `numbers` gives each figure its number, in the order the figures come.
 fn block_xml(
     block: &Block,
-    text_width: i32,
+    page: PageBox,
     fonts: &FontSet,
     numbers: &mut dyn Iterator<Item = Option<usize>>,
 ) -> Result<String, DocxError> {
+    let text_width = page.text_width();
     Ok(match block {
         Block::Heading(text) => {
             let para = Para {
@@ -643,49 +636,10 @@ fn block_xml(
         Block::Paragraph(text) => paragraph(&body_para(), &run(text, RunStyle::plain(BODY_SIZE))),
         Block::Table(table) => table_xml(table, text_width, fonts)?,
         Block::Figure(figure) => match numbers.next().flatten() {
-            Some(n) => figure_xml(figure, n, text_width, fonts)?,
+            Some(n) => figure::figure_xml(figure, n, text_width, page.landscape, fonts)?,
             None => String::new(),
         },
     })
-}
-
-/// A figure as Word gets it: the chart's values as a small table (name and value, in the bars'
-/// order), with the PDF's caption centred in italics under it. Word and LibreOffice draw shapes
-/// each in its own way; a table reads the same in both (see ARCHITECTURE.md).
-fn figure_xml(
-    figure: &Figure,
-    number: usize,
-    text_width: i32,
-    fonts: &FontSet,
-) -> Result<String, DocxError> {
-    let table = Table {
-        title: None,
-        subtitle: None,
-        columns: vec![
-            Column::new("Đơn vị", 3.0, Align::Left),
-            Column::new(figure.axis_title.trim(), 2.0, Align::Right),
-        ],
-        rows: figure
-            .drawn_bars()
-            .map(|b| TableRow::Cells(vec![b.label.clone(), b.shown.clone()]))
-            .collect(),
-        landscape: false,
-        font_size: 12.0,
-    };
-    // Kept on one page with its caption, as the PDF keeps the figure: every paragraph of the
-    // table keeps with the next.
-    let mut out = table_xml(&table, text_width, fonts)?
-        .replace("<w:pPr><w:keepNext/>", "<w:pPr>")
-        .replace("<w:pPr>", "<w:pPr><w:keepNext/>");
-    out.push_str(&paragraph(
-        &Para {
-            before: 80,
-            after: twips(PARAGRAPH_GAP),
-            ..Para::centred()
-        },
-        &run(&figure.numbered_caption(number), RunStyle::italic(13.0)),
-    ));
-    Ok(out)
 }
 
 /// A ruled table: caption and subtitle above it, the header row repeated on every page,

@@ -179,6 +179,42 @@ pub fn tool(name: &str, args: &[&str]) -> Option<Output> {
     }
 }
 
+/// `docx` converted to PDF by LibreOffice (`soffice --headless`), in a profile of its own so
+/// that conversions running at the same time do not share one; `None` where LibreOffice is not
+/// installed (on CI, where CI=true, a missing `soffice` fails the test instead), and on
+/// Windows, whose CI runner has no LibreOffice: the Linux CI converts.
+pub fn libreoffice_pdf(dir: &Path, docx: &Path) -> Option<PathBuf> {
+    if cfg!(windows) {
+        return None;
+    }
+    let out = dir.join("libreoffice");
+    let profile = dir.join("libreoffice-profile");
+    let profile_url = format!("-env:UserInstallation=file://{}", profile.display());
+    let o = tool(
+        "soffice",
+        &[
+            &profile_url,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            out.to_str().unwrap(),
+            docx.to_str().unwrap(),
+        ],
+    )?;
+    assert!(o.status.success(), "soffice: {}", stderr(&o));
+    let pdf = out.join(docx.with_extension("pdf").file_name().unwrap());
+    // LibreOffice writes nothing, and still exits 0, when it cannot read the file.
+    assert!(
+        pdf.exists(),
+        "LibreOffice did not convert {}: {}",
+        docx.display(),
+        stderr(&o)
+    );
+    assert_pdf(&pdf);
+    Some(pdf)
+}
+
 /// Runs an outside tool that must succeed, and returns its output as text.
 pub fn tool_text(name: &str, args: &[&str]) -> Option<String> {
     let o = tool(name, args)?;

@@ -7,13 +7,13 @@
 //! Everything prints in black and greys, readable from an office laser printer.
 
 use crate::report::document::{Figure, Scale};
-use crate::report::fonts::FontStyle;
+use crate::report::fonts::{FontSet, FontStyle};
 use crate::text::number::{format_number, format_percent};
 
-use super::Engine;
 use super::breaking::{HAlign, Line, LineFormat, break_text};
 use super::metrics::{EPS, PARAGRAPH_GAP, TIGHT_LEADING};
 use super::page::{Fill, Item, Page, Rect, Rule};
+use super::{Engine, LayoutError};
 
 /// Size of the names beside the bars (at most; long names are set smaller).
 const NAME_SIZE: f32 = 11.0;
@@ -41,14 +41,88 @@ const AXIS_WIDTH: f32 = 0.75;
 /// Space above the bars and under the caption.
 const PAD: f32 = 4.0;
 /// Space between a figure and the block before it.
-pub(super) const FIGURE_GAP: f32 = 14.0;
+pub const FIGURE_GAP: f32 = 14.0;
 
 /// A figure drawn relative to its top-left corner, ready to be placed.
 #[derive(Debug, Clone)]
 pub(super) struct PreparedFigure {
     pub(super) height: f32,
     /// Empty for a figure with nothing to draw: it prints nothing.
-    items: Vec<Item>,
+    marks: Vec<Mark>,
+    /// Where the caption's lines begin in `marks`.
+    caption_from: usize,
+    /// The height of the chart above the caption (bars, axes, ticks and the axis title).
+    chart_height: f32,
+}
+
+/// The side of its place a figure's text keeps to: what a writer that sets the text itself
+/// (Word's text boxes) needs to put the text where the PDF prints it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// The value at a bar's end: starts where the PDF starts it.
+    Left,
+    /// The ticks and the axis title: centred where the PDF centres them.
+    Centre,
+    /// The names beside the axis: end where the PDF ends them.
+    Right,
+}
+
+/// One thing a figure draws, with the side its text keeps to (rectangles and rules: `Left`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub item: Item,
+    pub anchor: Anchor,
+}
+
+/// A figure's chart without its caption, relative to its top-left corner, in points: the
+/// geometry the PDF prints, for the Word writer to draw as shapes (one geometry, every
+/// painter). The caption is left to the writer (a paragraph under the drawing in Word).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FigureDrawing {
+    pub width: f32,
+    pub height: f32,
+    /// The gridlines and bars (fills), the names, values, ticks and axis title (text runs),
+    /// the axes and tick marks (rules), in the PDF's order.
+    pub marks: Vec<Mark>,
+    /// The regular face's ascent and descent, as fractions of the em: where a run's baseline
+    /// stands under the top of a box set with single spacing.
+    pub ascent: f32,
+    pub descent: f32,
+}
+
+/// The chart of `figure`, numbered `number`, laid out `width` points wide for a page of the
+/// given orientation exactly as the PDF lays it out; `None` for a figure with nothing to draw.
+pub fn figure_drawing(
+    figure: &Figure,
+    number: usize,
+    width: f32,
+    landscape: bool,
+    fonts: &FontSet,
+) -> Result<Option<FigureDrawing>, LayoutError> {
+    let faces = fonts.faces()?;
+    let mut engine = Engine::new(faces, landscape);
+    engine.figures = number.saturating_sub(1);
+    let mut prepared = engine.prepare_figure(figure, width);
+    if prepared.marks.is_empty() {
+        return Ok(None);
+    }
+    prepared.marks.truncate(prepared.caption_from);
+    let regular = faces.get(FontStyle::Regular);
+    Ok(Some(FigureDrawing {
+        width,
+        height: prepared.chart_height,
+        marks: prepared.marks,
+        ascent: regular.ascent(),
+        descent: regular.descent(),
+    }))
+}
+
+fn anchor_of(align: HAlign) -> Anchor {
+    match align {
+        HAlign::Justify | HAlign::Left => Anchor::Left,
+        HAlign::Center => Anchor::Centre,
+        HAlign::Right => Anchor::Right,
+    }
 }
 
 /// The top of the value axis and its tick step: 100 in steps of 25 for percentages; a round
@@ -80,12 +154,18 @@ impl Engine<'_> {
         if bars.is_empty() {
             return PreparedFigure {
                 height: 0.0,
-                items: Vec::new(),
+                marks: Vec::new(),
+                caption_from: 0,
+                chart_height: 0.0,
             };
         }
         self.figures += 1;
         let number = self.figures;
-        let mut items = Vec::new();
+        let mut items: Vec<Mark> = Vec::new();
+        let shape = |item: Item| Mark {
+            item,
+            anchor: Anchor::Left,
+        };
 
         // The caption and the axis title first: their height limits the bars' rows.
         let caption_fmt = LineFormat {
@@ -173,7 +253,7 @@ impl Engine<'_> {
 
         // Gridlines under the bars, then the bars.
         for (v, _) in ticks.iter().skip(1) {
-            items.push(Item::Fill(Fill {
+            items.push(shape(Item::Fill(Fill {
                 rect: Rect {
                     x: x_of(*v) - GRID_WIDTH / 2.0,
                     y: plot_top,
@@ -181,7 +261,7 @@ impl Engine<'_> {
                     height: plot_bottom - plot_top,
                 },
                 grey: GRID_GREY,
-            }));
+            })));
         }
         let thickness = pitch * BAR_SHARE;
         for (i, bar) in bars.iter().enumerate() {
@@ -189,7 +269,7 @@ impl Engine<'_> {
             let centre = row_top + pitch / 2.0;
             let length = x_of(bar.value) - axis_x;
             if length > 0.0 {
-                items.push(Item::Fill(Fill {
+                items.push(shape(Item::Fill(Fill {
                     rect: Rect {
                         x: axis_x,
                         y: centre - thickness / 2.0,
@@ -197,7 +277,7 @@ impl Engine<'_> {
                         height: thickness,
                     },
                     grey: BAR_GREY,
-                }));
+                })));
             }
             let (lines, size) = &names[i];
             let line_pitch = size * 1.1;
@@ -213,49 +293,46 @@ impl Engine<'_> {
             for (k, line) in lines.iter().enumerate() {
                 let top_of_line = centre - block / 2.0 + k as f32 * line_pitch;
                 let baseline = self.baseline(top_of_line, line_pitch, *size);
-                if let Some(run) = self.line_run(line, &fmt, baseline) {
-                    items.push(Item::Text(run));
-                }
+                self.push_line(&mut items, line, &fmt, baseline);
             }
             let (text, w) = &values[i];
             self.push_text(
                 &mut items,
                 text,
-                axis_x + length.max(0.0) + GAP,
+                (axis_x + length.max(0.0) + GAP, *w),
                 self.baseline(row_top, pitch, VALUE_SIZE),
-                VALUE_SIZE,
-                *w,
+                Anchor::Left,
             );
         }
 
         // The axes over the bars' ends, the ticks under the value axis.
-        items.push(Item::Rule(Rule {
+        items.push(shape(Item::Rule(Rule {
             x1: axis_x,
             y1: plot_top,
             x2: axis_x,
             y2: plot_bottom,
             thickness: AXIS_WIDTH,
-        }));
-        items.push(Item::Rule(Rule {
+        })));
+        items.push(shape(Item::Rule(Rule {
             x1: axis_x,
             y1: plot_bottom,
             x2: axis_x + plot_width,
             y2: plot_bottom,
             thickness: AXIS_WIDTH,
-        }));
+        })));
         let tick_baseline = plot_bottom + 3.0 + VALUE_SIZE;
         for (v, text) in &ticks {
             let x = x_of(*v);
-            items.push(Item::Rule(Rule {
+            items.push(shape(Item::Rule(Rule {
                 x1: x,
                 y1: plot_bottom,
                 x2: x,
                 y2: plot_bottom + 2.5,
                 thickness: AXIS_WIDTH,
-            }));
+            })));
             let w = regular.text_width_pt(text, VALUE_SIZE);
             let left = (x - w / 2.0).clamp(0.0, (width - w).max(0.0));
-            self.push_text(&mut items, text, left, tick_baseline, VALUE_SIZE, w);
+            self.push_text(&mut items, text, (left, w), tick_baseline, Anchor::Centre);
         }
         let mut y = plot_bottom + VALUE_SIZE * 1.6;
         // The axis title centred under the plot, as the caption is under the whole figure.
@@ -278,22 +355,22 @@ impl Engine<'_> {
                 title_fmt
             };
             let baseline = self.baseline(y, fmt.pitch, fmt.size);
-            if let Some(run) = self.line_run(line, &fmt, baseline) {
-                items.push(Item::Text(run));
-            }
+            self.push_line(&mut items, line, &fmt, baseline);
             y += fmt.pitch;
         }
+        let chart_height = y;
+        let caption_from = items.len();
         y += PARAGRAPH_GAP;
         for line in &caption {
             let baseline = self.baseline(y, caption_fmt.pitch, CAPTION_SIZE);
-            if let Some(run) = self.line_run(line, &caption_fmt, baseline) {
-                items.push(Item::Text(run));
-            }
+            self.push_line(&mut items, line, &caption_fmt, baseline);
             y += caption_fmt.pitch;
         }
         PreparedFigure {
             height: y + PAD,
-            items,
+            marks: items,
+            caption_from,
+            chart_height,
         }
     }
 
@@ -329,35 +406,48 @@ impl Engine<'_> {
         (lines, size)
     }
 
-    /// A run of cleaned `text`, `width` points wide, at `x` on `baseline`.
+    /// `line` set with `fmt` on `baseline`, kept to the side `fmt` aligns it to.
+    fn push_line(&mut self, items: &mut Vec<Mark>, line: &Line, fmt: &LineFormat, baseline: f32) {
+        if let Some(run) = self.line_run(line, fmt, baseline) {
+            items.push(Mark {
+                item: Item::Text(run),
+                anchor: anchor_of(fmt.align),
+            });
+        }
+    }
+
+    /// A run of cleaned `text` in the values' size, at `x` and `width` points wide, on
+    /// `baseline`.
     fn push_text(
         &mut self,
-        items: &mut Vec<Item>,
+        items: &mut Vec<Mark>,
         text: &str,
-        x: f32,
+        (x, width): (f32, f32),
         baseline: f32,
-        size: f32,
-        width: f32,
+        anchor: Anchor,
     ) {
         if text.is_empty() {
             return;
         }
         let text = self.emit(FontStyle::Regular, text);
-        items.push(Item::Text(super::page::TextRun {
-            x,
-            y: baseline,
-            size,
-            style: FontStyle::Regular,
-            text,
-            word_spacing: 0.0,
-            width,
-        }));
+        items.push(Mark {
+            item: Item::Text(super::page::TextRun {
+                x,
+                y: baseline,
+                size: VALUE_SIZE,
+                style: FontStyle::Regular,
+                text,
+                word_spacing: 0.0,
+                width,
+            }),
+            anchor,
+        });
     }
 
     /// Places `figure` whole: on this page when it fits under the cursor, else at the top of
     /// the next.
     pub(super) fn place_figure(&mut self, figure: &PreparedFigure) {
-        if figure.items.is_empty() {
+        if figure.marks.is_empty() {
             return;
         }
         self.gap(FIGURE_GAP);
@@ -365,8 +455,8 @@ impl Engine<'_> {
             self.next_page();
         }
         let (dx, dy) = (self.text_box().x, self.y);
-        for item in &figure.items {
-            self.push(moved(item, dx, dy));
+        for mark in &figure.marks {
+            self.push(moved(&mark.item, dx, dy));
         }
         self.y += figure.height;
         self.fresh = false;
