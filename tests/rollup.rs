@@ -172,8 +172,25 @@ fn the_pdf_compares_the_blocs_and_no_input_changes() {
         "hong.sqlite",
         "ke-toan.sqlite",
         "Các tệp không đọc được",
+        "Biểu đồ 1. Tỷ lệ chỉ tiêu đạt và vượt kế hoạch của các khối năm 2020",
+        "Tỷ lệ trên số chỉ tiêu có kế hoạch và kết quả",
     ] {
         assert!(text.contains(expected), "“{expected}” missing from: {text}");
+    }
+
+    // --no-charts leaves the chart out (Word has none yet).
+    for name in ["khong-bieu-do.pdf", "khong-bieu-do.docx"] {
+        let out = dir.path().join(name);
+        let mut args = vec!["rollup", "--year", "2020", "--out", s(&out), "--no-charts"];
+        args.extend(files.iter().map(|f| s(f)));
+        run_ok(dir.path(), &args);
+        let text = if name.ends_with(".pdf") {
+            common::tool_text("pdftotext", &[s(&out), "-"]).unwrap()
+        } else {
+            String::from_utf8_lossy(&std::fs::read(&out).unwrap()).into_owned()
+        };
+        assert!(!text.contains("Biểu đồ"), "{name}");
+        assert!(!text.contains("wpg"), "{name}");
     }
 }
 

@@ -27,6 +27,9 @@ pub struct Rollup {
     /// In bằng phông chữ đi kèm chương trình (Liberation Serif) dù máy có Times New Roman.
     #[arg(long)]
     embedded_font: bool,
+    /// Không in kèm biểu đồ tỷ lệ chỉ tiêu đạt kế hoạch của các khối (trong tệp PDF).
+    #[arg(long)]
+    no_charts: bool,
 }
 
 pub fn rollup(args: Rollup) -> Result<String, OpsError> {
@@ -37,6 +40,7 @@ pub fn rollup(args: Rollup) -> Result<String, OpsError> {
         &args.out,
         &fonts,
         overwrite(args.force),
+        !args.no_charts,
     )?;
     Ok(done.message(&args.out))
 }

@@ -8,7 +8,8 @@
 //! issuing body and the motto, page numbers are a `PAGE` field centred in the header of
 //! every page but the first (`titlePg`), appendix tables are real tables whose header row
 //! repeats (`tblHeader`), and the recipients and signatures stand side by side in a
-//! borderless table. What the PDF decides page by page (the "(tiếp)" after a group row
+//! borderless table. A chart is the one thing drawn: the layout's own geometry as Word shapes
+//! (`figure`). What the PDF decides page by page (the "(tiếp)" after a group row
 //! continued on a new page, the diagonal draft mark) is left to the reader's Word.
 //!
 //! The package is written by hand with the `zip` crate: no maintained .docx crate could mark

@@ -5,7 +5,8 @@
 //! summary is built by `ops::rollup`; this module only turns it into a document.
 
 use super::document::{
-    Align, Block, Closing, Column, Document, DraftMark, Meta, Signature, Table, TableRow,
+    Align, Block, Closing, Column, Document, DraftMark, Figure, FigureBar, Meta, Scale, Signature,
+    Table, TableRow,
 };
 use crate::domain::Year;
 use crate::text::number::{format_number, format_percent};
@@ -143,6 +144,7 @@ pub fn rollup_document(r: &Rollup) -> Document {
         "1. Các khối, đơn vị dẫn đầu và xếp loại".to_owned(),
     ));
     blocks.push(Block::Table(blocs_table(r)));
+    blocks.push(Block::Figure(met_figure(r)));
     blocks.push(Block::Heading(
         "2. Đề nghị khen thưởng và tỷ lệ phiếu bầu".to_owned(),
     ));
@@ -256,6 +258,31 @@ fn blocs_table(r: &Rollup) -> Table {
     table(columns, rows)
 }
 
+/// Each bloc's share of its indicators met or exceeded, as a chart under the blocs' table (a
+/// bloc without an indicator weighed has no bar; no bloc with one, no chart).
+fn met_figure(r: &Rollup) -> Figure {
+    Figure {
+        caption: format!(
+            "Tỷ lệ chỉ tiêu đạt và vượt kế hoạch của các khối năm {}",
+            r.year
+        ),
+        axis_title: "Tỷ lệ trên số chỉ tiêu có kế hoạch và kết quả".to_owned(),
+        scale: Scale::Percent,
+        bars: r
+            .blocs
+            .iter()
+            .filter_map(|b| {
+                let percent = b.indicators.met_percent()?;
+                Some(FigureBar {
+                    label: b.bloc_name.clone(),
+                    value: percent,
+                    shown: format_percent(percent),
+                })
+            })
+            .collect(),
+    }
+}
+
 /// The headings of the proposals' table, shared with the workbook.
 pub const PROPOSAL_HEADERS: [&str; 6] = [
     "STT",
@@ -339,6 +366,46 @@ mod tests {
         };
         assert_eq!(c.filled(), "1.128/1.200");
         assert_eq!(c.met_percent().map(format_percent).as_deref(), Some("75%"));
+    }
+
+    #[test]
+    fn the_blocs_weighed_are_charted_after_their_table() {
+        let bloc = |name: &str, evaluated, met| BlocSummary {
+            bloc_name: name.to_owned(),
+            indicators: Coverage {
+                total: 10,
+                with_result: 10,
+                evaluated,
+                met,
+            },
+            ..BlocSummary::default()
+        };
+        let r = Rollup {
+            year: 2020,
+            blocs: vec![
+                bloc("Khối A", 4, 3),
+                bloc("Khối B", 0, 0),
+                bloc("Khối C", 8, 8),
+            ],
+            unreadable: Vec::new(),
+        };
+        let doc = rollup_document(&r);
+        let at = doc
+            .blocks
+            .iter()
+            .position(|b| matches!(b, Block::Figure(_)))
+            .unwrap();
+        assert!(matches!(doc.blocks[at - 1], Block::Table(_)));
+        let Block::Figure(f) = &doc.blocks[at] else {
+            unreachable!()
+        };
+        let bars: Vec<(&str, &str)> = f
+            .bars
+            .iter()
+            .map(|b| (b.label.as_str(), b.shown.as_str()))
+            .collect();
+        assert_eq!(bars, [("Khối A", "75%"), ("Khối C", "100%")]);
+        assert_eq!(doc.figure_numbers(), [Some(1)]);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! "Tổng hợp các khối…" in the Tệp menu: the dialog opened on the open year, and the request it
 //! sends run through `ops::rollup`, its outcome shown in the dialog (what was written, each
-//! file that could not be read with the reason).
+//! file that could not be read with the reason). The chart prints as the documents' charts do,
+//! by the export dialog's "In kèm biểu đồ".
 
 use super::{App, RollupRequest};
 use crate::ops::{Overwrite, rollup};
@@ -21,7 +22,8 @@ impl App {
         } else {
             Overwrite::Refuse
         };
-        let outcome = rollup::rollup(&req.files, req.year, &req.out, &fonts, overwrite)
+        let charts = self.settings.print_charts;
+        let outcome = rollup::rollup(&req.files, req.year, &req.out, &fonts, overwrite, charts)
             .map(|done| {
                 done.message(&req.out)
                     .lines()
