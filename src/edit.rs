@@ -22,24 +22,37 @@ pub enum Edit {
     AddMember(Member),
     /// Deletes a member that has no data (only as the undo of adding it).
     DeleteMember(MemberId),
-    UpdateMember(Member),
+    /// Changes a member's details: `from` is the member as the window last read it, `to` as the
+    /// user left it. Only the details that differ are written, and only while the file still
+    /// holds `from`'s values in them (see [`StoreError::Stale`]); the same holds for every
+    /// `from`/`to` edit below, and so for their undo, which is the same edit reversed.
+    UpdateMember {
+        from: Member,
+        to: Member,
+    },
     /// Sets the names a member bears from `name.from_year` on; `previous` is what that year's
-    /// entry was before (none for a new rename), so undo can restore or remove it.
+    /// entry was before (none for a new rename), so undo can restore or remove it. Refused
+    /// unless the file still holds `previous`.
     SetMemberName {
         member: MemberId,
         name: MemberName,
         previous: Option<MemberName>,
     },
+    /// Removes the names `name` (only as the undo of a new rename, so only while the file
+    /// still holds them).
     RemoveMemberName {
         member: MemberId,
-        from_year: Year,
+        name: MemberName,
     },
     MoveMember {
         member: MemberId,
         year: Year,
         delta: i64,
     },
-    UpdateYear(YearRecord),
+    UpdateYear {
+        from: YearRecord,
+        to: YearRecord,
+    },
     /// Saves the conference record of a year.
     SetConference {
         year: Year,
@@ -56,7 +69,10 @@ pub enum Edit {
         list: Vec<Attendee>,
     },
     InsertIndicator(Indicator),
-    UpdateIndicator(Indicator),
+    UpdateIndicator {
+        from: Indicator,
+        to: Indicator,
+    },
     DeleteIndicator(i64),
     /// Several deletions as one step (the undo of copying last year's list).
     DeleteIndicators(Vec<i64>),
@@ -71,10 +87,13 @@ pub enum Edit {
     },
     /// Sets the lineage keys of several indicators (the undo of a link).
     SetIndicatorKeys(Vec<(i64, Option<i64>)>),
+    /// Sets one of a member's texts; `previous` is the text the window last read (refused
+    /// unless the file still holds it).
     SetNarrative {
         year: Year,
         member: MemberId,
         field: NarrativeField,
+        previous: String,
         text: String,
     },
     SaveReport {
@@ -102,7 +121,8 @@ pub enum Edit {
     },
     UpdateOpinion {
         year: Year,
-        opinion: Opinion,
+        from: Opinion,
+        to: Opinion,
     },
     DeleteOpinion {
         year: Year,
@@ -141,15 +161,15 @@ impl Edit {
         match self {
             Edit::AddMember(_) => "thêm đơn vị",
             Edit::DeleteMember(_) => "xóa đơn vị",
-            Edit::UpdateMember(_) => "sửa thông tin đơn vị",
+            Edit::UpdateMember { .. } => "sửa thông tin đơn vị",
             Edit::SetMemberName { .. } | Edit::RemoveMemberName { .. } => "đổi tên đơn vị",
             Edit::MoveMember { .. } => "đổi thứ tự đơn vị",
-            Edit::UpdateYear(_) => "sửa thông tin năm",
+            Edit::UpdateYear { .. } => "sửa thông tin năm",
             Edit::SetAttendees { .. } => "sửa danh sách dự hội nghị",
             Edit::SetConference { .. } => "sửa thông tin hội nghị",
             Edit::SetNews { .. } => "sửa tin bài",
             Edit::InsertIndicator(_) | Edit::InsertIndicators(_) => "thêm chỉ tiêu",
-            Edit::UpdateIndicator(_) => "sửa chỉ tiêu",
+            Edit::UpdateIndicator { .. } => "sửa chỉ tiêu",
             Edit::DeleteIndicator(_) | Edit::DeleteIndicators(_) => "xóa chỉ tiêu",
             Edit::CopyPreviousYear(_) => "chép danh mục năm trước",
             Edit::LinkIndicator { .. } | Edit::SetIndicatorKeys(_) => "nối chỉ tiêu với năm trước",
@@ -192,38 +212,45 @@ impl Edit {
                 members::delete_unused(conn, *id)?;
                 Edit::AddMember(m)
             }
-            Edit::UpdateMember(m) => {
-                let old = find_member(conn, m.id)?;
-                members::update_details(conn, m)?;
-                Edit::UpdateMember(old)
+            Edit::UpdateMember { from, to } => {
+                members::change_details(conn, from, to)?;
+                Edit::UpdateMember {
+                    from: to.clone(),
+                    to: from.clone(),
+                }
             }
             Edit::SetMemberName {
                 member,
                 name,
                 previous,
             } => {
+                if names_from(conn, *member, name.from_year)? != *previous {
+                    return Err(StoreError::Stale);
+                }
                 members::set_name(conn, *member, name)?;
+                let Some(written) = names_from(conn, *member, name.from_year)? else {
+                    return Err(gone());
+                };
                 match previous {
                     Some(p) => Edit::SetMemberName {
                         member: *member,
                         name: p.clone(),
-                        previous: Some(name.clone()),
+                        previous: Some(written),
                     },
                     None => Edit::RemoveMemberName {
                         member: *member,
-                        from_year: name.from_year,
+                        name: written,
                     },
                 }
             }
-            Edit::RemoveMemberName { member, from_year } => {
-                let m = find_member(conn, *member)?;
-                let Some(old) = m.names.iter().find(|n| n.from_year == *from_year).cloned() else {
-                    return Err(gone());
-                };
-                members::remove_name(conn, *member, *from_year)?;
+            Edit::RemoveMemberName { member, name } => {
+                if names_from(conn, *member, name.from_year)?.as_ref() != Some(name) {
+                    return Err(StoreError::Stale);
+                }
+                members::remove_name(conn, *member, name.from_year)?;
                 Edit::SetMemberName {
                     member: *member,
-                    name: old,
+                    name: name.clone(),
                     previous: None,
                 }
             }
@@ -239,12 +266,12 @@ impl Edit {
                     delta: -delta,
                 }
             }
-            Edit::UpdateYear(rec) => {
-                let Some(old) = years::get(conn, rec.year)? else {
-                    return Err(gone());
-                };
-                years::update(conn, rec)?;
-                Edit::UpdateYear(old)
+            Edit::UpdateYear { from, to } => {
+                years::change(conn, from, to)?;
+                Edit::UpdateYear {
+                    from: to.clone(),
+                    to: from.clone(),
+                }
             }
             Edit::SetConference {
                 year,
@@ -274,12 +301,12 @@ impl Edit {
                 }
             }
             Edit::InsertIndicator(ind) => Edit::DeleteIndicator(indicators::insert(conn, ind)?),
-            Edit::UpdateIndicator(ind) => {
-                let Some(old) = indicators::get(conn, ind.id)? else {
-                    return Err(gone());
-                };
-                indicators::update(conn, ind)?;
-                Edit::UpdateIndicator(old)
+            Edit::UpdateIndicator { from, to } => {
+                indicators::change(conn, from, to)?;
+                Edit::UpdateIndicator {
+                    from: to.clone(),
+                    to: from.clone(),
+                }
             }
             Edit::DeleteIndicator(id) => Edit::InsertIndicator(indicators::delete(conn, *id)?),
             Edit::DeleteIndicators(ids) => {
@@ -309,18 +336,19 @@ impl Edit {
                 year,
                 member,
                 field,
+                previous,
                 text,
             } => {
-                let old = years::narratives(conn, *year)?
-                    .into_iter()
-                    .find(|n| n.member == *member)
-                    .map(|n| n.field(*field).to_owned())
-                    .unwrap_or_default();
+                let old = member_text(conn, *year, *member, *field)?;
+                if old != *previous {
+                    return Err(StoreError::Stale);
+                }
                 years::set_member_text(conn, *year, *member, *field, text)?;
                 Edit::SetNarrative {
                     year: *year,
                     member: *member,
                     field: *field,
+                    previous: member_text(conn, *year, *member, *field)?,
                     text: old,
                 }
             }
@@ -354,14 +382,12 @@ impl Edit {
                 year: *year,
                 id: reports::insert_opinion(conn, *year, opinion)?,
             },
-            Edit::UpdateOpinion { year, opinion } => {
-                let Some(old) = reports::get_opinion(conn, *year, opinion.id)? else {
-                    return Err(gone());
-                };
-                reports::update_opinion(conn, *year, opinion)?;
+            Edit::UpdateOpinion { year, from, to } => {
+                reports::change_opinion(conn, *year, from, to)?;
                 Edit::UpdateOpinion {
                     year: *year,
-                    opinion: old,
+                    from: to.clone(),
+                    to: from.clone(),
                 }
             }
             Edit::DeleteOpinion { year, id } => {
@@ -440,11 +466,30 @@ fn gone() -> StoreError {
     StoreError::Invalid("Dữ liệu này không còn trong tệp (có thể đã bị xóa).".to_owned())
 }
 
-fn find_member(conn: &Connection, id: MemberId) -> store::Result<Member> {
-    members::list(conn)?
+/// The names a member bears from `from_year` on, as stored.
+fn names_from(
+    conn: &Connection,
+    member: MemberId,
+    from_year: Year,
+) -> store::Result<Option<MemberName>> {
+    let Some(m) = members::list(conn)?.into_iter().find(|m| m.id == member) else {
+        return Err(gone());
+    };
+    Ok(m.names.into_iter().find(|n| n.from_year == from_year))
+}
+
+/// One of a member's texts for the year, as stored (empty when it has none).
+fn member_text(
+    conn: &Connection,
+    year: Year,
+    member: MemberId,
+    field: NarrativeField,
+) -> store::Result<String> {
+    Ok(years::narratives(conn, year)?
         .into_iter()
-        .find(|m| m.id == id)
-        .ok_or_else(gone)
+        .find(|n| n.member == member)
+        .map(|n| n.field(field).to_owned())
+        .unwrap_or_default())
 }
 
 /// The undo and redo stacks of one open file.
@@ -476,6 +521,9 @@ impl History {
                 self.redo.push((label, inverse));
                 Ok(Some(label))
             }
+            // Another window or command changed what this step would put back: it can never
+            // apply as it is, so it is dropped rather than blocking the older steps.
+            Err(StoreError::Stale) => Err(StoreError::Stale),
             Err(e) => {
                 self.undo.push((label, edit));
                 Err(e)
@@ -493,6 +541,7 @@ impl History {
                 self.undo.push((label, inverse));
                 Ok(Some(label))
             }
+            Err(StoreError::Stale) => Err(StoreError::Stale),
             Err(e) => {
                 self.redo.push((label, edit));
                 Err(e)

@@ -235,6 +235,8 @@ fn temporaries_left_by_a_killed_run_are_cleaned_at_the_next_start() {
     let received = data.join("received");
     std::fs::create_dir_all(&backups).unwrap();
     std::fs::create_dir_all(&received).unwrap();
+    // Another instance of the program is running (a window, say).
+    let other = khoi_thi_dua::ops::lock::start_instance(&data);
     let left = [
         backups.join("20201216-104200000-truoc-ban-giao-2020.backup.sqlite.tmp"),
         backups.join("20201216-104200000-truoc-ban-giao-2020.backup.sqlite.tmp-journal"),
@@ -256,6 +258,11 @@ fn temporaries_left_by_a_killed_run_are_cleaned_at_the_next_start() {
         assert!(!p.exists(), "{p:?} was left");
     }
     assert!(kept.exists() && fresh.exists());
+    // Once no other instance runs, the next start knows every temporary is a leftover, however
+    // recent (a handover killed a moment ago).
+    drop(other);
+    run(dir.path(), &["verify", s(&kept)]);
+    assert!(kept.exists() && !fresh.exists());
 }
 
 /// A handover killed between placing the successor's file and recording it leaves a whole

@@ -170,7 +170,7 @@ impl Session {
                 self.view.apply_score_changes(changes);
                 return Ok(());
             }
-            Edit::UpdateIndicator(ind) if ind.year == year => {
+            Edit::UpdateIndicator { to: ind, .. } if ind.year == year => {
                 let stored = indicators::get(conn, ind.id)?;
                 match (stored, data.indicators.iter_mut().find(|i| i.id == ind.id)) {
                     // Same place in the list: only its values changed.
@@ -352,32 +352,53 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         crate::sample::fill(&mut store).unwrap();
         let mut session = Session::start(store, Some(2020), None).unwrap();
-        let mut ind = session.view.data.indicators[3].clone();
+        let from = session.view.data.indicators[3].clone();
+        let mut ind = from.clone();
         ind.result = Some(1234.5);
         ind.note = "  ghi chú có dấu cách  ".to_owned();
         let member = ind.member;
         let edits = [
-            Edit::UpdateIndicator(ind),
+            Edit::UpdateIndicator { from, to: ind },
             Edit::SetNarrative {
                 year: 2020,
                 member,
                 field: crate::domain::NarrativeField::Achievements,
+                previous: String::new(),
                 text: "Hoa\u{300}n tha\u{300}nh tô\u{301}t".to_owned(),
             },
             Edit::SetNarrative {
                 year: 2020,
                 member,
                 field: crate::domain::NarrativeField::KeyWorks,
+                previous: String::new(),
                 text: "- Số hóa hồ sơ đất đai".to_owned(),
             },
             Edit::SetNarrative {
                 year: 2020,
                 member,
                 field: crate::domain::NarrativeField::Achievements,
+                previous: String::new(),
                 text: "   ".to_owned(),
             },
         ];
-        for edit in edits {
+        for mut edit in edits {
+            // What the window shows is what the edit replaces.
+            if let Edit::SetNarrative {
+                member,
+                field,
+                previous,
+                ..
+            } = &mut edit
+            {
+                *previous = session
+                    .view
+                    .data
+                    .narratives
+                    .iter()
+                    .find(|n| n.member == *member)
+                    .map(|n| n.field(*field).to_owned())
+                    .unwrap_or_default();
+            }
             let before = session.view.generation;
             session.history.apply(&mut session.store, &edit).unwrap();
             session.refresh_after(&edit).unwrap();
