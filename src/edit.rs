@@ -200,6 +200,87 @@ impl Edit {
         }
     }
 
+    /// Whether the edit replaces a whole value of a year (its conference, news item, attendance,
+    /// report, report status, score sheet, score cells, awards), checked through
+    /// [`Edit::stored_state`]; the other edits check their own rows (`from`/`to`, `previous`)
+    /// or insert, delete or move rows.
+    pub fn replaces_whole_value(&self) -> bool {
+        matches!(
+            self,
+            Edit::SetConference { .. }
+                | Edit::SetNews { .. }
+                | Edit::SetAttendees { .. }
+                | Edit::SaveReport { .. }
+                | Edit::DeleteReport(_)
+                | Edit::SetReportStatus { .. }
+                | Edit::SetScheme { .. }
+                | Edit::SetScores { .. }
+                | Edit::SetAwards { .. }
+        )
+    }
+
+    /// For an edit that [replaces a whole value](Edit::replaces_whole_value) (or steps holding
+    /// such edits): the same edit holding what the file holds now. It is compared with what
+    /// the window read before the edit is applied (`ui::session::YearView::read_state`, the same
+    /// shape) and, for an undo or a redo, with what the file held right after the step it
+    /// reverses, so neither overwrites a change made elsewhere meanwhile. `None` otherwise.
+    pub fn stored_state(&self, conn: &Connection) -> store::Result<Option<Edit>> {
+        Ok(Some(match self {
+            Edit::SetConference { year, .. } => Edit::SetConference {
+                year: *year,
+                conference: store::conference::get(conn, *year)?,
+            },
+            Edit::SetNews { year, .. } => Edit::SetNews {
+                year: *year,
+                news: store::conference::news(conn, *year)?,
+            },
+            Edit::SetAttendees { year, .. } => Edit::SetAttendees {
+                year: *year,
+                list: years::attendees(conn, *year)?,
+            },
+            Edit::SaveReport { year, .. } | Edit::DeleteReport(year) => {
+                report_state(*year, reports::get(conn, *year)?)
+            }
+            Edit::SetReportStatus { year, .. } => {
+                status_state(*year, reports::status(conn, *year)?)
+            }
+            Edit::SetScheme { year, .. } => Edit::SetScheme {
+                year: *year,
+                scheme: store::scoring::scheme(conn, *year)?,
+            },
+            Edit::SetScores { year, changes } => Edit::SetScores {
+                year: *year,
+                changes: score_cells(&store::scoring::scores(conn, *year)?, changes),
+            },
+            Edit::SetAwards { year, label, .. } => Edit::SetAwards {
+                year: *year,
+                awards: store::awards::get(conn, *year)?,
+                label,
+            },
+            Edit::Steps { label, steps } => {
+                let mut states = Vec::new();
+                for step in steps.iter().filter(|s| s.has_state()) {
+                    if let Some(state) = step.stored_state(conn)? {
+                        states.push(state);
+                    }
+                }
+                Edit::Steps {
+                    label,
+                    steps: states,
+                }
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// Whether [`Edit::stored_state`] has something to compare.
+    pub fn has_state(&self) -> bool {
+        match self {
+            Edit::Steps { steps, .. } => steps.iter().any(Edit::has_state),
+            other => other.replaces_whole_value(),
+        }
+    }
+
     /// Applies the edit inside `conn`'s transaction and returns the edit that undoes it.
     pub fn apply(&self, conn: &Connection) -> store::Result<Edit> {
         Ok(match self {
@@ -462,6 +543,39 @@ fn restore_scoring(year: Year, scheme: Option<Scheme>, scores: Vec<Score>) -> Ed
     }
 }
 
+/// The state of a year's report, as [`Edit::stored_state`] gives it.
+pub fn report_state(year: Year, report: Option<Report>) -> Edit {
+    match report {
+        Some(report) => Edit::SaveReport { year, report },
+        None => Edit::DeleteReport(year),
+    }
+}
+
+/// The state of a year's report status, as [`Edit::stored_state`] gives it.
+pub fn status_state(year: Year, status: Option<ReportStatus>) -> Edit {
+    match status {
+        Some(status) => Edit::SetReportStatus { year, status },
+        None => Edit::DeleteReport(year),
+    }
+}
+
+/// The cells `changes` touch, as `scores` hold them.
+pub fn score_cells(scores: &[Score], changes: &[ScoreChange]) -> Vec<ScoreChange> {
+    changes
+        .iter()
+        .map(|ch| ScoreChange {
+            score: scores
+                .iter()
+                .find(|s| {
+                    (s.member, s.criterion, s.stage, s.scorer)
+                        == (ch.member, ch.criterion, ch.stage, ch.scorer)
+                })
+                .cloned(),
+            ..ch.clone()
+        })
+        .collect()
+}
+
 fn gone() -> StoreError {
     StoreError::Invalid("Dữ liệu này không còn trong tệp (có thể đã bị xóa).".to_owned())
 }
@@ -492,18 +606,54 @@ fn member_text(
         .unwrap_or_default())
 }
 
+/// A step of the undo or redo stack: its label, the edit that reverses it, and what the file
+/// held, in that edit's [`Edit::stored_state`], right after the step (checked before reversing).
+type Step = (&'static str, Edit, Option<Edit>);
+
 /// The undo and redo stacks of one open file.
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<(&'static str, Edit)>,
-    redo: Vec<(&'static str, Edit)>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+/// Applies `edit` in one transaction, refused ([`StoreError::Stale`]) when the file no longer
+/// holds `expected` (in `edit`'s [`Edit::stored_state`]); returns the edit that reverses it and
+/// what the file then holds in that one's state.
+fn apply_expecting(
+    store: &mut Store,
+    edit: &Edit,
+    expected: Option<&Edit>,
+) -> store::Result<(Edit, Option<Edit>)> {
+    store.write(|tx| {
+        if let Some(expected) = expected
+            && edit.stored_state(tx)?.as_ref() != Some(expected)
+        {
+            return Err(StoreError::Stale);
+        }
+        let inverse = edit.apply(tx)?;
+        let state = inverse.stored_state(tx)?;
+        Ok((inverse, state))
+    })
 }
 
 impl History {
     /// Applies `edit` in one transaction and records how to undo it. On error nothing changed.
     pub fn apply(&mut self, store: &mut Store, edit: &Edit) -> store::Result<()> {
-        let inverse = store.write(|tx| edit.apply(tx))?;
-        self.undo.push((edit.label(), inverse));
+        self.apply_read(store, edit, None)
+    }
+
+    /// [`History::apply`] of an edit made on what the window read: `read` is that value in
+    /// the edit's [`Edit::stored_state`] (`YearView::read_state`); the edit is refused
+    /// ([`StoreError::Stale`]) when the file no longer holds it.
+    pub fn apply_read(
+        &mut self,
+        store: &mut Store,
+        edit: &Edit,
+        read: Option<&Edit>,
+    ) -> store::Result<()> {
+        let (inverse, state) = apply_expecting(store, edit, read)?;
+        self.undo.push((edit.label(), inverse, state));
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
@@ -513,47 +663,46 @@ impl History {
 
     /// Undoes the last edit; returns its label, or `None` when there is nothing to undo.
     pub fn undo(&mut self, store: &mut Store) -> store::Result<Option<&'static str>> {
-        let Some((label, edit)) = self.undo.pop() else {
+        let (from, to) = (&mut self.undo, &mut self.redo);
+        Self::reverse(store, from, to)
+    }
+
+    /// Redoes the last undone edit.
+    pub fn redo(&mut self, store: &mut Store) -> store::Result<Option<&'static str>> {
+        let (from, to) = (&mut self.redo, &mut self.undo);
+        Self::reverse(store, from, to)
+    }
+
+    /// Applies the last step of `from` and records its reverse on `to`, only while the file
+    /// still holds what that step left.
+    fn reverse(
+        store: &mut Store,
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+    ) -> store::Result<Option<&'static str>> {
+        let Some((label, edit, state)) = from.pop() else {
             return Ok(None);
         };
-        match store.write(|tx| edit.apply(tx)) {
-            Ok(inverse) => {
-                self.redo.push((label, inverse));
+        match apply_expecting(store, &edit, state.as_ref()) {
+            Ok((inverse, state)) => {
+                to.push((label, inverse, state));
                 Ok(Some(label))
             }
             // Another window or command changed what this step would put back: it can never
             // apply as it is, so it is dropped rather than blocking the older steps.
             Err(StoreError::Stale) => Err(StoreError::Stale),
             Err(e) => {
-                self.undo.push((label, edit));
-                Err(e)
-            }
-        }
-    }
-
-    /// Redoes the last undone edit.
-    pub fn redo(&mut self, store: &mut Store) -> store::Result<Option<&'static str>> {
-        let Some((label, edit)) = self.redo.pop() else {
-            return Ok(None);
-        };
-        match store.write(|tx| edit.apply(tx)) {
-            Ok(inverse) => {
-                self.undo.push((label, inverse));
-                Ok(Some(label))
-            }
-            Err(StoreError::Stale) => Err(StoreError::Stale),
-            Err(e) => {
-                self.redo.push((label, edit));
+                from.push((label, edit, state));
                 Err(e)
             }
         }
     }
 
     pub fn can_undo(&self) -> Option<&'static str> {
-        self.undo.last().map(|(l, _)| *l)
+        self.undo.last().map(|(l, _, _)| *l)
     }
 
     pub fn can_redo(&self) -> Option<&'static str> {
-        self.redo.last().map(|(l, _)| *l)
+        self.redo.last().map(|(l, _, _)| *l)
     }
 }

@@ -326,3 +326,72 @@ fn the_window_refuses_a_stale_edit_and_reloads() {
     );
     assert!(s.history.can_undo().is_none());
 }
+
+/// An edit of a whole value (the conference, a score cell, the awards, ...) made as the window
+/// would: checked against what that window's view holds.
+fn apply_read(s: &mut Session, edit: Edit) -> Result<(), StoreError> {
+    let read = s.view.read_state(&edit);
+    s.history.apply_read(&mut s.store, &edit, read.as_ref())?;
+    s.refresh_after(&edit).unwrap();
+    Ok(())
+}
+
+#[test]
+fn a_whole_value_saved_from_stale_data_is_refused_and_so_is_its_undo() {
+    use khoi_thi_dua::domain::scoring::{Score, ScoreChange, Stage};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut first, mut second) = two_sessions(dir.path());
+
+    // The conference record: the first saves it, the second's save from what it showed is
+    // refused and the first's venue survives.
+    let mut conference = first.view.data.conference.clone();
+    conference.chair.name = "Nguyễn Văn Chủ Trì".to_owned();
+    apply_read(
+        &mut first,
+        Edit::SetConference {
+            year: 2020,
+            conference,
+        },
+    )
+    .unwrap();
+    let mut theirs = second.view.data.conference.clone();
+    theirs.secretary.name = "Lê Thị Thư Ký".to_owned();
+    let e = apply_read(
+        &mut second,
+        Edit::SetConference {
+            year: 2020,
+            conference: theirs,
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(e, StoreError::Stale));
+    second.reload(None).unwrap();
+    assert_eq!(second.view.data.conference.chair.name, "Nguyễn Văn Chủ Trì");
+
+    // A score cell, twice from the same window (its view patched, never taken for stale),
+    // then from the other window's stale view.
+    let member = first.view.members_in_year()[0].id;
+    let cell = |v: f64| Edit::SetScores {
+        year: 2020,
+        changes: vec![ScoreChange::set(Score::new(member, 4, Stage::SelfScore, v))],
+    };
+    apply_read(&mut first, cell(10.0)).unwrap();
+    apply_read(&mut first, cell(12.5)).unwrap();
+    assert!(matches!(
+        apply_read(&mut second, cell(5.0)).unwrap_err(),
+        StoreError::Stale
+    ));
+    second.reload(None).unwrap();
+    apply_read(&mut second, cell(7.0)).unwrap();
+    // The first's Ctrl+Z would put back 10 over the second's 7: refused, 7 stays.
+    assert!(matches!(
+        first.history.undo(&mut first.store).unwrap_err(),
+        StoreError::Stale
+    ));
+    let stored = store::scoring::scores(first.store.conn(), 2020).unwrap();
+    assert_eq!(stored[0].value, 7.0);
+    // The second's own undo puts back the 12,5 it replaced.
+    second.history.undo(&mut second.store).unwrap();
+    let stored = store::scoring::scores(first.store.conn(), 2020).unwrap();
+    assert_eq!(stored[0].value, 12.5);
+}

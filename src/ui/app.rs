@@ -353,7 +353,8 @@ impl App {
             }
             Action::Edit(edit) => {
                 let Some(s) = &mut self.session else { return };
-                match s.history.apply(&mut s.store, &edit) {
+                let read = s.view.read_state(&edit);
+                match s.history.apply_read(&mut s.store, &edit, read.as_ref()) {
                     Ok(()) => {
                         s.mark_saved();
                         if let Err(e) = s.refresh_after(&edit) {

@@ -101,6 +101,59 @@ impl YearView {
         self.generation = NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
+    /// What the window shows of the value `edit` replaces, in the shape of
+    /// [`Edit::stored_state`]: the edit is refused if the file no longer holds it. `None` when
+    /// the edit checks its own rows, or is about a year other than the one shown.
+    pub fn read_state(&self, edit: &Edit) -> Option<Edit> {
+        let year = self.year();
+        let d = &self.data;
+        Some(match edit {
+            Edit::SetConference { year: y, .. } if *y == year => Edit::SetConference {
+                year,
+                conference: d.conference.clone(),
+            },
+            Edit::SetNews { year: y, .. } if *y == year => Edit::SetNews {
+                year,
+                news: d.news.clone(),
+            },
+            Edit::SetAttendees { year: y, .. } if *y == year => Edit::SetAttendees {
+                year,
+                list: d.attendees.clone(),
+            },
+            Edit::SaveReport { year: y, .. } | Edit::DeleteReport(y) if *y == year => {
+                crate::edit::report_state(year, d.report.clone())
+            }
+            Edit::SetReportStatus { year: y, .. } if *y == year => {
+                crate::edit::status_state(year, d.report.as_ref().map(|r| r.status))
+            }
+            Edit::SetScheme { year: y, .. } if *y == year => Edit::SetScheme {
+                year,
+                scheme: d.scoring.scheme.clone(),
+            },
+            Edit::SetScores { year: y, changes } if *y == year => Edit::SetScores {
+                year,
+                changes: crate::edit::score_cells(&d.scoring.scores, changes),
+            },
+            Edit::SetAwards { year: y, label, .. } if *y == year => Edit::SetAwards {
+                year,
+                awards: d.awards.clone(),
+                label,
+            },
+            Edit::Steps { label, steps } => {
+                let mut states = Vec::new();
+                for step in steps.iter().filter(|s| s.has_state()) {
+                    // A step about another year: nothing shown to compare with.
+                    states.push(self.read_state(step)?);
+                }
+                Edit::Steps {
+                    label,
+                    steps: states,
+                }
+            }
+            _ => return None,
+        })
+    }
+
     /// Nothing can be changed: the year was handed over, or another window has the file.
     pub fn locked(&self) -> bool {
         self.data.record.is_locked() || self.read_only
