@@ -250,7 +250,7 @@ impl Edit {
             },
             Edit::SetScores { year, changes } => Edit::SetScores {
                 year: *year,
-                changes: score_cells(&store::scoring::scores(conn, *year)?, changes),
+                changes: store::scoring::cells(conn, *year, changes)?,
             },
             Edit::SetAwards { year, label, .. } => Edit::SetAwards {
                 year: *year,
@@ -559,7 +559,7 @@ pub fn status_state(year: Year, status: Option<ReportStatus>) -> Edit {
     }
 }
 
-/// The cells `changes` touch, as `scores` hold them.
+/// The cells `changes` touch, as `scores` (a year in memory) hold them.
 pub fn score_cells(scores: &[Score], changes: &[ScoreChange]) -> Vec<ScoreChange> {
     changes
         .iter()

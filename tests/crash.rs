@@ -265,6 +265,12 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
         if status.success() {
             assert_eq!(outcome, Outcome::Whole, "exit 0 means imported");
         }
+        // A new file is built under a temporary name and renamed when whole: never a file with
+        // the schema and no data (which `verify` would call sound) under the name asked for.
+        assert!(
+            matches!(outcome, Outcome::Absent | Outcome::Whole),
+            "trial {trial}: {outcome:?}"
+        );
         eprintln!(
             "trial {trial}: killed after {delay:?} → {outcome:?}{}",
             if hot_journal {
@@ -288,6 +294,11 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
             );
             assert_eq!(examine(&db, &expected), Outcome::Whole);
         }
+        let tmp = khoi_thi_dua::fsutil::temp_sibling(&db);
+        assert!(
+            !tmp.exists() && !journal(&tmp).exists(),
+            "trial {trial}: the killed import's temporary is still there"
+        );
         outcomes.push(outcome);
     }
     outcomes.sort();
