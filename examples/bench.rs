@@ -209,10 +209,19 @@ fn run() -> Result<(), String> {
         };
         let mut samples = Vec::new();
         for i in 0..runs {
+            let field = khoi_thi_dua::domain::NarrativeField::Achievements;
+            let previous = h
+                .state()
+                .session
+                .as_ref()
+                .and_then(|s| s.view.data.narratives.iter().find(|n| n.member == member))
+                .map(|n| n.field(field).to_owned())
+                .unwrap_or_default();
             h.state_mut().push(Action::Edit(Edit::SetNarrative {
                 year,
                 member,
-                field: khoi_thi_dua::domain::NarrativeField::Achievements,
+                field,
+                previous,
                 text: format!("Hoàn thành tốt các chỉ tiêu được giao (lần sửa {i})."),
             }));
             let start = Instant::now();

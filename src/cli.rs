@@ -313,9 +313,9 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.print().is_err() { 2 } else { 0 });
         }
     };
-    if let Some(dir) = crate::paths::data_dir() {
-        ops::clean_leftovers(&dir);
-    }
+    // Held until the program ends: another instance starting meanwhile leaves alone the
+    // temporaries this one may be building.
+    let _instance = crate::paths::data_dir().map(|dir| ops::lock::start_instance(&dir));
     match cli.command {
         None => match cli.renderer {
             Renderer::Glow => crate::ui::run(cli.db),

@@ -22,24 +22,37 @@ pub enum Edit {
     AddMember(Member),
     /// Deletes a member that has no data (only as the undo of adding it).
     DeleteMember(MemberId),
-    UpdateMember(Member),
+    /// Changes a member's details: `from` is the member as the window last read it, `to` as the
+    /// user left it. Only the details that differ are written, and only while the file still
+    /// holds `from`'s values in them (see [`StoreError::Stale`]); the same holds for every
+    /// `from`/`to` edit below, and so for their undo, which is the same edit reversed.
+    UpdateMember {
+        from: Member,
+        to: Member,
+    },
     /// Sets the names a member bears from `name.from_year` on; `previous` is what that year's
-    /// entry was before (none for a new rename), so undo can restore or remove it.
+    /// entry was before (none for a new rename), so undo can restore or remove it. Refused
+    /// unless the file still holds `previous`.
     SetMemberName {
         member: MemberId,
         name: MemberName,
         previous: Option<MemberName>,
     },
+    /// Removes the names `name` (only as the undo of a new rename, so only while the file
+    /// still holds them).
     RemoveMemberName {
         member: MemberId,
-        from_year: Year,
+        name: MemberName,
     },
     MoveMember {
         member: MemberId,
         year: Year,
         delta: i64,
     },
-    UpdateYear(YearRecord),
+    UpdateYear {
+        from: YearRecord,
+        to: YearRecord,
+    },
     /// Saves the conference record of a year.
     SetConference {
         year: Year,
@@ -56,7 +69,10 @@ pub enum Edit {
         list: Vec<Attendee>,
     },
     InsertIndicator(Indicator),
-    UpdateIndicator(Indicator),
+    UpdateIndicator {
+        from: Indicator,
+        to: Indicator,
+    },
     DeleteIndicator(i64),
     /// Several deletions as one step (the undo of copying last year's list).
     DeleteIndicators(Vec<i64>),
@@ -71,10 +87,13 @@ pub enum Edit {
     },
     /// Sets the lineage keys of several indicators (the undo of a link).
     SetIndicatorKeys(Vec<(i64, Option<i64>)>),
+    /// Sets one of a member's texts; `previous` is the text the window last read (refused
+    /// unless the file still holds it).
     SetNarrative {
         year: Year,
         member: MemberId,
         field: NarrativeField,
+        previous: String,
         text: String,
     },
     SaveReport {
@@ -102,7 +121,8 @@ pub enum Edit {
     },
     UpdateOpinion {
         year: Year,
-        opinion: Opinion,
+        from: Opinion,
+        to: Opinion,
     },
     DeleteOpinion {
         year: Year,
@@ -141,15 +161,15 @@ impl Edit {
         match self {
             Edit::AddMember(_) => "thêm đơn vị",
             Edit::DeleteMember(_) => "xóa đơn vị",
-            Edit::UpdateMember(_) => "sửa thông tin đơn vị",
+            Edit::UpdateMember { .. } => "sửa thông tin đơn vị",
             Edit::SetMemberName { .. } | Edit::RemoveMemberName { .. } => "đổi tên đơn vị",
             Edit::MoveMember { .. } => "đổi thứ tự đơn vị",
-            Edit::UpdateYear(_) => "sửa thông tin năm",
+            Edit::UpdateYear { .. } => "sửa thông tin năm",
             Edit::SetAttendees { .. } => "sửa danh sách dự hội nghị",
             Edit::SetConference { .. } => "sửa thông tin hội nghị",
             Edit::SetNews { .. } => "sửa tin bài",
             Edit::InsertIndicator(_) | Edit::InsertIndicators(_) => "thêm chỉ tiêu",
-            Edit::UpdateIndicator(_) => "sửa chỉ tiêu",
+            Edit::UpdateIndicator { .. } => "sửa chỉ tiêu",
             Edit::DeleteIndicator(_) | Edit::DeleteIndicators(_) => "xóa chỉ tiêu",
             Edit::CopyPreviousYear(_) => "chép danh mục năm trước",
             Edit::LinkIndicator { .. } | Edit::SetIndicatorKeys(_) => "nối chỉ tiêu với năm trước",
@@ -180,6 +200,87 @@ impl Edit {
         }
     }
 
+    /// Whether the edit replaces a whole value of a year (its conference, news item, attendance,
+    /// report, report status, score sheet, score cells, awards), checked through
+    /// [`Edit::stored_state`]; the other edits check their own rows (`from`/`to`, `previous`)
+    /// or insert, delete or move rows.
+    pub fn replaces_whole_value(&self) -> bool {
+        matches!(
+            self,
+            Edit::SetConference { .. }
+                | Edit::SetNews { .. }
+                | Edit::SetAttendees { .. }
+                | Edit::SaveReport { .. }
+                | Edit::DeleteReport(_)
+                | Edit::SetReportStatus { .. }
+                | Edit::SetScheme { .. }
+                | Edit::SetScores { .. }
+                | Edit::SetAwards { .. }
+        )
+    }
+
+    /// For an edit that [replaces a whole value](Edit::replaces_whole_value) (or steps holding
+    /// such edits): the same edit holding what the file holds now. It is compared with what
+    /// the window read before the edit is applied (`ui::session::YearView::read_state`, the same
+    /// shape) and, for an undo or a redo, with what the file held right after the step it
+    /// reverses, so neither overwrites a change made elsewhere meanwhile. `None` otherwise.
+    pub fn stored_state(&self, conn: &Connection) -> store::Result<Option<Edit>> {
+        Ok(Some(match self {
+            Edit::SetConference { year, .. } => Edit::SetConference {
+                year: *year,
+                conference: store::conference::get(conn, *year)?,
+            },
+            Edit::SetNews { year, .. } => Edit::SetNews {
+                year: *year,
+                news: store::conference::news(conn, *year)?,
+            },
+            Edit::SetAttendees { year, .. } => Edit::SetAttendees {
+                year: *year,
+                list: years::attendees(conn, *year)?,
+            },
+            Edit::SaveReport { year, .. } | Edit::DeleteReport(year) => {
+                report_state(*year, reports::get(conn, *year)?)
+            }
+            Edit::SetReportStatus { year, .. } => {
+                status_state(*year, reports::status(conn, *year)?)
+            }
+            Edit::SetScheme { year, .. } => Edit::SetScheme {
+                year: *year,
+                scheme: store::scoring::scheme(conn, *year)?,
+            },
+            Edit::SetScores { year, changes } => Edit::SetScores {
+                year: *year,
+                changes: store::scoring::cells(conn, *year, changes)?,
+            },
+            Edit::SetAwards { year, label, .. } => Edit::SetAwards {
+                year: *year,
+                awards: store::awards::get(conn, *year)?,
+                label,
+            },
+            Edit::Steps { label, steps } => {
+                let mut states = Vec::new();
+                for step in steps.iter().filter(|s| s.has_state()) {
+                    if let Some(state) = step.stored_state(conn)? {
+                        states.push(state);
+                    }
+                }
+                Edit::Steps {
+                    label,
+                    steps: states,
+                }
+            }
+            _ => return Ok(None),
+        }))
+    }
+
+    /// Whether [`Edit::stored_state`] has something to compare.
+    pub fn has_state(&self) -> bool {
+        match self {
+            Edit::Steps { steps, .. } => steps.iter().any(Edit::has_state),
+            other => other.replaces_whole_value(),
+        }
+    }
+
     /// Applies the edit inside `conn`'s transaction and returns the edit that undoes it.
     pub fn apply(&self, conn: &Connection) -> store::Result<Edit> {
         Ok(match self {
@@ -192,38 +293,45 @@ impl Edit {
                 members::delete_unused(conn, *id)?;
                 Edit::AddMember(m)
             }
-            Edit::UpdateMember(m) => {
-                let old = find_member(conn, m.id)?;
-                members::update_details(conn, m)?;
-                Edit::UpdateMember(old)
+            Edit::UpdateMember { from, to } => {
+                members::change_details(conn, from, to)?;
+                Edit::UpdateMember {
+                    from: to.clone(),
+                    to: from.clone(),
+                }
             }
             Edit::SetMemberName {
                 member,
                 name,
                 previous,
             } => {
+                if names_from(conn, *member, name.from_year)? != *previous {
+                    return Err(StoreError::Stale);
+                }
                 members::set_name(conn, *member, name)?;
+                let Some(written) = names_from(conn, *member, name.from_year)? else {
+                    return Err(gone());
+                };
                 match previous {
                     Some(p) => Edit::SetMemberName {
                         member: *member,
                         name: p.clone(),
-                        previous: Some(name.clone()),
+                        previous: Some(written),
                     },
                     None => Edit::RemoveMemberName {
                         member: *member,
-                        from_year: name.from_year,
+                        name: written,
                     },
                 }
             }
-            Edit::RemoveMemberName { member, from_year } => {
-                let m = find_member(conn, *member)?;
-                let Some(old) = m.names.iter().find(|n| n.from_year == *from_year).cloned() else {
-                    return Err(gone());
-                };
-                members::remove_name(conn, *member, *from_year)?;
+            Edit::RemoveMemberName { member, name } => {
+                if names_from(conn, *member, name.from_year)?.as_ref() != Some(name) {
+                    return Err(StoreError::Stale);
+                }
+                members::remove_name(conn, *member, name.from_year)?;
                 Edit::SetMemberName {
                     member: *member,
-                    name: old,
+                    name: name.clone(),
                     previous: None,
                 }
             }
@@ -239,12 +347,12 @@ impl Edit {
                     delta: -delta,
                 }
             }
-            Edit::UpdateYear(rec) => {
-                let Some(old) = years::get(conn, rec.year)? else {
-                    return Err(gone());
-                };
-                years::update(conn, rec)?;
-                Edit::UpdateYear(old)
+            Edit::UpdateYear { from, to } => {
+                years::change(conn, from, to)?;
+                Edit::UpdateYear {
+                    from: to.clone(),
+                    to: from.clone(),
+                }
             }
             Edit::SetConference {
                 year,
@@ -274,12 +382,12 @@ impl Edit {
                 }
             }
             Edit::InsertIndicator(ind) => Edit::DeleteIndicator(indicators::insert(conn, ind)?),
-            Edit::UpdateIndicator(ind) => {
-                let Some(old) = indicators::get(conn, ind.id)? else {
-                    return Err(gone());
-                };
-                indicators::update(conn, ind)?;
-                Edit::UpdateIndicator(old)
+            Edit::UpdateIndicator { from, to } => {
+                indicators::change(conn, from, to)?;
+                Edit::UpdateIndicator {
+                    from: to.clone(),
+                    to: from.clone(),
+                }
             }
             Edit::DeleteIndicator(id) => Edit::InsertIndicator(indicators::delete(conn, *id)?),
             Edit::DeleteIndicators(ids) => {
@@ -309,18 +417,19 @@ impl Edit {
                 year,
                 member,
                 field,
+                previous,
                 text,
             } => {
-                let old = years::narratives(conn, *year)?
-                    .into_iter()
-                    .find(|n| n.member == *member)
-                    .map(|n| n.field(*field).to_owned())
-                    .unwrap_or_default();
+                let old = member_text(conn, *year, *member, *field)?;
+                if old != *previous {
+                    return Err(StoreError::Stale);
+                }
                 years::set_member_text(conn, *year, *member, *field, text)?;
                 Edit::SetNarrative {
                     year: *year,
                     member: *member,
                     field: *field,
+                    previous: member_text(conn, *year, *member, *field)?,
                     text: old,
                 }
             }
@@ -354,14 +463,12 @@ impl Edit {
                 year: *year,
                 id: reports::insert_opinion(conn, *year, opinion)?,
             },
-            Edit::UpdateOpinion { year, opinion } => {
-                let Some(old) = reports::get_opinion(conn, *year, opinion.id)? else {
-                    return Err(gone());
-                };
-                reports::update_opinion(conn, *year, opinion)?;
+            Edit::UpdateOpinion { year, from, to } => {
+                reports::change_opinion(conn, *year, from, to)?;
                 Edit::UpdateOpinion {
                     year: *year,
-                    opinion: old,
+                    from: to.clone(),
+                    to: from.clone(),
                 }
             }
             Edit::DeleteOpinion { year, id } => {
@@ -436,29 +543,117 @@ fn restore_scoring(year: Year, scheme: Option<Scheme>, scores: Vec<Score>) -> Ed
     }
 }
 
+/// The state of a year's report, as [`Edit::stored_state`] gives it.
+pub fn report_state(year: Year, report: Option<Report>) -> Edit {
+    match report {
+        Some(report) => Edit::SaveReport { year, report },
+        None => Edit::DeleteReport(year),
+    }
+}
+
+/// The state of a year's report status, as [`Edit::stored_state`] gives it.
+pub fn status_state(year: Year, status: Option<ReportStatus>) -> Edit {
+    match status {
+        Some(status) => Edit::SetReportStatus { year, status },
+        None => Edit::DeleteReport(year),
+    }
+}
+
+/// The cells `changes` touch, as `scores` (a year in memory) hold them.
+pub fn score_cells(scores: &[Score], changes: &[ScoreChange]) -> Vec<ScoreChange> {
+    changes
+        .iter()
+        .map(|ch| ScoreChange {
+            score: scores
+                .iter()
+                .find(|s| {
+                    (s.member, s.criterion, s.stage, s.scorer)
+                        == (ch.member, ch.criterion, ch.stage, ch.scorer)
+                })
+                .cloned(),
+            ..ch.clone()
+        })
+        .collect()
+}
+
 fn gone() -> StoreError {
     StoreError::Invalid("Dữ liệu này không còn trong tệp (có thể đã bị xóa).".to_owned())
 }
 
-fn find_member(conn: &Connection, id: MemberId) -> store::Result<Member> {
-    members::list(conn)?
-        .into_iter()
-        .find(|m| m.id == id)
-        .ok_or_else(gone)
+/// The names a member bears from `from_year` on, as stored.
+fn names_from(
+    conn: &Connection,
+    member: MemberId,
+    from_year: Year,
+) -> store::Result<Option<MemberName>> {
+    let Some(m) = members::list(conn)?.into_iter().find(|m| m.id == member) else {
+        return Err(gone());
+    };
+    Ok(m.names.into_iter().find(|n| n.from_year == from_year))
 }
+
+/// One of a member's texts for the year, as stored (empty when it has none).
+fn member_text(
+    conn: &Connection,
+    year: Year,
+    member: MemberId,
+    field: NarrativeField,
+) -> store::Result<String> {
+    Ok(years::narratives(conn, year)?
+        .into_iter()
+        .find(|n| n.member == member)
+        .map(|n| n.field(field).to_owned())
+        .unwrap_or_default())
+}
+
+/// A step of the undo or redo stack: its label, the edit that reverses it, and what the file
+/// held, in that edit's [`Edit::stored_state`], right after the step (checked before reversing).
+type Step = (&'static str, Edit, Option<Edit>);
 
 /// The undo and redo stacks of one open file.
 #[derive(Debug, Default)]
 pub struct History {
-    undo: Vec<(&'static str, Edit)>,
-    redo: Vec<(&'static str, Edit)>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+}
+
+/// Applies `edit` in one transaction, refused ([`StoreError::Stale`]) when the file no longer
+/// holds `expected` (in `edit`'s [`Edit::stored_state`]); returns the edit that reverses it and
+/// what the file then holds in that one's state.
+fn apply_expecting(
+    store: &mut Store,
+    edit: &Edit,
+    expected: Option<&Edit>,
+) -> store::Result<(Edit, Option<Edit>)> {
+    store.write(|tx| {
+        if let Some(expected) = expected
+            && edit.stored_state(tx)?.as_ref() != Some(expected)
+        {
+            return Err(StoreError::Stale);
+        }
+        let inverse = edit.apply(tx)?;
+        let state = inverse.stored_state(tx)?;
+        Ok((inverse, state))
+    })
 }
 
 impl History {
     /// Applies `edit` in one transaction and records how to undo it. On error nothing changed.
     pub fn apply(&mut self, store: &mut Store, edit: &Edit) -> store::Result<()> {
-        let inverse = store.write(|tx| edit.apply(tx))?;
-        self.undo.push((edit.label(), inverse));
+        self.apply_read(store, edit, None)
+    }
+
+    /// [`History::apply`] of an edit made on what the window read: `read` is that value in
+    /// the edit's [`Edit::stored_state`] (`YearView::read_state`); the edit is refused
+    /// ([`StoreError::Stale`]) when the file no longer holds it.
+    pub fn apply_read(
+        &mut self,
+        store: &mut Store,
+        edit: &Edit,
+        read: Option<&Edit>,
+    ) -> store::Result<()> {
+        let (inverse, state) = apply_expecting(store, edit, read)?;
+        self.undo.push((edit.label(), inverse, state));
         if self.undo.len() > UNDO_DEPTH {
             self.undo.remove(0);
         }
@@ -468,43 +663,46 @@ impl History {
 
     /// Undoes the last edit; returns its label, or `None` when there is nothing to undo.
     pub fn undo(&mut self, store: &mut Store) -> store::Result<Option<&'static str>> {
-        let Some((label, edit)) = self.undo.pop() else {
-            return Ok(None);
-        };
-        match store.write(|tx| edit.apply(tx)) {
-            Ok(inverse) => {
-                self.redo.push((label, inverse));
-                Ok(Some(label))
-            }
-            Err(e) => {
-                self.undo.push((label, edit));
-                Err(e)
-            }
-        }
+        let (from, to) = (&mut self.undo, &mut self.redo);
+        Self::reverse(store, from, to)
     }
 
     /// Redoes the last undone edit.
     pub fn redo(&mut self, store: &mut Store) -> store::Result<Option<&'static str>> {
-        let Some((label, edit)) = self.redo.pop() else {
+        let (from, to) = (&mut self.redo, &mut self.undo);
+        Self::reverse(store, from, to)
+    }
+
+    /// Applies the last step of `from` and records its reverse on `to`, only while the file
+    /// still holds what that step left.
+    fn reverse(
+        store: &mut Store,
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+    ) -> store::Result<Option<&'static str>> {
+        let Some((label, edit, state)) = from.pop() else {
             return Ok(None);
         };
-        match store.write(|tx| edit.apply(tx)) {
-            Ok(inverse) => {
-                self.undo.push((label, inverse));
+        match apply_expecting(store, &edit, state.as_ref()) {
+            Ok((inverse, state)) => {
+                to.push((label, inverse, state));
                 Ok(Some(label))
             }
+            // Another window or command changed what this step would put back: it can never
+            // apply as it is, so it is dropped rather than blocking the older steps.
+            Err(StoreError::Stale) => Err(StoreError::Stale),
             Err(e) => {
-                self.redo.push((label, edit));
+                from.push((label, edit, state));
                 Err(e)
             }
         }
     }
 
     pub fn can_undo(&self) -> Option<&'static str> {
-        self.undo.last().map(|(l, _)| *l)
+        self.undo.last().map(|(l, _, _)| *l)
     }
 
     pub fn can_redo(&self) -> Option<&'static str> {
-        self.redo.last().map(|(l, _)| *l)
+        self.redo.last().map(|(l, _, _)| *l)
     }
 }

@@ -1,8 +1,11 @@
-//! Crash trials: the real program imports a large JSON file and is killed (SIGKILL) at random
-//! moments. Whatever the moment, the file left behind is either absent or a sound SQLite
-//! database holding all of the import or none of it, and the program opens it again.
+//! Crash trials: the real program imports a large JSON file, or hands a large year over, and is
+//! killed (SIGKILL) at random moments. Whatever the moment, the file left behind is either
+//! absent or a sound SQLite database holding all of the import or none of it, and the program
+//! opens it again; a killed handover, run again, either completes or offers to redo it, never
+//! leaves a corrupt successor or a temporary behind, and the original's year is locked only to
+//! a successor that exists and matches the recorded hash.
 //!
-//! 8 trials by default; more with
+//! 8 import trials and 12 handover trials by default; more with
 //!
 //!     KHOI_THI_DUA_CRASH_TRIALS=50 cargo test --release --test crash -- --nocapture
 //!
@@ -40,14 +43,14 @@ struct Expected {
     indicators: i64,
 }
 
-/// The sample with a few thousand more indicators, exported once to JSON.
-fn large_json(dir: &Path) -> (PathBuf, Expected) {
-    let mut store = khoi_thi_dua::sample::write_sample(&dir.join("source.sqlite")).unwrap();
+/// The sample written to `path` with `extra` more indicators in its year.
+fn large_bloc(path: &Path, extra: usize) -> Store {
+    let mut store = khoi_thi_dua::sample::write_sample(path).unwrap();
     let year = khoi_thi_dua::sample::SAMPLE_YEAR;
     store
         .write(|tx| {
             let all = members::list(tx)?;
-            for k in 0..EXTRA_INDICATORS {
+            for k in 0..extra {
                 indicators::insert(
                     tx,
                     &Indicator {
@@ -70,6 +73,12 @@ fn large_json(dir: &Path) -> (PathBuf, Expected) {
             Ok(())
         })
         .unwrap();
+    store
+}
+
+/// The sample with a few thousand more indicators, exported once to JSON.
+fn large_json(dir: &Path) -> (PathBuf, Expected) {
+    let store = large_bloc(&dir.join("source.sqlite"), EXTRA_INDICATORS);
     let ex = json::export(store.conn(), None).unwrap();
     let expected = Expected {
         members: ex.members.len() as i64,
@@ -191,12 +200,13 @@ impl Moments {
     }
 }
 
-#[test]
-fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
+/// How many trials to run (`KHOI_THI_DUA_CRASH_TRIALS`, else `default`) and the seed of their
+/// kill moments (`KHOI_THI_DUA_CRASH_SEED`, else the clock), printed so a run can be repeated.
+fn trials_and_seed(what: &str, default: usize) -> (usize, u64) {
     let trials: usize = std::env::var("KHOI_THI_DUA_CRASH_TRIALS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(8);
+        .unwrap_or(default);
     let seed: u64 = std::env::var("KHOI_THI_DUA_CRASH_SEED")
         .ok()
         .and_then(|v| v.parse().ok())
@@ -206,7 +216,13 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
                 .map_or(1, |d| d.as_nanos() as u64)
                 | 1
         });
-    eprintln!("crash trials: {trials}, KHOI_THI_DUA_CRASH_SEED={seed}");
+    eprintln!("{what} crash trials: {trials}, KHOI_THI_DUA_CRASH_SEED={seed}");
+    (trials, seed)
+}
+
+#[test]
+fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
+    let (trials, seed) = trials_and_seed("import", 8);
     let dir = tempfile::tempdir().unwrap();
     let (input, expected) = large_json(dir.path());
 
@@ -249,6 +265,12 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
         if status.success() {
             assert_eq!(outcome, Outcome::Whole, "exit 0 means imported");
         }
+        // A new file is built under a temporary name and renamed when whole: never a file with
+        // the schema and no data (which `verify` would call sound) under the name asked for.
+        assert!(
+            matches!(outcome, Outcome::Absent | Outcome::Whole),
+            "trial {trial}: {outcome:?}"
+        );
         eprintln!(
             "trial {trial}: killed after {delay:?} → {outcome:?}{}",
             if hot_journal {
@@ -272,6 +294,172 @@ fn an_import_killed_at_any_moment_leaves_all_of_it_or_none() {
             );
             assert_eq!(examine(&db, &expected), Outcome::Whole);
         }
+        let tmp = khoi_thi_dua::fsutil::temp_sibling(&db);
+        assert!(
+            !tmp.exists() && !journal(&tmp).exists(),
+            "trial {trial}: the killed import's temporary is still there"
+        );
+        outcomes.push(outcome);
+    }
+    outcomes.sort();
+    eprintln!("outcomes: {outcomes:?}");
+    assert_eq!(outcomes.len(), trials);
+}
+
+/// Indicators added to the sample's year for the handover trials, so that a handover (backup,
+/// copy, next year's list, integrity check, minutes) takes a while.
+const HANDOVER_INDICATORS: usize = 6_000;
+
+fn integrity(path: &Path) -> Vec<String> {
+    let conn = Connection::open(path).unwrap();
+    conn.prepare("PRAGMA integrity_check")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// The original's record of the year's handover: the successor's file name and hash.
+fn recorded_handover(db: &Path) -> Option<(String, String)> {
+    let conn = Connection::open(db).unwrap();
+    conn.query_row(
+        "SELECT file_name, file_hash FROM handover WHERE year = 2020",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )
+    .ok()
+}
+
+/// The original is sound, and its year is locked only to a successor that exists, is sound
+/// and has the recorded hash. Returns whether the year was handed over.
+fn check_handover_state(db: &Path, out: &Path) -> bool {
+    assert_eq!(integrity(db), ["ok"], "{}", db.display());
+    let Some((name, hash)) = recorded_handover(db) else {
+        return false;
+    };
+    assert_eq!(
+        Some(name.as_str()),
+        out.file_name().and_then(|n| n.to_str())
+    );
+    assert!(out.exists(), "handed over to a file that does not exist");
+    assert_eq!(integrity(out), ["ok"], "{}", out.display());
+    assert_eq!(
+        khoi_thi_dua::store::receive::sha256_file(out).unwrap(),
+        hash,
+        "the recorded hash is not the successor's"
+    );
+    true
+}
+
+/// Temporaries and journals left in `dir` (not looking into the data folder's locks).
+fn leftovers(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    for path in entries.map(|e| e.unwrap().path()) {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() {
+            found.extend(leftovers(&path));
+        } else if name.ends_with(".tmp") || name.ends_with("-journal") {
+            found.push(path);
+        }
+    }
+    found
+}
+
+#[test]
+fn a_handover_killed_at_any_moment_can_be_run_again() {
+    let (trials, seed) = trials_and_seed("handover", 12);
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("source.sqlite");
+    drop(large_bloc(&source, HANDOVER_INDICATORS));
+    let handover = |dir: &Path, force: bool| {
+        let db = dir.join("khoi.sqlite");
+        let out = dir.join("khoi-2021.sqlite");
+        let mut c = bin(dir);
+        c.args(common::handover_args(&db, "BQL KKT", &out));
+        if force {
+            c.arg("--force");
+        }
+        c
+    };
+    let trial_dir = |name: &str| {
+        let d = dir.path().join(name);
+        std::fs::create_dir_all(&d).unwrap();
+        std::fs::copy(&source, d.join("khoi.sqlite")).unwrap();
+        d
+    };
+
+    // A whole handover first: it must succeed, and its duration spreads the kill moments.
+    let whole = trial_dir("whole");
+    let start = Instant::now();
+    let out = handover(&whole, false).output().unwrap();
+    let duration = start.elapsed();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(check_handover_state(
+        &whole.join("khoi.sqlite"),
+        &whole.join("khoi-2021.sqlite")
+    ));
+    eprintln!("a whole handover takes {duration:?}");
+
+    let mut moments = Moments(seed);
+    let mut outcomes = Vec::new();
+    for trial in 0..trials {
+        let d = trial_dir(&format!("handover-{trial}"));
+        let (db, succ) = (d.join("khoi.sqlite"), d.join("khoi-2021.sqlite"));
+        let delay = duration.mul_f64(moments.next_fraction() * 1.2);
+        let mut child = handover(&d, false).spawn().unwrap();
+        std::thread::sleep(delay);
+        let _ = child.kill();
+        let status = child.wait().unwrap();
+        // What the kill left, before anything opens the original (which rolls back its journal).
+        let left: Vec<String> = leftovers(&d)
+            .iter()
+            .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        let done = check_handover_state(&db, &succ);
+        if status.success() {
+            assert!(done, "exit 0 means handed over");
+        }
+
+        // Run again, as a user would after the kill.
+        let again = handover(&d, false).output().unwrap();
+        let said = String::from_utf8_lossy(&again.stderr).into_owned();
+        let outcome = if done {
+            // Handed over already: refused, saying so.
+            assert!(!again.status.success());
+            assert!(said.contains("đã bàn giao"), "{said}");
+            "handed over before the kill"
+        } else if again.status.success() {
+            "run again"
+        } else {
+            // The kill came between placing the successor and recording it: the program knows
+            // its own unfinished successor and offers to redo the handover.
+            assert!(
+                said.contains("--force") && said.contains("làm lại"),
+                "trial {trial}: {said}"
+            );
+            let forced = handover(&d, true).output().unwrap();
+            assert!(
+                forced.status.success(),
+                "trial {trial}: {}",
+                String::from_utf8_lossy(&forced.stderr)
+            );
+            "redone with --force"
+        };
+        assert!(check_handover_state(&db, &succ), "trial {trial}");
+        let stray = leftovers(&d);
+        assert!(
+            stray.is_empty(),
+            "trial {trial}: left behind after the next start: {stray:?}"
+        );
+        eprintln!("trial {trial}: killed after {delay:?}, left {left:?} → {outcome}");
         outcomes.push(outcome);
     }
     outcomes.sort();

@@ -49,11 +49,18 @@ fn a_copied_list_carries_each_indicators_key_through_the_years() {
 fn a_renamed_indicator_keeps_its_history() {
     let mut store = three_years();
     let mut history = History::default();
-    let mut ind = indicators::list(store.conn(), 2021).unwrap()[0].clone();
+    let from = indicators::list(store.conn(), 2021).unwrap()[0].clone();
+    let mut ind = from.clone();
     let lineage = ind.lineage();
     ind.name = "Tên mới của chỉ tiêu".to_owned();
     history
-        .apply(&mut store, &Edit::UpdateIndicator(ind.clone()))
+        .apply(
+            &mut store,
+            &Edit::UpdateIndicator {
+                from,
+                to: ind.clone(),
+            },
+        )
         .unwrap();
     let h = indicators::history(store.conn(), lineage).unwrap();
     assert_eq!(h.len(), 3);

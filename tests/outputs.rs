@@ -9,6 +9,8 @@ mod common;
 use common::{run, s, sample, stderr};
 use khoi_thi_dua::ops::{self, OpsError, Overwrite};
 use khoi_thi_dua::store::Store;
+use std::path::Path;
+use std::process::Output;
 
 #[test]
 fn an_output_naming_the_database_is_refused_under_any_spelling() {
@@ -235,6 +237,8 @@ fn temporaries_left_by_a_killed_run_are_cleaned_at_the_next_start() {
     let received = data.join("received");
     std::fs::create_dir_all(&backups).unwrap();
     std::fs::create_dir_all(&received).unwrap();
+    // Another instance of the program is running (a window, say).
+    let other = khoi_thi_dua::ops::lock::start_instance(&data);
     let left = [
         backups.join("20201216-104200000-truoc-ban-giao-2020.backup.sqlite.tmp"),
         backups.join("20201216-104200000-truoc-ban-giao-2020.backup.sqlite.tmp-journal"),
@@ -256,6 +260,11 @@ fn temporaries_left_by_a_killed_run_are_cleaned_at_the_next_start() {
         assert!(!p.exists(), "{p:?} was left");
     }
     assert!(kept.exists() && fresh.exists());
+    // Once no other instance runs, the next start knows every temporary is a leftover, however
+    // recent (a handover killed a moment ago).
+    drop(other);
+    run(dir.path(), &["verify", s(&kept)]);
+    assert!(kept.exists() && !fresh.exists());
 }
 
 /// A handover killed between placing the successor's file and recording it leaves a whole
@@ -323,4 +332,68 @@ fn an_unfinished_handover_is_recognised_and_redone_when_asked() {
     );
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(std::fs::read(&other).unwrap(), b"not a successor");
+}
+
+/// Runs the program with `args` where `dir` is a 64 KB disk of its own (a tmpfs in a mount
+/// namespace, `unshare` from util-linux), and lists what is left on that disk afterwards.
+/// `None` where no such disk can be made, except on CI.
+fn run_on_full_disk(data: &Path, dir: &Path, args: &[&str]) -> Option<(Output, Vec<String>)> {
+    let script = r#"mount -t tmpfs -o size=64k tmpfs "$1" || exit 90
+shift
+"$@"
+rc=$?
+echo "--- left:"
+ls -A "$DISK"
+exit $rc"#;
+    let o = std::process::Command::new("unshare")
+        .args(["-rm", "sh", "-c", script, "sh", common::s(dir)])
+        .arg(env!("CARGO_BIN_EXE_khoi-thi-dua"))
+        .args(args)
+        .env("DISK", dir)
+        .env("KHOI_THI_DUA_DATA_DIR", data)
+        .output();
+    match o {
+        Ok(o) if o.status.code() != Some(90) => {
+            let out = String::from_utf8_lossy(&o.stdout).into_owned();
+            let left = out
+                .split_once("--- left:\n")
+                .map(|(_, l)| l.lines().map(str::to_owned).collect())
+                .unwrap_or_default();
+            Some((o, left))
+        }
+        other => {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "no small disk could be made: {other:?}"
+            );
+            eprintln!("skipped: no small disk could be made ({other:?})");
+            None
+        }
+    }
+}
+
+/// A disk that fills up while a new file is written: the command says so in Vietnamese and
+/// leaves nothing under the name asked for (no 0-byte file, no temporary).
+#[test]
+fn a_full_disk_leaves_no_empty_target() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::data_dir(dir.path());
+    let disk = dir.path().join("disk");
+    std::fs::create_dir_all(&disk).unwrap();
+    let source = sample(dir.path(), "mau.sqlite");
+    let json = dir.path().join("mau.json");
+    let exported = run(dir.path(), &["export-json", "--db", s(&source)]);
+    std::fs::write(&json, &exported.stdout).unwrap();
+    let target = disk.join("khoi.sqlite");
+    for args in [
+        vec!["sample", s(&target)],
+        vec!["import-json", "--db", s(&target), s(&json)],
+    ] {
+        let Some((o, left)) = run_on_full_disk(&data, &disk, &args) else {
+            return;
+        };
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains("đầy"), "{args:?}: {}", stderr(&o));
+        assert!(left.is_empty(), "{args:?} left {left:?}");
+    }
 }

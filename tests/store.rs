@@ -374,10 +374,11 @@ fn fifty_edits_can_all_be_undone() {
     let original = indicators::list(store.conn(), 2020).unwrap();
     let mut history = History::default();
     for i in 0..60 {
-        let mut ind = indicators::list(store.conn(), 2020).unwrap()[i % 5].clone();
+        let from = indicators::list(store.conn(), 2020).unwrap()[i % 5].clone();
+        let mut ind = from.clone();
         ind.result = Some(i as f64);
         history
-            .apply(&mut store, &Edit::UpdateIndicator(ind))
+            .apply(&mut store, &Edit::UpdateIndicator { from, to: ind })
             .unwrap();
     }
     for _ in 0..60 {

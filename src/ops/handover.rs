@@ -180,6 +180,11 @@ pub fn perform(
             "Tệp bàn giao phải có đuôi .sqlite.".to_owned(),
         ));
     }
+    // A year already handed over says so, before anything about the successor's file (run
+    // again after a handover that did finish, "đã có" would send the user looking elsewhere).
+    if years::get(store.conn(), req.year)?.is_some_and(|r| r.is_locked()) {
+        return Err(StoreError::Locked(req.year).into());
+    }
     let minutes = minutes_path(out);
     let mut replaced = Vec::new();
     if out.exists() && is_unfinished_successor(store, req)? {

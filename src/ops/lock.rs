@@ -47,6 +47,41 @@ pub fn claim(db: &Path, data_dir: Option<&Path>) -> Result<WriterLock> {
     }
 }
 
+/// This instance of the program, known to the others through a shared lock on
+/// `locks/instances.lock` in the data folder, held until it ends (the system releases it
+/// however it ends).
+#[derive(Debug)]
+pub struct Instance {
+    _file: Option<File>,
+}
+
+/// Cleans what killed runs left in the data folder ([`super::clean_leftovers`]), then marks
+/// this instance as running. An instance that gets the lock alone knows no other is running,
+/// so every temporary there is a leftover and goes at once, not only those an hour old: a
+/// handover killed a moment ago leaves nothing behind once the program starts again.
+pub fn start_instance(data_dir: &Path) -> Instance {
+    let file = std::fs::create_dir_all(data_dir.join("locks")).and_then(|()| {
+        std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(data_dir.join("locks").join("instances.lock"))
+    });
+    let Ok(file) = file else {
+        // No lock to be had (a read-only data folder): only old leftovers are surely stale.
+        super::clean_leftovers(data_dir, false);
+        return Instance { _file: None };
+    };
+    let alone = file.try_lock().is_ok();
+    super::clean_leftovers(data_dir, alone);
+    if alone && file.unlock().is_err() {
+        return Instance { _file: None };
+    }
+    Instance {
+        _file: file.lock_shared().ok().map(|()| file),
+    }
+}
+
 /// The lock file of `db`: the SHA-256 of its full path, so that every spelling of one file
 /// names one lock (letter case too, on Windows).
 fn lock_path(dir: &Path, db: &Path) -> PathBuf {

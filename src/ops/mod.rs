@@ -157,9 +157,11 @@ pub fn backups_dir(data_dir: Option<&Path>) -> Result<PathBuf> {
 }
 
 /// Removes what a killed run may have left in the data folder: temporaries of backups and of
-/// received copies, and their journals. Run at every start; a file that cannot be removed is
-/// noted in the log and left for the next start.
-pub fn clean_leftovers(data_dir: &Path) {
+/// received copies, and their journals. Run at every start ([`lock::start_instance`]); a file
+/// that cannot be removed is noted in the log and left for the next start. `alone`: no other
+/// instance of the program is running, so every temporary there is a leftover; otherwise
+/// another may be building one right now, and only those older than an hour go.
+pub fn clean_leftovers(data_dir: &Path, alone: bool) {
     for dir in [
         crate::paths::backups_dir(data_dir),
         crate::paths::received_dir(data_dir),
@@ -180,7 +182,7 @@ pub fn clean_leftovers(data_dir: &Path) {
                 .ok()
                 .and_then(|t| t.elapsed().ok())
                 .is_some_and(|age| age > std::time::Duration::from_secs(3600));
-            if stale && old {
+            if stale && (alone || old) {
                 crate::fsutil::discard_temp(&path);
             }
         }

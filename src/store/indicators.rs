@@ -1,8 +1,9 @@
 //! Indicators: each member's plan and result figures for a year.
 
-use super::{Result, StoreError, ensure_open, nfc};
+use super::{Column, Result, StoreError, ensure_open, nfc, text_value, update_changed};
 use crate::domain::history::{HistoryYear, LastYear};
 use crate::domain::{Indicator, Year};
+use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 const COLUMNS: &str = "i.id, i.year, i.member_id, i.group_name, i.name, i.unit, i.plan, i.result, i.note, i.sort, i.plan_text, i.midyear, i.key";
@@ -150,6 +151,40 @@ pub(crate) fn insert_into_open_year(conn: &Connection, ind: &Indicator) -> Resul
 }
 
 /// Saves every field of an existing indicator.
+/// An indicator's columns as stored (the key columns `id` and `year` aside).
+fn columns(ind: &Indicator) -> Result<Vec<Column>> {
+    Ok(vec![
+        ("member_id", Value::Integer(ind.member)),
+        ("sort", Value::Integer(ind.sort)),
+        ("group_name", text_value(ind.group.trim())),
+        ("name", text_value(ind.name.trim())),
+        ("unit", text_value(ind.unit.trim())),
+        ("plan", plan_figure(ind)?.map_or(Value::Null, Value::Real)),
+        ("result", ind.result.map_or(Value::Null, Value::Real)),
+        ("note", text_value(&ind.note)),
+        ("plan_text", text_value(ind.plan_text.trim())),
+        ("midyear", ind.midyear.map_or(Value::Null, Value::Real)),
+        ("key", ind.key.map_or(Value::Null, Value::Integer)),
+    ])
+}
+
+/// Writes the values of `to` that differ from `from` (what the window last read), only if the
+/// indicator still holds `from`'s in each ([`StoreError::Stale`] otherwise).
+pub fn change(conn: &Connection, from: &Indicator, to: &Indicator) -> Result<()> {
+    ensure_open(conn, to.year)?;
+    check(to)?;
+    update_changed(
+        conn,
+        "indicator",
+        "id = ? AND year = ?",
+        &[Value::Integer(to.id), Value::Integer(i64::from(to.year))],
+        &columns(from)?,
+        &columns(to)?,
+        "Chỉ tiêu này không còn trong tệp.",
+    )
+}
+
+/// Writes the whole indicator (for imports and tests; the window's edits go through [`change`]).
 pub fn update(conn: &Connection, ind: &Indicator) -> Result<()> {
     ensure_open(conn, ind.year)?;
     check(ind)?;

@@ -1,7 +1,8 @@
 //! Member units and their names by year.
 
-use super::{Result, StoreError, nfc};
+use super::{Column, Result, StoreError, nfc, text_value, update_changed};
 use crate::domain::{Member, MemberId, MemberName, Year};
+use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// Every member unit the file has ever had, in the bloc's order, with all its names.
@@ -98,6 +99,40 @@ pub fn insert(conn: &Connection, member: &Member) -> Result<MemberId> {
 }
 
 /// Saves the unit's details (head, contact, membership), not its names or order.
+/// A member's details as stored (its names are rows of their own).
+fn detail_columns(m: &Member) -> Vec<Column> {
+    let year = |y: Option<Year>| y.map_or(Value::Null, |y| Value::Integer(i64::from(y)));
+    vec![
+        ("joined_year", Value::Integer(i64::from(m.joined_year))),
+        ("left_year", year(m.left_year)),
+        (
+            "merged_into",
+            m.merged_into.map_or(Value::Null, Value::Integer),
+        ),
+        ("head_name", text_value(&m.head_name)),
+        ("head_title", text_value(&m.head_title)),
+        ("contact_name", text_value(&m.contact_name)),
+        ("phone", text_value(&m.phone)),
+        ("email", text_value(&m.email)),
+    ]
+}
+
+/// Writes the details of `to` that differ from `from` (what the window last read), only if the
+/// member still holds `from`'s in each ([`StoreError::Stale`] otherwise).
+pub fn change_details(conn: &Connection, from: &Member, to: &Member) -> Result<()> {
+    update_changed(
+        conn,
+        "member",
+        "id = ?",
+        &[Value::Integer(to.id)],
+        &detail_columns(from),
+        &detail_columns(to),
+        "Đơn vị này không còn trong tệp.",
+    )
+}
+
+/// Writes all of a member's details (for tests; the window's edits go through
+/// [`change_details`]).
 pub fn update_details(conn: &Connection, member: &Member) -> Result<()> {
     let n = conn.execute(
         "UPDATE member SET joined_year = ?2, left_year = ?3, merged_into = ?4, head_name = ?5,

@@ -64,6 +64,10 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("Năm {0} đã bàn giao nên chỉ xem được. Muốn sửa, hãy mở khóa năm này ở thẻ Bàn giao.")]
     Locked(Year),
+    /// The stored values are no longer those the window last read (another window or a command
+    /// changed them): nothing was written, and the window reads the file again.
+    #[error("Dữ liệu đã bị thay đổi ở nơi khác; đã tải lại.")]
+    Stale,
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -303,7 +307,12 @@ impl Store {
             ))
             .into());
         }
-        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        // Immediate: the write lock is taken before the first read, so what an edit checks
+        // (the values the window last read) cannot change before it writes.
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
         let value = f(&tx)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
@@ -358,6 +367,74 @@ pub fn identify(conn: &Connection) -> Result<(i32, i32, i64)> {
         |r| r.get(0),
     )?;
     Ok((app_id, version, tables))
+}
+
+/// One column of a row as it is stored: its name and value.
+pub(crate) type Column = (&'static str, rusqlite::types::Value);
+
+/// Writes into the row of `table` chosen by `key` (SQL with `?` for each of `key_params`) only
+/// the columns whose value differs between `old` (what the window last read) and `new`, and
+/// only if the row still holds `old` in each of them: another window's change to any other
+/// column survives, and a change to one of these refuses the edit ([`StoreError::Stale`]).
+/// `old` and `new` list the same columns in the same order, as stored (normalised).
+pub(crate) fn update_changed(
+    conn: &Connection,
+    table: &str,
+    key: &str,
+    key_params: &[rusqlite::types::Value],
+    old: &[Column],
+    new: &[Column],
+    gone: &str,
+) -> Result<()> {
+    let changed: Vec<(&str, &rusqlite::types::Value, &rusqlite::types::Value)> = old
+        .iter()
+        .zip(new)
+        .filter(|((_, o), (_, n))| o != n)
+        .map(|((name, o), (_, n))| (*name, o, n))
+        .collect();
+    let exists = |conn: &Connection| -> Result<bool> {
+        let n: i64 = conn.query_row(
+            &format!("SELECT count(*) FROM {table} WHERE {key}"),
+            rusqlite::params_from_iter(key_params),
+            |r| r.get(0),
+        )?;
+        Ok(n > 0)
+    };
+    if changed.is_empty() {
+        return if exists(conn)? {
+            Ok(())
+        } else {
+            Err(StoreError::Invalid(gone.to_owned()))
+        };
+    }
+    let set: Vec<String> = changed.iter().map(|(c, _, _)| format!("{c} = ?")).collect();
+    let held: Vec<String> = changed
+        .iter()
+        .map(|(c, _, _)| format!("{c} IS ?"))
+        .collect();
+    let sql = format!(
+        "UPDATE {table} SET {} WHERE {key} AND {}",
+        set.join(", "),
+        held.join(" AND ")
+    );
+    let params = changed
+        .iter()
+        .map(|(_, _, n)| *n)
+        .chain(key_params)
+        .chain(changed.iter().map(|(_, o, _)| *o));
+    if conn.execute(&sql, rusqlite::params_from_iter(params))? > 0 {
+        return Ok(());
+    }
+    if exists(conn)? {
+        Err(StoreError::Stale)
+    } else {
+        Err(StoreError::Invalid(gone.to_owned()))
+    }
+}
+
+/// Text as stored.
+pub(crate) fn text_value(s: &str) -> rusqlite::types::Value {
+    rusqlite::types::Value::Text(nfc(s))
 }
 
 /// NFC-normalises text on its way into the store.

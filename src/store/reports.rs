@@ -275,6 +275,36 @@ pub fn insert_opinion(conn: &Connection, year: Year, op: &Opinion) -> Result<i64
     Ok(conn.last_insert_rowid())
 }
 
+/// An opinion's columns as stored.
+fn opinion_columns(op: &Opinion) -> Vec<super::Column> {
+    use rusqlite::types::Value;
+    vec![
+        ("member_id", op.member.map_or(Value::Null, Value::Integer)),
+        ("speaker", super::text_value(&op.speaker)),
+        ("text", super::text_value(&op.text)),
+        ("handling", Value::Text(op.handling.as_str().to_owned())),
+        ("response", super::text_value(&op.response)),
+    ]
+}
+
+/// Writes the fields of `to` that differ from `from` (what the window last read), only if the
+/// opinion still holds `from`'s in each ([`StoreError::Stale`] otherwise).
+pub fn change_opinion(conn: &Connection, year: Year, from: &Opinion, to: &Opinion) -> Result<()> {
+    ensure_open(conn, year)?;
+    super::update_changed(
+        conn,
+        "opinion",
+        "id = ? AND year = ?",
+        &[
+            rusqlite::types::Value::Integer(to.id),
+            rusqlite::types::Value::Integer(i64::from(year)),
+        ],
+        &opinion_columns(from),
+        &opinion_columns(to),
+        "Ý kiến này không còn trong tệp.",
+    )
+}
+
 pub fn update_opinion(conn: &Connection, year: Year, op: &Opinion) -> Result<()> {
     ensure_open(conn, year)?;
     conn.execute(

@@ -161,6 +161,19 @@ pub fn scores(conn: &Connection, year: Year) -> Result<Vec<Score>> {
     Ok(out)
 }
 
+/// The cells `changes` touch, as stored (each looked up by its key, not the whole sheet read).
+pub fn cells(conn: &Connection, year: Year, changes: &[ScoreChange]) -> Result<Vec<ScoreChange>> {
+    changes
+        .iter()
+        .map(|ch| {
+            Ok(ScoreChange {
+                score: one(conn, year, ch)?,
+                ..ch.clone()
+            })
+        })
+        .collect()
+}
+
 /// The year's scheme and scores.
 pub fn get(conn: &Connection, year: Year) -> Result<YearScoring> {
     Ok(YearScoring {

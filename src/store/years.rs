@@ -1,13 +1,14 @@
 //! Years, the conference attendance, the members' narratives and the lock history.
 
 use super::{
-    Result, StoreError, conference, ensure_open, handovers, indicators, iso_date, nfc, now_local,
-    parse_iso_date, reports,
+    Column, Result, StoreError, conference, ensure_open, handovers, indicators, iso_date, nfc,
+    now_local, parse_iso_date, reports, text_value, update_changed,
 };
 use crate::domain::{
     Attendee, MemberId, Narrative, NarrativeField, Year, YearData, YearEvent, YearRecord,
     YearStatus,
 };
+use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
 
 /// The years in the file, oldest first.
@@ -78,6 +79,41 @@ pub fn insert(conn: &Connection, rec: &YearRecord) -> Result<()> {
         ],
     )?;
     write_fields(conn, rec)
+}
+
+/// The year's fields as stored (not its status, which only locking changes).
+fn columns(rec: &YearRecord) -> Vec<Column> {
+    let member = |m: Option<MemberId>| m.map_or(Value::Null, Value::Integer);
+    vec![
+        ("bloc_name", text_value(&rec.bloc_name)),
+        ("province", text_value(&rec.province)),
+        ("place", text_value(&rec.place)),
+        ("leader_id", member(rec.leader)),
+        ("deputy_id", member(rec.deputy)),
+        ("next_leader_id", member(rec.next_leader)),
+        (
+            "conference_date",
+            iso_date(rec.conference_date).map_or(Value::Null, Value::Text),
+        ),
+        ("conference_venue", text_value(&rec.conference_venue)),
+        ("directions", text_value(&rec.directions)),
+        ("basis", text_value(rec.basis.trim())),
+    ]
+}
+
+/// Writes the fields of `to` that differ from `from` (what the window last read), only if the
+/// year still holds `from`'s in each ([`StoreError::Stale`] otherwise).
+pub fn change(conn: &Connection, from: &YearRecord, to: &YearRecord) -> Result<()> {
+    ensure_open(conn, to.year)?;
+    update_changed(
+        conn,
+        "year",
+        "year = ?",
+        &[Value::Integer(i64::from(to.year))],
+        &columns(from),
+        &columns(to),
+        "Năm này không còn trong tệp.",
+    )
 }
 
 /// Saves the year's fields (not its status, which only locking changes).

@@ -362,14 +362,15 @@ impl App {
             }
             Action::Edit(edit) => {
                 let Some(s) = &mut self.session else { return };
-                match s.history.apply(&mut s.store, &edit) {
+                let read = s.view.read_state(&edit);
+                match s.history.apply_read(&mut s.store, &edit, read.as_ref()) {
                     Ok(()) => {
                         s.mark_saved();
                         if let Err(e) = s.refresh_after(&edit) {
                             self.dialog = Some(Dialog::error(e));
                         }
                     }
-                    Err(e) => self.dialog = Some(Dialog::error(e)),
+                    Err(e) => self.refused(e),
                 }
             }
             Action::Undo => self.undo_redo(ctx, true),
@@ -468,7 +469,18 @@ impl App {
                 self.toast(ctx, format!("{verb}: {label}"));
             }
             Ok(None) => {}
-            Err(e) => self.dialog = Some(Dialog::error(e)),
+            Err(e) => self.refused(e),
+        }
+    }
+
+    /// Tells why an edit, an undo or a redo was not saved; when the file no longer holds what
+    /// the window showed, shows the file as it now is (the message says it was read again).
+    fn refused(&mut self, e: crate::store::StoreError) {
+        if matches!(e, crate::store::StoreError::Stale) {
+            self.reload(None);
+        }
+        if self.dialog.is_none() {
+            self.dialog = Some(Dialog::error(e));
         }
     }
 

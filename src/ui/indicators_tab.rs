@@ -816,7 +816,10 @@ impl IndicatorsTab {
         match col.with_text(ind, self.period, &edit.text) {
             Ok(changed) => {
                 if changed != *ind {
-                    actions.push(Action::Edit(Edit::UpdateIndicator(changed)));
+                    actions.push(Action::Edit(Edit::UpdateIndicator {
+                        from: ind.clone(),
+                        to: changed,
+                    }));
                 }
                 self.editing = next_cell(rows, view, ind, col, self.period, movement);
             }
@@ -895,8 +898,8 @@ impl IndicatorsTab {
                 "Các ô dán vào đã có đúng các giá trị này.".to_owned(),
             )),
             1 => {
-                if let Some(one) = changed.pop() {
-                    actions.push(Action::Edit(Edit::UpdateIndicator(one)));
+                if let Some((from, to)) = changed.pop() {
+                    actions.push(Action::Edit(Edit::UpdateIndicator { from, to }));
                 }
             }
             n => {
@@ -911,7 +914,10 @@ impl IndicatorsTab {
                     confirm: "Dán".to_owned(),
                     then: Box::new(Action::Edit(Edit::Steps {
                         label: "dán từ bảng tính",
-                        steps: changed.into_iter().map(Edit::UpdateIndicator).collect(),
+                        steps: changed
+                            .into_iter()
+                            .map(|(from, to)| Edit::UpdateIndicator { from, to })
+                            .collect(),
                     })),
                 });
             }
@@ -971,6 +977,7 @@ impl IndicatorsTab {
                         year,
                         member: member.id,
                         field,
+                        previous: stored(field).to_owned(),
                         text,
                     }));
                 }

@@ -353,7 +353,10 @@ impl MembersTab {
                 if let Some(changed) =
                     text_fields_ui(ui, &detail_form, m, &mut self.fields, enabled)
                 {
-                    actions.push(Action::Edit(Edit::UpdateMember(changed)));
+                    actions.push(Action::Edit(Edit::UpdateMember {
+                        from: m.clone(),
+                        to: changed,
+                    }));
                 }
                 let label = ui.label(format!("Vai trò năm {year}"));
                 let role = view.data.record.role_of(m.id);
@@ -376,7 +379,10 @@ impl MembersTab {
                                         Role::Deputy => rec.deputy = Some(m.id),
                                         Role::Member => {}
                                     }
-                                    actions.push(Action::Edit(Edit::UpdateYear(rec)));
+                                    actions.push(Action::Edit(Edit::UpdateYear {
+                                        from: view.data.record.clone(),
+                                        to: rec,
+                                    }));
                                 }
                             }
                         })
@@ -541,7 +547,10 @@ impl MembersTab {
                             let mut changed = m.clone();
                             changed.left_year = Some(from);
                             changed.merged_into = form.merged_into;
-                            actions.push(Action::Edit(Edit::UpdateMember(changed)));
+                            actions.push(Action::Edit(Edit::UpdateMember {
+                                from: m.clone(),
+                                to: changed,
+                            }));
                             close = true;
                         }
                         _ => {

@@ -129,6 +129,20 @@ impl eframe::App for Timed {
     }
 }
 
+/// The window's options: glow, and its own state (size, position, column widths) in the
+/// program's data folder too, so KHOI_THI_DUA_DATA_DIR moves everything the program writes.
+fn native_options(
+    viewport: egui::ViewportBuilder,
+    data_dir: Option<&std::path::Path>,
+) -> eframe::NativeOptions {
+    eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        persistence_path: data_dir.map(|d| d.join("cua-so")),
+        ..Default::default()
+    }
+}
+
 /// Opens the window on `db`, or on the default database in the data folder.
 pub fn run(db: Option<PathBuf>) -> ExitCode {
     let started = std::time::Instant::now();
@@ -143,14 +157,7 @@ pub fn run(db: Option<PathBuf>) -> ExitCode {
         viewport = viewport.with_icon(icon);
     }
     let data_dir = crate::paths::data_dir();
-    let options = eframe::NativeOptions {
-        viewport,
-        renderer: eframe::Renderer::Glow,
-        // The window's own state (size, position, column widths) lives in the program's data
-        // folder too, so KHOI_THI_DUA_DATA_DIR moves everything the program writes.
-        persistence_path: data_dir.as_ref().map(|d| d.join("cua-so")),
-        ..Default::default()
-    };
+    let options = native_options(viewport, data_dir.as_deref());
     let result = eframe::run_native(
         APP_ID,
         options,
@@ -180,5 +187,16 @@ pub fn run(db: Option<PathBuf>) -> ExitCode {
             );
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The window's state is written under the data folder given, never elsewhere.
+    #[test]
+    fn the_window_state_lives_in_the_data_folder() {
+        let dir = std::path::Path::new("thu-muc-du-lieu");
+        let options = super::native_options(egui::ViewportBuilder::default(), Some(dir));
+        assert_eq!(options.persistence_path, Some(dir.join("cua-so")));
     }
 }

@@ -21,8 +21,9 @@ pub struct Column<'a> {
 /// What pasting a block would do.
 #[derive(Debug, Default, PartialEq)]
 pub struct Pasted {
-    /// The indicators whose values change, as they would be saved.
-    pub changed: Vec<Indicator>,
+    /// The indicators whose values change: each as the window showed it and as it would be
+    /// saved.
+    pub changed: Vec<(Indicator, Indicator)>,
     /// "“…”, Kế hoạch: từ 1.000 thành 1.200", one line per changed cell.
     pub lines: Vec<String>,
     /// Why values cannot be read ("Dòng 2 (“…”), cột Thực hiện: …"); nothing is pasted then.
@@ -89,7 +90,7 @@ pub fn paste(block: &str, rows: &[&Indicator], columns: &[Column<'_>]) -> Pasted
             }
         }
         if current != **ind {
-            out.changed.push(current);
+            out.changed.push(((*ind).clone(), current));
         }
     }
     if !out.refused.is_empty() {
@@ -183,8 +184,8 @@ mod tests {
         let p = paste("1.000\t1.128\r\nTrên 4\t5\r\n", &[&a, &b], &columns());
         assert!(p.refused.is_empty(), "{:?}", p.refused);
         assert_eq!(p.changed.len(), 2);
-        assert_eq!(p.changed[0].result, Some(1128.0));
-        assert_eq!(p.changed[1].plan_text, "Trên 4");
+        assert_eq!(p.changed[0].1.result, Some(1128.0));
+        assert_eq!(p.changed[1].1.plan_text, "Trên 4");
         assert_eq!(p.lines[0], "“Tin bài”, Kế hoạch: từ (trống) thành 1.000");
         assert!(is_block("1\t2") && is_block("1\n2\n") && !is_block("1.128\n"));
     }

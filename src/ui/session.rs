@@ -101,6 +101,59 @@ impl YearView {
         self.generation = NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     }
 
+    /// What the window shows of the value `edit` replaces, in the shape of
+    /// [`Edit::stored_state`]: the edit is refused if the file no longer holds it. `None` when
+    /// the edit checks its own rows, or is about a year other than the one shown.
+    pub fn read_state(&self, edit: &Edit) -> Option<Edit> {
+        let year = self.year();
+        let d = &self.data;
+        Some(match edit {
+            Edit::SetConference { year: y, .. } if *y == year => Edit::SetConference {
+                year,
+                conference: d.conference.clone(),
+            },
+            Edit::SetNews { year: y, .. } if *y == year => Edit::SetNews {
+                year,
+                news: d.news.clone(),
+            },
+            Edit::SetAttendees { year: y, .. } if *y == year => Edit::SetAttendees {
+                year,
+                list: d.attendees.clone(),
+            },
+            Edit::SaveReport { year: y, .. } | Edit::DeleteReport(y) if *y == year => {
+                crate::edit::report_state(year, d.report.clone())
+            }
+            Edit::SetReportStatus { year: y, .. } if *y == year => {
+                crate::edit::status_state(year, d.report.as_ref().map(|r| r.status))
+            }
+            Edit::SetScheme { year: y, .. } if *y == year => Edit::SetScheme {
+                year,
+                scheme: d.scoring.scheme.clone(),
+            },
+            Edit::SetScores { year: y, changes } if *y == year => Edit::SetScores {
+                year,
+                changes: crate::edit::score_cells(&d.scoring.scores, changes),
+            },
+            Edit::SetAwards { year: y, label, .. } if *y == year => Edit::SetAwards {
+                year,
+                awards: d.awards.clone(),
+                label,
+            },
+            Edit::Steps { label, steps } => {
+                let mut states = Vec::new();
+                for step in steps.iter().filter(|s| s.has_state()) {
+                    // A step about another year: nothing shown to compare with.
+                    states.push(self.read_state(step)?);
+                }
+                Edit::Steps {
+                    label,
+                    steps: states,
+                }
+            }
+            _ => return None,
+        })
+    }
+
     /// Nothing can be changed: the year was handed over, or another window has the file.
     pub fn locked(&self) -> bool {
         self.data.record.is_locked() || self.read_only
@@ -170,7 +223,7 @@ impl Session {
                 self.view.apply_score_changes(changes);
                 return Ok(());
             }
-            Edit::UpdateIndicator(ind) if ind.year == year => {
+            Edit::UpdateIndicator { to: ind, .. } if ind.year == year => {
                 let stored = indicators::get(conn, ind.id)?;
                 match (stored, data.indicators.iter_mut().find(|i| i.id == ind.id)) {
                     // Same place in the list: only its values changed.
@@ -352,32 +405,53 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         crate::sample::fill(&mut store).unwrap();
         let mut session = Session::start(store, Some(2020), None).unwrap();
-        let mut ind = session.view.data.indicators[3].clone();
+        let from = session.view.data.indicators[3].clone();
+        let mut ind = from.clone();
         ind.result = Some(1234.5);
         ind.note = "  ghi chú có dấu cách  ".to_owned();
         let member = ind.member;
         let edits = [
-            Edit::UpdateIndicator(ind),
+            Edit::UpdateIndicator { from, to: ind },
             Edit::SetNarrative {
                 year: 2020,
                 member,
                 field: crate::domain::NarrativeField::Achievements,
+                previous: String::new(),
                 text: "Hoa\u{300}n tha\u{300}nh tô\u{301}t".to_owned(),
             },
             Edit::SetNarrative {
                 year: 2020,
                 member,
                 field: crate::domain::NarrativeField::KeyWorks,
+                previous: String::new(),
                 text: "- Số hóa hồ sơ đất đai".to_owned(),
             },
             Edit::SetNarrative {
                 year: 2020,
                 member,
                 field: crate::domain::NarrativeField::Achievements,
+                previous: String::new(),
                 text: "   ".to_owned(),
             },
         ];
-        for edit in edits {
+        for mut edit in edits {
+            // What the window shows is what the edit replaces.
+            if let Edit::SetNarrative {
+                member,
+                field,
+                previous,
+                ..
+            } = &mut edit
+            {
+                *previous = session
+                    .view
+                    .data
+                    .narratives
+                    .iter()
+                    .find(|n| n.member == *member)
+                    .map(|n| n.field(*field).to_owned())
+                    .unwrap_or_default();
+            }
             let before = session.view.generation;
             session.history.apply(&mut session.store, &edit).unwrap();
             session.refresh_after(&edit).unwrap();

@@ -119,14 +119,15 @@ impl Preview {
         if let Some(refusal) = self.refusal() {
             return Err(OpsError::Invalid(refusal));
         }
-        let mut updated: Vec<Indicator> = Vec::new();
+        // Each indicator as the preview read it, and as the workbook leaves it.
+        let mut updated: Vec<(Indicator, Indicator)> = Vec::new();
         let mut at: HashMap<i64, usize> = HashMap::new();
         for c in &self.changes {
             let i = *at.entry(c.indicator.id).or_insert_with(|| {
-                updated.push(c.indicator.clone());
+                updated.push((c.indicator.clone(), c.indicator.clone()));
                 updated.len() - 1
             });
-            let ind = &mut updated[i];
+            let ind = &mut updated[i].1;
             match c.field {
                 Field::Plan => {
                     // A figure typed in the workbook replaces a target written as text.
@@ -136,7 +137,10 @@ impl Preview {
                 Field::Result => ind.result = Some(c.new),
             }
         }
-        let steps = updated.into_iter().map(Edit::UpdateIndicator).collect();
+        let steps = updated
+            .into_iter()
+            .map(|(from, to)| Edit::UpdateIndicator { from, to })
+            .collect();
         Ok(Edit::Steps {
             label: LABEL,
             steps,

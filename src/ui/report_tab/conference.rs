@@ -111,7 +111,10 @@ impl ConferencePanel {
         });
         if let Some(r) = changed {
             let refusal = blank_refusal(&r.bloc_name, "Tên khối không được để trống.");
-            actions.push(refusal.unwrap_or(Action::Edit(Edit::UpdateYear(r))));
+            actions.push(refusal.unwrap_or(Action::Edit(Edit::UpdateYear {
+                from: rec.clone(),
+                to: r,
+            })));
         }
     }
 

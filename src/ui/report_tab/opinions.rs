@@ -79,9 +79,11 @@ pub fn opinions_ui(
                 } else {
                     blank_refusal(&o.text, "Nội dung ý kiến không được để trống.")
                 };
-                actions.push(
-                    refusal.unwrap_or(Action::Edit(Edit::UpdateOpinion { year, opinion: o })),
-                );
+                actions.push(refusal.unwrap_or(Action::Edit(Edit::UpdateOpinion {
+                    year,
+                    from: op.clone(),
+                    to: o,
+                })));
             }
         });
     }
