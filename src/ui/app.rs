@@ -86,6 +86,8 @@ pub enum Action {
     Toast(String),
     Handover(crate::ops::handover::HandoverRequest),
     UnlockYear(Year),
+    /// Takes a year back from the successor in this file (a handover that must be redone).
+    TakeBack(Year),
     /// Opens the list of backups to restore one.
     RestoreDialog,
     RestoreBackup(PathBuf),
@@ -353,6 +355,10 @@ impl App {
             }
             Action::Edit(edit) => {
                 let Some(s) = &mut self.session else { return };
+                if let Some(held) = s.view.held_message() {
+                    self.dialog = Some(Dialog::error(held_refusal(&held)));
+                    return;
+                }
                 match s.history.apply(&mut s.store, &edit) {
                     Ok(()) => {
                         s.mark_saved();
@@ -388,6 +394,21 @@ impl App {
                         self.toast(
                             ctx,
                             format!("Đã mở khóa năm {year}; việc mở khóa đã được ghi lại."),
+                        );
+                    }
+                    Err(e) => self.dialog = Some(Dialog::error(e)),
+                }
+            }
+            Action::TakeBack(year) => {
+                self.dialog = None;
+                let Some(s) = &mut self.session else { return };
+                match s.store.write(|tx| years::take_back(tx, year)) {
+                    Ok(()) => {
+                        s.history = History::default();
+                        self.reload(None);
+                        self.toast(
+                            ctx,
+                            format!("Đã lấy lại quyền sửa năm {year}; việc này đã được ghi lại."),
                         );
                     }
                     Err(e) => self.dialog = Some(Dialog::error(e)),
@@ -442,6 +463,10 @@ impl App {
 
     fn undo_redo(&mut self, ctx: &egui::Context, undo: bool) {
         let Some(s) = &mut self.session else { return };
+        if let Some(held) = s.view.held_message() {
+            self.dialog = Some(Dialog::error(held_refusal(&held)));
+            return;
+        }
         let result = if undo {
             s.history.undo(&mut s.store)
         } else {
@@ -828,7 +853,11 @@ impl App {
             });
             return;
         };
-        if s.view.locked() {
+        if let Some(held) = s.view.held_message()
+            && !s.view.read_only
+        {
+            held_banner_ui(ui, &held, s.view.year(), &mut self.actions);
+        } else if s.view.locked() {
             let banner = if s.view.read_only {
                 "Tệp đang được sửa ở một cửa sổ khác — cửa sổ này chỉ xem. Muốn sửa, hãy làm ở cửa sổ đó.".to_owned()
             } else {
@@ -880,6 +909,37 @@ impl eframe::App for App {
                 .send_viewport_cmd(egui::ViewportCommand::Title(new_title));
         }
     }
+}
+
+/// Why an edit of a year the successor holds is refused.
+fn held_refusal(held: &str) -> String {
+    format!(
+        "{held}, nên tệp này chỉ xem năm đó: mọi thay đổi hãy làm trên tệp của đơn vị nhận. Nếu phải làm lại việc bàn giao, hãy bấm “Lấy lại quyền sửa” trên thanh báo."
+    )
+}
+
+/// The banner over a year the successor holds, with "Lấy lại quyền sửa năm …", which asks
+/// first and says why one would.
+fn held_banner_ui(ui: &mut egui::Ui, held: &str, year: Year, actions: &mut Vec<Action>) {
+    egui::Frame::new()
+        .fill(Color32::from_rgb(255, 243, 205))
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("{held} — tệp này chỉ xem năm {year}.")).strong());
+                if ui.button(format!("Lấy lại quyền sửa năm {year}…")).clicked() {
+                    actions.push(Action::Confirm {
+                        title: format!("Lấy lại quyền sửa năm {year}?"),
+                        lines: vec![
+                            format!("{held}: từ ngày bàn giao, số liệu năm {year} được nhập ở tệp của đơn vị nhận. Nếu sửa cả ở đây, hai tệp sẽ khác nhau."),
+                            "Chỉ lấy lại khi việc bàn giao phải làm lại (bàn giao nhầm đơn vị, nhầm ngày, tệp gửi đi bị hỏng hay thất lạc). Việc lấy lại được ghi vào lịch sử của tệp.".to_owned(),
+                        ],
+                        confirm: "Lấy lại quyền sửa".to_owned(),
+                        then: Box::new(Action::TakeBack(year)),
+                    });
+                }
+            });
+        });
 }
 
 /// "Mở tệp" and "Mở thư mục" for the file an export just wrote.

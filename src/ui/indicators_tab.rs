@@ -190,6 +190,8 @@ pub struct IndicatorsTab {
     /// The row list, rebuilt only when the data, the filter or the search change.
     rows: Vec<Row>,
     rows_key: Option<RowsKey>,
+    /// "Tổng cộng" per additive unit of the rows shown, built with them.
+    totals: Vec<crate::domain::totals::UnitTotal>,
     /// Whose results the table shows and takes: the year's or the first half's.
     period: Period,
     /// The column the rows of each unit are sorted by (a click on its header), if any.
@@ -434,6 +436,16 @@ impl IndicatorsTab {
             }
             self.rows.push(Row::Item(i));
         }
+        // In the data's order, whatever the sort: a total's parts follow it there.
+        let shown: Vec<&Indicator> = self
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Item(i) => view.data.indicators.get(*i),
+                Row::Header(..) => None,
+            })
+            .collect();
+        self.totals = crate::domain::totals::unit_totals(&shown, period);
         if let Some(sort) = self.sort {
             // Each unit's rows, between its header and the next, in the column's order.
             let indicators = &view.data.indicators;
@@ -495,11 +507,16 @@ impl IndicatorsTab {
             .collect();
         let mut header_ids = [egui::Id::NULL; 6];
         let rows = std::mem::take(&mut self.rows);
+        // Room under the table for the "Tổng cộng" lines.
+        let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        let reserve = self.totals.len() as f32 * line + 36.0;
+        let max_height = (ui.available_height() - reserve).max(120.0);
         // Below about 1100 px the table scrolls sideways; its widths are its own (by id), so
         // they survive a change of tab.
         egui::ScrollArea::horizontal().show(ui, |ui| {
             TableBuilder::new(ui)
                 .id_salt("indicators-table")
+                .max_scroll_height(max_height)
                 .striped(true)
                 .cell_layout(Layout::left_to_right(Align::Center))
                 .column(
@@ -661,6 +678,22 @@ impl IndicatorsTab {
                 });
         });
         self.rows = rows;
+        self.totals_ui(ui);
+    }
+
+    /// "Tổng cộng (tin bài): 1.128" for each unit whose results add up (see `domain::totals`).
+    fn totals_ui(&self, ui: &mut egui::Ui) {
+        for t in &self.totals {
+            ui.label(RichText::new(format!(
+                "Tổng cộng ({}): {}",
+                t.unit,
+                format_number(t.total)
+            )).strong())
+            .on_hover_text(format!(
+                "Cộng {} chỉ tiêu đang hiện có đơn vị tính “{}”; một chỉ tiêu bằng tổng các dòng ngay dưới nó (“trong đó”) được tính một lần.",
+                t.rows, t.unit
+            ));
+        }
     }
 
     /// A column's title, which sorts each unit's rows by it when clicked (a small triangle,

@@ -329,6 +329,10 @@ impl Chrome<'_> {
                 .leader
                 .map_or("chưa chọn".to_owned(), |id| s.view.short_name(id));
             ui.label(format!("Trưởng khối {year}: {leader}"));
+            if let Some(held) = s.view.held_message() {
+                ui.separator();
+                ui.label(RichText::new(held).strong());
+            }
             ui.separator();
             match &s.saved_at {
                 _ if s.lock.is_none() => ui.label("Chỉ xem (tệp đang được sửa ở cửa sổ khác)"),
