@@ -437,14 +437,7 @@ impl IndicatorsTab {
             self.rows.push(Row::Item(i));
         }
         // In the data's order, whatever the sort: a total's parts follow it there.
-        let shown: Vec<&Indicator> = self
-            .rows
-            .iter()
-            .filter_map(|r| match r {
-                Row::Item(i) => view.data.indicators.get(*i),
-                Row::Header(..) => None,
-            })
-            .collect();
+        let shown = self.shown_rows(view, None);
         self.totals = crate::domain::totals::unit_totals(&shown, period);
         if let Some(sort) = self.sort {
             // Each unit's rows, between its header and the next, in the column's order.
