@@ -104,3 +104,96 @@ fn a_click_anywhere_on_a_members_row_selects_it() {
         "the form shows the member"
     );
 }
+
+/// Runs frames until the background export has finished.
+fn wait_for_export(h: &mut Window) {
+    for _ in 0..400 {
+        if !h.state().exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        h.run_steps(2);
+    }
+    assert!(!h.state().exporting(), "the export did not finish");
+    h.run();
+}
+
+fn proposed(h: &Window) -> String {
+    h.get_by_label("Lưu vào tệp:").value().unwrap_or_default()
+}
+
+#[test]
+fn exports_are_proposed_in_the_documents_folder_then_where_the_last_one_went() {
+    let (dir, data_dir, mut h) = first_run();
+    h.state_mut().record_launches();
+    // With a data folder of its own (as here), "Khối thi đua" is made inside it, never in the
+    // home folder of whoever runs the tests.
+    let documents = data_dir.join("Khối thi đua");
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Xuất PDF…");
+    assert_eq!(
+        proposed(&h),
+        documents.join("BaoCao2020.pdf").display().to_string()
+    );
+    assert!(documents.is_dir());
+
+    // Written elsewhere: that folder is proposed next time, and kept in the settings.
+    let elsewhere = dir.path().join("Văn bản");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    let pdf = elsewhere.join("BaoCao2020.pdf");
+    replace_text(&mut h, "Lưu vào tệp:", pdf.to_str().unwrap());
+    click(&mut h, "Xuất");
+    wait_for_export(&mut h);
+    common::assert_pdf(&pdf);
+    click(&mut h, "Mở thư mục");
+    assert_eq!(h.state().launched(), [elsewhere.canonicalize().unwrap()]);
+    click(&mut h, "Xuất PDF…");
+    assert_eq!(
+        proposed(&h),
+        elsewhere
+            .canonicalize()
+            .unwrap()
+            .join("BaoCao2020.pdf")
+            .display()
+            .to_string()
+    );
+    click(&mut h, "Hủy");
+    let settings = std::fs::read_to_string(data_dir.join("settings.json")).unwrap();
+    assert!(settings.contains("\"van-ban\""), "{settings}");
+
+    // A new window on the same data folder remembers it too.
+    drop(h);
+    let mut again = window(App::new(Some(data_dir.clone()), None));
+    again.run();
+    again.state_mut().push(Action::ExportPdfDialog(
+        khoi_thi_dua::ops::export::DocumentKind::Minutes,
+    ));
+    again.run();
+    assert!(
+        proposed(&again).starts_with(&elsewhere.canonicalize().unwrap().display().to_string()),
+        "{}",
+        proposed(&again)
+    );
+}
+
+#[test]
+fn the_successors_file_is_proposed_in_the_documents_folder_and_opens_after_the_handover() {
+    let (_dir, data_dir, mut h) = first_run();
+    h.state_mut().record_launches();
+    click(&mut h, "Bàn giao");
+    let out = data_dir
+        .join("Khối thi đua")
+        .join("khoi-thi-dua-2021.sqlite");
+    let field = h.get_by_label("Lưu tệp cho đơn vị nhận").value();
+    assert_eq!(field.as_deref(), Some(out.to_str().unwrap()));
+    click_scrolled(&mut h, "Bàn giao…");
+    click(&mut h, "Xác nhận bàn giao");
+    click(&mut h, "Đóng");
+    assert!(out.is_file());
+    click(&mut h, "Mở tệp");
+    click(&mut h, "Mở thư mục");
+    assert_eq!(
+        h.state().launched(),
+        [out.clone(), out.parent().unwrap().to_path_buf()]
+    );
+}

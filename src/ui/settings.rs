@@ -28,6 +28,9 @@ pub struct Settings {
     /// (the headings' text), so the next file of that shape is read the same way.
     #[serde(default)]
     pub xlsx_layouts: std::collections::BTreeMap<String, crate::ops::xlsx::mapped::Columns>,
+    /// The folder last written to, per kind of output ("van-ban", "excel", …).
+    #[serde(default)]
+    pub output_folders: std::collections::BTreeMap<String, PathBuf>,
 }
 
 fn yes() -> bool {
@@ -42,6 +45,7 @@ impl Default for Settings {
             use_system_font: true,
             diagonal_draft_mark: false,
             xlsx_layouts: Default::default(),
+            output_folders: Default::default(),
         }
     }
 }
@@ -92,6 +96,20 @@ impl Settings {
                 break;
             };
             self.xlsx_layouts.remove(&other);
+        }
+    }
+
+    /// Remembers the folder of `written` (a file, or the folder itself for the data requests)
+    /// as the next place to propose for `kind`.
+    pub fn remember_folder(&mut self, kind: crate::ui::files::Output, written: &Path) {
+        let folder = if written.is_dir() {
+            Some(written)
+        } else {
+            written.parent().filter(|p| !p.as_os_str().is_empty())
+        };
+        if let Some(folder) = folder {
+            self.output_folders
+                .insert(kind.key().to_owned(), canonical(folder));
         }
     }
 
