@@ -12,7 +12,7 @@ use std::path::PathBuf;
 
 mod common;
 
-use common::window::{Window, click, click_scrolled, replace_text, store, window};
+use common::window::{Window, click, click_scrolled, replace_text, store, wait_for_export, window};
 
 /// The sample opened on a first run, in a data folder of the test's own (kept by the returned
 /// temporary folder).
@@ -103,19 +103,6 @@ fn a_click_anywhere_on_a_members_row_selects_it() {
         2,
         "the form shows the member"
     );
-}
-
-/// Runs frames until the background export has finished.
-fn wait_for_export(h: &mut Window) {
-    for _ in 0..400 {
-        if !h.state().exporting() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        h.run_steps(2);
-    }
-    assert!(!h.state().exporting(), "the export did not finish");
-    h.run();
 }
 
 fn proposed(h: &Window) -> String {
