@@ -82,6 +82,8 @@ fn the_indicator_table_totals_each_additive_unit_of_the_rows_shown() {
     h.get_by_label("Tổng cộng (tin bài): 1.128");
     // Projects: 39 + 8 of Sở TN&MT and 3 of Sở KH&CN.
     h.get_by_label("Tổng cộng (dự án): 50");
+    // 3.611,73 + 239,14 + the forest's 5.711,7 (its parts not again), 1.738 and 131.900.
+    h.get_by_label("Tổng cộng (ha): 143.200,57");
     // A unit with one row has no total line.
     assert!(h.query_by_label_contains("Tổng cộng (lượt)").is_none());
     // The lines follow the rows shown.

@@ -78,7 +78,11 @@ pub fn unit_totals(rows: &[&Indicator], period: Period) -> Vec<UnitTotal> {
     }
     totals
         .into_iter()
-        .map(|(_, t)| t)
+        .map(|(_, mut t)| {
+            // 3.611,73 + 239,14 is 3.850,87, not 3.850,8700000000003.
+            t.total = (t.total * 1e6).round() / 1e6;
+            t
+        })
         .filter(|t| t.rows >= 2)
         .collect()
 }
@@ -213,5 +217,16 @@ mod tests {
             ind(2, "A", "dự án", 4.0),
         ];
         assert_eq!(totals(&rows), [("dự án".to_owned(), 16.0, 3)]);
+    }
+
+    #[test]
+    fn sums_carry_no_floating_point_residue() {
+        let rows = [
+            ind(1, "A", "ha", 3611.73),
+            ind(2, "B", "ha", 239.14),
+            ind(3, "C", "ha", 0.1),
+            ind(3, "D", "ha", 0.2),
+        ];
+        assert_eq!(totals(&rows), [("ha".to_owned(), 3851.17, 4)]);
     }
 }

@@ -502,7 +502,13 @@ impl IndicatorsTab {
         let rows = std::mem::take(&mut self.rows);
         // Room under the table for the "Tổng cộng" lines.
         let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
-        let reserve = self.totals.len() as f32 * line + 36.0;
+        // The lines wrap side by side: two rows of them cover most years; the header row and
+        // the sideways scroll bar take the rest.
+        let reserve = if self.totals.is_empty() {
+            0.0
+        } else {
+            2.0 * line + 64.0
+        };
         let max_height = (ui.available_height() - reserve).max(120.0);
         // Below about 1100 px the table scrolls sideways; its widths are its own (by id), so
         // they survive a change of tab.
@@ -674,19 +680,24 @@ impl IndicatorsTab {
         self.totals_ui(ui);
     }
 
-    /// "Tổng cộng (tin bài): 1.128" for each unit whose results add up (see `domain::totals`).
+    /// "Tổng cộng (tin bài): 1.128" for each unit whose results add up (see `domain::totals`),
+    /// side by side while they fit the width.
     fn totals_ui(&self, ui: &mut egui::Ui) {
-        for t in &self.totals {
-            ui.label(RichText::new(format!(
-                "Tổng cộng ({}): {}",
-                t.unit,
-                format_number(t.total)
-            )).strong())
-            .on_hover_text(format!(
-                "Cộng {} chỉ tiêu đang hiện có đơn vị tính “{}”; một chỉ tiêu bằng tổng các dòng ngay dưới nó (“trong đó”) được tính một lần.",
-                t.rows, t.unit
-            ));
-        }
+        ui.horizontal_wrapped(|ui| {
+            for (n, t) in self.totals.iter().enumerate() {
+                if n > 0 {
+                    ui.separator();
+                }
+                ui.label(
+                    RichText::new(format!("Tổng cộng ({}): {}", t.unit, format_number(t.total)))
+                        .strong(),
+                )
+                .on_hover_text(format!(
+                    "Cộng {} chỉ tiêu đang hiện có đơn vị tính “{}”; một chỉ tiêu bằng tổng các dòng ngay dưới nó (“trong đó”) được tính một lần.",
+                    t.rows, t.unit
+                ));
+            }
+        });
     }
 
     /// A column's title, which sorts each unit's rows by it when clicked (a small triangle,
