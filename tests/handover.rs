@@ -397,3 +397,51 @@ fn the_handover_record_is_dated_at_the_conference_and_describes_the_file_not_the
     // An official record names no menus of the program.
     assert!(!text.contains("Tệp ›") && !text.contains("Mở…"), "{text}");
 }
+
+#[test]
+fn after_a_handover_the_next_year_is_held_by_the_successor_until_taken_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::sample(dir.path(), "khoi-2020.sqlite");
+    let out = dir.path().join("khoi-2021.sqlite");
+    let mut args = handover_args(&db, "Ban Quản lý Khu kinh tế", &out);
+    args.extend(["--date", "16/12/2020"]);
+    let o = run(dir.path(), &args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+
+    // The original: 2021 is the successor's, from the handover's date; 2020 is not "held".
+    let mut store = Store::open(&db).unwrap();
+    let held = years::held_by_successor(store.conn(), 2021)
+        .unwrap()
+        .unwrap();
+    assert_eq!(held.from_year, 2020);
+    assert_eq!(
+        held.since,
+        chrono::NaiveDate::from_ymd_opt(2020, 12, 16).unwrap()
+    );
+    let members = khoi_thi_dua::store::members::list(store.conn()).unwrap();
+    let holder = members.iter().find(|m| m.id == held.holder).unwrap();
+    assert_eq!(holder.full_name_in(2021), "Ban Quản lý Khu kinh tế");
+    assert_eq!(years::held_by_successor(store.conn(), 2020).unwrap(), None);
+    // The successor's own copy holds its years itself.
+    let copy = Store::open(&out).unwrap();
+    assert_eq!(years::held_by_successor(copy.conn(), 2021).unwrap(), None);
+    drop(copy);
+
+    // The JSON exchange carries the state both ways: held, then taken back.
+    let json = dir.path().join("khoi.json");
+    let held_again = |json: &Path, name: &str| {
+        let rebuilt = dir.path().join(name);
+        ops::json::import_file(&rebuilt, json).unwrap();
+        let s = Store::open(&rebuilt).unwrap();
+        years::held_by_successor(s.conn(), 2021).unwrap().is_some()
+    };
+    ops::json::export_file(&store, None, &json, ops::Overwrite::Allow).unwrap();
+    assert!(held_again(&json, "held.sqlite"));
+
+    store.write(|tx| years::take_back(tx, 2021)).unwrap();
+    assert_eq!(years::held_by_successor(store.conn(), 2021).unwrap(), None);
+    let events = years::events(store.conn(), 2021).unwrap();
+    assert_eq!(events.last().unwrap().action, "unlock");
+    ops::json::export_file(&store, None, &json, ops::Overwrite::Allow).unwrap();
+    assert!(!held_again(&json, "taken-back.sqlite"));
+}

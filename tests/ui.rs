@@ -14,7 +14,9 @@ use std::path::{Path, PathBuf};
 
 mod common;
 
-use common::window::{Window, click, click_scrolled, replace_text, store, type_into, window};
+use common::window::{
+    Window, click, click_scrolled, replace_text, store, type_into, wait_for_export, window,
+};
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -671,20 +673,6 @@ fn export_to(h: &mut Window, path: &Path) {
     // The export starts on a worker thread that keeps asking for frames: step, do not settle.
     h.get_by_label("Xuất").click();
     h.run_steps(4);
-}
-
-/// Runs frames until the background export has finished and its result is shown.
-fn wait_for_export(h: &mut Window) {
-    for _ in 0..400 {
-        if !h.state().exporting() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-        // A running export keeps asking for frames (its progress): step, do not wait to settle.
-        h.run_steps(2);
-    }
-    assert!(!h.state().exporting(), "the export did not finish");
-    h.run();
 }
 
 /// Adds an empty `year` to the open file, as a handover would, and shows the window again.

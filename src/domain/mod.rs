@@ -12,6 +12,7 @@ pub mod limits;
 mod report;
 pub mod scoring;
 pub mod target;
+pub mod totals;
 
 pub use report::{
     Handling, Opinion, Report, ReportSection, ReportStatus, ReportVersion, SectionKind,
@@ -500,6 +501,19 @@ pub struct Handover {
     /// File name of the copy written for the successor, and its SHA-256 in hex.
     pub file_name: String,
     pub file_hash: String,
+}
+
+/// A year this file handed on: after the handover of `from_year`, the successor keeps the
+/// bloc's file for the years after it, so this copy only shows them (until taken back).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    /// The year shown, held by the successor.
+    pub year: Year,
+    /// The year whose handover passed it on.
+    pub from_year: Year,
+    pub holder: MemberId,
+    /// The handover's date.
+    pub since: NaiveDate,
 }
 
 /// One line of the handover minutes' list: what was handed over, how many, a remark.

@@ -167,6 +167,56 @@ pub fn set_status(conn: &Connection, year: Year, status: YearStatus, note: &str)
     Ok(())
 }
 
+/// Who holds `year` in this file's view: the successor of the latest handover of an earlier
+/// year that this file made (the outgoing leader's file records the successor's file and its
+/// SHA-256; the successor's own copy does not), unless the year was taken back since (an
+/// "unlock" event of `year` at or after the handed-over year's lock). `None`: the year is this
+/// file's to edit.
+pub fn held_by_successor(conn: &Connection, year: Year) -> Result<Option<crate::domain::Held>> {
+    let row: Option<(Year, crate::domain::MemberId, String, Option<String>)> = conn
+        .prepare_cached(
+            "SELECT h.year, h.to_member_id, h.date,
+                    (SELECT MAX(e.at) FROM year_event e WHERE e.year = h.year AND e.action = 'lock')
+             FROM handover h
+             WHERE h.year < ?1 AND h.file_hash <> ''
+             ORDER BY h.year DESC, h.id DESC LIMIT 1",
+        )?
+        .query_row([year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        .optional()?;
+    let Some((from_year, holder, date, locked_at)) = row else {
+        return Ok(None);
+    };
+    let taken_back: bool = conn
+        .prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM year_event
+             WHERE year = ?1 AND action = 'unlock' AND at >= COALESCE(?2, ''))",
+        )?
+        .query_row(params![year, locked_at], |r| r.get(0))?;
+    if taken_back {
+        return Ok(None);
+    }
+    let Some(since) = super::parse_iso_date(Some(date)) else {
+        return Ok(None);
+    };
+    Ok(Some(crate::domain::Held {
+        year,
+        from_year,
+        holder,
+        since,
+    }))
+}
+
+/// Takes `year` back from the successor in this file (a handover that must be redone): an
+/// "unlock" event of the year, kept in its history.
+pub fn take_back(conn: &Connection, year: Year) -> Result<()> {
+    set_status(
+        conn,
+        year,
+        YearStatus::Open,
+        "Lấy lại quyền sửa từ đơn vị nhận bàn giao",
+    )
+}
+
 pub fn events(conn: &Connection, year: Year) -> Result<Vec<YearEvent>> {
     let mut stmt =
         conn.prepare("SELECT at, action, note FROM year_event WHERE year = ?1 ORDER BY id")?;

@@ -11,7 +11,7 @@ use super::dialogs::{
     WelcomeDialog,
 };
 use super::export::ExportJob;
-use super::files::new_bloc_form;
+use super::files::{Output, folder_for, handover_path, new_bloc_form};
 use super::menu::{Chrome, WAIT_FOR_EXPORT, shortcuts};
 use super::preview::PreviewJob;
 use super::session::{self, Notice, Opened, Session};
@@ -88,6 +88,8 @@ pub enum Action {
     Toast(String),
     Handover(crate::ops::handover::HandoverRequest),
     UnlockYear(Year),
+    /// Takes a year back from the successor in this file (a handover that must be redone).
+    TakeBack(Year),
     /// Opens the list of backups to restore one.
     RestoreDialog,
     RestoreBackup(PathBuf),
@@ -156,6 +158,8 @@ enum Launcher {
 
 pub struct App {
     data_dir: Option<PathBuf>,
+    /// The "Khối thi đua" folder where exports are proposed (`paths::documents_dir`).
+    documents: Option<PathBuf>,
     settings: Settings,
     /// Why the settings could not be saved, shown in the status bar until a save succeeds.
     settings_error: Option<String>,
@@ -183,6 +187,7 @@ impl App {
     pub fn new(data_dir: Option<PathBuf>, db: Option<PathBuf>) -> App {
         let settings = Settings::load(data_dir.as_deref());
         let mut app = App {
+            documents: crate::paths::documents_dir(data_dir.as_deref()),
             data_dir,
             settings,
             settings_error: None,
@@ -362,6 +367,10 @@ impl App {
             }
             Action::Edit(edit) => {
                 let Some(s) = &mut self.session else { return };
+                if let Some(held) = s.view.held_message() {
+                    self.dialog = Some(Dialog::error(held_refusal(&held)));
+                    return;
+                }
                 let read = s.view.read_state(&edit);
                 match s.history.apply_read(&mut s.store, &edit, read.as_ref()) {
                     Ok(()) => {
@@ -386,22 +395,18 @@ impl App {
                 )))
             }
             Action::Handover(req) => self.hand_over(&req),
-            Action::UnlockYear(year) => {
-                let Some(s) = &mut self.session else { return };
-                let result = s.store.write(|tx| {
-                    years::set_status(tx, year, crate::domain::YearStatus::Open, "Mở khóa để sửa")
-                });
-                match result {
-                    Ok(()) => {
-                        s.history = History::default();
-                        self.reload(None);
-                        self.toast(
-                            ctx,
-                            format!("Đã mở khóa năm {year}; việc mở khóa đã được ghi lại."),
-                        );
-                    }
-                    Err(e) => self.dialog = Some(Dialog::error(e)),
-                }
+            Action::UnlockYear(year) => self.reopen(
+                ctx,
+                |tx| years::set_status(tx, year, crate::domain::YearStatus::Open, "Mở khóa để sửa"),
+                format!("Đã mở khóa năm {year}; việc mở khóa đã được ghi lại."),
+            ),
+            Action::TakeBack(year) => {
+                self.dialog = None;
+                self.reopen(
+                    ctx,
+                    |tx| years::take_back(tx, year),
+                    format!("Đã lấy lại quyền sửa năm {year}; việc này đã được ghi lại."),
+                );
             }
             Action::RestoreDialog => {
                 let list = self
@@ -415,7 +420,13 @@ impl App {
             Action::ExportPdfDialog(kind) => {
                 let Some(s) = &self.session else { return };
                 let year = s.view.year();
-                let path = super::export::default_pdf_path(&s.store, year, kind);
+                let folder = folder_for(
+                    &self.settings,
+                    self.documents.as_deref(),
+                    Output::Document,
+                    s.store.path(),
+                );
+                let path = super::export::default_pdf_path(&folder, year, kind);
                 // What the document still lacks is said before it is written; the user may go on.
                 let warnings = ops::export::check(&s.store, year, kind).unwrap_or_default();
                 self.dialog = Some(Dialog::Export(ExportDialog::new(kind, &path, warnings)));
@@ -450,8 +461,31 @@ impl App {
         }
     }
 
+    /// Makes a year editable again in this file (unlocking it, or taking it back from the
+    /// successor): the change is on record in the year's history; the undo steps are dropped.
+    fn reopen(
+        &mut self,
+        ctx: &egui::Context,
+        change: impl FnOnce(&rusqlite::Transaction) -> crate::store::Result<()>,
+        done: String,
+    ) {
+        let Some(s) = &mut self.session else { return };
+        match s.store.write(change) {
+            Ok(()) => {
+                s.history = History::default();
+                self.reload(None);
+                self.toast(ctx, done);
+            }
+            Err(e) => self.dialog = Some(Dialog::error(e)),
+        }
+    }
+
     fn undo_redo(&mut self, ctx: &egui::Context, undo: bool) {
         let Some(s) = &mut self.session else { return };
+        if let Some(held) = s.view.held_message() {
+            self.dialog = Some(Dialog::error(held_refusal(&held)));
+            return;
+        }
         let result = if undo {
             s.history.undo(&mut s.store)
         } else {
@@ -522,6 +556,8 @@ impl App {
                     ));
                 }
                 self.dialog = Some(Dialog::info("Đã bàn giao", lines));
+                let file = done.file.clone();
+                self.wrote(Output::Handover, &file);
             }
             Err(e @ ops::OpsError::UnfinishedHandover { .. }) => {
                 let redo = crate::ops::handover::HandoverRequest {
@@ -636,7 +672,7 @@ impl App {
             Ok(done) => {
                 self.dialog = done.missing_chars_message().map(Dialog::error);
                 self.toast(ctx, format!("Đã xuất: {}", path.display()));
-                self.exported = Some(path.to_path_buf());
+                self.wrote(Output::Document, path);
             }
             Err(e) => self.refuse_export(e.to_string()),
         }
@@ -779,7 +815,26 @@ impl App {
                 .push_str(". Năm này chưa có báo cáo nên chương trình đã soạn dự thảo từ số liệu.");
         }
         self.toast(ctx, message);
-        self.exported = Some(job.path);
+        self.wrote(Output::Document, &job.path);
+    }
+
+    /// After a file was written: "Mở tệp" and "Mở thư mục" in the status bar, and its folder
+    /// proposed next time for the same kind of output.
+    pub(super) fn wrote(&mut self, kind: Output, path: &Path) {
+        self.exported = Some(path.to_path_buf());
+        self.settings.remember_folder(kind, path);
+        self.save_settings();
+    }
+
+    /// The folder proposed for `kind` (see `files::folder_for`).
+    pub(super) fn folder(&self, kind: Output) -> PathBuf {
+        let db = self.session.as_ref().map(|s| s.store.path());
+        folder_for(
+            &self.settings,
+            self.documents.as_deref(),
+            kind,
+            db.unwrap_or(Path::new(".")),
+        )
     }
 
     /// Opens `path` with the system's program; a failure is said in Vietnamese (the cause
@@ -822,7 +877,15 @@ impl App {
             self.export.is_some(),
             &mut self.actions,
         );
+        if self.tab == Tab::Handover {
+            let folder = self.folder(Output::Handover);
+            if let Some(s) = &mut self.session {
+                s.view.default_handover_path = handover_path(&folder, s.view.year());
+            }
+        }
         let chrome = Chrome {
+            settings: &self.settings,
+            documents: self.documents.as_deref(),
             session: self.session.as_ref(),
             recent: &self.settings.recent,
             tab: self.tab,
@@ -849,7 +912,11 @@ impl App {
             });
             return;
         };
-        if s.view.locked() {
+        if let Some(held) = s.view.held_message()
+            && !s.view.read_only
+        {
+            held_banner_ui(ui, &held, s.view.year(), &mut self.actions);
+        } else if s.view.locked() {
             let banner = if s.view.read_only {
                 "Tệp đang được sửa ở một cửa sổ khác — cửa sổ này chỉ xem. Muốn sửa, hãy làm ở cửa sổ đó.".to_owned()
             } else {
@@ -901,6 +968,37 @@ impl eframe::App for App {
                 .send_viewport_cmd(egui::ViewportCommand::Title(new_title));
         }
     }
+}
+
+/// Why an edit of a year the successor holds is refused.
+fn held_refusal(held: &str) -> String {
+    format!(
+        "{held}, nên tệp này chỉ xem năm đó: mọi thay đổi hãy làm trên tệp của đơn vị nhận. Nếu phải làm lại việc bàn giao, hãy bấm “Lấy lại quyền sửa” trên thanh báo."
+    )
+}
+
+/// The banner over a year the successor holds, with "Lấy lại quyền sửa năm …", which asks
+/// first and says why one would.
+fn held_banner_ui(ui: &mut egui::Ui, held: &str, year: Year, actions: &mut Vec<Action>) {
+    egui::Frame::new()
+        .fill(Color32::from_rgb(255, 243, 205))
+        .inner_margin(6.0)
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(RichText::new(format!("{held} — tệp này chỉ xem năm {year}.")).strong());
+                if ui.button(format!("Lấy lại quyền sửa năm {year}…")).clicked() {
+                    actions.push(Action::Confirm {
+                        title: format!("Lấy lại quyền sửa năm {year}?"),
+                        lines: vec![
+                            format!("{held}: từ ngày bàn giao, số liệu năm {year} được nhập ở tệp của đơn vị nhận. Nếu sửa cả ở đây, hai tệp sẽ khác nhau."),
+                            "Chỉ lấy lại khi việc bàn giao phải làm lại (bàn giao nhầm đơn vị, nhầm ngày, tệp gửi đi bị hỏng hay thất lạc). Việc lấy lại được ghi vào lịch sử của tệp.".to_owned(),
+                        ],
+                        confirm: "Lấy lại quyền sửa".to_owned(),
+                        then: Box::new(Action::TakeBack(year)),
+                    });
+                }
+            });
+        });
 }
 
 /// "Mở tệp" and "Mở thư mục" for the file an export just wrote.

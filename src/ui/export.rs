@@ -106,10 +106,10 @@ impl ExportJob {
     }
 }
 
-/// Where the export dialog proposes to write: beside the database, "BaoCao2020.pdf",
+/// Where the export dialog proposes to write, in `folder`: "BaoCao2020.pdf",
 /// "BienBanHoiNghi2020.pdf" or "TinBai2020.html".
-pub fn default_pdf_path(store: &Store, year: Year, kind: DocumentKind) -> PathBuf {
-    super::files::beside(store.path()).join(match kind {
+pub fn default_pdf_path(folder: &std::path::Path, year: Year, kind: DocumentKind) -> PathBuf {
+    folder.join(match kind {
         DocumentKind::Report => format!("BaoCao{year}.pdf"),
         DocumentKind::Minutes => format!("BienBanHoiNghi{year}.pdf"),
         DocumentKind::News => format!("TinBai{year}.html"),

@@ -3,6 +3,7 @@
 //! result (the new file, its SHA-256, the minutes). For a received file, who handed it over.
 
 use super::app::Action;
+use super::files::{NO_FILE_DIALOG, Picked, pick};
 use super::session::YearView;
 use super::todo::{Check, DONE, checks_ui, year_end_checks};
 use super::widgets::{DateBuffer, date_field_ui, error_label_ui, form_grid_ui};
@@ -10,7 +11,7 @@ use crate::domain::{HandoverItem, MemberId};
 use crate::ops::handover::{HandoverRequest, default_items, minutes_path};
 use crate::text::date::format_date;
 use egui::RichText;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Default)]
 pub struct HandoverTab {
@@ -24,6 +25,8 @@ pub struct HandoverTab {
     error: Option<String>,
     confirm: bool,
     confirm_unlock: bool,
+    /// "Chọn…" found no system file dialog: the path field is the way, and it says so.
+    no_dialog: bool,
     /// The checklist and the [`YearView::generation`] it was computed from: it walks members by
     /// indicators, so it is computed once per change rather than at every frame.
     checks: Option<(u64, Vec<Check>)>,
@@ -143,17 +146,28 @@ impl HandoverTab {
             ui.horizontal(|ui| {
                 ui.add(egui::TextEdit::singleline(&mut self.out).desired_width(400.0))
                     .labelled_by(label.id);
-                if ui.button("Chọn…").clicked()
-                    && let Some(p) = rfd::FileDialog::new()
+                if ui.button("Chọn…").clicked() {
+                    let mut dialog = rfd::FileDialog::new()
                         .add_filter("Tệp dữ liệu khối thi đua", &["sqlite"])
-                        .set_file_name(format!("khoi-thi-dua-{}.sqlite", year + 1))
-                        .save_file()
-                {
-                    self.out = p.display().to_string();
+                        .set_file_name(format!("khoi-thi-dua-{}.sqlite", year + 1));
+                    if let Some(dir) = Path::new(self.out.trim()).parent().filter(|d| d.is_dir()) {
+                        dialog = dialog.set_directory(dir);
+                    }
+                    match pick(|| dialog.save_file()) {
+                        Picked::Chosen(p) => {
+                            self.out = p.display().to_string();
+                            self.no_dialog = false;
+                        }
+                        Picked::Cancelled => {}
+                        Picked::Unavailable => self.no_dialog = true,
+                    }
                 }
             });
             ui.end_row();
         });
+        if self.no_dialog {
+            ui.colored_label(super::widgets::ERROR_COLOR, NO_FILE_DIALOG);
+        }
         ui.add_space(6.0);
         ui.label(RichText::new("Danh mục bàn giao").strong());
         let mut remove = None;

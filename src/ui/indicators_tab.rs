@@ -190,6 +190,8 @@ pub struct IndicatorsTab {
     /// The row list, rebuilt only when the data, the filter or the search change.
     rows: Vec<Row>,
     rows_key: Option<RowsKey>,
+    /// "Tổng cộng" per additive unit of the rows shown, built with them.
+    totals: Vec<crate::domain::totals::UnitTotal>,
     /// Whose results the table shows and takes: the year's or the first half's.
     period: Period,
     /// The column the rows of each unit are sorted by (a click on its header), if any.
@@ -485,6 +487,9 @@ impl IndicatorsTab {
             }
             self.rows.push(Row::Item(i));
         }
+        // In the data's order, whatever the sort: a total's parts follow it there.
+        let shown = self.shown_rows(view, None);
+        self.totals = crate::domain::totals::unit_totals(&shown, period);
         if let Some(sort) = self.sort {
             // Each unit's rows, between its header and the next, in the column's order.
             let indicators = &view.data.indicators;
@@ -546,11 +551,22 @@ impl IndicatorsTab {
             .collect();
         let mut header_ids = [egui::Id::NULL; 6];
         let rows = std::mem::take(&mut self.rows);
+        // Room under the table for the "Tổng cộng" lines.
+        let line = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        // The lines wrap side by side: two rows of them cover most years; the header row and
+        // the sideways scroll bar take the rest.
+        let reserve = if self.totals.is_empty() {
+            0.0
+        } else {
+            2.0 * line + 64.0
+        };
+        let max_height = (ui.available_height() - reserve).max(120.0);
         // Below about 1100 px the table scrolls sideways; its widths are its own (by id), so
         // they survive a change of tab.
         egui::ScrollArea::horizontal().show(ui, |ui| {
             TableBuilder::new(ui)
                 .id_salt("indicators-table")
+                .max_scroll_height(max_height)
                 .striped(true)
                 .cell_layout(Layout::left_to_right(Align::Center))
                 .column(
@@ -712,6 +728,27 @@ impl IndicatorsTab {
                 });
         });
         self.rows = rows;
+        self.totals_ui(ui);
+    }
+
+    /// "Tổng cộng (tin bài): 1.128" for each unit whose results add up (see `domain::totals`),
+    /// side by side while they fit the width.
+    fn totals_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal_wrapped(|ui| {
+            for (n, t) in self.totals.iter().enumerate() {
+                if n > 0 {
+                    ui.separator();
+                }
+                ui.label(
+                    RichText::new(format!("Tổng cộng ({}): {}", t.unit, format_number(t.total)))
+                        .strong(),
+                )
+                .on_hover_text(format!(
+                    "Cộng {} chỉ tiêu đang hiện có đơn vị tính “{}”; một chỉ tiêu bằng tổng các dòng ngay dưới nó (“trong đó”) được tính một lần.",
+                    t.rows, t.unit
+                ));
+            }
+        });
     }
 
     /// A column's title, which sorts each unit's rows by it when clicked (a small triangle,

@@ -174,6 +174,8 @@ impl MembersTab {
             TableBuilder::new(ui)
                 .id_salt("members-table")
                 .striped(true)
+                // The whole row is the click target of its member, as in a spreadsheet.
+                .sense(egui::Sense::click())
                 .column(Column::exact(36.0))
                 .column(Column::remainder().at_least(160.0).clip(true))
                 .column(Column::initial(90.0).resizable(true).clip(true))
@@ -197,13 +199,16 @@ impl MembersTab {
                     }
                 })
                 .body(|mut body| {
+                    // Labels pass clicks through to their row (no text selection in a table).
+                    body.ui_mut().style_mut().interaction.selectable_labels = false;
                     for (i, m) in list {
                         body.row(28.0, |mut row| {
+                            let selected = self.selected == Some(m.id);
+                            row.set_selected(selected);
                             row.col(|ui| {
                                 ui.label((i + 1).to_string());
                             });
                             row.col(|ui| {
-                                let selected = self.selected == Some(m.id);
                                 if ui
                                     .selectable_label(selected, m.full_name_in(year))
                                     .clicked()
@@ -237,6 +242,9 @@ impl MembersTab {
                                     text
                                 });
                             });
+                            if row.response().clicked() {
+                                self.select(m.id);
+                            }
                         });
                     }
                 });

@@ -4,10 +4,11 @@
 
 use super::app::{Action, Tab};
 use super::export::ExportJob;
+use super::files::{Output, Picked, pick};
 use super::session::Session;
 use crate::ops::export::DocumentKind;
 use egui::{Align, Color32, Key, KeyboardShortcut, Layout, Modifiers, RichText};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Why the year picker and the ways of opening another file wait while an export runs.
 pub const WAIT_FOR_EXPORT: &str = "Đang xuất PDF: hãy chờ xuất xong (hoặc bấm Hủy xuất ở thanh trạng thái) rồi đổi năm hay mở tệp khác.";
@@ -20,6 +21,9 @@ const TOAST_SECONDS: f64 = 8.0;
 
 /// What the menu and the status bar show.
 pub struct Chrome<'a> {
+    /// For the folders proposed to the Excel items.
+    pub settings: &'a super::settings::Settings,
+    pub documents: Option<&'a Path>,
     pub session: Option<&'a Session>,
     pub recent: &'a [PathBuf],
     pub tab: Tab,
@@ -173,13 +177,17 @@ impl Chrome<'_> {
 
     /// Xuất Excel, the data-request workbooks and the import of a returned one.
     fn excel_menu_ui(&self, ui: &mut egui::Ui, has_file: bool, actions: &mut Vec<Action>) {
+        let folder = |s: &Session, kind| {
+            super::files::folder_for(self.settings, self.documents, kind, s.store.path())
+        };
         if ui
             .add_enabled(has_file, egui::Button::new("Xuất Excel…"))
             .clicked()
             && let Some(s) = self.session
         {
-            // Beside the database, "ChiTieu2020.xlsx", as the PDF exports propose.
-            let proposed = super::files::default_xlsx_path(s.store.path(), s.view.year());
+            // "ChiTieu2020.xlsx" in the folder last used for workbooks, as the PDFs propose.
+            let proposed =
+                super::files::default_xlsx_path(&folder(s, Output::Workbook), s.view.year());
             let mut dialog = rfd::FileDialog::new()
                 .set_title("Xuất Excel")
                 .add_filter("Bảng tính Excel", &["xlsx"]);
@@ -189,19 +197,35 @@ impl Chrome<'_> {
             if let Some(name) = proposed.file_name() {
                 dialog = dialog.set_file_name(name.to_string_lossy());
             }
-            if let Some(path) = dialog.save_file() {
-                actions.push(Action::ExportXlsx(path));
+            match pick(|| dialog.save_file()) {
+                Picked::Chosen(path) => actions.push(Action::ExportXlsx(path)),
+                Picked::Cancelled => {}
+                Picked::Unavailable => actions.push(without_dialog(
+                    &proposed,
+                    Action::ExportXlsx(proposed.clone()),
+                )),
             }
         }
         if ui
             .add_enabled(has_file, egui::Button::new("Xuất mẫu báo cáo số liệu…"))
             .on_hover_text("Mỗi đơn vị một tệp Excel để điền kết quả thực hiện rồi gửi lại.")
             .clicked()
-            && let Some(dir) = rfd::FileDialog::new()
-                .set_title("Chọn thư mục ghi mẫu báo cáo số liệu")
-                .pick_folder()
+            && let Some(s) = self.session
         {
-            actions.push(Action::ExportRequests(dir, crate::ops::Overwrite::Refuse));
+            let proposed = folder(s, Output::Requests);
+            let dialog = rfd::FileDialog::new()
+                .set_title("Chọn thư mục ghi mẫu báo cáo số liệu")
+                .set_directory(&proposed);
+            match pick(|| dialog.pick_folder()) {
+                Picked::Chosen(dir) => {
+                    actions.push(Action::ExportRequests(dir, crate::ops::Overwrite::Refuse))
+                }
+                Picked::Cancelled => {}
+                Picked::Unavailable => actions.push(without_dialog(
+                    &proposed,
+                    Action::ExportRequests(proposed.clone(), crate::ops::Overwrite::Refuse),
+                )),
+            }
         }
         let writable = self.session.is_some_and(|s| s.lock.is_some());
         if ui
@@ -329,6 +353,10 @@ impl Chrome<'_> {
                 .leader
                 .map_or("chưa chọn".to_owned(), |id| s.view.short_name(id));
             ui.label(format!("Trưởng khối {year}: {leader}"));
+            if let Some(held) = s.view.held_message() {
+                ui.separator();
+                ui.label(RichText::new(held).strong());
+            }
             ui.separator();
             match &s.saved_at {
                 _ if s.lock.is_none() => ui.label("Chỉ xem (tệp đang được sửa ở cửa sổ khác)"),
@@ -436,6 +464,23 @@ pub fn shortcuts(ctx: &egui::Context, has_file: bool, exporting: bool, actions: 
         if pressed(Key::Y) {
             actions.push(Action::Redo);
         }
+    }
+}
+
+/// When the system's file dialog cannot open: say so, and offer the proposed place.
+fn without_dialog(proposed: &Path, then: Action) -> Action {
+    let mut lines = vec![
+        "Không mở được hộp chọn tệp của hệ thống (máy thiếu dịch vụ hộp thoại tệp), nên chương trình đề nghị ghi vào:".to_owned(),
+        proposed.display().to_string(),
+    ];
+    if proposed.is_file() {
+        lines.push("Tệp này đã có và sẽ được thay.".to_owned());
+    }
+    Action::Confirm {
+        title: "Ghi vào thư mục đề nghị?".to_owned(),
+        lines,
+        confirm: "Ghi vào đây".to_owned(),
+        then: Box::new(then),
     }
 }
 

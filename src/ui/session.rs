@@ -32,6 +32,8 @@ pub struct YearView {
     pub default_handover_path: PathBuf,
     /// Another window has the file open to change it: this one only shows it.
     pub read_only: bool,
+    /// The successor holds this year: this file handed an earlier year over (until taken back).
+    pub held: Option<crate::domain::Held>,
     /// Every year's awards with its number of members, for each member's award history.
     pub award_years: Vec<(Year, crate::domain::awards::YearAwards, usize)>,
 }
@@ -54,8 +56,9 @@ impl YearView {
             generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             exported_at: reports::exported_at(conn, year)?,
             received: None,
-            default_handover_path: handover_path(store.path(), year),
+            default_handover_path: handover_path(&super::files::beside(store.path()), year),
             read_only: false,
+            held: years::held_by_successor(conn, year)?,
         })
     }
 
@@ -154,9 +157,24 @@ impl YearView {
         })
     }
 
-    /// Nothing can be changed: the year was handed over, or another window has the file.
+    /// Nothing can be changed: the year was handed over, its successor holds it, or another
+    /// window has the file.
     pub fn locked(&self) -> bool {
-        self.data.record.is_locked() || self.read_only
+        self.data.record.is_locked() || self.read_only || self.held.is_some()
+    }
+
+    /// "Năm 2021 do Ban Quản lý Khu kinh tế giữ từ 16/12/2020", when the successor holds the
+    /// year shown.
+    pub fn held_message(&self) -> Option<String> {
+        let held = self.held.as_ref()?;
+        let holder = self
+            .member(held.holder)
+            .map_or("đơn vị nhận bàn giao", |m| m.full_name_in(held.year));
+        Some(format!(
+            "Năm {} do {holder} giữ từ {}",
+            held.year,
+            crate::text::date::format_date(held.since)
+        ))
     }
 }
 

@@ -31,6 +31,9 @@ pub struct Settings {
     /// (the headings' text), so the next file of that shape is read the same way.
     #[serde(default)]
     pub xlsx_layouts: std::collections::BTreeMap<String, crate::ops::xlsx::mapped::Columns>,
+    /// The folder last written to, per kind of output ("van-ban", "excel", …).
+    #[serde(default)]
+    pub output_folders: std::collections::BTreeMap<String, PathBuf>,
 }
 
 fn yes() -> bool {
@@ -46,6 +49,7 @@ impl Default for Settings {
             diagonal_draft_mark: false,
             print_charts: true,
             xlsx_layouts: Default::default(),
+            output_folders: Default::default(),
         }
     }
 }
@@ -97,6 +101,20 @@ impl Settings {
                 break;
             };
             self.xlsx_layouts.remove(&other);
+        }
+    }
+
+    /// Remembers the folder of `written` (a file, or the folder itself for the data requests)
+    /// as the next place to propose for `kind`.
+    pub fn remember_folder(&mut self, kind: crate::ui::files::Output, written: &Path) {
+        let folder = if written.is_dir() {
+            Some(written)
+        } else {
+            written.parent().filter(|p| !p.as_os_str().is_empty())
+        };
+        if let Some(folder) = folder {
+            self.output_folders
+                .insert(kind.key().to_owned(), canonical(folder));
         }
     }
 

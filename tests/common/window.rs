@@ -66,3 +66,17 @@ pub fn replace_text(h: &mut Window, label: &str, text: &str) {
     h.get_by_label(label).type_text(text);
     h.run();
 }
+
+/// Runs frames until the background export has finished and its result is shown.
+pub fn wait_for_export(h: &mut Window) {
+    for _ in 0..400 {
+        if !h.state().exporting() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        // A running export keeps asking for frames (its progress): step, do not wait to settle.
+        h.run_steps(2);
+    }
+    assert!(!h.state().exporting(), "the export did not finish");
+    h.run();
+}

@@ -14,10 +14,15 @@ use std::path::{Path, PathBuf};
 
 impl App {
     pub(super) fn export_xlsx(&mut self, ctx: &egui::Context, path: &Path) {
+        // A question asked before (no file dialog on this machine) has been answered.
+        self.dialog = None;
         let Some(s) = &self.session else { return };
         // The native save dialog has already asked before replacing a file.
         match export::export_year(&s.store, s.view.year(), path, Overwrite::Allow) {
-            Ok(_) => self.toast(ctx, format!("Đã xuất Excel: {}", path.display())),
+            Ok(_) => {
+                self.toast(ctx, format!("Đã xuất Excel: {}", path.display()));
+                self.wrote(crate::ui::files::Output::Workbook, path);
+            }
             Err(e) => self.dialog = Some(Dialog::error(e)),
         }
     }
@@ -39,6 +44,7 @@ impl App {
                     ));
                 }
                 self.dialog = Some(Dialog::info("Đã xuất mẫu báo cáo số liệu", lines));
+                self.wrote(crate::ui::files::Output::Requests, dir);
             }
             Err(OpsError::Exists { path }) => {
                 self.dialog = Some(Dialog::Confirm(ConfirmDialog::new(

@@ -10,7 +10,8 @@ use crate::ui::dialogs::{Dialog, RollupDialog};
 impl App {
     pub(super) fn rollup_dialog(&mut self) {
         let year = self.session.as_ref().map(|s| s.view.year());
-        self.dialog = Some(Dialog::Rollup(RollupDialog::new(year)));
+        let folder = self.folder(crate::ui::files::Output::Rollup);
+        self.dialog = Some(Dialog::Rollup(RollupDialog::new(year, &folder)));
     }
 
     // Twenty large files take a few seconds in a debug build and less in the release; the
@@ -23,7 +24,13 @@ impl App {
             Overwrite::Refuse
         };
         let charts = self.settings.print_charts;
-        let outcome = rollup::rollup(&req.files, req.year, &req.out, &fonts, overwrite, charts)
+        let done = rollup::rollup(&req.files, req.year, &req.out, &fonts, overwrite, charts);
+        if done.is_ok() {
+            self.settings
+                .remember_folder(crate::ui::files::Output::Rollup, &req.out);
+            self.save_settings();
+        }
+        let outcome = done
             .map(|done| {
                 done.message(&req.out)
                     .lines()

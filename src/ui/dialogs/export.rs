@@ -5,6 +5,7 @@
 use super::Choice;
 use crate::ops::export::{DocumentKind, Format};
 use crate::ui::app::Action;
+use crate::ui::files::{NO_FILE_DIALOG, Picked, pick};
 use crate::ui::settings::Settings;
 use crate::ui::widgets::{ERROR_COLOR, WARNING_COLOR};
 use std::path::{Path, PathBuf};
@@ -139,19 +140,24 @@ impl ExportDialog {
             let label = ui.label("Lưu vào tệp:");
             ui.add(egui::TextEdit::singleline(&mut self.path).desired_width(360.0))
                 .labelled_by(label.id);
-            if ui.button("Chọn…").clicked()
-                && let Some(p) = self
-                    .save_dialog()
-                    .set_file_name(
-                        Path::new(self.path.as_str())
-                            .file_name()
-                            .map(|f| f.to_string_lossy().into_owned())
-                            .unwrap_or_default(),
-                    )
-                    .save_file()
-            {
-                self.path = p.display().to_string();
-                self.picked = Some(p);
+            if ui.button("Chọn…").clicked() {
+                let name = Path::new(self.path.as_str())
+                    .file_name()
+                    .map(|f| f.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                let mut dialog = self.save_dialog().set_file_name(name);
+                if let Some(dir) = Path::new(self.path.trim()).parent().filter(|d| d.is_dir()) {
+                    dialog = dialog.set_directory(dir);
+                }
+                match pick(|| dialog.save_file()) {
+                    Picked::Chosen(p) => {
+                        self.path = p.display().to_string();
+                        self.picked = Some(p);
+                        self.error = None;
+                    }
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => self.error = Some(NO_FILE_DIALOG.to_owned()),
+                }
             }
         });
     }

@@ -20,12 +20,17 @@ pub struct RollupDialog {
 }
 
 impl RollupDialog {
-    pub fn new(year: Option<crate::domain::Year>) -> RollupDialog {
+    /// The dialog on `year`, proposing to write into `folder`.
+    pub fn new(year: Option<crate::domain::Year>, folder: &std::path::Path) -> RollupDialog {
+        let name = match year {
+            Some(y) => format!("TongHopCacKhoi{y}.pdf"),
+            None => "TongHopCacKhoi.pdf".to_owned(),
+        };
         RollupDialog {
             files: Vec::new(),
             typed: String::new(),
             year: year.map(|y| y.to_string()).unwrap_or_default(),
-            out: String::new(),
+            out: folder.join(name).display().to_string(),
             overwrite: false,
             outcome: None,
         }
