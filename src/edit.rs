@@ -8,7 +8,7 @@ use crate::domain::awards::YearAwards;
 use crate::domain::scoring::{Scheme, Score, ScoreChange};
 use crate::domain::{
     Attendee, Conference, Indicator, Member, MemberId, MemberName, NarrativeField, NewsItem,
-    Opinion, Report, ReportStatus, ReportVersion, Year, YearRecord,
+    Opinion, Report, ReportKind, ReportStatus, ReportVersion, Year, YearRecord,
 };
 use crate::store::{self, Store, StoreError, indicators, members, reports, years};
 use rusqlite::Connection;
@@ -40,9 +40,10 @@ pub enum Edit {
         delta: i64,
     },
     UpdateYear(YearRecord),
-    /// Saves the conference record of a year.
+    /// Saves the conference record of one of a year's reports.
     SetConference {
         year: Year,
+        kind: ReportKind,
         conference: Conference,
     },
     /// Saves the edited news item (`None`: compose it from the data again).
@@ -79,18 +80,24 @@ pub enum Edit {
     },
     SaveReport {
         year: Year,
+        kind: ReportKind,
         report: Report,
     },
-    /// Removes the report of a year (only as the undo of its first draft).
-    DeleteReport(Year),
+    /// Removes a report of a year (only as the undo of its first draft).
+    DeleteReport {
+        year: Year,
+        kind: ReportKind,
+    },
     /// Adopts the report (locking its text) or sets it back to a draft.
     SetReportStatus {
         year: Year,
+        kind: ReportKind,
         status: ReportStatus,
     },
     /// Saves the current report as a named version.
     SaveVersion {
         year: Year,
+        kind: ReportKind,
         name: String,
     },
     /// Puts back a version exactly as it was (the undo of deleting it).
@@ -98,14 +105,17 @@ pub enum Edit {
     DeleteVersion(i64),
     InsertOpinion {
         year: Year,
+        kind: ReportKind,
         opinion: Opinion,
     },
     UpdateOpinion {
         year: Year,
+        kind: ReportKind,
         opinion: Opinion,
     },
     DeleteOpinion {
         year: Year,
+        kind: ReportKind,
         id: i64,
     },
     /// Adopts, edits or removes (`None`) the year's score sheet.
@@ -161,7 +171,7 @@ impl Edit {
                 field: NarrativeField::KeyWorks,
                 ..
             } => "sửa công trình, phần việc trọng điểm",
-            Edit::SaveReport { .. } | Edit::DeleteReport(_) => "sửa báo cáo",
+            Edit::SaveReport { .. } | Edit::DeleteReport { .. } => "sửa báo cáo",
             Edit::SetReportStatus {
                 status: ReportStatus::Adopted,
                 ..
@@ -248,12 +258,14 @@ impl Edit {
             }
             Edit::SetConference {
                 year,
+                kind,
                 conference: c,
             } => {
-                let old = store::conference::get(conn, *year)?;
-                store::conference::set(conn, *year, c)?;
+                let old = store::conference::get(conn, *year, *kind)?;
+                store::conference::set(conn, *year, *kind, c)?;
                 Edit::SetConference {
                     year: *year,
+                    kind: *kind,
                     conference: old,
                 }
             }
@@ -324,53 +336,64 @@ impl Edit {
                     text: old,
                 }
             }
-            Edit::SaveReport { year, report } => {
-                let old = reports::get(conn, *year)?;
-                reports::save(conn, *year, report)?;
+            Edit::SaveReport { year, kind, report } => {
+                let (year, kind) = (*year, *kind);
+                let old = reports::get(conn, year, kind)?;
+                reports::save(conn, year, kind, report)?;
                 match old {
-                    Some(old) => Edit::SaveReport {
-                        year: *year,
-                        report: old,
-                    },
-                    None => Edit::DeleteReport(*year),
+                    Some(report) => Edit::SaveReport { year, kind, report },
+                    None => Edit::DeleteReport { year, kind },
                 }
             }
-            Edit::SetReportStatus { year, status } => {
-                let Some(old) = reports::status(conn, *year)? else {
+            Edit::SetReportStatus { year, kind, status } => {
+                let (year, kind) = (*year, *kind);
+                let Some(old) = reports::status(conn, year, kind)? else {
                     return Err(gone());
                 };
-                reports::set_status(conn, *year, *status)?;
+                reports::set_status(conn, year, kind, *status)?;
                 Edit::SetReportStatus {
-                    year: *year,
+                    year,
+                    kind,
                     status: old,
                 }
             }
-            Edit::SaveVersion { year, name } => {
-                Edit::DeleteVersion(reports::save_version(conn, *year, name)?)
+            Edit::SaveVersion { year, kind, name } => {
+                Edit::DeleteVersion(reports::save_version(conn, *year, *kind, name)?)
             }
             Edit::InsertVersion(v) => Edit::DeleteVersion(reports::insert_version(conn, v)?),
             Edit::DeleteVersion(id) => Edit::InsertVersion(reports::delete_version(conn, *id)?),
-            Edit::InsertOpinion { year, opinion } => Edit::DeleteOpinion {
+            Edit::InsertOpinion {
+                year,
+                kind,
+                opinion,
+            } => Edit::DeleteOpinion {
                 year: *year,
-                id: reports::insert_opinion(conn, *year, opinion)?,
+                kind: *kind,
+                id: reports::insert_opinion(conn, *year, *kind, opinion)?,
             },
-            Edit::UpdateOpinion { year, opinion } => {
-                let Some(old) = reports::get_opinion(conn, *year, opinion.id)? else {
+            Edit::UpdateOpinion {
+                year,
+                kind,
+                opinion,
+            } => {
+                let Some(old) = reports::get_opinion(conn, *year, *kind, opinion.id)? else {
                     return Err(gone());
                 };
                 reports::update_opinion(conn, *year, opinion)?;
                 Edit::UpdateOpinion {
                     year: *year,
+                    kind: *kind,
                     opinion: old,
                 }
             }
-            Edit::DeleteOpinion { year, id } => {
-                let Some(old) = reports::get_opinion(conn, *year, *id)? else {
+            Edit::DeleteOpinion { year, kind, id } => {
+                let Some(old) = reports::get_opinion(conn, *year, *kind, *id)? else {
                     return Err(gone());
                 };
                 reports::delete_opinion(conn, *year, *id)?;
                 Edit::InsertOpinion {
                     year: *year,
+                    kind: *kind,
                     opinion: old,
                 }
             }
@@ -408,16 +431,13 @@ impl Edit {
                     steps: inverses,
                 }
             }
-            Edit::DeleteReport(year) => {
-                let Some(old) = reports::get(conn, *year)? else {
+            Edit::DeleteReport { year, kind } => {
+                let (year, kind) = (*year, *kind);
+                let Some(report) = reports::get(conn, year, kind)? else {
                     return Err(gone());
                 };
-                store::ensure_open(conn, *year)?;
-                conn.execute("DELETE FROM report WHERE year = ?1", [year])?;
-                Edit::SaveReport {
-                    year: *year,
-                    report: old,
-                }
+                reports::delete(conn, year, kind)?;
+                Edit::SaveReport { year, kind, report }
             }
         })
     }

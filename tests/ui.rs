@@ -4,7 +4,7 @@
 
 use egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
-use khoi_thi_dua::domain::{ReportStatus, YearRecord};
+use khoi_thi_dua::domain::{ReportKind, ReportStatus, YearRecord};
 use khoi_thi_dua::edit::Edit;
 use khoi_thi_dua::ops::export::DocumentKind;
 use khoi_thi_dua::store::{indicators, members, reports, years};
@@ -506,9 +506,13 @@ fn report_flow_compose_edit_save_a_version_adopt_and_export() {
     h.get_by_label("Đã thông qua");
     {
         let conn = store(&h).conn();
-        let report = khoi_thi_dua::store::reports::get(conn, 2020)
-            .unwrap()
-            .unwrap();
+        let report = khoi_thi_dua::store::reports::get(
+            conn,
+            2020,
+            khoi_thi_dua::domain::ReportKind::YearEnd,
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!(report.status, khoi_thi_dua::domain::ReportStatus::Adopted);
         assert!(
             report
@@ -516,7 +520,12 @@ fn report_flow_compose_edit_save_a_version_adopt_and_export() {
                 .iter()
                 .any(|s| s.body.contains("Cờ thi đua cho 01 đơn vị"))
         );
-        let versions = khoi_thi_dua::store::reports::versions(conn, 2020).unwrap();
+        let versions = khoi_thi_dua::store::reports::versions(
+            conn,
+            2020,
+            khoi_thi_dua::domain::ReportKind::YearEnd,
+        )
+        .unwrap();
         assert!(versions.iter().any(|v| v.name == "Dự thảo lần 1"));
         assert!(
             versions
@@ -642,7 +651,12 @@ fn conference_record_then_minutes_and_news_are_composed_and_exported() {
     click_scrolled(&mut h, "Tên khối");
     {
         let conn = store(&h).conn();
-        let c = khoi_thi_dua::store::conference::get(conn, 2020).unwrap();
+        let c = khoi_thi_dua::store::conference::get(
+            conn,
+            2020,
+            khoi_thi_dua::domain::ReportKind::YearEnd,
+        )
+        .unwrap();
         assert_eq!(
             (c.start_time.as_str(), c.chair.name.as_str()),
             ("14:00", "Nguyễn Văn An")
@@ -703,7 +717,7 @@ fn indicator_count(h: &Window) -> usize {
 
 fn exported_at(h: &Window, year: i32) -> Option<String> {
     let conn = store(h).conn();
-    reports::exported_at(conn, year).unwrap()
+    reports::exported_at(conn, year, khoi_thi_dua::domain::ReportKind::YearEnd).unwrap()
 }
 
 #[test]
@@ -774,12 +788,13 @@ fn recomposing_the_draft_is_one_undo_step() {
     let (_f, mut h) = first_run();
     let report_and_versions = |h: &Window| {
         let conn = store(h).conn();
-        let report = reports::get(conn, 2020).unwrap();
-        let versions: Vec<String> = reports::versions(conn, 2020)
-            .unwrap()
-            .into_iter()
-            .map(|v| v.name)
-            .collect();
+        let report = reports::get(conn, 2020, khoi_thi_dua::domain::ReportKind::YearEnd).unwrap();
+        let versions: Vec<String> =
+            reports::versions(conn, 2020, khoi_thi_dua::domain::ReportKind::YearEnd)
+                .unwrap()
+                .into_iter()
+                .map(|v| v.name)
+                .collect();
         (report, versions)
     };
     let before = report_and_versions(&h);
@@ -802,7 +817,10 @@ fn recomposing_the_draft_is_one_undo_step() {
 #[test]
 fn exporting_a_year_without_a_report_says_a_draft_was_composed() {
     let (f, mut h) = first_run();
-    h.state_mut().push(Action::Edit(Edit::DeleteReport(2020)));
+    h.state_mut().push(Action::Edit(Edit::DeleteReport {
+        year: 2020,
+        kind: ReportKind::YearEnd,
+    }));
     h.run();
     assert!(
         h.state()
@@ -846,6 +864,7 @@ fn the_handover_checklist_follows_the_data() {
     h.get_by_label("Báo cáo tổng kết còn là dự thảo, chưa thông qua");
     h.state_mut().push(Action::Edit(Edit::SetReportStatus {
         year: 2020,
+        kind: ReportKind::YearEnd,
         status: ReportStatus::Adopted,
     }));
     h.run();
@@ -1073,14 +1092,17 @@ fn the_report_is_previewed_paged_through_zoomed_and_exported_from_there() {
     click(&mut h, "Hủy");
 
     // Ctrl+Shift+P opens it too; "Đóng" closes it, the report left as it was.
-    let before = reports::get(store(&h).conn(), 2020).unwrap();
+    let before = reports::get(store(&h).conn(), 2020, ReportKind::YearEnd).unwrap();
     open_preview(&mut h, |h| {
         h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     });
     h.get_by_label("Xem trước báo cáo năm 2020");
     click(&mut h, "Đóng");
     assert!(h.query_by_label_contains("Trang 1/").is_none());
-    assert_eq!(reports::get(store(&h).conn(), 2020).unwrap(), before);
+    assert_eq!(
+        reports::get(store(&h).conn(), 2020, ReportKind::YearEnd).unwrap(),
+        before
+    );
 }
 
 /// Opens the preview with `open` and runs frames until its pages are laid out (on a worker

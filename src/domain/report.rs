@@ -1,7 +1,7 @@
 //! The year's summary report as the secretariat edits it, its saved versions, and the opinions
 //! raised on the draft at the conference.
 
-use super::{MemberId, Year};
+use super::{Conference, MemberId, Period, Year};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +34,76 @@ impl ReportStatus {
             ReportStatus::Draft => "Dự thảo",
             ReportStatus::Adopted => "Đã thông qua",
         }
+    }
+}
+
+/// Which of the year's reports: the year-end summary ("Báo cáo tổng kết"), or the review of the
+/// first six months ("Báo cáo sơ kết 6 tháng đầu năm"). Each has its own text, versions,
+/// opinions and conference record; one editor serves them all.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    #[default]
+    YearEnd,
+    Midyear,
+}
+
+impl ReportKind {
+    pub const ALL: [ReportKind; 2] = [ReportKind::YearEnd, ReportKind::Midyear];
+
+    /// As stored in the file and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::YearEnd => "year_end",
+            ReportKind::Midyear => "midyear",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The switch's label in the Báo cáo tab.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportKind::YearEnd => "Tổng kết",
+            ReportKind::Midyear => "Sơ kết 6 tháng đầu năm",
+        }
+    }
+
+    /// The results the report speaks of.
+    pub fn period(self) -> Period {
+        match self {
+            ReportKind::YearEnd => Period::Year,
+            ReportKind::Midyear => Period::FirstHalf,
+        }
+    }
+
+    /// "tổng kết" / "sơ kết", as in "Hội nghị sơ kết".
+    pub fn review_word(self) -> &'static str {
+        match self {
+            ReportKind::YearEnd => "tổng kết",
+            ReportKind::Midyear => "sơ kết",
+        }
+    }
+
+    /// The time the report covers: "năm 2020" / "6 tháng đầu năm 2020".
+    pub fn span(self, year: Year) -> String {
+        match self {
+            ReportKind::YearEnd => format!("năm {year}"),
+            ReportKind::Midyear => format!("6 tháng đầu năm {year}"),
+        }
+    }
+
+    /// The heading of the report tab: "Báo cáo tổng kết năm 2020".
+    pub fn title(self, year: Year) -> String {
+        format!("Báo cáo {} {}", self.review_word(), self.span(year))
+    }
+
+    pub fn is_year_end(&self) -> bool {
+        *self == ReportKind::YearEnd
     }
 }
 
@@ -104,6 +174,9 @@ pub struct Report {
 pub struct ReportVersion {
     pub id: i64,
     pub year: Year,
+    /// The report it is a version of (absent in JSON for the year-end report).
+    #[serde(default, skip_serializing_if = "ReportKind::is_year_end")]
+    pub kind: ReportKind,
     pub name: String,
     /// Local time the version was saved, "2020-12-10 09:30:00".
     pub saved_at: String,
@@ -158,4 +231,50 @@ pub struct Opinion {
     pub text: String,
     pub handling: Handling,
     pub response: String,
+}
+
+/// A report of a kind other than the year-end one, with what belongs to it. The year-end
+/// report's parts stay where files before kinds existed kept them (`YearData::report`, …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindReport {
+    pub kind: ReportKind,
+    pub report: Option<Report>,
+    #[serde(default)]
+    pub versions: Vec<ReportVersion>,
+    #[serde(default)]
+    pub opinions: Vec<Opinion>,
+    #[serde(default)]
+    pub conference: Conference,
+}
+
+impl KindReport {
+    pub fn empty(kind: ReportKind) -> Self {
+        KindReport {
+            kind,
+            report: None,
+            versions: Vec::new(),
+            opinions: Vec::new(),
+            conference: Conference::default(),
+        }
+    }
+
+    /// Nothing entered: not worth a place in the data or in an export.
+    pub fn is_empty(&self) -> bool {
+        self.report.is_none()
+            && self.versions.is_empty()
+            && self.opinions.is_empty()
+            && self.conference == Conference::default()
+    }
+}
+
+/// One report of the year and what belongs to it, whatever its kind: what the report tab, the
+/// composers and the documents read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportParts<'a> {
+    pub kind: ReportKind,
+    pub report: Option<&'a Report>,
+    pub versions: &'a [ReportVersion],
+    pub opinions: &'a [Opinion],
+    pub conference: &'a Conference,
 }

@@ -4,7 +4,7 @@
 
 use super::files::handover_path;
 use super::settings::canonical;
-use crate::domain::{Member, Year, YearData};
+use crate::domain::{Member, ReportKind, Year, YearData};
 use crate::edit::Edit;
 use crate::edit::History;
 use crate::ops::OpsError;
@@ -52,7 +52,7 @@ impl YearView {
             years,
             award_years,
             generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            exported_at: reports::exported_at(conn, year)?,
+            exported_at: reports::exported_at(conn, year, ReportKind::YearEnd)?,
             received: None,
             default_handover_path: handover_path(store.path(), year),
             read_only: false,
