@@ -251,6 +251,57 @@ fn the_first_half_is_entered_beside_the_year_and_keeps_the_years_result() {
 }
 
 #[test]
+fn a_six_month_figure_entered_in_chi_tieu_is_said_in_the_composed_mid_year_report() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Chỉ tiêu");
+    let forest = "Trồng rừng mới theo Quyết định số 1511";
+    click(&mut h, "6 tháng đầu năm");
+    click_scrolled(&mut h, &format!("Thực hiện 6 tháng của “{forest}”"));
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Thực hiện 6 tháng")
+        .type_text("780");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    // The Báo cáo tab opens on the year-end report; the switch shows the mid-year one.
+    click(&mut h, "Báo cáo");
+    h.get_by_label("Báo cáo tổng kết năm 2020");
+    click(&mut h, "Sơ kết 6 tháng đầu năm");
+    h.get_by_label("Báo cáo sơ kết 6 tháng đầu năm 2020");
+    click(&mut h, "Tạo dự thảo từ số liệu");
+    h.get_by_label("Dự thảo");
+    click(
+        &mut h,
+        "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2020",
+    );
+    let sentence = format!("{forest} được 780 ha, bằng 52% kế hoạch năm");
+    assert!(
+        h.query_by(|n| n.value().is_some_and(|v| v.contains(&sentence)))
+            .is_some(),
+        "the section shows “{sentence}”"
+    );
+    // Saved as the mid-year report; the year-end one is as it was.
+    let conn = store(&h).conn();
+    let mid = reports::get(conn, 2020, ReportKind::Midyear)
+        .unwrap()
+        .unwrap();
+    assert!(mid.sections.iter().any(|s| s.body.contains(&sentence)));
+    let year_end = reports::get(conn, 2020, ReportKind::YearEnd)
+        .unwrap()
+        .unwrap();
+    assert!(!year_end.sections.iter().any(|s| s.body.contains(&sentence)));
+    // One Ctrl+Z takes the composed draft away again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        reports::get(store(&h).conn(), 2020, ReportKind::Midyear).unwrap(),
+        None
+    );
+    h.get_by_label_contains("Năm này chưa có báo cáo sơ kết.");
+}
+
+#[test]
 fn a_block_pasted_from_excel_fills_the_cells_after_showing_them_and_undoes_as_one() {
     let (_f, mut h) = first_run();
     click(&mut h, "Chỉ tiêu");
@@ -484,7 +535,7 @@ fn report_flow_compose_edit_save_a_version_adopt_and_export() {
     click(&mut h, "Báo cáo");
     // The sample ships with its draft; composing again asks first.
     click(&mut h, "Tạo dự thảo từ số liệu");
-    h.get_by_label_contains("Toàn bộ nội dung báo cáo năm 2020 sẽ được thay");
+    h.get_by_label_contains("Toàn bộ nội dung báo cáo tổng kết năm 2020 sẽ được thay");
     click(&mut h, "Tạo lại dự thảo");
     // Edit a section.
     click(&mut h, "V. KIẾN NGHỊ, ĐỀ XUẤT");
