@@ -233,7 +233,10 @@ fn the_mid_year_report_and_minutes_print_in_the_decree_layout() {
     }
     let report = dir.path().join("so-ket.pdf");
     let said = common::export_with(dir.path(), "export-pdf", &db, "midyear-report", &report);
-    assert!(said.contains("báo cáo sơ kết 6 tháng đầu năm"), "{said}");
+    assert!(
+        said.contains("Đã xuất báo cáo sơ kết 6 tháng đầu năm 2020 ("),
+        "{said}"
+    );
     let minutes = dir.path().join("bien-ban-so-ket.pdf");
     common::export_with(dir.path(), "export", &db, "midyear-minutes", &minutes);
     // The composed draft was saved as the mid-year report, the year-end one untouched.

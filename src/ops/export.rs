@@ -91,12 +91,21 @@ impl DocumentKind {
             .find(|&k| DocumentKind::minutes(k) == self)
     }
 
+    /// The document of `year` in a sentence: "báo cáo năm 2020", "báo cáo sơ kết 6 tháng đầu
+    /// năm 2020".
+    pub fn of_year(self, year: Year) -> String {
+        match self.report_kind().or(self.minutes_kind()) {
+            Some(k) => format!("{} {}", self.label(), k.span(year)),
+            None => format!("{} năm {year}", self.label()),
+        }
+    }
+
     /// The document's name in a sentence ("Đã xuất báo cáo năm 2020").
     pub fn label(self) -> &'static str {
         match self {
             DocumentKind::Report => "báo cáo",
             DocumentKind::Minutes => "biên bản hội nghị",
-            DocumentKind::MidyearReport => "báo cáo sơ kết 6 tháng đầu năm",
+            DocumentKind::MidyearReport => "báo cáo sơ kết",
             DocumentKind::MidyearMinutes => "biên bản hội nghị sơ kết",
             DocumentKind::News => "tin bài",
             DocumentKind::Scores => "bảng tổng hợp kết quả chấm điểm",
@@ -230,8 +239,8 @@ impl Exported {
             String::new()
         };
         let mut message = format!(
-            "Đã xuất {} năm {year}{pages}: “{}”.",
-            kind.label(),
+            "Đã xuất {}{pages}: “{}”.",
+            kind.of_year(year),
             out.display()
         );
         if self.composed {

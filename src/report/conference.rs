@@ -172,6 +172,16 @@ pub fn minutes_document_of(members: &[Member], data: &YearData, kind: ReportKind
             guests.join("; ")
         )));
     }
+    // Nobody recorded: a place to fill rather than an empty part.
+    if units.is_empty()
+        && guests.is_empty()
+        && person_line(&conf.chair).is_empty()
+        && person_line(&conf.secretary).is_empty()
+    {
+        blocks.push(Block::Paragraph(format!(
+            "Đại diện lãnh đạo, chuyên viên các đơn vị thành viên Khối: {TO_FILL}"
+        )));
+    }
     blocks.push(Block::Heading("III. NỘI DUNG HỘI NGHỊ".to_owned()));
     let agenda: Vec<&str> = conf
         .agenda
