@@ -5,6 +5,7 @@
 //! store does the writing and the checking.
 
 use crate::domain::awards::YearAwards;
+use crate::domain::calendar::Milestone;
 use crate::domain::scoring::{Scheme, Score, ScoreChange};
 use crate::domain::{
     Attendee, Conference, Indicator, Member, MemberId, MemberName, NarrativeField, NewsItem,
@@ -50,6 +51,11 @@ pub enum Edit {
     SetNews {
         year: Year,
         news: Option<NewsItem>,
+    },
+    /// Replaces the dated milestones of a year.
+    SetMilestones {
+        year: Year,
+        milestones: Vec<Milestone>,
     },
     /// Replaces the conference attendance list of a year.
     SetAttendees {
@@ -158,6 +164,7 @@ impl Edit {
             Edit::SetAttendees { .. } => "sửa danh sách dự hội nghị",
             Edit::SetConference { .. } => "sửa thông tin hội nghị",
             Edit::SetNews { .. } => "sửa tin bài",
+            Edit::SetMilestones { .. } => "sửa lịch của năm",
             Edit::InsertIndicator(_) | Edit::InsertIndicators(_) => "thêm chỉ tiêu",
             Edit::UpdateIndicator(_) => "sửa chỉ tiêu",
             Edit::DeleteIndicator(_) | Edit::DeleteIndicators(_) => "xóa chỉ tiêu",
@@ -277,6 +284,10 @@ impl Edit {
                     news: old,
                 }
             }
+            Edit::SetMilestones { year, milestones } => Edit::SetMilestones {
+                year: *year,
+                milestones: store::milestones::set(conn, *year, milestones)?,
+            },
             Edit::SetAttendees { year, list } => {
                 let old = years::attendees(conn, *year)?;
                 years::set_attendees(conn, *year, list)?;

@@ -4,9 +4,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
+use khoi_thi_dua::domain::calendar::{Milestone, MilestoneKind};
 use khoi_thi_dua::domain::{Conference, Handling, Opinion, ReportKind, ReportStatus, YearData};
 use khoi_thi_dua::report::compose::compose_draft_of;
-use khoi_thi_dua::store::{Store, conference, indicators, json, members, reports, schema, years};
+use khoi_thi_dua::report::document::Block;
+use khoi_thi_dua::store::{
+    Store, conference, indicators, json, members, milestones, reports, schema, years,
+};
 use rusqlite::Connection;
 use std::path::Path;
 
@@ -128,6 +132,20 @@ fn with_midyear(store: &mut Store) {
                     ..Conference::default()
                 },
             )?;
+            milestones::set(
+                tx,
+                2020,
+                &[
+                    Milestone {
+                        kind: MilestoneKind::MidyearFigures,
+                        date: chrono::NaiveDate::from_ymd_opt(2020, 6, 15).unwrap(),
+                    },
+                    Milestone {
+                        kind: MilestoneKind::MidyearReview,
+                        date: chrono::NaiveDate::from_ymd_opt(2020, 7, 10).unwrap(),
+                    },
+                ],
+            )?;
             let data = years::data(tx, 2020)?;
             let report = compose_draft_of(&all, &data, ReportKind::Midyear);
             reports::save(tx, 2020, ReportKind::Midyear, &report)?;
@@ -185,6 +203,11 @@ fn the_mid_year_report_lives_beside_the_year_end_one_and_json_carries_its_kind()
     let again = json::to_string(&json::export(copy.conn(), None).unwrap()).unwrap();
     assert_eq!(again, text);
     let restored = years::data(copy.conn(), 2020).unwrap();
+    assert_eq!(restored.milestones, data.milestones);
+    assert_eq!(
+        value["years"][0]["milestones"][0]["kind"],
+        "midyear_figures"
+    );
     assert_eq!(
         restored.report_parts(ReportKind::Midyear).report,
         Some(report)
@@ -285,4 +308,47 @@ fn the_mid_year_report_and_minutes_print_in_the_decree_layout() {
     }
     // What belongs to the year's end is not said at the mid-year review.
     assert!(!words.contains("Trưởng khối năm 2021"), "{words}");
+}
+
+#[test]
+fn the_plans_schedule_gives_the_years_milestones_by_date() {
+    let mut store = common::sample_store();
+    let all = members::list(store.conn()).unwrap();
+    let default = khoi_thi_dua::report::plan::plan_document(
+        &all,
+        &years::data(store.conn(), 2020).unwrap(),
+        None,
+    );
+    let said = |doc: &khoi_thi_dua::report::document::Document| -> Vec<String> {
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert!(
+        said(&default)
+            .iter()
+            .any(|p| p.starts_with("2. Tháng 6 năm 2020"))
+    );
+    with_midyear(&mut store);
+    let plan = khoi_thi_dua::report::plan::plan_document(
+        &all,
+        &years::data(store.conn(), 2020).unwrap(),
+        None,
+    );
+    let lines = said(&plan);
+    let at = lines
+        .iter()
+        .position(|p| {
+            p == "1. Ngày 15/06/2020: hạn các đơn vị gửi báo cáo kết quả 6 tháng đầu năm."
+        })
+        .unwrap_or_else(|| panic!("{lines:#?}"));
+    assert_eq!(
+        lines[at + 1],
+        "2. Ngày 10/07/2020: tổ chức Hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2020."
+    );
+    assert!(!lines.iter().any(|p| p.starts_with("2. Tháng 6 năm 2020")));
 }

@@ -302,6 +302,49 @@ fn a_six_month_figure_entered_in_chi_tieu_is_said_in_the_composed_mid_year_repor
 }
 
 #[test]
+fn a_milestone_dated_in_the_years_calendar_is_listed_with_the_days_left() {
+    khoi_thi_dua::ui::session::fix_today(chrono::NaiveDate::from_ymd_opt(2020, 6, 10));
+    let f = fixture();
+    let mut h = window(App::new(Some(f.data_dir.clone()), None));
+    h.run();
+    click(&mut h, "Xem tiếp dữ liệu mẫu");
+    h.get_by_label("Việc cần làm năm 2020");
+    click(&mut h, "Lịch của năm");
+    type_into(&mut h, "Hạn gửi số liệu 6 tháng", "15/06/2020");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Hạn gửi số liệu 6 tháng: 15/06/2020 — còn 5 ngày");
+    let saved = khoi_thi_dua::store::milestones::get(store(&h).conn(), 2020).unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(
+        saved[0].date,
+        chrono::NaiveDate::from_ymd_opt(2020, 6, 15).unwrap()
+    );
+    // A date that cannot be read is refused under its field, and nothing changes.
+    type_into(&mut h, "Tổng kết năm", "32/12/2020");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        khoi_thi_dua::store::milestones::get(store(&h).conn(), 2020)
+            .unwrap()
+            .len(),
+        1
+    );
+    // One Ctrl+Z takes the date away.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        khoi_thi_dua::store::milestones::get(store(&h).conn(), 2020)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        h.query_by_label("Hạn gửi số liệu 6 tháng: 15/06/2020 — còn 5 ngày")
+            .is_none()
+    );
+}
+
+#[test]
 fn a_block_pasted_from_excel_fills_the_cells_after_showing_them_and_undoes_as_one() {
     let (_f, mut h) = first_run();
     click(&mut h, "Chỉ tiêu");

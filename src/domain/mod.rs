@@ -6,6 +6,7 @@
 //! written from them directly; a change here is a change of that format.
 
 pub mod awards;
+pub mod calendar;
 pub mod charts;
 pub mod history;
 pub mod limits;
@@ -559,6 +560,9 @@ pub struct YearData {
     /// and conference; absent in files written before report kinds existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_reports: Vec<KindReport>,
+    /// The year's dated milestones (the pledge, deadlines, reviews, handover), those set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<calendar::Milestone>,
 }
 
 impl YearData {

@@ -331,7 +331,8 @@ fn report_frame(
 }
 
 /// The date and venue of the conference of `kind`: the year-end one's are on the year record,
-/// the mid-year review's on its own conference record.
+/// the mid-year review's on its own conference record (its date, else the year's "Sơ kết"
+/// milestone).
 pub(crate) fn conference_when_where(
     data: &YearData,
     kind: ReportKind,
@@ -342,8 +343,13 @@ pub(crate) fn conference_when_where(
             data.record.conference_venue.trim().to_owned(),
         ),
         _ => {
+            // Without its own date, the review's milestone dates it.
             let c = data.report_parts(kind).conference;
-            (c.date, c.venue.trim().to_owned())
+            let milestone = crate::domain::calendar::date_of(
+                &data.milestones,
+                crate::domain::calendar::MilestoneKind::MidyearReview,
+            );
+            (c.date.or(milestone), c.venue.trim().to_owned())
         }
     }
 }

@@ -309,6 +309,7 @@ fn import_into(conn: &Connection, ex: &Exchange) -> Result<ImportSummary> {
         for kind in report_kinds(data)? {
             import_report(conn, year, data.report_parts(kind))?;
         }
+        super::milestones::set(conn, year, &data.milestones)?;
         conference::set_news(conn, year, data.news.as_ref())?;
         if let Some(scheme) = &data.scoring.scheme {
             scoring::set_scheme(conn, year, Some(scheme))?;

@@ -362,7 +362,8 @@ CREATE INDEX indicator_key ON indicator(key);
 /// and kind, so both tables are rebuilt (SQLite cannot change a primary key), the sections with
 /// them since they refer to the report; the children are rebuilt before their parent is dropped,
 /// so that the foreign keys never cascade. A conference other than the year-end one keeps its
-/// own date and venue (the year-end one's stay on `year`).
+/// own date and venue (the year-end one's stay on `year`). A year has dated milestones (the
+/// pledge, the deadlines for figures, the reviews, the handover).
 const V9: &str = r#"
 CREATE TABLE report_v9 (
     year            INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
@@ -438,6 +439,14 @@ INSERT INTO conference_v9 (year, report_kind, start_time, end_time, chair_name, 
         part_of_day, photo_caption, news_order FROM conference;
 DROP TABLE conference;
 ALTER TABLE conference_v9 RENAME TO conference;
+
+CREATE TABLE milestone (
+    year  INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
+    kind  TEXT NOT NULL CHECK (kind IN ('pledge', 'midyear_figures', 'midyear_review',
+                                        'year_figures', 'year_end_review', 'handover')),
+    date  TEXT NOT NULL,                         -- ISO 8601
+    PRIMARY KEY (year, kind)
+);
 "#;
 
 /// Applies every migration after `from` up to `to`, each with its version bump in one

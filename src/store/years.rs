@@ -284,6 +284,7 @@ pub fn data(conn: &Connection, year: Year) -> Result<YearData> {
         received: super::awards::received_before(conn, year)?,
         last_year: indicators::last_year(conn, year)?,
         other_reports: other_reports(conn, year)?,
+        milestones: super::milestones::get(conn, year)?,
     })
 }
 

@@ -15,6 +15,24 @@ use std::path::{Path, PathBuf};
 
 static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
+thread_local! {
+    static FIXED_TODAY: std::cell::Cell<Option<chrono::NaiveDate>> = const { std::cell::Cell::new(None) };
+}
+
+/// Today's date: the one place the window reads the calendar for what is due (the Việc cần
+/// làm tab's milestones), unless [`fix_today`] set it.
+pub fn today() -> chrono::NaiveDate {
+    FIXED_TODAY
+        .with(|d| d.get())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// Makes [`today`] return `date` on this thread (`None`: the PC's date again), so that a test
+/// sees "còn 5 ngày" on any day it runs.
+pub fn fix_today(date: Option<chrono::NaiveDate>) {
+    FIXED_TODAY.with(|d| d.set(date));
+}
+
 /// Everything the tabs show of the selected year, read once after each change.
 #[derive(Debug, Clone)]
 pub struct YearView {
