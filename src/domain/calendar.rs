@@ -91,10 +91,11 @@ impl Due {
 
     /// "còn 5 ngày", "hôm nay", "đã quá hạn 3 ngày".
     pub fn phrase(self) -> String {
+        let days = |n: i64| crate::text::number::format_number(n as f64);
         match self {
-            Due::Ahead(n) => format!("còn {n} ngày"),
+            Due::Ahead(n) => format!("còn {} ngày", days(n)),
             Due::Today => "hôm nay".to_owned(),
-            Due::Overdue(n) => format!("đã quá hạn {n} ngày"),
+            Due::Overdue(n) => format!("đã quá hạn {} ngày", days(n)),
         }
     }
 }
@@ -130,6 +131,11 @@ mod tests {
         // Across a month and a year's end.
         assert_eq!(Due::of(d(2021, 1, 5), d(2020, 12, 30)), Due::Ahead(6));
         assert_eq!(Due::of(d(2020, 2, 28), d(2020, 3, 1)), Due::Overdue(2));
+        // Long past: the days grouped as every number is.
+        assert_eq!(
+            Due::of(d(2020, 3, 20), d(2026, 11, 30)).phrase(),
+            "đã quá hạn 2.446 ngày"
+        );
     }
 
     #[test]
