@@ -302,6 +302,38 @@ fn a_six_month_figure_entered_in_chi_tieu_is_said_in_the_composed_mid_year_repor
 }
 
 #[test]
+fn the_mid_year_review_keeps_its_own_conference_date_and_venue() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Sơ kết 6 tháng đầu năm");
+    click(&mut h, "Tạo dự thảo từ số liệu");
+    click(&mut h, "Hội nghị sơ kết");
+    h.get_by_label("Hội nghị sơ kết 6 tháng đầu năm 2020");
+    type_into(&mut h, "Địa điểm hội nghị", "Hội trường Sở Xây dựng");
+    h.key_press(Key::Enter);
+    h.run();
+    type_into(&mut h, "Ngày hội nghị", "10/07/2020");
+    h.key_press(Key::Enter);
+    h.run();
+    let conn = store(&h).conn();
+    let mid = khoi_thi_dua::store::conference::get(conn, 2020, ReportKind::Midyear).unwrap();
+    assert_eq!(mid.venue, "Hội trường Sở Xây dựng");
+    assert_eq!(mid.date, chrono::NaiveDate::from_ymd_opt(2020, 7, 10));
+    // The year-end conference keeps its own.
+    let record = years::get(conn, 2020).unwrap().unwrap();
+    assert_eq!(
+        record.conference_date,
+        chrono::NaiveDate::from_ymd_opt(2020, 12, 16)
+    );
+    assert_ne!(record.conference_venue, "Hội trường Sở Xây dựng");
+    // The year-end report's conference part shows the year's details as before.
+    click(&mut h, "Tổng kết");
+    click(&mut h, "Hội nghị tổng kết");
+    h.get_by_label("Hội nghị tổng kết năm 2020");
+    h.get_by_label("Tên khối");
+}
+
+#[test]
 fn a_milestone_dated_in_the_years_calendar_is_listed_with_the_days_left() {
     khoi_thi_dua::ui::session::fix_today(chrono::NaiveDate::from_ymd_opt(2020, 6, 10));
     let f = fixture();
