@@ -149,6 +149,12 @@ fn with_midyear(store: &mut Store) {
             let data = years::data(tx, 2020)?;
             let report = compose_draft_of(&all, &data, ReportKind::Midyear);
             reports::save(tx, 2020, ReportKind::Midyear, &report)?;
+            // The plan as a draft edited in the program, beside the reviews.
+            let mut plan = compose_draft_of(&all, &data, ReportKind::Plan);
+            plan.sections[0]
+                .body
+                .push_str("\n3. Nội dung đã sửa trong chương trình.");
+            reports::save(tx, 2020, ReportKind::Plan, &plan)?;
             reports::save_version(tx, 2020, ReportKind::Midyear, "Dự thảo sơ kết lần 1")?;
             reports::insert_opinion(
                 tx,
@@ -197,6 +203,7 @@ fn the_mid_year_report_lives_beside_the_year_end_one_and_json_carries_its_kind()
     let text = json::to_string(&json::export(store.conn(), None).unwrap()).unwrap();
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["years"][0]["other_reports"][0]["kind"], "midyear");
+    assert_eq!(value["years"][0]["other_reports"][1]["kind"], "plan");
     let dir = tempfile::tempdir().unwrap();
     let mut copy = Store::open(&dir.path().join("copy.sqlite")).unwrap();
     json::import(&mut copy, &json::parse(&text).unwrap()).unwrap();
@@ -308,6 +315,24 @@ fn the_mid_year_report_and_minutes_print_in_the_decree_layout() {
     }
     // What belongs to the year's end is not said at the mid-year review.
     assert!(!words.contains("Trưởng khối năm 2021"), "{words}");
+
+    // The plan prints as edited in the program.
+    let plan = dir.path().join("ke-hoach.pdf");
+    common::export_with(dir.path(), "export-pdf", &db, "plan", &plan);
+    let words = pdf_words(&plan).unwrap();
+    for expected in [
+        "DỰ THẢO",
+        "KẾ HOẠCH",
+        "Tổ chức phong trào thi đua năm 2020",
+        "3. Nội dung đã sửa trong chương trình.",
+        "III. TIẾN ĐỘ THỰC HIỆN",
+        "2. Ngày 10/07/2020: tổ chức Hội nghị sơ kết",
+    ] {
+        assert!(
+            words.contains(expected),
+            "missing “{expected}” in:\n{words}"
+        );
+    }
 }
 
 #[test]

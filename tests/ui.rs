@@ -302,6 +302,47 @@ fn a_six_month_figure_entered_in_chi_tieu_is_said_in_the_composed_mid_year_repor
 }
 
 #[test]
+fn the_plan_is_a_draft_edited_in_the_report_tab_with_versions_and_adoption() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Kế hoạch");
+    h.get_by_label("Kế hoạch tổ chức phong trào thi đua năm 2020");
+    h.get_by_label_contains("Năm này chưa có kế hoạch.");
+    click(&mut h, "Tạo dự thảo từ số liệu");
+    click(&mut h, "III. TIẾN ĐỘ THỰC HIỆN");
+    // The plan has no conference of its own.
+    assert!(
+        h.query_by_label("Hội nghị ký kết giao ước thi đua")
+            .is_none()
+    );
+    click(&mut h, "Phiên bản đã lưu (0)");
+    click(&mut h, "Lưu phiên bản");
+    click(&mut h, "Thông qua…");
+    click(&mut h, "Thông qua");
+    h.get_by_label("Đã thông qua");
+    let conn = store(&h).conn();
+    let plan = reports::get(conn, 2020, ReportKind::Plan).unwrap().unwrap();
+    assert_eq!(plan.status, ReportStatus::Adopted);
+    assert_eq!(plan.doc_type, "KẾ HOẠCH");
+    assert!(
+        plan.sections
+            .iter()
+            .any(|s| s.heading == "III. TIẾN ĐỘ THỰC HIỆN")
+    );
+    assert_eq!(
+        reports::versions(conn, 2020, ReportKind::Plan)
+            .unwrap()
+            .len(),
+        1
+    );
+    // The year-end report is still a draft.
+    assert_eq!(
+        reports::status(conn, 2020, ReportKind::YearEnd).unwrap(),
+        Some(ReportStatus::Draft)
+    );
+}
+
+#[test]
 fn the_mid_year_review_keeps_its_own_conference_date_and_venue() {
     let (_f, mut h) = first_run();
     click(&mut h, "Báo cáo");

@@ -560,6 +560,10 @@ pub struct YearData {
     /// and conference; absent in files written before report kinds existed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_reports: Vec<KindReport>,
+    /// The year before's record (its directions are the plan's and the pledge's goals). Not
+    /// part of the year's own data, so never exported.
+    #[serde(skip)]
+    pub previous: Option<YearRecord>,
     /// The year's dated milestones (the pledge, deadlines, reviews, handover), those set.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub milestones: Vec<calendar::Milestone>,

@@ -37,9 +37,10 @@ impl ReportStatus {
     }
 }
 
-/// Which of the year's reports: the year-end summary ("Báo cáo tổng kết"), or the review of the
-/// first six months ("Báo cáo sơ kết 6 tháng đầu năm"). Each has its own text, versions,
-/// opinions and conference record; one editor serves them all.
+/// Which of the year's reports: the year-end summary ("Báo cáo tổng kết"), the review of the
+/// first six months ("Báo cáo sơ kết 6 tháng đầu năm"), or the year's plan ("Kế hoạch tổ
+/// chức phong trào thi đua"). Each has its own text, versions, opinions and (the reviews) its
+/// conference record; one editor serves them all.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
@@ -48,16 +49,18 @@ pub enum ReportKind {
     #[default]
     YearEnd,
     Midyear,
+    Plan,
 }
 
 impl ReportKind {
-    pub const ALL: [ReportKind; 2] = [ReportKind::YearEnd, ReportKind::Midyear];
+    pub const ALL: [ReportKind; 3] = [ReportKind::YearEnd, ReportKind::Midyear, ReportKind::Plan];
 
     /// As stored in the file and in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
             ReportKind::YearEnd => "year_end",
             ReportKind::Midyear => "midyear",
+            ReportKind::Plan => "plan",
         }
     }
 
@@ -70,36 +73,58 @@ impl ReportKind {
         match self {
             ReportKind::YearEnd => "Tổng kết",
             ReportKind::Midyear => "Sơ kết 6 tháng đầu năm",
+            ReportKind::Plan => "Kế hoạch",
         }
     }
 
     /// The results the report speaks of.
     pub fn period(self) -> Period {
         match self {
-            ReportKind::YearEnd => Period::Year,
+            ReportKind::YearEnd | ReportKind::Plan => Period::Year,
             ReportKind::Midyear => Period::FirstHalf,
         }
     }
 
-    /// "tổng kết" / "sơ kết", as in "Hội nghị sơ kết".
+    /// Whether the report is discussed at a conference of its own, with its record and
+    /// minutes: the reviews are; the plan is adopted with the pledge.
+    pub fn has_conference(self) -> bool {
+        self != ReportKind::Plan
+    }
+
+    /// "tổng kết" / "sơ kết", as in "Hội nghị sơ kết"; for the plan, the meeting that signs
+    /// the pledge.
     pub fn review_word(self) -> &'static str {
         match self {
             ReportKind::YearEnd => "tổng kết",
             ReportKind::Midyear => "sơ kết",
+            ReportKind::Plan => "ký kết giao ước thi đua",
         }
     }
 
     /// The time the report covers: "năm 2020" / "6 tháng đầu năm 2020".
     pub fn span(self, year: Year) -> String {
         match self {
-            ReportKind::YearEnd => format!("năm {year}"),
+            ReportKind::YearEnd | ReportKind::Plan => format!("năm {year}"),
             ReportKind::Midyear => format!("6 tháng đầu năm {year}"),
+        }
+    }
+
+    /// The document in a sentence: "báo cáo tổng kết năm 2020", "kế hoạch tổ chức phong trào
+    /// thi đua năm 2020".
+    pub fn name(self, year: Year) -> String {
+        match self {
+            ReportKind::Plan => format!("kế hoạch tổ chức phong trào thi đua {}", self.span(year)),
+            _ => format!("báo cáo {} {}", self.review_word(), self.span(year)),
         }
     }
 
     /// The heading of the report tab: "Báo cáo tổng kết năm 2020".
     pub fn title(self, year: Year) -> String {
-        format!("Báo cáo {} {}", self.review_word(), self.span(year))
+        let name = self.name(year);
+        let mut c = name.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
     }
 
     pub fn is_year_end(&self) -> bool {

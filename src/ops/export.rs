@@ -66,14 +66,16 @@ impl DocumentKind {
         match kind {
             ReportKind::YearEnd => DocumentKind::Report,
             ReportKind::Midyear => DocumentKind::MidyearReport,
+            ReportKind::Plan => DocumentKind::Plan,
         }
     }
 
-    /// The conference minutes of `kind`.
-    pub fn minutes(kind: ReportKind) -> Self {
+    /// The minutes of the conference of `kind`, for the kinds that have one.
+    pub fn minutes(kind: ReportKind) -> Option<Self> {
         match kind {
-            ReportKind::YearEnd => DocumentKind::Minutes,
-            ReportKind::Midyear => DocumentKind::MidyearMinutes,
+            ReportKind::YearEnd => Some(DocumentKind::Minutes),
+            ReportKind::Midyear => Some(DocumentKind::MidyearMinutes),
+            ReportKind::Plan => None,
         }
     }
 
@@ -88,7 +90,7 @@ impl DocumentKind {
     pub fn minutes_kind(self) -> Option<ReportKind> {
         ReportKind::ALL
             .into_iter()
-            .find(|&k| DocumentKind::minutes(k) == self)
+            .find(|&k| DocumentKind::minutes(k) == Some(self))
     }
 
     /// The document of `year` in a sentence: "báo cáo năm 2020", "báo cáo sơ kết 6 tháng đầu
@@ -244,8 +246,10 @@ impl Exported {
             out.display()
         );
         if self.composed {
-            message
-                .push_str(" Năm này chưa có báo cáo nên chương trình đã soạn dự thảo từ số liệu.");
+            message.push_str(&format!(
+                " Năm này chưa có {} nên chương trình đã soạn dự thảo từ số liệu.",
+                kind.label()
+            ));
         }
         if self.not_recorded {
             message.push_str(
@@ -423,7 +427,7 @@ fn compose(
 ) -> Result<Document> {
     let year = data.record.year;
     Ok(match kind {
-        DocumentKind::Report | DocumentKind::MidyearReport => {
+        DocumentKind::Report | DocumentKind::MidyearReport | DocumentKind::Plan => {
             let report_kind = kind.report_kind().unwrap_or_default();
             let report = data
                 .report_parts(report_kind)
@@ -439,7 +443,9 @@ fn compose(
         DocumentKind::Minutes | DocumentKind::MidyearMinutes => {
             minutes_document_of(all, data, kind.minutes_kind().unwrap_or_default())
         }
-        DocumentKind::Pledge | DocumentKind::Plan => start_of_year(store, all, data, kind)?,
+        DocumentKind::Pledge => {
+            crate::report::pledge::pledge_document(all, data, data.previous.as_ref())
+        }
         DocumentKind::Guide => crate::report::guide::guide_document(),
         DocumentKind::News => {
             let news = match conference::news(store.conn(), year)? {
@@ -472,21 +478,6 @@ fn compose(
         | DocumentKind::VoteCount
         | DocumentKind::Ballot => award_document(all, data, kind)?,
     })
-}
-
-/// The year's pledge or plan, with the directions the year before adopted as its goals.
-fn start_of_year(
-    store: &Store,
-    all: &[crate::domain::Member],
-    data: &crate::domain::YearData,
-    kind: DocumentKind,
-) -> Result<Document> {
-    let previous = years::get(store.conn(), data.record.year - 1)?;
-    let compose = match kind {
-        DocumentKind::Plan => crate::report::plan::plan_document,
-        _ => crate::report::pledge::pledge_document,
-    };
-    Ok(compose(all, data, previous.as_ref()))
 }
 
 /// One of the award proposal's documents. Refused while the year has no catalogue, and for

@@ -30,6 +30,7 @@ pub fn compose_draft_of(members: &[Member], data: &YearData, kind: ReportKind) -
     match kind {
         ReportKind::YearEnd => year_end_draft(members, data),
         ReportKind::Midyear => midyear_draft(members, data),
+        ReportKind::Plan => plan_draft(members, data),
     }
 }
 
@@ -342,7 +343,7 @@ pub(crate) fn conference_when_where(
             data.record.conference_date,
             data.record.conference_venue.trim().to_owned(),
         ),
-        _ => {
+        ReportKind::Midyear => {
             // Without its own date, the review's milestone dates it.
             let c = data.report_parts(kind).conference;
             let milestone = crate::domain::calendar::date_of(
@@ -351,6 +352,14 @@ pub(crate) fn conference_when_where(
             );
             (c.date.or(milestone), c.venue.trim().to_owned())
         }
+        // The plan is adopted where the pledge is signed.
+        ReportKind::Plan => (
+            crate::domain::calendar::date_of(
+                &data.milestones,
+                crate::domain::calendar::MilestoneKind::Pledge,
+            ),
+            String::new(),
+        ),
     }
 }
 
@@ -467,6 +476,40 @@ fn midyear_draft(members: &[Member], data: &YearData) -> Report {
         rec.bloc_name
     );
     report_frame(members, data, kind, subject, sections)
+}
+
+/// The draft plan: the text of the plan document (purpose, content, schedule, organisation) as
+/// sections to edit, under the plan's number and title.
+fn plan_draft(members: &[Member], data: &YearData) -> Report {
+    use super::document::Block;
+    let doc = super::plan::plan_document(members, data, data.previous.as_ref());
+    let mut sections: Vec<ReportSection> = Vec::new();
+    for block in doc.blocks {
+        match (block, sections.last_mut()) {
+            (Block::Heading(heading), _) => sections.push(ReportSection {
+                heading,
+                body: String::new(),
+                kind: SectionKind::Text,
+            }),
+            (Block::Paragraph(p), Some(s)) => {
+                if !s.body.is_empty() {
+                    s.body.push('\n');
+                }
+                s.body.push_str(&p);
+            }
+            (Block::Paragraph(p), None) => sections.push(text_section("", vec![p])),
+            (Block::Table(_), _) => {}
+        }
+    }
+    let mut report = report_frame(members, data, ReportKind::Plan, doc.subject, sections);
+    report.doc_type = doc.doc_type;
+    // "Số:        /KH-TTTT": the number is given when the plan is issued.
+    report.number = doc
+        .number
+        .strip_prefix("Số:")
+        .unwrap_or(&doc.number)
+        .to_owned();
+    report
 }
 
 /// An indicator's result of `period` in a sentence, against the year's plan where the plan

@@ -159,9 +159,8 @@ pub fn set_status(
     )?;
     if n == 0 {
         return Err(StoreError::Invalid(format!(
-            "Chưa có báo cáo {} {}. Hãy tạo dự thảo trước.",
-            kind.review_word(),
-            kind.span(year)
+            "Chưa có {}. Hãy tạo dự thảo trước.",
+            kind.name(year)
         )));
     }
     Ok(())
@@ -198,9 +197,8 @@ pub fn versions(conn: &Connection, year: Year, kind: ReportKind) -> Result<Vec<R
 pub fn save_version(conn: &Connection, year: Year, kind: ReportKind, name: &str) -> Result<i64> {
     let Some(report) = get(conn, year, kind)? else {
         return Err(StoreError::Invalid(format!(
-            "Chưa có báo cáo {} {} để lưu phiên bản.",
-            kind.review_word(),
-            kind.span(year)
+            "Chưa có {} để lưu phiên bản.",
+            kind.name(year)
         )));
     };
     let name = name.trim();

@@ -357,9 +357,9 @@ CREATE INDEX indicator_key ON indicator(key);
 "#;
 
 /// A year has more than one report: the year-end summary (`year_end`, every report before this
-/// version) and the review of the first six months (`midyear`), each with its sections,
-/// versions, opinions and conference record. The report and the conference are keyed by year
-/// and kind, so both tables are rebuilt (SQLite cannot change a primary key), the sections with
+/// version), the review of the first six months (`midyear`) and the year's plan (`plan`), each
+/// with its sections, versions, opinions and conference record. The report and the conference
+/// are keyed by year and kind, so both tables are rebuilt (SQLite cannot change a primary key), the sections with
 /// them since they refer to the report; the children are rebuilt before their parent is dropped,
 /// so that the foreign keys never cascade. A conference other than the year-end one keeps its
 /// own date and venue (the year-end one's stay on `year`). A year has dated milestones (the
@@ -367,7 +367,7 @@ CREATE INDEX indicator_key ON indicator(key);
 const V9: &str = r#"
 CREATE TABLE report_v9 (
     year            INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
-    report_kind     TEXT NOT NULL DEFAULT 'year_end' CHECK (report_kind IN ('year_end', 'midyear')),
+    report_kind     TEXT NOT NULL DEFAULT 'year_end' CHECK (report_kind IN ('year_end', 'midyear', 'plan')),
     number          TEXT NOT NULL DEFAULT '',
     parent_body     TEXT NOT NULL DEFAULT '',
     issuing_body    TEXT NOT NULL DEFAULT '',
@@ -406,13 +406,13 @@ ALTER TABLE report_v9 RENAME TO report;
 ALTER TABLE report_section_v9 RENAME TO report_section;
 
 ALTER TABLE report_version ADD COLUMN report_kind TEXT NOT NULL DEFAULT 'year_end'
-    CHECK (report_kind IN ('year_end', 'midyear'));
+    CHECK (report_kind IN ('year_end', 'midyear', 'plan'));
 ALTER TABLE opinion ADD COLUMN report_kind TEXT NOT NULL DEFAULT 'year_end'
-    CHECK (report_kind IN ('year_end', 'midyear'));
+    CHECK (report_kind IN ('year_end', 'midyear', 'plan'));
 
 CREATE TABLE conference_v9 (
     year                INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
-    report_kind         TEXT NOT NULL DEFAULT 'year_end' CHECK (report_kind IN ('year_end', 'midyear')),
+    report_kind         TEXT NOT NULL DEFAULT 'year_end' CHECK (report_kind IN ('year_end', 'midyear', 'plan')),
     start_time          TEXT NOT NULL DEFAULT '',
     end_time            TEXT NOT NULL DEFAULT '',
     chair_name          TEXT NOT NULL DEFAULT '',

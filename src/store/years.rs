@@ -285,6 +285,7 @@ pub fn data(conn: &Connection, year: Year) -> Result<YearData> {
         last_year: indicators::last_year(conn, year)?,
         other_reports: other_reports(conn, year)?,
         milestones: super::milestones::get(conn, year)?,
+        previous: get(conn, year - 1)?,
     })
 }
 

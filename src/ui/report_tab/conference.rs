@@ -55,8 +55,10 @@ impl ConferencePanel {
         ui.add_space(8.0);
         ui.label(RichText::new("Biên bản hội nghị").strong());
         record_ui(ui, view, kind, fields, actions);
-        if ui.button("Xuất biên bản hội nghị…").clicked() {
-            actions.push(Action::ExportPdfDialog(DocumentKind::minutes(kind)));
+        if let Some(minutes) = DocumentKind::minutes(kind)
+            && ui.button("Xuất biên bản hội nghị…").clicked()
+        {
+            actions.push(Action::ExportPdfDialog(minutes));
         }
         if kind != ReportKind::YearEnd {
             return;

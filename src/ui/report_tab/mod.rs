@@ -80,6 +80,7 @@ impl ReportTab {
             ui.label(match kind {
                 ReportKind::YearEnd => "Năm này chưa có báo cáo tổng kết. Chương trình soạn sẵn một dự thảo từ số liệu chỉ tiêu, thành tích và hội nghị của năm để Ban thư ký sửa tiếp.",
                 ReportKind::Midyear => "Năm này chưa có báo cáo sơ kết. Chương trình soạn sẵn một dự thảo từ kết quả 6 tháng đầu năm (nhập ở thẻ Chỉ tiêu, kỳ “6 tháng đầu năm”) so với kế hoạch năm để Ban thư ký sửa tiếp.",
+                ReportKind::Plan => "Năm này chưa có kế hoạch. Chương trình soạn sẵn một dự thảo từ phương hướng năm trước, bảng điểm và lịch của năm để Ban thư ký sửa tiếp, lưu phiên bản và thông qua như báo cáo.",
             });
             ui.add_space(8.0);
             if ui
@@ -216,7 +217,10 @@ impl ReportTab {
                 }
             }
             Part::Versions => self.versions.ui(ui, view, kind, actions),
-            Part::Conference => self.conference.ui(ui, view, kind, fields, actions),
+            Part::Conference if kind.has_conference() => {
+                self.conference.ui(ui, view, kind, fields, actions)
+            }
+            Part::Conference => self.select(Part::Header),
             Part::News if kind == ReportKind::YearEnd => self.news.ui(ui, view, fields, actions),
             Part::News => self.select(Part::Header),
             Part::Opinions => opinions::opinions_ui(ui, view, kind, fields, actions),
@@ -237,12 +241,12 @@ impl ReportTab {
         let year = view.year();
         let kind = self.kind;
         let title = kind.title(year);
+        let name = kind.name(year);
         let (title, text, ok) = match confirm {
             Confirm::Recompose => (
                 "Tạo lại dự thảo từ số liệu?",
                 format!(
-                    "Toàn bộ nội dung {} sẽ được thay bằng dự thảo mới soạn từ số liệu. Nội dung hiện tại được lưu thành phiên bản “{BEFORE_RECOMPOSE}” để có thể khôi phục.",
-                    lower_first(&title)
+                    "Toàn bộ nội dung {name} sẽ được thay bằng dự thảo mới soạn từ số liệu. Nội dung hiện tại được lưu thành phiên bản “{BEFORE_RECOMPOSE}” để có thể khôi phục."
                 ),
                 "Tạo lại dự thảo",
             ),
@@ -306,11 +310,6 @@ fn blank_refusal(text: &str, message: &str) -> Option<Action> {
 /// A fresh draft of `kind` composed from what the tabs show.
 fn compose(view: &YearView, kind: ReportKind) -> Report {
     crate::report::compose::compose_draft_of(&view.members, &view.data, kind)
-}
-
-/// "báo cáo sơ kết 6 tháng đầu năm 2020" from its title, for the middle of a sentence.
-fn lower_first(title: &str) -> String {
-    crate::report::compose::lower_first(title)
 }
 
 /// Keeps the report as a version, then replaces it with a fresh draft: one edit, so that one

@@ -43,11 +43,13 @@ pub fn outline_ui(
         });
         ui.add_space(10.0);
         ui.label(RichText::new("Hội nghị và lịch sử").strong());
-        item(
-            ui,
-            Part::Conference,
-            format!("Hội nghị {}", kind.review_word()),
-        );
+        if kind.has_conference() {
+            item(
+                ui,
+                Part::Conference,
+                format!("Hội nghị {}", kind.review_word()),
+            );
+        }
         if kind == ReportKind::YearEnd {
             item(ui, Part::News, "Tin bài cho trang thông tin".to_owned());
         }
