@@ -371,12 +371,12 @@ fn load_year(store: &Store, year: Year) -> khoi_thi_dua::store::Result<usize> {
     let attendees = years::attendees(conn, year)?;
     let list = indicators::list(conn, year)?;
     let narratives = years::narratives(conn, year)?;
-    let report = reports::get(conn, year)?;
-    let versions = reports::versions(conn, year)?;
-    let opinions = reports::opinions(conn, year)?;
+    let report = reports::get(conn, year, khoi_thi_dua::domain::ReportKind::YearEnd)?;
+    let versions = reports::versions(conn, year, khoi_thi_dua::domain::ReportKind::YearEnd)?;
+    let opinions = reports::opinions(conn, year, khoi_thi_dua::domain::ReportKind::YearEnd)?;
     let hs = handovers::list(conn, year)?;
     let ys = years::list(conn)?;
-    let exported = reports::exported_at(conn, year)?;
+    let exported = reports::exported_at(conn, year, khoi_thi_dua::domain::ReportKind::YearEnd)?;
     Ok(usize::from(record.is_some())
         + all.len()
         + attendees.len()

@@ -188,7 +188,7 @@ fn run() -> Result<(), String> {
                     .map_or(String::new(), |m| m.full_name_in(year).to_owned());
                 conference::set(
                     tx,
-                    year,
+                    year, khoi_thi_dua::domain::ReportKind::YearEnd,
                     &Conference {
                         start_time: "14:00".into(),
                         end_time: "17:00".into(),
@@ -213,7 +213,7 @@ fn run() -> Result<(), String> {
                     .iter()
                     .find(|m| m.id == leader)
                     .map_or(String::new(), |m| m.head_name.clone());
-                reports::save(tx, year, &report)?;
+                reports::save(tx, year, khoi_thi_dua::domain::ReportKind::YearEnd, &report)?;
                 if y + 1 < n_years {
                     years::set_status(tx, year, YearStatus::HandedOver, "Bàn giao")?;
                     // The lock is stamped with the clock; a fixed time keeps the file the same

@@ -172,7 +172,9 @@ pub struct ExportArgs {
     /// Dùng phông Liberation Serif kèm theo chương trình, kể cả khi máy có Times New Roman.
     #[arg(long)]
     pub embedded_font: bool,
-    /// Văn bản cần xuất: report (báo cáo tổng kết), minutes (biên bản hội nghị), news
+    /// Văn bản cần xuất: report (báo cáo tổng kết), minutes (biên bản hội nghị),
+    /// midyear-report (báo cáo sơ kết 6 tháng đầu năm), midyear-minutes (biên bản hội nghị
+    /// sơ kết), news
     /// (tin bài; đuôi .txt hoặc .html cho văn bản thuần hoặc HTML), scores (bảng tổng hợp
     /// kết quả chấm điểm, xếp hạng), score-sheet (bảng điểm chi tiết của từng đơn vị) hoặc
     /// score-form (mẫu tự chấm điểm để trống), proposal (tờ trình đề nghị khen thưởng),
@@ -210,6 +212,9 @@ pub struct ExportArgs {
 pub enum DocumentArg {
     Report,
     Minutes,
+    // The review of the first six months and its conference's minutes.
+    MidyearReport,
+    MidyearMinutes,
     News,
     Scores,
     ScoreSheet,
@@ -609,6 +614,8 @@ fn document_kind(document: DocumentArg, member: Option<crate::domain::MemberId>)
     match document {
         DocumentArg::Report => DocumentKind::Report,
         DocumentArg::Minutes => DocumentKind::Minutes,
+        DocumentArg::MidyearReport => DocumentKind::MidyearReport,
+        DocumentArg::MidyearMinutes => DocumentKind::MidyearMinutes,
         DocumentArg::News => DocumentKind::News,
         DocumentArg::Scores => DocumentKind::Scores,
         DocumentArg::ScoreSheet => DocumentKind::ScoreSheet(member),

@@ -5,10 +5,11 @@
 //! store does the writing and the checking.
 
 use crate::domain::awards::YearAwards;
+use crate::domain::calendar::Milestone;
 use crate::domain::scoring::{Scheme, Score, ScoreChange};
 use crate::domain::{
     Attendee, Conference, Indicator, Member, MemberId, MemberName, NarrativeField, NewsItem,
-    Opinion, Report, ReportStatus, ReportVersion, Year, YearRecord,
+    Opinion, Report, ReportKind, ReportStatus, ReportVersion, Year, YearRecord,
 };
 use crate::store::{self, Store, StoreError, indicators, members, reports, years};
 use rusqlite::Connection;
@@ -53,15 +54,21 @@ pub enum Edit {
         from: YearRecord,
         to: YearRecord,
     },
-    /// Saves the conference record of a year.
+    /// Saves the conference record of one of a year's reports.
     SetConference {
         year: Year,
+        kind: ReportKind,
         conference: Conference,
     },
     /// Saves the edited news item (`None`: compose it from the data again).
     SetNews {
         year: Year,
         news: Option<NewsItem>,
+    },
+    /// Replaces the dated milestones of a year.
+    SetMilestones {
+        year: Year,
+        milestones: Vec<Milestone>,
     },
     /// Replaces the conference attendance list of a year.
     SetAttendees {
@@ -98,18 +105,24 @@ pub enum Edit {
     },
     SaveReport {
         year: Year,
+        kind: ReportKind,
         report: Report,
     },
-    /// Removes the report of a year (only as the undo of its first draft).
-    DeleteReport(Year),
+    /// Removes a report of a year (only as the undo of its first draft).
+    DeleteReport {
+        year: Year,
+        kind: ReportKind,
+    },
     /// Adopts the report (locking its text) or sets it back to a draft.
     SetReportStatus {
         year: Year,
+        kind: ReportKind,
         status: ReportStatus,
     },
     /// Saves the current report as a named version.
     SaveVersion {
         year: Year,
+        kind: ReportKind,
         name: String,
     },
     /// Puts back a version exactly as it was (the undo of deleting it).
@@ -117,15 +130,18 @@ pub enum Edit {
     DeleteVersion(i64),
     InsertOpinion {
         year: Year,
+        kind: ReportKind,
         opinion: Opinion,
     },
     UpdateOpinion {
         year: Year,
+        kind: ReportKind,
         from: Opinion,
         to: Opinion,
     },
     DeleteOpinion {
         year: Year,
+        kind: ReportKind,
         id: i64,
     },
     /// Adopts, edits or removes (`None`) the year's score sheet.
@@ -168,6 +184,7 @@ impl Edit {
             Edit::SetAttendees { .. } => "sửa danh sách dự hội nghị",
             Edit::SetConference { .. } => "sửa thông tin hội nghị",
             Edit::SetNews { .. } => "sửa tin bài",
+            Edit::SetMilestones { .. } => "sửa lịch của năm",
             Edit::InsertIndicator(_) | Edit::InsertIndicators(_) => "thêm chỉ tiêu",
             Edit::UpdateIndicator { .. } => "sửa chỉ tiêu",
             Edit::DeleteIndicator(_) | Edit::DeleteIndicators(_) => "xóa chỉ tiêu",
@@ -181,7 +198,7 @@ impl Edit {
                 field: NarrativeField::KeyWorks,
                 ..
             } => "sửa công trình, phần việc trọng điểm",
-            Edit::SaveReport { .. } | Edit::DeleteReport(_) => "sửa báo cáo",
+            Edit::SaveReport { .. } | Edit::DeleteReport { .. } => "sửa báo cáo",
             Edit::SetReportStatus {
                 status: ReportStatus::Adopted,
                 ..
@@ -211,7 +228,7 @@ impl Edit {
                 | Edit::SetNews { .. }
                 | Edit::SetAttendees { .. }
                 | Edit::SaveReport { .. }
-                | Edit::DeleteReport(_)
+                | Edit::DeleteReport { .. }
                 | Edit::SetReportStatus { .. }
                 | Edit::SetScheme { .. }
                 | Edit::SetScores { .. }
@@ -226,9 +243,10 @@ impl Edit {
     /// reverses, so neither overwrites a change made elsewhere meanwhile. `None` otherwise.
     pub fn stored_state(&self, conn: &Connection) -> store::Result<Option<Edit>> {
         Ok(Some(match self {
-            Edit::SetConference { year, .. } => Edit::SetConference {
+            Edit::SetConference { year, kind, .. } => Edit::SetConference {
                 year: *year,
-                conference: store::conference::get(conn, *year)?,
+                kind: *kind,
+                conference: store::conference::get(conn, *year, *kind)?,
             },
             Edit::SetNews { year, .. } => Edit::SetNews {
                 year: *year,
@@ -238,11 +256,11 @@ impl Edit {
                 year: *year,
                 list: years::attendees(conn, *year)?,
             },
-            Edit::SaveReport { year, .. } | Edit::DeleteReport(year) => {
-                report_state(*year, reports::get(conn, *year)?)
+            Edit::SaveReport { year, kind, .. } | Edit::DeleteReport { year, kind } => {
+                report_state(*year, *kind, reports::get(conn, *year, *kind)?)
             }
-            Edit::SetReportStatus { year, .. } => {
-                status_state(*year, reports::status(conn, *year)?)
+            Edit::SetReportStatus { year, kind, .. } => {
+                status_state(*year, *kind, reports::status(conn, *year, *kind)?)
             }
             Edit::SetScheme { year, .. } => Edit::SetScheme {
                 year: *year,
@@ -356,12 +374,14 @@ impl Edit {
             }
             Edit::SetConference {
                 year,
+                kind,
                 conference: c,
             } => {
-                let old = store::conference::get(conn, *year)?;
-                store::conference::set(conn, *year, c)?;
+                let old = store::conference::get(conn, *year, *kind)?;
+                store::conference::set(conn, *year, *kind, c)?;
                 Edit::SetConference {
                     year: *year,
+                    kind: *kind,
                     conference: old,
                 }
             }
@@ -373,6 +393,10 @@ impl Edit {
                     news: old,
                 }
             }
+            Edit::SetMilestones { year, milestones } => Edit::SetMilestones {
+                year: *year,
+                milestones: store::milestones::set(conn, *year, milestones)?,
+            },
             Edit::SetAttendees { year, list } => {
                 let old = years::attendees(conn, *year)?;
                 years::set_attendees(conn, *year, list)?;
@@ -433,51 +457,63 @@ impl Edit {
                     text: old,
                 }
             }
-            Edit::SaveReport { year, report } => {
-                let old = reports::get(conn, *year)?;
-                reports::save(conn, *year, report)?;
+            Edit::SaveReport { year, kind, report } => {
+                let (year, kind) = (*year, *kind);
+                let old = reports::get(conn, year, kind)?;
+                reports::save(conn, year, kind, report)?;
                 match old {
-                    Some(old) => Edit::SaveReport {
-                        year: *year,
-                        report: old,
-                    },
-                    None => Edit::DeleteReport(*year),
+                    Some(report) => Edit::SaveReport { year, kind, report },
+                    None => Edit::DeleteReport { year, kind },
                 }
             }
-            Edit::SetReportStatus { year, status } => {
-                let Some(old) = reports::status(conn, *year)? else {
+            Edit::SetReportStatus { year, kind, status } => {
+                let (year, kind) = (*year, *kind);
+                let Some(old) = reports::status(conn, year, kind)? else {
                     return Err(gone());
                 };
-                reports::set_status(conn, *year, *status)?;
+                reports::set_status(conn, year, kind, *status)?;
                 Edit::SetReportStatus {
-                    year: *year,
+                    year,
+                    kind,
                     status: old,
                 }
             }
-            Edit::SaveVersion { year, name } => {
-                Edit::DeleteVersion(reports::save_version(conn, *year, name)?)
+            Edit::SaveVersion { year, kind, name } => {
+                Edit::DeleteVersion(reports::save_version(conn, *year, *kind, name)?)
             }
             Edit::InsertVersion(v) => Edit::DeleteVersion(reports::insert_version(conn, v)?),
             Edit::DeleteVersion(id) => Edit::InsertVersion(reports::delete_version(conn, *id)?),
-            Edit::InsertOpinion { year, opinion } => Edit::DeleteOpinion {
+            Edit::InsertOpinion {
+                year,
+                kind,
+                opinion,
+            } => Edit::DeleteOpinion {
                 year: *year,
-                id: reports::insert_opinion(conn, *year, opinion)?,
+                kind: *kind,
+                id: reports::insert_opinion(conn, *year, *kind, opinion)?,
             },
-            Edit::UpdateOpinion { year, from, to } => {
+            Edit::UpdateOpinion {
+                year,
+                kind,
+                from,
+                to,
+            } => {
                 reports::change_opinion(conn, *year, from, to)?;
                 Edit::UpdateOpinion {
                     year: *year,
+                    kind: *kind,
                     from: to.clone(),
                     to: from.clone(),
                 }
             }
-            Edit::DeleteOpinion { year, id } => {
-                let Some(old) = reports::get_opinion(conn, *year, *id)? else {
+            Edit::DeleteOpinion { year, kind, id } => {
+                let Some(old) = reports::get_opinion(conn, *year, *kind, *id)? else {
                     return Err(gone());
                 };
                 reports::delete_opinion(conn, *year, *id)?;
                 Edit::InsertOpinion {
                     year: *year,
+                    kind: *kind,
                     opinion: old,
                 }
             }
@@ -515,16 +551,13 @@ impl Edit {
                     steps: inverses,
                 }
             }
-            Edit::DeleteReport(year) => {
-                let Some(old) = reports::get(conn, *year)? else {
+            Edit::DeleteReport { year, kind } => {
+                let (year, kind) = (*year, *kind);
+                let Some(report) = reports::get(conn, year, kind)? else {
                     return Err(gone());
                 };
-                store::ensure_open(conn, *year)?;
-                conn.execute("DELETE FROM report WHERE year = ?1", [year])?;
-                Edit::SaveReport {
-                    year: *year,
-                    report: old,
-                }
+                reports::delete(conn, year, kind)?;
+                Edit::SaveReport { year, kind, report }
             }
         })
     }
@@ -543,19 +576,19 @@ fn restore_scoring(year: Year, scheme: Option<Scheme>, scores: Vec<Score>) -> Ed
     }
 }
 
-/// The state of a year's report, as [`Edit::stored_state`] gives it.
-pub fn report_state(year: Year, report: Option<Report>) -> Edit {
+/// The state of one of a year's reports, as [`Edit::stored_state`] gives it.
+pub fn report_state(year: Year, kind: ReportKind, report: Option<Report>) -> Edit {
     match report {
-        Some(report) => Edit::SaveReport { year, report },
-        None => Edit::DeleteReport(year),
+        Some(report) => Edit::SaveReport { year, kind, report },
+        None => Edit::DeleteReport { year, kind },
     }
 }
 
-/// The state of a year's report status, as [`Edit::stored_state`] gives it.
-pub fn status_state(year: Year, status: Option<ReportStatus>) -> Edit {
+/// The state of one of a year's reports' status, as [`Edit::stored_state`] gives it.
+pub fn status_state(year: Year, kind: ReportKind, status: Option<ReportStatus>) -> Edit {
     match status {
-        Some(status) => Edit::SetReportStatus { year, status },
-        None => Edit::DeleteReport(year),
+        Some(status) => Edit::SetReportStatus { year, kind, status },
+        None => Edit::DeleteReport { year, kind },
     }
 }
 

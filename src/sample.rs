@@ -6,7 +6,7 @@
 //! ships inside the binary.
 
 use crate::domain::{
-    Attendee, Conference, Indicator, Member, MemberId, PartOfDay, Year, YearRecord,
+    Attendee, Conference, Indicator, Member, MemberId, PartOfDay, ReportKind, Year, YearRecord,
 };
 use crate::store::{Result, Store, StoreError, conference, indicators, members, reports, years};
 use std::path::Path;
@@ -390,6 +390,7 @@ pub fn fill(store: &mut Store) -> Result<()> {
         conference::set(
             tx,
             SAMPLE_YEAR,
+            ReportKind::YearEnd,
             &Conference {
                 news_author: "Lê Hằng".to_owned(),
                 part_of_day: PartOfDay::Afternoon,
@@ -442,7 +443,7 @@ pub fn fill(store: &mut Store) -> Result<()> {
         let all = members::list(tx)?;
         let data = crate::store::years::data(tx, SAMPLE_YEAR)?;
         let report = crate::report::compose::compose_draft(&all, &data);
-        reports::save(tx, SAMPLE_YEAR, &report)?;
+        reports::save(tx, SAMPLE_YEAR, ReportKind::YearEnd, &report)?;
         Ok(())
     })
 }

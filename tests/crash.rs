@@ -180,7 +180,13 @@ fn examine(db: &Path, expected: &Expected) -> Outcome {
     assert!(store.schema_version().unwrap() > 0);
     if outcome == Outcome::Whole {
         store
-            .write(|tx| reports::mark_exported(tx, khoi_thi_dua::sample::SAMPLE_YEAR))
+            .write(|tx| {
+                reports::mark_exported(
+                    tx,
+                    khoi_thi_dua::sample::SAMPLE_YEAR,
+                    khoi_thi_dua::domain::ReportKind::YearEnd,
+                )
+            })
             .unwrap();
         drop(store);
         assert!(!journal(db).exists(), "{}", db.display());

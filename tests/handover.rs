@@ -291,13 +291,25 @@ fn backups_rotate_and_a_restore_brings_the_data_back() {
         .write(|tx| years::set_narrative(tx, 2020, 1, "Đã sửa sau khi sao lưu"))
         .unwrap();
     store
-        .write(|tx| reports::set_status(tx, 2020, khoi_thi_dua::domain::ReportStatus::Adopted))
+        .write(|tx| {
+            reports::set_status(
+                tx,
+                2020,
+                khoi_thi_dua::domain::ReportKind::YearEnd,
+                khoi_thi_dua::domain::ReportStatus::Adopted,
+            )
+        })
         .unwrap();
     backup::restore(&mut store, &snap, &backups).unwrap();
     let n = years::narratives(store.conn(), 2020).unwrap();
     assert!(n.iter().all(|n| n.text != "Đã sửa sau khi sao lưu"));
     assert_eq!(
-        reports::status(store.conn(), 2020).unwrap(),
+        reports::status(
+            store.conn(),
+            2020,
+            khoi_thi_dua::domain::ReportKind::YearEnd
+        )
+        .unwrap(),
         Some(khoi_thi_dua::domain::ReportStatus::Draft)
     );
     drop(store);

@@ -116,7 +116,7 @@ fn fill_with(store: &mut Store, h: &str) {
 
             years::set_narrative(tx, YEAR, m.id, h)?;
 
-            let mut r = reports::get(tx, YEAR)?.unwrap();
+            let mut r = reports::get(tx, YEAR, khoi_thi_dua::domain::ReportKind::YearEnd)?.unwrap();
             r.number = h.to_owned();
             r.parent_body = h.to_owned();
             r.issuing_body = h.to_owned();
@@ -132,11 +132,12 @@ fn fill_with(store: &mut Store, h: &str) {
             r.sign_authority = h.to_owned();
             r.sign_position = h.to_owned();
             r.signer = h.to_owned();
-            reports::save(tx, YEAR, &r)?;
-            reports::save_version(tx, YEAR, h)?;
+            reports::save(tx, YEAR, khoi_thi_dua::domain::ReportKind::YearEnd, &r)?;
+            reports::save_version(tx, YEAR, khoi_thi_dua::domain::ReportKind::YearEnd, h)?;
             reports::insert_opinion(
                 tx,
                 YEAR,
+                khoi_thi_dua::domain::ReportKind::YearEnd,
                 &Opinion {
                     id: 0,
                     member: Some(m.id),
@@ -155,6 +156,7 @@ fn fill_with(store: &mut Store, h: &str) {
             conference::set(
                 tx,
                 YEAR,
+                khoi_thi_dua::domain::ReportKind::YearEnd,
                 &Conference {
                     start_time: h.to_owned(),
                     end_time: h.to_owned(),
@@ -166,6 +168,8 @@ fn fill_with(store: &mut Store, h: &str) {
                     part_of_day: Default::default(),
                     photo_caption: h.to_owned(),
                     news_order: Vec::new(),
+                    date: None,
+                    venue: h.to_owned(),
                 },
             )?;
             conference::set_news(
@@ -217,7 +221,9 @@ fn assert_saved(store: &Store, h: &str) {
         "narrative",
         &nar.iter().find(|n| n.member == m.id).unwrap().text,
     );
-    let r = reports::get(conn, YEAR).unwrap().unwrap();
+    let r = reports::get(conn, YEAR, khoi_thi_dua::domain::ReportKind::YearEnd)
+        .unwrap()
+        .unwrap();
     same("report number", &r.number);
     same("signer", &r.signer);
     same("section body", &r.sections[0].body);
@@ -225,13 +231,17 @@ fn assert_saved(store: &Store, h: &str) {
     let trimmed: String = h.trim().nfc().collect();
     let first_line = trimmed.lines().next().unwrap_or("").trim();
     assert_eq!(r.recipients[0], first_line, "recipient");
-    let op = reports::opinions(conn, YEAR).unwrap();
+    let op = reports::opinions(conn, YEAR, khoi_thi_dua::domain::ReportKind::YearEnd).unwrap();
     same("opinion", &op.last().unwrap().text);
     same(
         "version name",
-        &reports::versions(conn, YEAR).unwrap().last().unwrap().name,
+        &reports::versions(conn, YEAR, khoi_thi_dua::domain::ReportKind::YearEnd)
+            .unwrap()
+            .last()
+            .unwrap()
+            .name,
     );
-    let c = conference::get(conn, YEAR).unwrap();
+    let c = conference::get(conn, YEAR, khoi_thi_dua::domain::ReportKind::YearEnd).unwrap();
     same("chair", &c.chair.name);
     same("news", &conference::news(conn, YEAR).unwrap().unwrap().body);
 }

@@ -294,7 +294,15 @@ fn the_preview_of_a_year_without_a_report_saves_no_draft() {
     common::open_next_year(&mut store, 2021);
     let doc = document(&store, 2021, DocumentKind::Report, PrintOptions::default()).unwrap();
     assert_ne!(doc.draft, DraftMark::None);
-    assert_eq!(reports::get(store.conn(), 2021).unwrap(), None);
+    assert_eq!(
+        reports::get(
+            store.conn(),
+            2021,
+            khoi_thi_dua::domain::ReportKind::YearEnd
+        )
+        .unwrap(),
+        None
+    );
 }
 
 #[test]

@@ -48,7 +48,9 @@ fn the_sample_holds_the_2020_bloc_of_the_reference_article() {
             m.full_name_in(2020)
         );
     }
-    let report = reports::get(conn, 2020).unwrap().unwrap();
+    let report = reports::get(conn, 2020, khoi_thi_dua::domain::ReportKind::YearEnd)
+        .unwrap()
+        .unwrap();
     assert_eq!(report.number, "01/BC-TTTT");
     assert!(report.sections.iter().any(|s| s.body.contains("3.611,73")));
     assert!(

@@ -314,9 +314,10 @@ fn with_cross_scoring_and_the_secretariat_signing_the_ranked_table_says_so_and_h
         store
             .write(|tx| {
                 scoring::set_scheme(tx, 2020, Some(&scheme))?;
-                let mut conf = conference::get(tx, 2020)?;
+                let mut conf =
+                    conference::get(tx, 2020, khoi_thi_dua::domain::ReportKind::YearEnd)?;
                 conf.secretary.name = "Lê Thị Thư Ký".to_owned();
-                conference::set(tx, 2020, &conf)
+                conference::set(tx, 2020, khoi_thi_dua::domain::ReportKind::YearEnd, &conf)
             })
             .unwrap();
     }

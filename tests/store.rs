@@ -230,11 +230,17 @@ fn every_entity_round_trips_through_the_file_and_text_is_stored_as_nfc() {
                     signer: "Nguyễn Văn A".into(),
                     status: ReportStatus::Draft,
                 };
-                reports::save(tx, 2020, &report)?;
-                reports::save_version(tx, 2020, "Dự thảo lần 1")?;
+                reports::save(tx, 2020, khoi_thi_dua::domain::ReportKind::YearEnd, &report)?;
+                reports::save_version(
+                    tx,
+                    2020,
+                    khoi_thi_dua::domain::ReportKind::YearEnd,
+                    "Dự thảo lần 1",
+                )?;
                 reports::insert_opinion(
                     tx,
                     2020,
+                    khoi_thi_dua::domain::ReportKind::YearEnd,
                     &Opinion {
                         id: 0,
                         member: Some(b),

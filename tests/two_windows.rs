@@ -11,6 +11,7 @@ mod common;
 use common::window::{click, window};
 use common::{run, s, stderr};
 use egui_kittest::kittest::{NodeT, Queryable};
+use khoi_thi_dua::domain::ReportKind;
 use khoi_thi_dua::edit::Edit;
 use khoi_thi_dua::ops::lock;
 use khoi_thi_dua::store::{self, Store, StoreError};
@@ -350,6 +351,7 @@ fn a_whole_value_saved_from_stale_data_is_refused_and_so_is_its_undo() {
         &mut first,
         Edit::SetConference {
             year: 2020,
+            kind: ReportKind::YearEnd,
             conference,
         },
     )
@@ -360,6 +362,7 @@ fn a_whole_value_saved_from_stale_data_is_refused_and_so_is_its_undo() {
         &mut second,
         Edit::SetConference {
             year: 2020,
+            kind: ReportKind::YearEnd,
             conference: theirs,
         },
     )

@@ -4,7 +4,7 @@
 
 use egui::{Event, Key, Modifiers};
 use egui_kittest::kittest::{NodeT, Queryable};
-use khoi_thi_dua::domain::{ReportStatus, YearRecord};
+use khoi_thi_dua::domain::{ReportKind, ReportStatus, YearRecord};
 use khoi_thi_dua::edit::Edit;
 use khoi_thi_dua::ops::export::DocumentKind;
 use khoi_thi_dua::store::{indicators, members, reports, years};
@@ -253,6 +253,173 @@ fn the_first_half_is_entered_beside_the_year_and_keeps_the_years_result() {
 }
 
 #[test]
+fn a_six_month_figure_entered_in_chi_tieu_is_said_in_the_composed_mid_year_report() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Chỉ tiêu");
+    let forest = "Trồng rừng mới theo Quyết định số 1511";
+    click(&mut h, "6 tháng đầu năm");
+    click_scrolled(&mut h, &format!("Thực hiện 6 tháng của “{forest}”"));
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Thực hiện 6 tháng")
+        .type_text("780");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    // The Báo cáo tab opens on the year-end report; the switch shows the mid-year one.
+    click(&mut h, "Báo cáo");
+    h.get_by_label("Báo cáo tổng kết năm 2020");
+    click(&mut h, "Sơ kết 6 tháng đầu năm");
+    h.get_by_label("Báo cáo sơ kết 6 tháng đầu năm 2020");
+    click(&mut h, "Tạo dự thảo từ số liệu");
+    h.get_by_label("Dự thảo");
+    click(
+        &mut h,
+        "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, NHIỆM VỤ 6 THÁNG ĐẦU NĂM 2020",
+    );
+    let sentence = format!("{forest} được 780 ha, bằng 52% kế hoạch năm");
+    assert!(
+        h.query_by(|n| n.value().is_some_and(|v| v.contains(&sentence)))
+            .is_some(),
+        "the section shows “{sentence}”"
+    );
+    // Saved as the mid-year report; the year-end one is as it was.
+    let conn = store(&h).conn();
+    let mid = reports::get(conn, 2020, ReportKind::Midyear)
+        .unwrap()
+        .unwrap();
+    assert!(mid.sections.iter().any(|s| s.body.contains(&sentence)));
+    let year_end = reports::get(conn, 2020, ReportKind::YearEnd)
+        .unwrap()
+        .unwrap();
+    assert!(!year_end.sections.iter().any(|s| s.body.contains(&sentence)));
+    // One Ctrl+Z takes the composed draft away again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        reports::get(store(&h).conn(), 2020, ReportKind::Midyear).unwrap(),
+        None
+    );
+    h.get_by_label_contains("Năm này chưa có báo cáo sơ kết.");
+}
+
+#[test]
+fn the_plan_is_a_draft_edited_in_the_report_tab_with_versions_and_adoption() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Kế hoạch");
+    h.get_by_label("Kế hoạch tổ chức phong trào thi đua năm 2020");
+    h.get_by_label_contains("Năm này chưa có kế hoạch.");
+    click(&mut h, "Tạo dự thảo từ số liệu");
+    click(&mut h, "III. TIẾN ĐỘ THỰC HIỆN");
+    // The plan has no conference of its own.
+    assert!(
+        h.query_by_label("Hội nghị ký kết giao ước thi đua")
+            .is_none()
+    );
+    click(&mut h, "Phiên bản đã lưu (0)");
+    click(&mut h, "Lưu phiên bản");
+    click(&mut h, "Thông qua…");
+    click(&mut h, "Thông qua");
+    h.get_by_label("Đã thông qua");
+    let conn = store(&h).conn();
+    let plan = reports::get(conn, 2020, ReportKind::Plan).unwrap().unwrap();
+    assert_eq!(plan.status, ReportStatus::Adopted);
+    assert_eq!(plan.doc_type, "KẾ HOẠCH");
+    assert!(
+        plan.sections
+            .iter()
+            .any(|s| s.heading == "III. TIẾN ĐỘ THỰC HIỆN")
+    );
+    assert_eq!(
+        reports::versions(conn, 2020, ReportKind::Plan)
+            .unwrap()
+            .len(),
+        1
+    );
+    // The year-end report is still a draft.
+    assert_eq!(
+        reports::status(conn, 2020, ReportKind::YearEnd).unwrap(),
+        Some(ReportStatus::Draft)
+    );
+}
+
+#[test]
+fn the_mid_year_review_keeps_its_own_conference_date_and_venue() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Sơ kết 6 tháng đầu năm");
+    click(&mut h, "Tạo dự thảo từ số liệu");
+    click(&mut h, "Hội nghị sơ kết");
+    h.get_by_label("Hội nghị sơ kết 6 tháng đầu năm 2020");
+    type_into(&mut h, "Địa điểm hội nghị", "Hội trường Sở Xây dựng");
+    h.key_press(Key::Enter);
+    h.run();
+    type_into(&mut h, "Ngày hội nghị", "10/07/2020");
+    h.key_press(Key::Enter);
+    h.run();
+    let conn = store(&h).conn();
+    let mid = khoi_thi_dua::store::conference::get(conn, 2020, ReportKind::Midyear).unwrap();
+    assert_eq!(mid.venue, "Hội trường Sở Xây dựng");
+    assert_eq!(mid.date, chrono::NaiveDate::from_ymd_opt(2020, 7, 10));
+    // The year-end conference keeps its own.
+    let record = years::get(conn, 2020).unwrap().unwrap();
+    assert_eq!(
+        record.conference_date,
+        chrono::NaiveDate::from_ymd_opt(2020, 12, 16)
+    );
+    assert_ne!(record.conference_venue, "Hội trường Sở Xây dựng");
+    // The year-end report's conference part shows the year's details as before.
+    click(&mut h, "Tổng kết");
+    click(&mut h, "Hội nghị tổng kết");
+    h.get_by_label("Hội nghị tổng kết năm 2020");
+    h.get_by_label("Tên khối");
+}
+
+#[test]
+fn a_milestone_dated_in_the_years_calendar_is_listed_with_the_days_left() {
+    khoi_thi_dua::ui::session::fix_today(chrono::NaiveDate::from_ymd_opt(2020, 6, 10));
+    let f = fixture();
+    let mut h = window(App::new(Some(f.data_dir.clone()), None));
+    h.run();
+    click(&mut h, "Xem tiếp dữ liệu mẫu");
+    h.get_by_label("Việc cần làm năm 2020");
+    click(&mut h, "Lịch của năm");
+    type_into(&mut h, "Hạn gửi số liệu 6 tháng", "15/06/2020");
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Hạn gửi số liệu 6 tháng: 15/06/2020 — còn 5 ngày");
+    let saved = khoi_thi_dua::store::milestones::get(store(&h).conn(), 2020).unwrap();
+    assert_eq!(saved.len(), 1);
+    assert_eq!(
+        saved[0].date,
+        chrono::NaiveDate::from_ymd_opt(2020, 6, 15).unwrap()
+    );
+    // A date that cannot be read is refused under its field, and nothing changes.
+    type_into(&mut h, "Tổng kết năm", "32/12/2020");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        khoi_thi_dua::store::milestones::get(store(&h).conn(), 2020)
+            .unwrap()
+            .len(),
+        1
+    );
+    // One Ctrl+Z takes the date away.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        khoi_thi_dua::store::milestones::get(store(&h).conn(), 2020)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        h.query_by_label("Hạn gửi số liệu 6 tháng: 15/06/2020 — còn 5 ngày")
+            .is_none()
+    );
+}
+
+#[test]
 fn a_block_pasted_from_excel_fills_the_cells_after_showing_them_and_undoes_as_one() {
     let (_f, mut h) = first_run();
     click(&mut h, "Chỉ tiêu");
@@ -486,7 +653,7 @@ fn report_flow_compose_edit_save_a_version_adopt_and_export() {
     click(&mut h, "Báo cáo");
     // The sample ships with its draft; composing again asks first.
     click(&mut h, "Tạo dự thảo từ số liệu");
-    h.get_by_label_contains("Toàn bộ nội dung báo cáo năm 2020 sẽ được thay");
+    h.get_by_label_contains("Toàn bộ nội dung báo cáo tổng kết năm 2020 sẽ được thay");
     click(&mut h, "Tạo lại dự thảo");
     // Edit a section.
     click(&mut h, "V. KIẾN NGHỊ, ĐỀ XUẤT");
@@ -508,9 +675,13 @@ fn report_flow_compose_edit_save_a_version_adopt_and_export() {
     h.get_by_label("Đã thông qua");
     {
         let conn = store(&h).conn();
-        let report = khoi_thi_dua::store::reports::get(conn, 2020)
-            .unwrap()
-            .unwrap();
+        let report = khoi_thi_dua::store::reports::get(
+            conn,
+            2020,
+            khoi_thi_dua::domain::ReportKind::YearEnd,
+        )
+        .unwrap()
+        .unwrap();
         assert_eq!(report.status, khoi_thi_dua::domain::ReportStatus::Adopted);
         assert!(
             report
@@ -518,7 +689,12 @@ fn report_flow_compose_edit_save_a_version_adopt_and_export() {
                 .iter()
                 .any(|s| s.body.contains("Cờ thi đua cho 01 đơn vị"))
         );
-        let versions = khoi_thi_dua::store::reports::versions(conn, 2020).unwrap();
+        let versions = khoi_thi_dua::store::reports::versions(
+            conn,
+            2020,
+            khoi_thi_dua::domain::ReportKind::YearEnd,
+        )
+        .unwrap();
         assert!(versions.iter().any(|v| v.name == "Dự thảo lần 1"));
         assert!(
             versions
@@ -644,7 +820,12 @@ fn conference_record_then_minutes_and_news_are_composed_and_exported() {
     click_scrolled(&mut h, "Tên khối");
     {
         let conn = store(&h).conn();
-        let c = khoi_thi_dua::store::conference::get(conn, 2020).unwrap();
+        let c = khoi_thi_dua::store::conference::get(
+            conn,
+            2020,
+            khoi_thi_dua::domain::ReportKind::YearEnd,
+        )
+        .unwrap();
         assert_eq!(
             (c.start_time.as_str(), c.chair.name.as_str()),
             ("14:00", "Nguyễn Văn An")
@@ -691,7 +872,7 @@ fn indicator_count(h: &Window) -> usize {
 
 fn exported_at(h: &Window, year: i32) -> Option<String> {
     let conn = store(h).conn();
-    reports::exported_at(conn, year).unwrap()
+    reports::exported_at(conn, year, khoi_thi_dua::domain::ReportKind::YearEnd).unwrap()
 }
 
 #[test]
@@ -762,12 +943,13 @@ fn recomposing_the_draft_is_one_undo_step() {
     let (_f, mut h) = first_run();
     let report_and_versions = |h: &Window| {
         let conn = store(h).conn();
-        let report = reports::get(conn, 2020).unwrap();
-        let versions: Vec<String> = reports::versions(conn, 2020)
-            .unwrap()
-            .into_iter()
-            .map(|v| v.name)
-            .collect();
+        let report = reports::get(conn, 2020, khoi_thi_dua::domain::ReportKind::YearEnd).unwrap();
+        let versions: Vec<String> =
+            reports::versions(conn, 2020, khoi_thi_dua::domain::ReportKind::YearEnd)
+                .unwrap()
+                .into_iter()
+                .map(|v| v.name)
+                .collect();
         (report, versions)
     };
     let before = report_and_versions(&h);
@@ -790,7 +972,10 @@ fn recomposing_the_draft_is_one_undo_step() {
 #[test]
 fn exporting_a_year_without_a_report_says_a_draft_was_composed() {
     let (f, mut h) = first_run();
-    h.state_mut().push(Action::Edit(Edit::DeleteReport(2020)));
+    h.state_mut().push(Action::Edit(Edit::DeleteReport {
+        year: 2020,
+        kind: ReportKind::YearEnd,
+    }));
     h.run();
     assert!(
         h.state()
@@ -834,6 +1019,7 @@ fn the_handover_checklist_follows_the_data() {
     h.get_by_label("Báo cáo tổng kết còn là dự thảo, chưa thông qua");
     h.state_mut().push(Action::Edit(Edit::SetReportStatus {
         year: 2020,
+        kind: ReportKind::YearEnd,
         status: ReportStatus::Adopted,
     }));
     h.run();
@@ -1061,14 +1247,17 @@ fn the_report_is_previewed_paged_through_zoomed_and_exported_from_there() {
     click(&mut h, "Hủy");
 
     // Ctrl+Shift+P opens it too; "Đóng" closes it, the report left as it was.
-    let before = reports::get(store(&h).conn(), 2020).unwrap();
+    let before = reports::get(store(&h).conn(), 2020, ReportKind::YearEnd).unwrap();
     open_preview(&mut h, |h| {
         h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     });
     h.get_by_label("Xem trước báo cáo năm 2020");
     click(&mut h, "Đóng");
     assert!(h.query_by_label_contains("Trang 1/").is_none());
-    assert_eq!(reports::get(store(&h).conn(), 2020).unwrap(), before);
+    assert_eq!(
+        reports::get(store(&h).conn(), 2020, ReportKind::YearEnd).unwrap(),
+        before
+    );
 }
 
 /// Opens the preview with `open` and runs frames until its pages are laid out (on a worker

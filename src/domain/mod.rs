@@ -6,6 +6,7 @@
 //! written from them directly; a change here is a change of that format.
 
 pub mod awards;
+pub mod calendar;
 pub mod charts;
 pub mod history;
 pub mod limits;
@@ -15,7 +16,8 @@ pub mod target;
 pub mod totals;
 
 pub use report::{
-    Handling, Opinion, Report, ReportSection, ReportStatus, ReportVersion, SectionKind,
+    Handling, KindReport, Opinion, Report, ReportKind, ReportParts, ReportSection, ReportStatus,
+    ReportVersion, SectionKind,
 };
 
 use chrono::NaiveDate;
@@ -568,6 +570,66 @@ pub struct YearData {
     /// Not part of the year's own data, so never exported.
     #[serde(skip)]
     pub last_year: history::LastYear,
+    /// The reports of the other kinds (the mid-year review), each with its versions, opinions
+    /// and conference; absent in files written before report kinds existed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_reports: Vec<KindReport>,
+    /// The year before's record (its directions are the plan's and the pledge's goals). Not
+    /// part of the year's own data, so never exported.
+    #[serde(skip)]
+    pub previous: Option<YearRecord>,
+    /// The year's dated milestones (the pledge, deadlines, reviews, handover), those set.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<calendar::Milestone>,
+}
+
+impl YearData {
+    /// Puts `report` as the year's report of `kind` (a draft composed for an export).
+    pub fn set_report(&mut self, kind: ReportKind, report: Report) {
+        if kind == ReportKind::YearEnd {
+            self.report = Some(report);
+            return;
+        }
+        match self.other_reports.iter_mut().find(|r| r.kind == kind) {
+            Some(r) => r.report = Some(report),
+            None => {
+                let mut r = KindReport::empty(kind);
+                r.report = Some(report);
+                self.other_reports.push(r);
+            }
+        }
+    }
+
+    /// The report of `kind` and what belongs to it (all empty when none was entered).
+    pub fn report_parts(&self, kind: ReportKind) -> ReportParts<'_> {
+        static EMPTY: std::sync::LazyLock<Conference> =
+            std::sync::LazyLock::new(Conference::default);
+        if kind == ReportKind::YearEnd {
+            return ReportParts {
+                kind,
+                report: self.report.as_ref(),
+                versions: &self.versions,
+                opinions: &self.opinions,
+                conference: &self.conference,
+            };
+        }
+        match self.other_reports.iter().find(|r| r.kind == kind) {
+            Some(r) => ReportParts {
+                kind,
+                report: r.report.as_ref(),
+                versions: &r.versions,
+                opinions: &r.opinions,
+                conference: &r.conference,
+            },
+            None => ReportParts {
+                kind,
+                report: None,
+                versions: &[],
+                opinions: &[],
+                conference: &EMPTY,
+            },
+        }
+    }
 }
 
 /// A person with a role at the conference (chair, secretary).
@@ -603,6 +665,12 @@ pub struct Conference {
     /// The order in which the news item names the members' results; members not listed follow
     /// in the bloc's order.
     pub news_order: Vec<MemberId>,
+    /// Date and venue of a conference other than the year-end one (whose date and venue are
+    /// on [`YearRecord`]): the mid-year review's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub venue: String,
 }
 
 /// The part of the day the conference took place.

@@ -1,7 +1,7 @@
 //! The year's summary report as the secretariat edits it, its saved versions, and the opinions
 //! raised on the draft at the conference.
 
-use super::{MemberId, Year};
+use super::{Conference, MemberId, Period, Year};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +34,101 @@ impl ReportStatus {
             ReportStatus::Draft => "Dự thảo",
             ReportStatus::Adopted => "Đã thông qua",
         }
+    }
+}
+
+/// Which of the year's reports: the year-end summary ("Báo cáo tổng kết"), the review of the
+/// first six months ("Báo cáo sơ kết 6 tháng đầu năm"), or the year's plan ("Kế hoạch tổ
+/// chức phong trào thi đua"). Each has its own text, versions, opinions and (the reviews) its
+/// conference record; one editor serves them all.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportKind {
+    #[default]
+    YearEnd,
+    Midyear,
+    Plan,
+}
+
+impl ReportKind {
+    pub const ALL: [ReportKind; 3] = [ReportKind::YearEnd, ReportKind::Midyear, ReportKind::Plan];
+
+    /// As stored in the file and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportKind::YearEnd => "year_end",
+            ReportKind::Midyear => "midyear",
+            ReportKind::Plan => "plan",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// The switch's label in the Báo cáo tab.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportKind::YearEnd => "Tổng kết",
+            ReportKind::Midyear => "Sơ kết 6 tháng đầu năm",
+            ReportKind::Plan => "Kế hoạch",
+        }
+    }
+
+    /// The results the report speaks of.
+    pub fn period(self) -> Period {
+        match self {
+            ReportKind::YearEnd | ReportKind::Plan => Period::Year,
+            ReportKind::Midyear => Period::FirstHalf,
+        }
+    }
+
+    /// Whether the report is discussed at a conference of its own, with its record and
+    /// minutes: the reviews are; the plan is adopted with the pledge.
+    pub fn has_conference(self) -> bool {
+        self != ReportKind::Plan
+    }
+
+    /// "tổng kết" / "sơ kết", as in "Hội nghị sơ kết"; for the plan, the meeting that signs
+    /// the pledge.
+    pub fn review_word(self) -> &'static str {
+        match self {
+            ReportKind::YearEnd => "tổng kết",
+            ReportKind::Midyear => "sơ kết",
+            ReportKind::Plan => "ký kết giao ước thi đua",
+        }
+    }
+
+    /// The time the report covers: "năm 2020" / "6 tháng đầu năm 2020".
+    pub fn span(self, year: Year) -> String {
+        match self {
+            ReportKind::YearEnd | ReportKind::Plan => format!("năm {year}"),
+            ReportKind::Midyear => format!("6 tháng đầu năm {year}"),
+        }
+    }
+
+    /// The document in a sentence: "báo cáo tổng kết năm 2020", "kế hoạch tổ chức phong trào
+    /// thi đua năm 2020".
+    pub fn name(self, year: Year) -> String {
+        match self {
+            ReportKind::Plan => format!("kế hoạch tổ chức phong trào thi đua {}", self.span(year)),
+            _ => format!("báo cáo {} {}", self.review_word(), self.span(year)),
+        }
+    }
+
+    /// The heading of the report tab: "Báo cáo tổng kết năm 2020".
+    pub fn title(self, year: Year) -> String {
+        let name = self.name(year);
+        let mut c = name.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn is_year_end(&self) -> bool {
+        *self == ReportKind::YearEnd
     }
 }
 
@@ -104,6 +199,9 @@ pub struct Report {
 pub struct ReportVersion {
     pub id: i64,
     pub year: Year,
+    /// The report it is a version of (absent in JSON for the year-end report).
+    #[serde(default, skip_serializing_if = "ReportKind::is_year_end")]
+    pub kind: ReportKind,
     pub name: String,
     /// Local time the version was saved, "2020-12-10 09:30:00".
     pub saved_at: String,
@@ -158,4 +256,50 @@ pub struct Opinion {
     pub text: String,
     pub handling: Handling,
     pub response: String,
+}
+
+/// A report of a kind other than the year-end one, with what belongs to it. The year-end
+/// report's parts stay where files before kinds existed kept them (`YearData::report`, …).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KindReport {
+    pub kind: ReportKind,
+    pub report: Option<Report>,
+    #[serde(default)]
+    pub versions: Vec<ReportVersion>,
+    #[serde(default)]
+    pub opinions: Vec<Opinion>,
+    #[serde(default)]
+    pub conference: Conference,
+}
+
+impl KindReport {
+    pub fn empty(kind: ReportKind) -> Self {
+        KindReport {
+            kind,
+            report: None,
+            versions: Vec::new(),
+            opinions: Vec::new(),
+            conference: Conference::default(),
+        }
+    }
+
+    /// Nothing entered: not worth a place in the data or in an export.
+    pub fn is_empty(&self) -> bool {
+        self.report.is_none()
+            && self.versions.is_empty()
+            && self.opinions.is_empty()
+            && self.conference == Conference::default()
+    }
+}
+
+/// One report of the year and what belongs to it, whatever its kind: what the report tab, the
+/// composers and the documents read.
+#[derive(Debug, Clone, Copy)]
+pub struct ReportParts<'a> {
+    pub kind: ReportKind,
+    pub report: Option<&'a Report>,
+    pub versions: &'a [ReportVersion],
+    pub opinions: &'a [Opinion],
+    pub conference: &'a Conference,
 }

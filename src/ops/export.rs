@@ -8,10 +8,10 @@
 //! out. [`export_document`] runs all three for the command line.
 
 use super::{OpsError, Overwrite, Result, check_output, write_file};
-use crate::domain::{MemberId, Year};
-use crate::report::compose::{TO_FILL, compose_draft};
+use crate::domain::{MemberId, ReportKind, Year};
+use crate::report::compose::{TO_FILL, compose_draft_of};
 use crate::report::conference::{
-    compose_news, minutes_document, news_document, news_html, news_text,
+    compose_news, minutes_document_of, news_document, news_html, news_text,
 };
 use crate::report::document::{Block, Document, DraftMark};
 use crate::report::docx::render_docx;
@@ -19,7 +19,7 @@ use crate::report::fonts::FontSet;
 use crate::report::layout::Layout;
 use crate::report::pdf::{PdfError, Rendered, render_pdf};
 use crate::report::scores;
-use crate::report::summary::report_document;
+use crate::report::summary::report_document_of;
 use crate::store::{Store, conference, members, reports, years};
 use std::path::Path;
 
@@ -31,6 +31,10 @@ pub enum DocumentKind {
     Report,
     /// The conference minutes ("Biên bản hội nghị").
     Minutes,
+    /// The review of the first six months ("Báo cáo sơ kết 6 tháng đầu năm").
+    MidyearReport,
+    /// The minutes of the mid-year review conference ("Biên bản hội nghị sơ kết").
+    MidyearMinutes,
     /// The news item for the website: PDF, or plain text (.txt) or HTML (.html) by the file's
     /// extension.
     News,
@@ -57,11 +61,54 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    /// The report document of `kind`.
+    pub fn report(kind: ReportKind) -> Self {
+        match kind {
+            ReportKind::YearEnd => DocumentKind::Report,
+            ReportKind::Midyear => DocumentKind::MidyearReport,
+            ReportKind::Plan => DocumentKind::Plan,
+        }
+    }
+
+    /// The minutes of the conference of `kind`, for the kinds that have one.
+    pub fn minutes(kind: ReportKind) -> Option<Self> {
+        match kind {
+            ReportKind::YearEnd => Some(DocumentKind::Minutes),
+            ReportKind::Midyear => Some(DocumentKind::MidyearMinutes),
+            ReportKind::Plan => None,
+        }
+    }
+
+    /// Which report this document is, when it is one.
+    pub fn report_kind(self) -> Option<ReportKind> {
+        ReportKind::ALL
+            .into_iter()
+            .find(|&k| DocumentKind::report(k) == self)
+    }
+
+    /// Which report's conference these minutes are, when they are minutes.
+    pub fn minutes_kind(self) -> Option<ReportKind> {
+        ReportKind::ALL
+            .into_iter()
+            .find(|&k| DocumentKind::minutes(k) == Some(self))
+    }
+
+    /// The document of `year` in a sentence: "báo cáo năm 2020", "báo cáo sơ kết 6 tháng đầu
+    /// năm 2020".
+    pub fn of_year(self, year: Year) -> String {
+        match self.report_kind().or(self.minutes_kind()) {
+            Some(k) => format!("{} {}", self.label(), k.span(year)),
+            None => format!("{} năm {year}", self.label()),
+        }
+    }
+
     /// The document's name in a sentence ("Đã xuất báo cáo năm 2020").
     pub fn label(self) -> &'static str {
         match self {
             DocumentKind::Report => "báo cáo",
             DocumentKind::Minutes => "biên bản hội nghị",
+            DocumentKind::MidyearReport => "báo cáo sơ kết",
+            DocumentKind::MidyearMinutes => "biên bản hội nghị sơ kết",
             DocumentKind::News => "tin bài",
             DocumentKind::Scores => "bảng tổng hợp kết quả chấm điểm",
             DocumentKind::ScoreSheet(_) => "bảng điểm chi tiết",
@@ -194,13 +241,15 @@ impl Exported {
             String::new()
         };
         let mut message = format!(
-            "Đã xuất {} năm {year}{pages}: “{}”.",
-            kind.label(),
+            "Đã xuất {}{pages}: “{}”.",
+            kind.of_year(year),
             out.display()
         );
         if self.composed {
-            message
-                .push_str(" Năm này chưa có báo cáo nên chương trình đã soạn dự thảo từ số liệu.");
+            message.push_str(&format!(
+                " Năm này chưa có {} nên chương trình đã soạn dự thảo từ số liệu.",
+                kind.label()
+            ));
         }
         if self.not_recorded {
             message.push_str(
@@ -324,13 +373,16 @@ pub fn prepare(
             warnings: Vec::new(),
         });
     }
-    let composed = kind == DocumentKind::Report && data.report.is_none();
-    if composed {
-        let draft = compose_draft(&all, &data);
+    let missing = kind
+        .report_kind()
+        .filter(|&k| data.report_parts(k).report.is_none());
+    let composed = missing.is_some();
+    if let Some(report_kind) = missing {
+        let draft = compose_draft_of(&all, &data, report_kind);
         if !data.record.is_locked() && !store.is_read_only() {
-            store.write(|tx| reports::save(tx, year, &draft))?;
+            store.write(|tx| reports::save(tx, year, report_kind, &draft))?;
         }
-        data.report = Some(draft);
+        data.set_report(report_kind, draft);
     }
     let doc = compose(store, &all, &data, kind, options)?;
     check_size(doc.text_size())?;
@@ -401,19 +453,25 @@ fn compose_with_charts(
 ) -> Result<Document> {
     let year = data.record.year;
     Ok(match kind {
-        DocumentKind::Report => {
+        DocumentKind::Report | DocumentKind::MidyearReport | DocumentKind::Plan => {
+            let report_kind = kind.report_kind().unwrap_or_default();
             let report = data
+                .report_parts(report_kind)
                 .report
-                .clone()
-                .unwrap_or_else(|| compose_draft(all, data));
-            let mut doc = report_document(all, data, &report);
+                .cloned()
+                .unwrap_or_else(|| compose_draft_of(all, data, report_kind));
+            let mut doc = report_document_of(all, data, &report, report_kind);
             if doc.draft != DraftMark::None && options.diagonal_draft_mark {
                 doc.draft = DraftMark::HeaderAndDiagonal;
             }
             doc
         }
-        DocumentKind::Minutes => minutes_document(all, data),
-        DocumentKind::Pledge | DocumentKind::Plan => start_of_year(store, all, data, kind)?,
+        DocumentKind::Minutes | DocumentKind::MidyearMinutes => {
+            minutes_document_of(all, data, kind.minutes_kind().unwrap_or_default())
+        }
+        DocumentKind::Pledge => {
+            crate::report::pledge::pledge_document(all, data, data.previous.as_ref())
+        }
         DocumentKind::Guide => crate::report::guide::guide_document(),
         DocumentKind::News => {
             let news = match conference::news(store.conn(), year)? {
@@ -446,21 +504,6 @@ fn compose_with_charts(
         | DocumentKind::VoteCount
         | DocumentKind::Ballot => award_document(all, data, kind)?,
     })
-}
-
-/// The year's pledge or plan, with the directions the year before adopted as its goals.
-fn start_of_year(
-    store: &Store,
-    all: &[crate::domain::Member],
-    data: &crate::domain::YearData,
-    kind: DocumentKind,
-) -> Result<Document> {
-    let previous = years::get(store.conn(), data.record.year - 1)?;
-    let compose = match kind {
-        DocumentKind::Plan => crate::report::plan::plan_document,
-        _ => crate::report::pledge::pledge_document,
-    };
-    Ok(compose(all, data, previous.as_ref()))
 }
 
 /// One of the award proposal's documents. Refused while the year has no catalogue, and for
@@ -571,8 +614,8 @@ pub fn record(store: &mut Store, year: Year, kind: DocumentKind) -> Result<bool>
     if store.is_read_only() {
         return Ok(false);
     }
-    if kind == DocumentKind::Report {
-        store.write(|tx| reports::mark_exported(tx, year))?;
+    if let Some(report_kind) = kind.report_kind() {
+        store.write(|tx| reports::mark_exported(tx, year, report_kind))?;
     }
     Ok(true)
 }

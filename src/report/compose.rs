@@ -7,7 +7,8 @@
 use crate::domain::history::{LastYear, change_percent};
 use crate::domain::target::Evaluation;
 use crate::domain::{
-    Indicator, Member, Report, ReportSection, ReportStatus, SectionKind, YearData,
+    Indicator, Member, Period, Report, ReportKind, ReportSection, ReportStatus, SectionKind,
+    YearData,
 };
 use crate::text::date::{format_date, format_document_date};
 use crate::text::number::{format_number, format_percent};
@@ -18,8 +19,22 @@ const MAX_LISTED: usize = 12;
 /// Placeholder text the secretariat replaces; kept in one place so the UI can point at it.
 pub const TO_FILL: &str = "(Ban thư ký bổ sung.)";
 
-/// The draft report of `data.record.year`.
+/// The draft year-end report of `data.record.year`.
 pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
+    compose_draft_of(members, data, ReportKind::YearEnd)
+}
+
+/// The draft report of `kind` for `data.record.year`: the year-end summary from the year's
+/// results, or the mid-year review from the first six months' results against the year's plan.
+pub fn compose_draft_of(members: &[Member], data: &YearData, kind: ReportKind) -> Report {
+    match kind {
+        ReportKind::YearEnd => year_end_draft(members, data),
+        ReportKind::Midyear => midyear_draft(members, data),
+        ReportKind::Plan => plan_draft(members, data),
+    }
+}
+
+fn year_end_draft(members: &[Member], data: &YearData) -> Report {
     let rec = &data.record;
     let year = rec.year;
     let in_bloc = crate::domain::members_in(members, year);
@@ -29,29 +44,10 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
             .find(|m| m.id == id)
             .map_or(String::new(), |m| m.full_name_in(year).to_owned())
     };
-    let leader = rec
-        .leader
-        .and_then(|id| members.iter().find(|m| m.id == id));
-    let abbreviation = leader
-        .and_then(|m| m.name_in(year))
-        .map_or(String::new(), |n| n.abbreviation.clone());
-    let bloc_upper = rec.bloc_name.to_uppercase();
-
     let mut sections = Vec::new();
 
     // I. The bloc and the conference.
-    let mut situation = vec![format!(
-        "{} {} năm {} gồm {} đơn vị thành viên: {}.{}",
-        rec.bloc_name,
-        rec.province,
-        year,
-        in_bloc.len(),
-        join_names(in_bloc.iter().map(|m| m.full_name_in(year).to_owned())),
-        leader.map_or(String::new(), |m| format!(
-            " {} là Trưởng khối năm {year}.",
-            m.full_name_in(year)
-        )),
-    )];
+    let mut situation = vec![bloc_sentence(members, data)];
     if let Some(date) = rec.conference_date {
         let attending: Vec<String> = data
             .attendees
@@ -283,6 +279,33 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
         kind: SectionKind::IndicatorAppendix,
     });
 
+    let subject = format!(
+        "Tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, nhiệm vụ năm {} của {}",
+        year + 1,
+        rec.bloc_name
+    );
+    report_frame(members, data, ReportKind::YearEnd, subject, sections)
+}
+
+/// The header and closing of a draft report of `kind`, around its `sections`: number, issuer,
+/// date (its conference's), subject, recipients and the leader's signature.
+fn report_frame(
+    members: &[Member],
+    data: &YearData,
+    kind: ReportKind,
+    subject: String,
+    sections: Vec<ReportSection>,
+) -> Report {
+    let rec = &data.record;
+    let year = rec.year;
+    let leader = rec
+        .leader
+        .and_then(|id| members.iter().find(|m| m.id == id));
+    let abbreviation = leader
+        .and_then(|m| m.name_in(year))
+        .map_or(String::new(), |n| n.abbreviation.clone());
+    let bloc_upper = rec.bloc_name.to_uppercase();
+    let (date, _) = conference_when_where(data, kind);
     Report {
         number: if abbreviation.is_empty() {
             "01/BC".to_owned()
@@ -292,13 +315,9 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
         parent_body: rec.parent_body(),
         issuing_body: bloc_upper.clone(),
         place: rec.place.clone(),
-        date: rec.conference_date,
+        date,
         doc_type: "BÁO CÁO".to_owned(),
-        subject: format!(
-            "Tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, nhiệm vụ năm {} của {}",
-            year + 1,
-            rec.bloc_name
-        ),
+        subject,
         sections,
         recipients: vec![
             "Ban Thi đua - Khen thưởng tỉnh".to_owned(),
@@ -310,6 +329,208 @@ pub fn compose_draft(members: &[Member], data: &YearData) -> Report {
         signer: leader.map_or(String::new(), |m| m.head_name.clone()),
         status: ReportStatus::Draft,
     }
+}
+
+/// The date and venue of the conference of `kind`: the year-end one's are on the year record,
+/// the mid-year review's on its own conference record (its date, else the year's "Sơ kết"
+/// milestone).
+pub(crate) fn conference_when_where(
+    data: &YearData,
+    kind: ReportKind,
+) -> (Option<chrono::NaiveDate>, String) {
+    match kind {
+        ReportKind::YearEnd => (
+            data.record.conference_date,
+            data.record.conference_venue.trim().to_owned(),
+        ),
+        ReportKind::Midyear => {
+            // Without its own date, the review's milestone dates it.
+            let c = data.report_parts(kind).conference;
+            let milestone = crate::domain::calendar::date_of(
+                &data.milestones,
+                crate::domain::calendar::MilestoneKind::MidyearReview,
+            );
+            (c.date.or(milestone), c.venue.trim().to_owned())
+        }
+        // The plan is adopted where the pledge is signed.
+        ReportKind::Plan => (
+            crate::domain::calendar::date_of(
+                &data.milestones,
+                crate::domain::calendar::MilestoneKind::Pledge,
+            ),
+            String::new(),
+        ),
+    }
+}
+
+/// The opening sentence of section I: the bloc, its members and its leader.
+fn bloc_sentence(members: &[Member], data: &YearData) -> String {
+    let rec = &data.record;
+    let year = rec.year;
+    let in_bloc = crate::domain::members_in(members, year);
+    let leader = rec
+        .leader
+        .and_then(|id| members.iter().find(|m| m.id == id));
+    format!(
+        "{} {} năm {} gồm {} đơn vị thành viên: {}.{}",
+        rec.bloc_name,
+        rec.province,
+        year,
+        in_bloc.len(),
+        join_names(in_bloc.iter().map(|m| m.full_name_in(year).to_owned())),
+        leader.map_or(String::new(), |m| format!(
+            " {} là Trưởng khối năm {year}.",
+            m.full_name_in(year)
+        )),
+    )
+}
+
+/// The draft review of the first six months: each member's six-month figures against the
+/// year's plan ("bằng 52% kế hoạch năm"), with no verdict (the year is not over), room for the
+/// assessment, the tasks of the last six months, and the appendix of six-month results.
+fn midyear_draft(members: &[Member], data: &YearData) -> Report {
+    let kind = ReportKind::Midyear;
+    let rec = &data.record;
+    let year = rec.year;
+    let span = kind.span(year);
+    let in_bloc = crate::domain::members_in(members, year);
+    let mut sections = Vec::new();
+
+    let mut situation = vec![bloc_sentence(members, data)];
+    let (date, venue) = conference_when_where(data, kind);
+    if let Some(date) = date {
+        situation.push(format!(
+            "Ngày {}, tại {}, {} đã tổ chức Hội nghị sơ kết công tác thi đua, khen thưởng {span}, triển khai nhiệm vụ trọng tâm 6 tháng cuối năm {year}.",
+            format_date(date),
+            if venue.is_empty() { TO_FILL } else { &venue },
+            rec.bloc_name,
+        ));
+    }
+    sections.push(text_section("I. ĐẶC ĐIỂM TÌNH HÌNH", situation));
+
+    let launched = launched_by(rec);
+    let mut results = vec![format!(
+        "Thực hiện phong trào thi đua hoàn thành các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm {year}{launched}, trong {span} các đơn vị thành viên trong Khối đã đạt được kết quả như sau:"
+    )];
+    let mut reported = 0;
+    for m in &in_bloc {
+        let phrases: Vec<String> = data
+            .indicators
+            .iter()
+            .filter(|i| i.member == m.id)
+            .filter_map(|i| period_phrase(i, Period::FirstHalf))
+            .collect();
+        reported += phrases.len();
+        let said = if phrases.is_empty() {
+            TO_FILL.to_owned()
+        } else if phrases.len() > MAX_LISTED {
+            format!(
+                "Đơn vị báo cáo kết quả {} chỉ tiêu; chi tiết tại phụ lục.",
+                format_number(phrases.len() as f64)
+            )
+        } else {
+            capitalise(&format!("{}.", phrases.join("; ")))
+        };
+        results.push(format!("- {}: {said}", m.full_name_in(year)));
+    }
+    sections.push(text_section(
+        &format!(
+            "II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU, NHIỆM VỤ {}",
+            span.to_uppercase()
+        ),
+        results,
+    ));
+
+    let mut strengths = "1. Ưu điểm: Các đơn vị thành viên đã bám sát chỉ tiêu, nhiệm vụ được giao, tổ chức phong trào thi đua thiết thực, hiệu quả.".to_owned();
+    if reported > 0 {
+        strengths.push_str(&format!(
+            " Trong {span}, các đơn vị báo cáo kết quả {} chỉ tiêu (chi tiết tại phụ lục).",
+            format_number(reported as f64)
+        ));
+    }
+    sections.push(text_section(
+        "III. ĐÁNH GIÁ CHUNG",
+        vec![
+            strengths,
+            format!("2. Tồn tại, hạn chế và nguyên nhân: {TO_FILL}"),
+        ],
+    ));
+    sections.push(text_section(
+        &format!("IV. NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM {year}"),
+        vec![TO_FILL.to_owned()],
+    ));
+    sections.push(text_section(
+        "V. KIẾN NGHỊ, ĐỀ XUẤT",
+        vec![TO_FILL.to_owned()],
+    ));
+    sections.push(ReportSection {
+        heading: format!(
+            "PHỤ LỤC: KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {}",
+            span.to_uppercase()
+        ),
+        body: String::new(),
+        kind: SectionKind::IndicatorAppendix,
+    });
+    let subject = format!(
+        "Sơ kết công tác thi đua, khen thưởng {span} và nhiệm vụ trọng tâm 6 tháng cuối năm {year} của {}",
+        rec.bloc_name
+    );
+    report_frame(members, data, kind, subject, sections)
+}
+
+/// The draft plan: the text of the plan document (purpose, content, schedule, organisation) as
+/// sections to edit, under the plan's number and title.
+fn plan_draft(members: &[Member], data: &YearData) -> Report {
+    use super::document::Block;
+    let doc = super::plan::plan_document(members, data, data.previous.as_ref());
+    let mut sections: Vec<ReportSection> = Vec::new();
+    for block in doc.blocks {
+        match (block, sections.last_mut()) {
+            (Block::Heading(heading), _) => sections.push(ReportSection {
+                heading,
+                body: String::new(),
+                kind: SectionKind::Text,
+            }),
+            (Block::Paragraph(p), Some(s)) => {
+                if !s.body.is_empty() {
+                    s.body.push('\n');
+                }
+                s.body.push_str(&p);
+            }
+            (Block::Paragraph(p), None) => sections.push(text_section("", vec![p])),
+            (Block::Table(_) | Block::Figure(_), _) => {}
+        }
+    }
+    let mut report = report_frame(members, data, ReportKind::Plan, doc.subject, sections);
+    report.doc_type = doc.doc_type;
+    // "Số:        /KH-TTTT": the number is given when the plan is issued.
+    report.number = doc
+        .number
+        .strip_prefix("Số:")
+        .unwrap_or(&doc.number)
+        .to_owned();
+    report
+}
+
+/// An indicator's result of `period` in a sentence, against the year's plan where the plan
+/// gives a figure to reach: "Trồng rừng mới được 780 ha, bằng 52% kế hoạch năm"; `None`
+/// without a result for the period.
+pub(crate) fn period_phrase(i: &Indicator, period: Period) -> Option<String> {
+    let result = i.result_in(period)?;
+    let mut phrase = format!(
+        "{} được {}",
+        i.name,
+        with_unit(&format_number(result), &i.unit)
+    );
+    if let Some(p) = i.percent_in(period) {
+        phrase.push_str(&format!(", bằng {} kế hoạch năm", format_percent(p)));
+    } else if !i.plan_shown().trim().is_empty() {
+        phrase.push_str(&format!(
+            " (kế hoạch năm: {})",
+            lower_first(i.plan_shown().trim())
+        ));
+    }
+    Some(phrase)
 }
 
 /// The date line of the report: "Hà Giang, ngày 16 tháng 12 năm 2020".

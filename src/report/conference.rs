@@ -5,11 +5,13 @@
 //!
 //! Both say only what the data holds: a missing time, chair or author is left out, not invented.
 
-use super::compose::{TO_FILL, figure_phrase, lower_first, topic_clause};
+use super::compose::{
+    TO_FILL, conference_when_where, figure_phrase, lower_first, period_phrase, topic_clause,
+};
 use super::document::{Block, Closing, Document, DraftMark, Meta, Signature};
 use crate::domain::{
-    Handling, Indicator, Member, MemberId, NewsItem, PartOfDay, Person, ReportStatus, Year,
-    YearData,
+    Handling, Indicator, Member, MemberId, NewsItem, PartOfDay, Person, ReportKind, ReportStatus,
+    Year, YearData,
 };
 use crate::text::date::{format_date, format_document_date};
 use crate::text::join_with_and;
@@ -83,11 +85,21 @@ pub(super) fn attendance(members: &[Member], data: &YearData) -> (Vec<String>, V
     (units, guests)
 }
 
-/// The conference minutes of `data.record.year`.
+/// The year-end conference minutes of `data.record.year`.
 pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
+    minutes_document_of(members, data, ReportKind::YearEnd)
+}
+
+/// The minutes of the conference of `kind` (the year-end conference, the mid-year review) of
+/// `data.record.year`. What belongs to the year's end (the attendance list, the ranking, the
+/// awards, next year's directions and leader) is said only at the year-end conference.
+pub fn minutes_document_of(members: &[Member], data: &YearData, kind: ReportKind) -> Document {
     let rec = &data.record;
     let year = rec.year;
-    let conf = &data.conference;
+    let parts = data.report_parts(kind);
+    let year_end = kind == ReportKind::YearEnd;
+    let conf = parts.conference;
+    let (date, venue) = conference_when_where(data, kind);
     let leader = rec
         .leader
         .and_then(|id| members.iter().find(|m| m.id == id));
@@ -95,14 +107,22 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
         .and_then(|m| m.name_in(year))
         .map(|n| n.abbreviation.clone())
         .filter(|a| !a.is_empty());
-    let subject = format!(
-        "Hội nghị tổng kết công tác thi đua, khen thưởng năm {year} và triển khai phương hướng, nhiệm vụ năm {} của {}",
-        year + 1,
-        rec.bloc_name
-    );
+    let subject = match kind {
+        ReportKind::YearEnd => format!(
+            "Hội nghị tổng kết công tác thi đua, khen thưởng năm {year} và triển khai phương hướng, nhiệm vụ năm {} của {}",
+            year + 1,
+            rec.bloc_name
+        ),
+        _ => format!(
+            "Hội nghị {} công tác thi đua, khen thưởng {} của {}",
+            kind.review_word(),
+            kind.span(year),
+            rec.bloc_name
+        ),
+    };
     let mut blocks = vec![Block::Heading("I. THỜI GIAN, ĐỊA ĐIỂM".to_owned())];
     let part = PartOfDay::of(&conf.start_time, conf.part_of_day);
-    let when = match (rec.conference_date, conf.start_time.trim().is_empty(), part) {
+    let when = match (date, conf.start_time.trim().is_empty(), part) {
         (Some(d), false, _) => format!(
             "Thời gian: bắt đầu lúc {}, {}.",
             spoken_time(&conf.start_time),
@@ -118,11 +138,8 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
         (None, _, _) => "Thời gian: (chưa ghi ngày hội nghị).".to_owned(),
     };
     blocks.push(Block::Paragraph(when));
-    if !rec.conference_venue.trim().is_empty() {
-        blocks.push(Block::Paragraph(format!(
-            "Địa điểm: {}.",
-            rec.conference_venue.trim()
-        )));
+    if !venue.is_empty() {
+        blocks.push(Block::Paragraph(format!("Địa điểm: {venue}.")));
     }
     blocks.push(Block::Heading("II. THÀNH PHẦN THAM DỰ".to_owned()));
     if !person_line(&conf.chair).is_empty() {
@@ -137,7 +154,12 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
             person_line(&conf.secretary)
         )));
     }
-    let (units, guests) = attendance(members, data);
+    // The attendance list is the year-end conference's.
+    let (units, guests) = if year_end {
+        attendance(members, data)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     if !units.is_empty() {
         blocks.push(Block::Paragraph(format!(
             "Đại diện lãnh đạo, chuyên viên các đơn vị thành viên Khối: {}.",
@@ -150,6 +172,16 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
             guests.join("; ")
         )));
     }
+    // Nobody recorded: a place to fill rather than an empty part.
+    if units.is_empty()
+        && guests.is_empty()
+        && person_line(&conf.chair).is_empty()
+        && person_line(&conf.secretary).is_empty()
+    {
+        blocks.push(Block::Paragraph(format!(
+            "Đại diện lãnh đạo, chuyên viên các đơn vị thành viên Khối: {TO_FILL}"
+        )));
+    }
     blocks.push(Block::Heading("III. NỘI DUNG HỘI NGHỊ".to_owned()));
     let agenda: Vec<&str> = conf
         .agenda
@@ -157,7 +189,7 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    let report_name = report_reference(data);
+    let report_name = report_reference(data, kind);
     if agenda.is_empty() {
         blocks.push(Block::Paragraph(format!(
             "1. {} trình bày {report_name}.",
@@ -173,10 +205,10 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
     }
     // The agenda's items are numbered 1, 2, …; the figures and the discussion follow on.
     let mut item = agenda.len().max(1) + 1;
-    if key_figures(members, data, item, &mut blocks) {
+    if key_figures(members, data, kind, item, &mut blocks) {
         item += 1;
     }
-    discussion(members, data, item, &mut blocks);
+    discussion(members, data, kind, item, &mut blocks);
     blocks.push(Block::Heading("IV. KẾT LUẬN".to_owned()));
     for line in conf
         .conclusions
@@ -186,20 +218,25 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
     {
         blocks.push(Block::Paragraph(line.to_owned()));
     }
-    // The ranking the conference adopted, once the bloc has scored.
-    blocks.extend(super::scores::minutes_paragraphs(members, data));
-    // And the award proposals it voted, once the vote was counted.
-    blocks.extend(super::awards::minutes_paragraphs(members, data));
-    if data
+    if year_end {
+        // The ranking the conference adopted, once the bloc has scored.
+        blocks.extend(super::scores::minutes_paragraphs(members, data));
+        // And the award proposals it voted, once the vote was counted.
+        blocks.extend(super::awards::minutes_paragraphs(members, data));
+    }
+    if parts
         .report
-        .as_ref()
         .is_some_and(|r| r.status == ReportStatus::Adopted)
     {
         blocks.push(Block::Paragraph(format!(
             "Hội nghị thống nhất thông qua {report_name}."
         )));
     }
-    let directions: Vec<&str> = rec.direction_lines().collect();
+    let directions: Vec<&str> = if year_end {
+        rec.direction_lines().collect()
+    } else {
+        Vec::new()
+    };
     if !directions.is_empty() {
         blocks.push(Block::Paragraph(format!(
             "Hội nghị thống nhất phương hướng, nhiệm vụ năm {} của Khối:",
@@ -209,7 +246,7 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
             blocks.push(Block::Paragraph(format!("- {d}")));
         }
     }
-    if let Some(next) = rec.next_leader {
+    if let Some(next) = rec.next_leader.filter(|_| year_end) {
         let mut p = format!(
             "Hội nghị thống nhất {} là Trưởng khối năm {}.",
             name_in(members, next, year),
@@ -238,7 +275,11 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
     )));
     Document {
         meta: Meta {
-            title: format!("Biên bản hội nghị tổng kết năm {year}"),
+            title: format!(
+                "Biên bản hội nghị {} {}",
+                kind.review_word(),
+                kind.span(year)
+            ),
             author: rec.bloc_name.clone(),
             subject: subject.clone(),
         },
@@ -248,7 +289,7 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
             Some(a) => format!("Số: 02/BB-{a}"),
             None => "Số: 02/BB".to_owned(),
         },
-        place_date: match rec.conference_date {
+        place_date: match date {
             Some(d) if !rec.place.trim().is_empty() => {
                 format!("{}, {}", rec.place.trim(), format_document_date(d))
             }
@@ -259,9 +300,8 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
         subject,
         blocks,
         closing: Closing {
-            recipients: data
+            recipients: parts
                 .report
-                .as_ref()
                 .map(|r| r.recipients.clone())
                 .filter(|r| !r.is_empty())
                 .unwrap_or_else(default_recipients),
@@ -297,13 +337,20 @@ pub fn default_recipients() -> Vec<String> {
 
 /// "dự thảo Báo cáo số 01/BC-TTTT ngày 16/12/2020 tổng kết công tác …": the report the
 /// conference discussed, by its number when it has one.
-fn report_reference(data: &YearData) -> String {
+fn report_reference(data: &YearData, kind: ReportKind) -> String {
     let year = data.record.year;
-    let subject = format!(
-        "tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, nhiệm vụ năm {} của Khối",
-        year + 1
-    );
-    let Some(report) = &data.report else {
+    let subject = match kind {
+        ReportKind::YearEnd => format!(
+            "tổng kết công tác thi đua, khen thưởng năm {year} và phương hướng, nhiệm vụ năm {} của Khối",
+            year + 1
+        ),
+        _ => format!(
+            "{} công tác thi đua, khen thưởng {} của Khối",
+            kind.review_word(),
+            kind.span(year)
+        ),
+    };
+    let Some(report) = data.report_parts(kind).report else {
         return format!("dự thảo Báo cáo {subject}");
     };
     let mut s = match report.status {
@@ -326,20 +373,31 @@ const FIGURES_PER_MEMBER: usize = 3;
 
 /// The year's main figures, a few per member (planned indicators first), as the minutes
 /// summarise the report presented.
-fn key_figures(members: &[Member], data: &YearData, item: usize, blocks: &mut Vec<Block>) -> bool {
+fn key_figures(
+    members: &[Member],
+    data: &YearData,
+    kind: ReportKind,
+    item: usize,
+    blocks: &mut Vec<Block>,
+) -> bool {
     let year = data.record.year;
+    let period = kind.period();
     let mut lines = Vec::new();
     for m in crate::domain::members_in(members, year) {
         let mut own: Vec<&Indicator> = data
             .indicators
             .iter()
-            .filter(|i| i.member == m.id && i.result.is_some())
+            .filter(|i| i.member == m.id && i.result_in(period).is_some())
             .collect();
-        own.sort_by_key(|i| i.percent_of_plan().is_none());
+        own.sort_by_key(|i| i.percent_in(period).is_none());
         let figures: Vec<String> = own
             .iter()
             .take(FIGURES_PER_MEMBER)
-            .map(|i| lower_first(&figure_phrase(i, &data.last_year)))
+            .filter_map(|i| match kind {
+                ReportKind::YearEnd => Some(figure_phrase(i, &data.last_year)),
+                _ => period_phrase(i, period),
+            })
+            .map(|p| lower_first(&p))
             .collect();
         if !figures.is_empty() {
             lines.push(format!(
@@ -353,7 +411,8 @@ fn key_figures(members: &[Member], data: &YearData, item: usize, blocks: &mut Ve
         return false;
     }
     blocks.push(Block::Paragraph(format!(
-        "{item}. Kết quả chủ yếu năm {year} của các đơn vị thành viên (chi tiết tại báo cáo):"
+        "{item}. Kết quả chủ yếu {} của các đơn vị thành viên (chi tiết tại báo cáo):",
+        kind.span(year)
     )));
     blocks.extend(lines.into_iter().map(Block::Paragraph));
     true
@@ -361,10 +420,17 @@ fn key_figures(members: &[Member], data: &YearData, item: usize, blocks: &mut Ve
 
 /// The opinions raised on the draft and how each was handled; a place to fill when none were
 /// recorded.
-fn discussion(members: &[Member], data: &YearData, item: usize, blocks: &mut Vec<Block>) {
+fn discussion(
+    members: &[Member],
+    data: &YearData,
+    kind: ReportKind,
+    item: usize,
+    blocks: &mut Vec<Block>,
+) {
     let year = data.record.year;
     // An opinion added in the window but never written says nothing the minutes could print.
     let opinions: Vec<_> = data
+        .report_parts(kind)
         .opinions
         .iter()
         .filter(|o| !o.text.trim().is_empty())

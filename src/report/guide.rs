@@ -8,8 +8,8 @@ use super::document::{Block, Closing, Document, DraftMark, Meta};
 pub const SECTIONS: &[(&str, &str)] = &[
     (
         "1. Một năm thi đua trong chương trình",
-        "Đầu năm: áp dụng bảng điểm (thẻ Chấm điểm), nhập chỉ tiêu đăng ký và công trình, phần việc trọng điểm của từng đơn vị (thẻ Chỉ tiêu), rồi xuất Kế hoạch và Bản ký kết giao ước thi đua.
-Giữa năm: chọn kỳ “6 tháng đầu năm” ở thẻ Chỉ tiêu để nhập kết quả 6 tháng.
+        "Đầu năm: áp dụng bảng điểm (thẻ Chấm điểm), nhập chỉ tiêu đăng ký và công trình, phần việc trọng điểm của từng đơn vị (thẻ Chỉ tiêu), soạn Kế hoạch ở thẻ Báo cáo (chọn “Kế hoạch”), rồi xuất Kế hoạch và Bản ký kết giao ước thi đua.
+Giữa năm: chọn kỳ “6 tháng đầu năm” ở thẻ Chỉ tiêu để nhập kết quả 6 tháng; ở thẻ Báo cáo chọn “Sơ kết 6 tháng đầu năm” để soạn báo cáo sơ kết từ kết quả đó (so với kế hoạch năm), ghi hội nghị sơ kết và xuất biên bản, như báo cáo tổng kết.
 Cuối năm: nhập kết quả cả năm, đoạn thành tích, điểm tự chấm, khối chấm và thống nhất; soạn và thông qua báo cáo tổng kết; ghi thông tin hội nghị; bình xét, bỏ phiếu và lập tờ trình đề nghị khen thưởng.
 Kết thúc: bàn giao nhiệm vụ Trưởng khối cùng tệp dữ liệu cho đơn vị năm sau (thẻ Bàn giao).
 Thẻ Việc cần làm cho biết năm đang mở còn thiếu gì; bấm “Mở thẻ …” để đến đúng chỗ cần làm.",

@@ -6,7 +6,9 @@
 use super::compose::{TO_FILL, launched_by};
 use super::document::{Block, Document, DraftMark};
 use super::scores::bloc_document;
-use crate::domain::{Member, YearData, YearRecord, members_in};
+use crate::domain::calendar::{MilestoneKind, in_date_order};
+use crate::domain::{Member, Year, YearData, YearRecord, members_in};
+use crate::text::date::format_date;
 
 /// The plan of `data`'s year; `previous` is the year before, whose conference adopted the
 /// directions the plan takes as its goals.
@@ -53,7 +55,23 @@ pub fn plan_document(
     };
     blocks.push(Block::Paragraph(scoring));
     blocks.push(Block::Heading("III. TIẾN ĐỘ THỰC HIỆN".to_owned()));
-    blocks.extend(
+    if !data.milestones.is_empty() {
+        // The year's own calendar, when the secretariat has set its dates.
+        blocks.extend(
+            in_date_order(&data.milestones)
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    Block::Paragraph(format!(
+                        "{}. Ngày {}: {}.",
+                        i + 1,
+                        format_date(m.date),
+                        schedule_item(m.kind, year)
+                    ))
+                }),
+        );
+    } else {
+        blocks.extend(
         [
             format!("1. Quý I năm {year}: tổ chức ký kết giao ước thi đua; thống nhất hướng dẫn chấm điểm."),
             format!("2. Tháng 6 năm {year}: các đơn vị gửi báo cáo kết quả 6 tháng đầu năm; tổ chức sơ kết."),
@@ -64,7 +82,8 @@ pub fn plan_document(
             ),
         ]
         .map(Block::Paragraph),
-    );
+        );
+    }
     blocks.push(Block::Heading("IV. TỔ CHỨC THỰC HIỆN".to_owned()));
     let leader = rec
         .leader
@@ -91,4 +110,26 @@ pub fn plan_document(
     doc.number = super::awards::registration_number(members, data, "KH");
     doc.place_date = super::pledge::undated_line(rec);
     doc
+}
+
+/// What happens at a milestone, as the plan's schedule says it.
+fn schedule_item(kind: MilestoneKind, year: Year) -> String {
+    match kind {
+        MilestoneKind::Pledge => {
+            "tổ chức ký kết giao ước thi đua; thống nhất hướng dẫn chấm điểm".to_owned()
+        }
+        MilestoneKind::MidyearFigures => {
+            "hạn các đơn vị gửi báo cáo kết quả 6 tháng đầu năm".to_owned()
+        }
+        MilestoneKind::MidyearReview => {
+            format!("tổ chức Hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm {year}")
+        }
+        MilestoneKind::YearFigures => {
+            "hạn các đơn vị gửi báo cáo kết quả cả năm và bảng tự chấm điểm".to_owned()
+        }
+        MilestoneKind::YearEndReview => format!(
+            "tổ chức Hội nghị tổng kết năm {year}, chấm điểm, xếp hạng, bình xét đề nghị khen thưởng"
+        ),
+        MilestoneKind::Handover => format!("bàn giao nhiệm vụ Trưởng khối năm {}", year + 1),
+    }
 }

@@ -8,18 +8,32 @@ use super::document::{
     Table, TableRow,
 };
 use crate::domain::charts::plan_shares;
-use crate::domain::{Member, Report, ReportStatus, SectionKind, YearData, members_in};
+use crate::domain::{
+    Member, Period, Report, ReportKind, ReportStatus, SectionKind, YearData, members_in,
+};
 use crate::text::date::format_date;
 use crate::text::number::{format_number, format_percent};
 
-/// The document of `report` for the year in `data`, with its charts: each member's share of
-/// planned indicators met after the indicator appendix, the ranked totals after the ranking
-/// ([`Document::without_figures`] leaves them out).
+/// The document of the year-end `report` for the year in `data`, with its charts: each
+/// member's share of planned indicators met after the indicator appendix, the ranked totals
+/// after the ranking ([`Document::without_figures`] leaves them out).
 pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> Document {
+    report_document_of(members, data, report, ReportKind::YearEnd)
+}
+
+/// The document of `report`, the year's report of `kind`: its appendix gives the results of
+/// the kind's period.
+pub fn report_document_of(
+    members: &[Member],
+    data: &YearData,
+    report: &Report,
+    kind: ReportKind,
+) -> Document {
     let year = data.record.year;
     let mut blocks = Vec::new();
     let mut appendices = Vec::new();
-    let mut plan_figure = Some(plan_share_figure(members, data));
+    // Plans are met or not at the year's end; a mid-year review or a plan has no such chart.
+    let mut plan_figure = (kind == ReportKind::YearEnd).then(|| plan_share_figure(members, data));
     for section in &report.sections {
         match section.kind {
             SectionKind::Text => {
@@ -31,7 +45,8 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
                 }
             }
             SectionKind::IndicatorAppendix => {
-                let mut table = indicator_table(members, data, section.heading.trim());
+                let mut table =
+                    indicator_table(members, data, section.heading.trim(), kind.period());
                 table.subtitle = Some(attached_to(report, &data.record.bloc_name));
                 appendices.push(Block::Table(table));
                 appendices.extend(plan_figure.take());
@@ -39,14 +54,16 @@ pub fn report_document(members: &[Member], data: &YearData, report: &Report) -> 
         }
     }
     appendices.extend(plan_figure.take());
-    appendices.extend(super::scores::ranking_appendix(members, data));
-    appendices.extend(super::scores::ranking_figure(members, data));
+    if kind == ReportKind::YearEnd {
+        appendices.extend(super::scores::ranking_appendix(members, data));
+        appendices.extend(super::scores::ranking_figure(members, data));
+    }
     let bloc = &data.record.bloc_name;
     Document {
         meta: Meta {
             title: format!("{} {}", report.doc_type, report.subject),
             author: bloc.clone(),
-            subject: format!("Báo cáo năm {year}"),
+            subject: kind.title(year),
         },
         parent_body: report.parent_body.clone(),
         issuing_body: report.issuing_body.clone(),
@@ -156,17 +173,24 @@ pub(super) fn indicator_rows(
 
 /// Every indicator of the year with plan, result and percent, grouped by member; when the file
 /// has last year's indicators, with last year's result ("Cùng kỳ năm trước") and this year's as a
-/// percentage of it ("So sánh (%)").
-fn indicator_table(members: &[Member], data: &YearData, title: &str) -> Table {
+/// percentage of it ("So sánh (%)"). For the first six months: their result against the year's
+/// plan, without a verdict or last year's (a whole year's) figure.
+fn indicator_table(members: &[Member], data: &YearData, title: &str, period: Period) -> Table {
     let last = &data.last_year;
-    let compare = last.exists();
+    let compare = last.exists() && period == Period::Year;
     let rows = indicator_rows(members, data, |ind| {
         let mut cells = vec![
             ind.name.clone(),
             ind.unit.clone(),
             ind.plan_shown(),
-            ind.result.map(format_number).unwrap_or_default(),
-            against_plan(ind),
+            ind.result_in(period).map(format_number).unwrap_or_default(),
+            match period {
+                Period::Year => against_plan(ind),
+                Period::FirstHalf => ind
+                    .percent_in(period)
+                    .map(format_percent)
+                    .unwrap_or_default(),
+            },
         ];
         if compare {
             cells.push(last.result(ind).map(format_number).unwrap_or_default());
@@ -184,9 +208,30 @@ fn indicator_table(members: &[Member], data: &YearData, title: &str) -> Table {
             if compare { 1.1 } else { 1.3 },
             Align::Center,
         ),
-        col("Kế hoạch", if compare { 1.2 } else { 1.3 }, Align::Right),
-        col("Thực hiện", if compare { 1.2 } else { 1.3 }, Align::Right),
-        col("So với KH", if compare { 1.0 } else { 1.1 }, Align::Right),
+        col(
+            match period {
+                Period::Year => "Kế hoạch",
+                Period::FirstHalf => "Kế hoạch năm",
+            },
+            if compare { 1.2 } else { 1.3 },
+            Align::Right,
+        ),
+        col(
+            match period {
+                Period::Year => "Thực hiện",
+                Period::FirstHalf => "Thực hiện 6 tháng",
+            },
+            if compare { 1.2 } else { 1.3 },
+            Align::Right,
+        ),
+        col(
+            match period {
+                Period::Year => "So với KH",
+                Period::FirstHalf => "So với KH năm",
+            },
+            if compare { 1.0 } else { 1.1 },
+            Align::Right,
+        ),
     ];
     if compare {
         columns.push(col("Cùng kỳ năm trước", 1.2, Align::Right));

@@ -1,18 +1,19 @@
-//! The conference record and the news item of a year.
+//! The conference record of each of a year's reports (the year-end conference, the mid-year
+//! review's) and the year-end news item.
 
-use super::{Result, ensure_open, nfc};
-use crate::domain::{Conference, NewsItem, PartOfDay, Person, Year};
+use super::{Result, ensure_open, iso_date, nfc, parse_iso_date};
+use crate::domain::{Conference, NewsItem, PartOfDay, Person, ReportKind, Year};
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// The year's conference record (empty when none was entered yet).
-pub fn get(conn: &Connection, year: Year) -> Result<Conference> {
+/// The conference record of the year's report of `kind` (empty when none was entered yet).
+pub fn get(conn: &Connection, year: Year, kind: ReportKind) -> Result<Conference> {
     Ok(conn
         .query_row(
             "SELECT start_time, end_time, chair_name, chair_position, chair_unit,
                     secretary_name, secretary_position, secretary_unit, agenda, conclusions,
-                    news_author, part_of_day, photo_caption, news_order
-             FROM conference WHERE year = ?1",
-            [year],
+                    news_author, part_of_day, photo_caption, news_order, date, venue
+             FROM conference WHERE year = ?1 AND report_kind = ?2",
+            params![year, kind.as_str()],
             |r| {
                 Ok(Conference {
                     start_time: r.get(0)?,
@@ -37,6 +38,8 @@ pub fn get(conn: &Connection, year: Year) -> Result<Conference> {
                         .split_whitespace()
                         .filter_map(|id| id.parse().ok())
                         .collect(),
+                    date: parse_iso_date(r.get(14)?),
+                    venue: r.get(15)?,
                 })
             },
         )
@@ -44,14 +47,15 @@ pub fn get(conn: &Connection, year: Year) -> Result<Conference> {
         .unwrap_or_default())
 }
 
-pub fn set(conn: &Connection, year: Year, c: &Conference) -> Result<()> {
+pub fn set(conn: &Connection, year: Year, kind: ReportKind, c: &Conference) -> Result<()> {
     ensure_open(conn, year)?;
     conn.execute(
         "INSERT INTO conference (year, start_time, end_time, chair_name, chair_position,
                 chair_unit, secretary_name, secretary_position, secretary_unit, agenda,
-                conclusions, news_author, part_of_day, photo_caption, news_order)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
-         ON CONFLICT (year) DO UPDATE SET
+                conclusions, news_author, part_of_day, photo_caption, news_order, date, venue,
+                report_kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+         ON CONFLICT (year, report_kind) DO UPDATE SET
             start_time = excluded.start_time, end_time = excluded.end_time,
             chair_name = excluded.chair_name, chair_position = excluded.chair_position,
             chair_unit = excluded.chair_unit, secretary_name = excluded.secretary_name,
@@ -59,7 +63,7 @@ pub fn set(conn: &Connection, year: Year, c: &Conference) -> Result<()> {
             secretary_unit = excluded.secretary_unit, agenda = excluded.agenda,
             conclusions = excluded.conclusions, news_author = excluded.news_author,
             part_of_day = excluded.part_of_day, photo_caption = excluded.photo_caption,
-            news_order = excluded.news_order",
+            news_order = excluded.news_order, date = excluded.date, venue = excluded.venue",
         params![
             year,
             nfc(c.start_time.trim()),
@@ -80,6 +84,9 @@ pub fn set(conn: &Connection, year: Year, c: &Conference) -> Result<()> {
                 .map(|id| id.to_string())
                 .collect::<Vec<_>>()
                 .join(" "),
+            iso_date(c.date),
+            nfc(c.venue.trim()),
+            kind.as_str(),
         ],
     )?;
     Ok(())

@@ -8,7 +8,9 @@ use super::{
     scoring, years,
 };
 use crate::domain::limits::{MAX_INDICATORS_PER_YEAR, MAX_TEXT_CHARS};
-use crate::domain::{Member, MemberId, NarrativeField, Year, YearData, YearStatus};
+use crate::domain::{
+    Member, MemberId, NarrativeField, ReportKind, ReportParts, Year, YearData, YearStatus,
+};
 use rusqlite::{Connection, params};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -304,20 +306,10 @@ fn import_into(conn: &Connection, ex: &Exchange) -> Result<ImportSummary> {
             years::set_narrative(conn, year, n.member, &n.text)?;
             years::set_member_text(conn, year, n.member, NarrativeField::KeyWorks, &n.key_works)?;
         }
-        if let Some(report) = &data.report {
-            reports::save(conn, year, report)?;
+        for kind in report_kinds(data)? {
+            import_report(conn, year, data.report_parts(kind))?;
         }
-        for v in &data.versions {
-            let mut v = v.clone();
-            v.year = year;
-            reports::insert_version(conn, &v)?;
-        }
-        for op in &data.opinions {
-            reports::insert_opinion(conn, year, op)?;
-        }
-        if data.conference != crate::domain::Conference::default() {
-            conference::set(conn, year, &data.conference)?;
-        }
+        super::milestones::set(conn, year, &data.milestones)?;
         conference::set_news(conn, year, data.news.as_ref())?;
         if let Some(scheme) = &data.scoring.scheme {
             scoring::set_scheme(conn, year, Some(scheme))?;
@@ -377,20 +369,23 @@ fn check_member_refs(data: &YearData, known: &HashSet<MemberId>) -> Result<()> {
     {
         return Err(dangling(format!("người dự hội nghị “{}”", a.person), id));
     }
-    if let Some((o, id)) = data
-        .opinions
-        .iter()
-        .find_map(|o| unknown(&o.member).map(|id| (o, id)))
-    {
-        return Err(dangling(format!("ý kiến “{}”", o.text), id));
-    }
-    if let Some(&id) = data
-        .conference
-        .news_order
-        .iter()
-        .find(|id| !known.contains(id))
-    {
-        return Err(dangling("thứ tự đơn vị trong tin bài".to_owned(), id));
+    for kind in ReportKind::ALL {
+        let parts = data.report_parts(kind);
+        if let Some((o, id)) = parts
+            .opinions
+            .iter()
+            .find_map(|o| unknown(&o.member).map(|id| (o, id)))
+        {
+            return Err(dangling(format!("ý kiến “{}”", o.text), id));
+        }
+        if let Some(&id) = parts
+            .conference
+            .news_order
+            .iter()
+            .find(|id| !known.contains(id))
+        {
+            return Err(dangling("thứ tự đơn vị trong tin bài".to_owned(), id));
+        }
     }
     if let Some(s) = data
         .scoring
@@ -454,4 +449,42 @@ fn insert_member_raw(conn: &Connection, m: &Member) -> Result<()> {
 pub fn to_string(ex: &Exchange) -> Result<String> {
     serde_json::to_string_pretty(ex)
         .map_err(|e| StoreError::Invalid(format!("Không tạo được JSON ({e}).")))
+}
+
+/// The kinds of report a year of the file holds: the year-end one always (its parts are the
+/// year's own fields), then each of `other_reports` once, never the year-end kind again.
+fn report_kinds(data: &YearData) -> Result<Vec<ReportKind>> {
+    let year = data.record.year;
+    let mut kinds = vec![ReportKind::YearEnd];
+    for r in &data.other_reports {
+        if kinds.contains(&r.kind) {
+            return Err(StoreError::Invalid(format!(
+                "Tệp JSON, năm {year}: báo cáo loại \"{}\" có hai lần (other_reports); báo cáo tổng kết nằm ở trường \"report\".",
+                r.kind.as_str()
+            )));
+        }
+        kinds.push(r.kind);
+    }
+    Ok(kinds)
+}
+
+/// Stores one report of the year with its versions, opinions and conference record.
+fn import_report(conn: &Connection, year: Year, parts: ReportParts<'_>) -> Result<()> {
+    let kind = parts.kind;
+    if let Some(report) = parts.report {
+        reports::save(conn, year, kind, report)?;
+    }
+    for v in parts.versions {
+        let mut v = v.clone();
+        v.year = year;
+        v.kind = kind;
+        reports::insert_version(conn, &v)?;
+    }
+    for op in parts.opinions {
+        reports::insert_opinion(conn, year, kind, op)?;
+    }
+    if *parts.conference != crate::domain::Conference::default() {
+        conference::set(conn, year, kind, parts.conference)?;
+    }
+    Ok(())
 }

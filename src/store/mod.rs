@@ -16,6 +16,7 @@ pub mod handovers;
 pub mod indicators;
 pub mod json;
 pub mod members;
+pub mod milestones;
 pub mod receive;
 pub mod reports;
 pub mod schema;

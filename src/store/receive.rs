@@ -292,7 +292,9 @@ fn read_all(path: &Path, f: &mut Findings) -> Result<(), String> {
     let all = members::list(conn).map_err(unreadable)?;
     for &y in &list {
         let data = years::data(conn, y).map_err(unreadable)?;
-        reports::exported_at(conn, y).map_err(unreadable)?;
+        for kind in crate::domain::ReportKind::ALL {
+            reports::exported_at(conn, y, kind).map_err(unreadable)?;
+        }
         if y == list.last().copied().unwrap_or(y) {
             f.bloc_name = Some(data.record.bloc_name.clone());
         }

@@ -1,18 +1,21 @@
-//! The summary report of a year, its saved versions and the opinions raised on it.
+//! The reports of a year (the year-end summary, the mid-year review: `ReportKind`), their saved
+//! versions and the opinions raised on them. Every function takes the kind: one code path for
+//! every report.
 
 use super::{Result, StoreError, ensure_open, iso_date, nfc, now_local, parse_iso_date};
 use crate::domain::{
-    Handling, Opinion, Report, ReportSection, ReportStatus, ReportVersion, SectionKind, Year,
+    Handling, Opinion, Report, ReportKind, ReportSection, ReportStatus, ReportVersion, SectionKind,
+    Year,
 };
 use rusqlite::{Connection, OptionalExtension, params};
 
-pub fn get(conn: &Connection, year: Year) -> Result<Option<Report>> {
+pub fn get(conn: &Connection, year: Year, kind: ReportKind) -> Result<Option<Report>> {
     let head = conn
         .query_row(
             "SELECT number, parent_body, issuing_body, place, date, doc_type, subject, recipients,
                     sign_authority, sign_position, signer, status
-             FROM report WHERE year = ?1",
-            [year],
+             FROM report WHERE year = ?1 AND report_kind = ?2",
+            params![year, kind.as_str()],
             |r| {
                 Ok((
                     Report {
@@ -48,10 +51,11 @@ pub fn get(conn: &Connection, year: Year) -> Result<Option<Report>> {
     };
     report.status = ReportStatus::parse(&status).unwrap_or(ReportStatus::Adopted);
     let mut stmt = conn.prepare(
-        "SELECT heading, body, kind FROM report_section WHERE year = ?1 ORDER BY sort, id",
+        "SELECT heading, body, kind FROM report_section WHERE year = ?1 AND report_kind = ?2
+         ORDER BY sort, id",
     )?;
     report.sections = stmt
-        .query_map([year], |r| {
+        .query_map(params![year, kind.as_str()], |r| {
             Ok(ReportSection {
                 heading: r.get(0)?,
                 body: r.get(1)?,
@@ -65,25 +69,27 @@ pub fn get(conn: &Connection, year: Year) -> Result<Option<Report>> {
 /// Saves the whole report of `year` (header, sections, closing). An adopted report's text is
 /// locked: only a report whose stored status is a draft can be rewritten, or an adopted one
 /// whose status is being set back to draft by [`set_status`].
-pub fn save(conn: &Connection, year: Year, report: &Report) -> Result<()> {
+pub fn save(conn: &Connection, year: Year, kind: ReportKind, report: &Report) -> Result<()> {
     ensure_open(conn, year)?;
-    if let Some(stored) = status(conn, year)?
+    if let Some(stored) = status(conn, year, kind)?
         && stored == ReportStatus::Adopted
     {
         return Err(StoreError::Invalid(format!(
-            "Báo cáo năm {year} đã được thông qua nên không sửa được. Muốn sửa, hãy mở khóa báo cáo."
+            "{} đã được thông qua nên không sửa được. Muốn sửa, hãy mở khóa báo cáo.",
+            kind.title(year)
         )));
     }
-    write(conn, year, report)
+    write(conn, year, kind, report)
 }
 
-fn write(conn: &Connection, year: Year, report: &Report) -> Result<()> {
+fn write(conn: &Connection, year: Year, kind: ReportKind, report: &Report) -> Result<()> {
     let recipients: Vec<String> = report.recipients.iter().map(|r| nfc(r.trim())).collect();
     conn.execute(
         "INSERT INTO report (year, number, parent_body, issuing_body, place, date, doc_type,
-                             subject, recipients, sign_authority, sign_position, signer, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
-         ON CONFLICT (year) DO UPDATE SET
+                             subject, recipients, sign_authority, sign_position, signer, status,
+                             report_kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+         ON CONFLICT (year, report_kind) DO UPDATE SET
             number = excluded.number, parent_body = excluded.parent_body,
             issuing_body = excluded.issuing_body, place = excluded.place, date = excluded.date,
             doc_type = excluded.doc_type, subject = excluded.subject,
@@ -104,48 +110,69 @@ fn write(conn: &Connection, year: Year, report: &Report) -> Result<()> {
             nfc(&report.sign_position),
             nfc(&report.signer),
             report.status.as_str(),
+            kind.as_str(),
         ],
     )?;
-    conn.execute("DELETE FROM report_section WHERE year = ?1", [year])?;
+    conn.execute(
+        "DELETE FROM report_section WHERE year = ?1 AND report_kind = ?2",
+        params![year, kind.as_str()],
+    )?;
     for (i, s) in report.sections.iter().enumerate() {
         conn.execute(
-            "INSERT INTO report_section (year, sort, heading, body, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![year, i as i64, nfc(&s.heading), nfc(&s.body), s.kind.as_str()],
+            "INSERT INTO report_section (year, report_kind, sort, heading, body, kind)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                year,
+                kind.as_str(),
+                i as i64,
+                nfc(&s.heading),
+                nfc(&s.body),
+                s.kind.as_str()
+            ],
         )?;
     }
     Ok(())
 }
 
-pub fn status(conn: &Connection, year: Year) -> Result<Option<ReportStatus>> {
+pub fn status(conn: &Connection, year: Year, kind: ReportKind) -> Result<Option<ReportStatus>> {
     let s: Option<String> = conn
-        .query_row("SELECT status FROM report WHERE year = ?1", [year], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT status FROM report WHERE year = ?1 AND report_kind = ?2",
+            params![year, kind.as_str()],
+            |r| r.get(0),
+        )
         .optional()?;
     Ok(s.map(|s| ReportStatus::parse(&s).unwrap_or(ReportStatus::Adopted)))
 }
 
 /// Adopts the report (locking its text) or sets it back to a draft.
-pub fn set_status(conn: &Connection, year: Year, status: ReportStatus) -> Result<()> {
+pub fn set_status(
+    conn: &Connection,
+    year: Year,
+    kind: ReportKind,
+    status: ReportStatus,
+) -> Result<()> {
     ensure_open(conn, year)?;
     let n = conn.execute(
-        "UPDATE report SET status = ?2 WHERE year = ?1",
-        params![year, status.as_str()],
+        "UPDATE report SET status = ?2 WHERE year = ?1 AND report_kind = ?3",
+        params![year, status.as_str(), kind.as_str()],
     )?;
     if n == 0 {
         return Err(StoreError::Invalid(format!(
-            "Năm {year} chưa có báo cáo. Hãy tạo dự thảo trước."
+            "Chưa có {}. Hãy tạo dự thảo trước.",
+            kind.name(year)
         )));
     }
     Ok(())
 }
 
-pub fn versions(conn: &Connection, year: Year) -> Result<Vec<ReportVersion>> {
+pub fn versions(conn: &Connection, year: Year, kind: ReportKind) -> Result<Vec<ReportVersion>> {
     let mut stmt = conn.prepare(
-        "SELECT id, year, name, saved_at, content FROM report_version WHERE year = ?1 ORDER BY id",
+        "SELECT id, year, name, saved_at, content FROM report_version
+         WHERE year = ?1 AND report_kind = ?2 ORDER BY id",
     )?;
     let rows: Vec<(i64, Year, String, String, String)> = stmt
-        .query_map([year], |r| {
+        .query_map(params![year, kind.as_str()], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -156,6 +183,7 @@ pub fn versions(conn: &Connection, year: Year) -> Result<Vec<ReportVersion>> {
             out.push(ReportVersion {
                 id,
                 year,
+                kind,
                 name,
                 saved_at,
                 report,
@@ -165,11 +193,12 @@ pub fn versions(conn: &Connection, year: Year) -> Result<Vec<ReportVersion>> {
     Ok(out)
 }
 
-/// Saves the current report of `year` as a named version and returns its id.
-pub fn save_version(conn: &Connection, year: Year, name: &str) -> Result<i64> {
-    let Some(report) = get(conn, year)? else {
+/// Saves the current report of `year` and `kind` as a named version and returns its id.
+pub fn save_version(conn: &Connection, year: Year, kind: ReportKind, name: &str) -> Result<i64> {
+    let Some(report) = get(conn, year, kind)? else {
         return Err(StoreError::Invalid(format!(
-            "Năm {year} chưa có báo cáo để lưu phiên bản."
+            "Chưa có {} để lưu phiên bản.",
+            kind.name(year)
         )));
     };
     let name = name.trim();
@@ -183,6 +212,7 @@ pub fn save_version(conn: &Connection, year: Year, name: &str) -> Result<i64> {
         &ReportVersion {
             id: 0,
             year,
+            kind,
             name: name.to_owned(),
             saved_at: now_local(),
             report,
@@ -195,13 +225,15 @@ pub fn insert_version(conn: &Connection, v: &ReportVersion) -> Result<i64> {
     let content = serde_json::to_string(&v.report)
         .map_err(|e| StoreError::Invalid(format!("Không lưu được phiên bản báo cáo ({e}).")))?;
     conn.execute(
-        "INSERT INTO report_version (id, year, name, saved_at, content) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO report_version (id, year, name, saved_at, content, report_kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             (v.id > 0).then_some(v.id),
             v.year,
             nfc(&v.name),
             v.saved_at,
-            nfc(&content)
+            nfc(&content),
+            v.kind.as_str()
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -209,34 +241,23 @@ pub fn insert_version(conn: &Connection, v: &ReportVersion) -> Result<i64> {
 
 /// Replaces the current report with a saved version's text (as a draft).
 pub fn restore_version(conn: &Connection, version_id: i64) -> Result<()> {
-    let row: Option<(Year, String)> = conn
-        .query_row(
-            "SELECT year, content FROM report_version WHERE id = ?1",
-            [version_id],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let Some((year, content)) = row else {
+    let Some(v) = get_version(conn, version_id)? else {
         return Err(StoreError::Invalid(
             "Phiên bản này không còn trong tệp.".to_owned(),
         ));
     };
-    let mut report: Report = serde_json::from_str(&content).map_err(|e| {
-        StoreError::Invalid(format!(
-            "Phiên bản này bị hỏng, không khôi phục được ({e})."
-        ))
-    })?;
+    let mut report = v.report;
     report.status = ReportStatus::Draft;
-    save(conn, year, &report)
+    save(conn, v.year, v.kind, &report)
 }
 
-pub fn opinions(conn: &Connection, year: Year) -> Result<Vec<Opinion>> {
+pub fn opinions(conn: &Connection, year: Year, kind: ReportKind) -> Result<Vec<Opinion>> {
     let mut stmt = conn.prepare(
         "SELECT id, member_id, speaker, text, handling, response FROM opinion
-         WHERE year = ?1 ORDER BY sort, id",
+         WHERE year = ?1 AND report_kind = ?2 ORDER BY sort, id",
     )?;
     let rows = stmt
-        .query_map([year], |r| {
+        .query_map(params![year, kind.as_str()], |r| {
             Ok(Opinion {
                 id: r.get(0)?,
                 member: r.get(1)?,
@@ -250,17 +271,23 @@ pub fn opinions(conn: &Connection, year: Year) -> Result<Vec<Opinion>> {
     Ok(rows)
 }
 
-/// Adds an opinion at the end of the year's list (keeping `op.id` when positive).
-pub fn insert_opinion(conn: &Connection, year: Year, op: &Opinion) -> Result<i64> {
+/// Adds an opinion at the end of the report's list (keeping `op.id` when positive).
+pub fn insert_opinion(
+    conn: &Connection,
+    year: Year,
+    kind: ReportKind,
+    op: &Opinion,
+) -> Result<i64> {
     ensure_open(conn, year)?;
     let sort: i64 = conn.query_row(
-        "SELECT coalesce(max(sort), 0) + 1 FROM opinion WHERE year = ?1",
-        [year],
+        "SELECT coalesce(max(sort), 0) + 1 FROM opinion WHERE year = ?1 AND report_kind = ?2",
+        params![year, kind.as_str()],
         |r| r.get(0),
     )?;
     conn.execute(
-        "INSERT INTO opinion (id, year, sort, member_id, speaker, text, handling, response)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO opinion (id, year, sort, member_id, speaker, text, handling, response,
+                              report_kind)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![
             (op.id > 0).then_some(op.id),
             year,
@@ -270,6 +297,7 @@ pub fn insert_opinion(conn: &Connection, year: Year, op: &Opinion) -> Result<i64
             nfc(&op.text),
             op.handling.as_str(),
             nfc(&op.response),
+            kind.as_str(),
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -345,48 +373,65 @@ pub fn delete_version(conn: &Connection, id: i64) -> Result<ReportVersion> {
 }
 
 pub fn get_version(conn: &Connection, id: i64) -> Result<Option<ReportVersion>> {
-    let row: Option<(Year, String, String, String)> = conn
+    let row: Option<(Year, String, String, String, String)> = conn
         .query_row(
-            "SELECT year, name, saved_at, content FROM report_version WHERE id = ?1",
+            "SELECT year, name, saved_at, content, report_kind FROM report_version WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )
         .optional()?;
-    let Some((year, name, saved_at, content)) = row else {
+    let Some((year, name, saved_at, content, kind)) = row else {
         return Ok(None);
     };
+    let kind = ReportKind::parse(&kind).unwrap_or_default();
     let report: Report = serde_json::from_str(&content).map_err(|e| {
         StoreError::Invalid(format!("Phiên bản “{name}” bị hỏng, không đọc được ({e})."))
     })?;
     Ok(Some(ReportVersion {
         id,
         year,
+        kind,
         name,
         saved_at,
         report,
     }))
 }
 
-pub fn get_opinion(conn: &Connection, year: Year, id: i64) -> Result<Option<Opinion>> {
-    Ok(opinions(conn, year)?.into_iter().find(|o| o.id == id))
+pub fn get_opinion(
+    conn: &Connection,
+    year: Year,
+    kind: ReportKind,
+    id: i64,
+) -> Result<Option<Opinion>> {
+    Ok(opinions(conn, year, kind)?.into_iter().find(|o| o.id == id))
 }
 
-/// Records that the report of `year` was exported to PDF now (allowed on a locked year: it
-/// changes no content).
-pub fn mark_exported(conn: &Connection, year: Year) -> Result<()> {
+/// Removes a report (only as the undo of its first draft).
+pub fn delete(conn: &Connection, year: Year, kind: ReportKind) -> Result<()> {
+    ensure_open(conn, year)?;
     conn.execute(
-        "UPDATE report SET exported_at = ?2 WHERE year = ?1",
-        params![year, now_local()],
+        "DELETE FROM report WHERE year = ?1 AND report_kind = ?2",
+        params![year, kind.as_str()],
     )?;
     Ok(())
 }
 
-/// When the report of `year` was last exported to PDF.
-pub fn exported_at(conn: &Connection, year: Year) -> Result<Option<String>> {
+/// Records that the report of `year` and `kind` was exported to PDF now (allowed on a locked
+/// year: it changes no content).
+pub fn mark_exported(conn: &Connection, year: Year, kind: ReportKind) -> Result<()> {
+    conn.execute(
+        "UPDATE report SET exported_at = ?2 WHERE year = ?1 AND report_kind = ?3",
+        params![year, now_local(), kind.as_str()],
+    )?;
+    Ok(())
+}
+
+/// When the report of `year` and `kind` was last exported to PDF.
+pub fn exported_at(conn: &Connection, year: Year, kind: ReportKind) -> Result<Option<String>> {
     Ok(conn
         .query_row(
-            "SELECT exported_at FROM report WHERE year = ?1",
-            [year],
+            "SELECT exported_at FROM report WHERE year = ?1 AND report_kind = ?2",
+            params![year, kind.as_str()],
             |r| r.get::<_, Option<String>>(0),
         )
         .optional()?

@@ -10,7 +10,7 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x4B54_4431;
 
 /// Every migration, in order; `MIGRATIONS[i]` upgrades version `i` to `i + 1`.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8, V9];
 
 /// The schema version this program writes.
 pub const CURRENT_VERSION: i32 = MIGRATIONS.len() as i32;
@@ -354,6 +354,99 @@ ALTER TABLE narrative ADD COLUMN key_works TEXT NOT NULL DEFAULT '';   -- the pl
 ALTER TABLE indicator ADD COLUMN midyear REAL;                         -- the result of the first six months
 ALTER TABLE indicator ADD COLUMN key INTEGER;                          -- the first year's indicator it descends from
 CREATE INDEX indicator_key ON indicator(key);
+"#;
+
+/// A year has more than one report: the year-end summary (`year_end`, every report before this
+/// version), the review of the first six months (`midyear`) and the year's plan (`plan`), each
+/// with its sections, versions, opinions and conference record. The report and the conference
+/// are keyed by year and kind, so both tables are rebuilt (SQLite cannot change a primary key), the sections with
+/// them since they refer to the report; the children are rebuilt before their parent is dropped,
+/// so that the foreign keys never cascade. A conference other than the year-end one keeps its
+/// own date and venue (the year-end one's stay on `year`). A year has dated milestones (the
+/// pledge, the deadlines for figures, the reviews, the handover).
+const V9: &str = r#"
+CREATE TABLE report_v9 (
+    year            INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
+    report_kind     TEXT NOT NULL DEFAULT 'year_end' CHECK (report_kind IN ('year_end', 'midyear', 'plan')),
+    number          TEXT NOT NULL DEFAULT '',
+    parent_body     TEXT NOT NULL DEFAULT '',
+    issuing_body    TEXT NOT NULL DEFAULT '',
+    place           TEXT NOT NULL DEFAULT '',
+    date            TEXT,
+    doc_type        TEXT NOT NULL DEFAULT 'BÁO CÁO',
+    subject         TEXT NOT NULL DEFAULT '',
+    recipients      TEXT NOT NULL DEFAULT '',
+    sign_authority  TEXT NOT NULL DEFAULT '',
+    sign_position   TEXT NOT NULL DEFAULT '',
+    signer          TEXT NOT NULL DEFAULT '',
+    status          TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'adopted')),
+    exported_at     TEXT,
+    PRIMARY KEY (year, report_kind)
+);
+INSERT INTO report_v9 (year, report_kind, number, parent_body, issuing_body, place, date,
+        doc_type, subject, recipients, sign_authority, sign_position, signer, status, exported_at)
+    SELECT year, 'year_end', number, parent_body, issuing_body, place, date, doc_type, subject,
+        recipients, sign_authority, sign_position, signer, status, exported_at FROM report;
+
+CREATE TABLE report_section_v9 (
+    id           INTEGER PRIMARY KEY,
+    year         INTEGER NOT NULL,
+    report_kind  TEXT NOT NULL DEFAULT 'year_end',
+    sort         INTEGER NOT NULL,
+    heading      TEXT NOT NULL DEFAULT '',
+    body         TEXT NOT NULL DEFAULT '',
+    kind         TEXT NOT NULL DEFAULT 'text' CHECK (kind IN ('text', 'indicator_appendix')),
+    FOREIGN KEY (year, report_kind) REFERENCES report_v9(year, report_kind) ON DELETE CASCADE
+);
+INSERT INTO report_section_v9 (id, year, report_kind, sort, heading, body, kind)
+    SELECT id, year, 'year_end', sort, heading, body, kind FROM report_section;
+DROP TABLE report_section;
+DROP TABLE report;
+ALTER TABLE report_v9 RENAME TO report;
+ALTER TABLE report_section_v9 RENAME TO report_section;
+
+ALTER TABLE report_version ADD COLUMN report_kind TEXT NOT NULL DEFAULT 'year_end'
+    CHECK (report_kind IN ('year_end', 'midyear', 'plan'));
+ALTER TABLE opinion ADD COLUMN report_kind TEXT NOT NULL DEFAULT 'year_end'
+    CHECK (report_kind IN ('year_end', 'midyear', 'plan'));
+
+CREATE TABLE conference_v9 (
+    year                INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
+    report_kind         TEXT NOT NULL DEFAULT 'year_end' CHECK (report_kind IN ('year_end', 'midyear', 'plan')),
+    start_time          TEXT NOT NULL DEFAULT '',
+    end_time            TEXT NOT NULL DEFAULT '',
+    chair_name          TEXT NOT NULL DEFAULT '',
+    chair_position      TEXT NOT NULL DEFAULT '',
+    chair_unit          TEXT NOT NULL DEFAULT '',
+    secretary_name      TEXT NOT NULL DEFAULT '',
+    secretary_position  TEXT NOT NULL DEFAULT '',
+    secretary_unit      TEXT NOT NULL DEFAULT '',
+    agenda              TEXT NOT NULL DEFAULT '',
+    conclusions         TEXT NOT NULL DEFAULT '',
+    news_author         TEXT NOT NULL DEFAULT '',
+    part_of_day         TEXT NOT NULL DEFAULT '' CHECK (part_of_day IN ('', 'morning', 'afternoon')),
+    photo_caption       TEXT NOT NULL DEFAULT '',
+    news_order          TEXT NOT NULL DEFAULT '',
+    date                TEXT,                        -- ISO 8601; not for the year-end kind
+    venue               TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (year, report_kind)
+);
+INSERT INTO conference_v9 (year, report_kind, start_time, end_time, chair_name, chair_position,
+        chair_unit, secretary_name, secretary_position, secretary_unit, agenda, conclusions,
+        news_author, part_of_day, photo_caption, news_order)
+    SELECT year, 'year_end', start_time, end_time, chair_name, chair_position, chair_unit,
+        secretary_name, secretary_position, secretary_unit, agenda, conclusions, news_author,
+        part_of_day, photo_caption, news_order FROM conference;
+DROP TABLE conference;
+ALTER TABLE conference_v9 RENAME TO conference;
+
+CREATE TABLE milestone (
+    year  INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
+    kind  TEXT NOT NULL CHECK (kind IN ('pledge', 'midyear_figures', 'midyear_review',
+                                        'year_figures', 'year_end_review', 'handover')),
+    date  TEXT NOT NULL,                         -- ISO 8601
+    PRIMARY KEY (year, kind)
+);
 "#;
 
 /// Applies every migration after `from` up to `to`, each with its version bump in one

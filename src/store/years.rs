@@ -5,8 +5,8 @@ use super::{
     now_local, parse_iso_date, reports, text_value, update_changed,
 };
 use crate::domain::{
-    Attendee, MemberId, Narrative, NarrativeField, Year, YearData, YearEvent, YearRecord,
-    YearStatus,
+    Attendee, KindReport, MemberId, Narrative, NarrativeField, ReportKind, Year, YearData,
+    YearEvent, YearRecord, YearStatus,
 };
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -358,16 +358,37 @@ pub fn data(conn: &Connection, year: Year) -> Result<YearData> {
         attendees: attendees(conn, year)?,
         indicators: indicators::list(conn, year)?,
         narratives: narratives(conn, year)?,
-        report: reports::get(conn, year)?,
-        versions: reports::versions(conn, year)?,
-        opinions: reports::opinions(conn, year)?,
+        report: reports::get(conn, year, ReportKind::YearEnd)?,
+        versions: reports::versions(conn, year, ReportKind::YearEnd)?,
+        opinions: reports::opinions(conn, year, ReportKind::YearEnd)?,
         handovers: handovers::list(conn, year)?,
         events: events(conn, year)?,
-        conference: conference::get(conn, year)?,
+        conference: conference::get(conn, year, ReportKind::YearEnd)?,
         news: conference::news(conn, year)?,
         scoring: super::scoring::get(conn, year)?,
         awards: super::awards::get(conn, year)?,
         received: super::awards::received_before(conn, year)?,
         last_year: indicators::last_year(conn, year)?,
+        other_reports: other_reports(conn, year)?,
+        milestones: super::milestones::get(conn, year)?,
+        previous: get(conn, year - 1)?,
     })
+}
+
+/// The year's reports of the other kinds that hold anything.
+fn other_reports(conn: &Connection, year: Year) -> Result<Vec<KindReport>> {
+    let mut out = Vec::new();
+    for kind in ReportKind::ALL.into_iter().filter(|k| !k.is_year_end()) {
+        let r = KindReport {
+            kind,
+            report: reports::get(conn, year, kind)?,
+            versions: reports::versions(conn, year, kind)?,
+            opinions: reports::opinions(conn, year, kind)?,
+            conference: conference::get(conn, year, kind)?,
+        };
+        if !r.is_empty() {
+            out.push(r);
+        }
+    }
+    Ok(out)
 }

@@ -112,6 +112,8 @@ pub fn default_pdf_path(folder: &std::path::Path, year: Year, kind: DocumentKind
     folder.join(match kind {
         DocumentKind::Report => format!("BaoCao{year}.pdf"),
         DocumentKind::Minutes => format!("BienBanHoiNghi{year}.pdf"),
+        DocumentKind::MidyearReport => format!("BaoCaoSoKet6Thang{year}.pdf"),
+        DocumentKind::MidyearMinutes => format!("BienBanHoiNghiSoKet{year}.pdf"),
         DocumentKind::News => format!("TinBai{year}.html"),
         DocumentKind::Scores => format!("BangTongHopDiem{year}.pdf"),
         DocumentKind::ScoreSheet(Some(m)) => format!("BangDiem{year}-{m}.pdf"),

@@ -221,5 +221,5 @@ fn first_baseline(galley: &egui::Galley) -> f32 {
 
 /// What the preview shows the document as, for its title ("Xem trước báo cáo năm 2020").
 pub fn title(kind: DocumentKind, year: Year) -> String {
-    format!("Xem trước {} năm {year}", kind.label())
+    format!("Xem trước {}", kind.of_year(year))
 }

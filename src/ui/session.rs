@@ -4,7 +4,7 @@
 
 use super::files::handover_path;
 use super::settings::canonical;
-use crate::domain::{Member, Year, YearData};
+use crate::domain::{Member, ReportKind, Year, YearData};
 use crate::edit::Edit;
 use crate::edit::History;
 use crate::ops::OpsError;
@@ -14,6 +14,24 @@ use crate::store::{self, Store, indicators, members, reports, years};
 use std::path::{Path, PathBuf};
 
 static NEXT_GENERATION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+thread_local! {
+    static FIXED_TODAY: std::cell::Cell<Option<chrono::NaiveDate>> = const { std::cell::Cell::new(None) };
+}
+
+/// Today's date: the one place the window reads the calendar for what is due (the Việc cần
+/// làm tab's milestones), unless [`fix_today`] set it.
+pub fn today() -> chrono::NaiveDate {
+    FIXED_TODAY
+        .with(|d| d.get())
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// Makes [`today`] return `date` on this thread (`None`: the PC's date again), so that a test
+/// sees "còn 5 ngày" on any day it runs.
+pub fn fix_today(date: Option<chrono::NaiveDate>) {
+    FIXED_TODAY.with(|d| d.set(date));
+}
 
 /// Everything the tabs show of the selected year, read once after each change.
 #[derive(Debug, Clone)]
@@ -54,7 +72,7 @@ impl YearView {
             years,
             award_years,
             generation: NEXT_GENERATION.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            exported_at: reports::exported_at(conn, year)?,
+            exported_at: reports::exported_at(conn, year, ReportKind::YearEnd)?,
             received: None,
             default_handover_path: handover_path(&super::files::beside(store.path()), year),
             read_only: false,
@@ -111,9 +129,10 @@ impl YearView {
         let year = self.year();
         let d = &self.data;
         Some(match edit {
-            Edit::SetConference { year: y, .. } if *y == year => Edit::SetConference {
+            Edit::SetConference { year: y, kind, .. } if *y == year => Edit::SetConference {
                 year,
-                conference: d.conference.clone(),
+                kind: *kind,
+                conference: d.report_parts(*kind).conference.clone(),
             },
             Edit::SetNews { year: y, .. } if *y == year => Edit::SetNews {
                 year,
@@ -123,12 +142,16 @@ impl YearView {
                 year,
                 list: d.attendees.clone(),
             },
-            Edit::SaveReport { year: y, .. } | Edit::DeleteReport(y) if *y == year => {
-                crate::edit::report_state(year, d.report.clone())
+            Edit::SaveReport { year: y, kind, .. } | Edit::DeleteReport { year: y, kind }
+                if *y == year =>
+            {
+                crate::edit::report_state(year, *kind, d.report_parts(*kind).report.cloned())
             }
-            Edit::SetReportStatus { year: y, .. } if *y == year => {
-                crate::edit::status_state(year, d.report.as_ref().map(|r| r.status))
-            }
+            Edit::SetReportStatus { year: y, kind, .. } if *y == year => crate::edit::status_state(
+                year,
+                *kind,
+                d.report_parts(*kind).report.map(|r| r.status),
+            ),
             Edit::SetScheme { year: y, .. } if *y == year => Edit::SetScheme {
                 year,
                 scheme: d.scoring.scheme.clone(),

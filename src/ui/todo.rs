@@ -4,7 +4,12 @@
 
 use super::app::{Action, Tab};
 use super::session::YearView;
-use crate::domain::{Handling, Member, ReportStatus};
+use super::widgets::{DateBuffer, date_field_ui, form_grid_ui};
+use crate::domain::calendar::{Due, Milestone, MilestoneKind, in_date_order};
+use crate::domain::{Handling, Member, ReportKind, ReportStatus};
+use crate::edit::Edit;
+use crate::text::date::format_date;
+use chrono::NaiveDate;
 use egui::{Color32, RichText};
 
 pub const DONE: Color32 = Color32::from_rgb(0, 110, 40);
@@ -196,32 +201,95 @@ fn scoring_checks(view: &YearView) -> Vec<Check> {
     )]
 }
 
-/// Every check of the year, in the order of its work.
-pub fn year_checks(view: &YearView) -> Vec<Check> {
-    let mut out = pledge_checks(view);
+/// Whether the work a milestone marks is done, as the data shows it: the pledge's checks, the
+/// figures of the period all in, the review's report adopted, the year handed over.
+fn milestone_done(view: &YearView, kind: MilestoneKind) -> bool {
+    let data = &view.data;
+    let all_in = |period| {
+        !data.indicators.is_empty()
+            && data
+                .indicators
+                .iter()
+                .all(|i| i.result_in(period).is_some())
+    };
+    let adopted = |kind| {
+        data.report_parts(kind)
+            .report
+            .is_some_and(|r| r.status == ReportStatus::Adopted)
+    };
+    match kind {
+        MilestoneKind::Pledge => pledge_checks(view).iter().all(|c| c.done),
+        MilestoneKind::MidyearFigures => all_in(crate::domain::Period::FirstHalf),
+        MilestoneKind::MidyearReview => adopted(ReportKind::Midyear),
+        MilestoneKind::YearFigures => all_in(crate::domain::Period::Year),
+        MilestoneKind::YearEndReview => adopted(ReportKind::YearEnd),
+        MilestoneKind::Handover => data.record.is_locked() || !data.handovers.is_empty(),
+    }
+}
+
+/// The tab where the work of a milestone is done.
+fn milestone_tab(kind: MilestoneKind) -> Tab {
+    match kind {
+        MilestoneKind::Pledge | MilestoneKind::MidyearFigures | MilestoneKind::YearFigures => {
+            Tab::Indicators
+        }
+        MilestoneKind::MidyearReview | MilestoneKind::YearEndReview => Tab::Report,
+        MilestoneKind::Handover => Tab::Handover,
+    }
+}
+
+/// The line of a milestone: "Hạn gửi số liệu 6 tháng: 15/06/2020 — còn 5 ngày" while its work
+/// is open, without the countdown once done.
+pub fn milestone_line(m: &Milestone, done: bool, today: NaiveDate) -> String {
+    let mut line = format!("{}: {}", m.kind.label(), format_date(m.date));
+    if !done {
+        line.push_str(" — ");
+        line.push_str(&Due::of(m.date, today).phrase());
+    }
+    line
+}
+
+/// The year's dated milestones, in date order, as checks.
+fn milestone_checks(view: &YearView, today: NaiveDate) -> Vec<Check> {
+    in_date_order(&view.data.milestones)
+        .iter()
+        .map(|m| {
+            let done = milestone_done(view, m.kind);
+            Check::new(done, milestone_line(m, done, today), milestone_tab(m.kind))
+        })
+        .collect()
+}
+
+/// Every check of the year: what is due by date first, then the work in its order.
+pub fn year_checks(view: &YearView, today: NaiveDate) -> Vec<Check> {
+    let mut out = milestone_checks(view, today);
+    out.extend(pledge_checks(view));
     out.extend(midyear_checks(view));
     out.extend(scoring_checks(view));
     out.extend(year_end_checks(view));
     out
 }
 
-/// The tab's state: its checks for the view's generation (they walk members by indicators, so
-/// they are computed once per change rather than at every frame).
+/// The tab's state: its checks for the view's generation and the day (they walk members by
+/// indicators, so they are computed once per change rather than at every frame), and the
+/// calendar's date fields as being typed.
 #[derive(Default)]
 pub struct TodoPanel {
-    checks: Option<(u64, Vec<Check>)>,
+    checks: Option<(u64, NaiveDate, Vec<Check>)>,
+    dates: std::collections::HashMap<MilestoneKind, DateBuffer>,
 }
 
 impl TodoPanel {
     pub fn ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
+        let today = super::session::today();
         if self
             .checks
             .as_ref()
-            .is_none_or(|(generation, _)| *generation != view.generation)
+            .is_none_or(|(generation, day, _)| *generation != view.generation || *day != today)
         {
-            self.checks = Some((view.generation, year_checks(view)));
+            self.checks = Some((view.generation, today, year_checks(view, today)));
         }
-        let Some((_, checks)) = &self.checks else {
+        let Some((_, _, checks)) = &self.checks else {
             return;
         };
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -245,7 +313,45 @@ impl TodoPanel {
                     .id_salt("todo-done")
                     .show(ui, |ui| checks_ui(ui, checks.iter().filter(|c| c.done), actions));
             }
+            ui.add_space(8.0);
+            egui::CollapsingHeader::new("Lịch của năm")
+                .id_salt("todo-calendar")
+                .show(ui, |ui| calendar_ui(ui, view, &mut self.dates, actions));
         });
+    }
+}
+
+/// The date of each milestone of the year, typed as dd/mm/yyyy or picked; each change saves
+/// the year's list as one edit.
+fn calendar_ui(
+    ui: &mut egui::Ui,
+    view: &YearView,
+    dates: &mut std::collections::HashMap<MilestoneKind, DateBuffer>,
+    actions: &mut Vec<Action>,
+) {
+    ui.label(RichText::new("Ngày các mốc trong năm (dd/mm/yyyy); để trống mốc không dùng.").weak());
+    let stored = &view.data.milestones;
+    let editable = !view.locked();
+    let changed = form_grid_ui(ui, "todo-calendar-grid", 220.0, |ui| {
+        let mut changed = None;
+        for kind in MilestoneKind::ALL {
+            let current = crate::domain::calendar::date_of(stored, kind);
+            let buffer = dates.entry(kind).or_default();
+            if let Some(date) = date_field_ui(ui, kind.label(), current, buffer, editable) {
+                let mut list: Vec<Milestone> =
+                    stored.iter().filter(|m| m.kind != kind).copied().collect();
+                list.extend(date.map(|date| Milestone { kind, date }));
+                list.sort_by_key(|m| m.kind);
+                changed = Some(list);
+            }
+        }
+        changed
+    });
+    if let Some(milestones) = changed {
+        actions.push(Action::Edit(Edit::SetMilestones {
+            year: view.year(),
+            milestones,
+        }));
     }
 }
 
@@ -270,5 +376,76 @@ pub fn checks_ui<'c>(
                 actions.push(Action::SelectTab(tab));
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::{Store, milestones};
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2020, m, day).unwrap()
+    }
+
+    fn sample_view(list: &[Milestone]) -> YearView {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::sample::fill(&mut store).unwrap();
+        store
+            .write(|tx| milestones::set(tx, 2020, list).map(|_| ()))
+            .unwrap();
+        YearView::load(&store, 2020).unwrap()
+    }
+
+    #[test]
+    fn a_milestone_counts_down_to_its_date_then_counts_overdue_until_its_work_is_done() {
+        let m = Milestone {
+            kind: MilestoneKind::MidyearFigures,
+            date: d(6, 15),
+        };
+        assert_eq!(
+            milestone_line(&m, false, d(6, 10)),
+            "Hạn gửi số liệu 6 tháng: 15/06/2020 — còn 5 ngày"
+        );
+        assert_eq!(
+            milestone_line(&m, false, d(6, 18)),
+            "Hạn gửi số liệu 6 tháng: 15/06/2020 — đã quá hạn 3 ngày"
+        );
+        assert_eq!(
+            milestone_line(&m, true, d(6, 18)),
+            "Hạn gửi số liệu 6 tháng: 15/06/2020"
+        );
+    }
+
+    #[test]
+    fn the_years_milestones_come_first_in_date_order_done_by_what_the_data_shows() {
+        let view = sample_view(&[
+            Milestone {
+                kind: MilestoneKind::YearEndReview,
+                date: d(12, 16),
+            },
+            Milestone {
+                kind: MilestoneKind::MidyearFigures,
+                date: d(6, 15),
+            },
+        ]);
+        let checks = year_checks(&view, d(6, 18));
+        // The sample has no six-month figures and its report is a draft: both open.
+        assert_eq!(
+            checks[0].text,
+            "Hạn gửi số liệu 6 tháng: 15/06/2020 — đã quá hạn 3 ngày"
+        );
+        assert!(!checks[0].done);
+        assert_eq!(checks[0].fix, Some(Tab::Indicators));
+        assert_eq!(checks[1].text, "Tổng kết năm: 16/12/2020 — còn 181 ngày");
+        assert_eq!(checks[1].fix, Some(Tab::Report));
+        // Once every indicator has its six-month figure, the deadline is met.
+        let mut view = view;
+        for i in &mut view.data.indicators {
+            i.midyear = Some(1.0);
+        }
+        let checks = year_checks(&view, d(6, 18));
+        assert!(checks[0].done);
+        assert_eq!(checks[0].text, "Hạn gửi số liệu 6 tháng: 15/06/2020");
     }
 }

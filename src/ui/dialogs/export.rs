@@ -48,6 +48,8 @@ impl ExportDialog {
             ui.heading(match kind {
                 DocumentKind::Report => "Xuất báo cáo",
                 DocumentKind::Minutes => "Xuất biên bản hội nghị",
+                DocumentKind::MidyearReport => "Xuất báo cáo sơ kết 6 tháng đầu năm",
+                DocumentKind::MidyearMinutes => "Xuất biên bản hội nghị sơ kết",
                 DocumentKind::News => "Xuất tin bài",
                 DocumentKind::Scores => "Xuất bảng tổng hợp kết quả chấm điểm, xếp hạng",
                 DocumentKind::ScoreSheet(_) => "Xuất bảng điểm chi tiết",
@@ -77,7 +79,7 @@ impl ExportDialog {
                     "Dùng phông Times New Roman của máy nếu có (nếu không: Liberation Serif kèm theo, cùng kích thước chữ)",
                 );
             }
-            if kind == DocumentKind::Report {
+            if kind.report_kind().is_some() {
                 ui.checkbox(
                     &mut settings.diagonal_draft_mark,
                     "Báo cáo chưa thông qua: in thêm chữ “DỰ THẢO” chéo trên mỗi trang (chữ “DỰ THẢO” ở đầu trang luôn được in)",

@@ -3,7 +3,7 @@
 //! and who attended (member units and guests).
 
 use super::blank_refusal;
-use crate::domain::{Attendee, Conference, PartOfDay, YearRecord};
+use crate::domain::{Attendee, Conference, PartOfDay, ReportKind, YearRecord};
 use crate::edit::Edit;
 use crate::ops::export::DocumentKind;
 use crate::ui::app::Action;
@@ -32,26 +32,74 @@ impl ConferencePanel {
         &mut self,
         ui: &mut egui::Ui,
         view: &YearView,
+        kind: ReportKind,
         fields: &mut FieldBuffers,
         actions: &mut Vec<Action>,
     ) {
         let year = view.year();
         let editable = !view.locked();
-        ui.heading(format!("Hội nghị tổng kết năm {year}"));
-        ui.label("Thông tin của năm dùng trong văn bản: tên khối, địa danh, ngày và địa điểm hội nghị, phương hướng năm sau.");
-        ui.add_space(6.0);
-        self.year_ui(ui, view, fields, actions);
+        ui.heading(format!(
+            "Hội nghị {} {}",
+            kind.review_word(),
+            kind.span(year)
+        ));
+        if kind == ReportKind::YearEnd {
+            ui.label("Thông tin của năm dùng trong văn bản: tên khối, địa danh, ngày và địa điểm hội nghị, phương hướng năm sau.");
+            ui.add_space(6.0);
+            self.year_ui(ui, view, fields, actions);
+        } else {
+            ui.label("Ngày và địa điểm hội nghị sơ kết, dùng trong báo cáo sơ kết và biên bản.");
+            ui.add_space(6.0);
+            self.when_where_ui(ui, view, kind, fields, actions);
+        }
         ui.add_space(8.0);
         ui.label(RichText::new("Biên bản hội nghị").strong());
-        record_ui(ui, view, fields, actions);
-        if ui.button("Xuất biên bản hội nghị…").clicked() {
-            actions.push(Action::ExportPdfDialog(DocumentKind::Minutes));
+        record_ui(ui, view, kind, fields, actions);
+        if let Some(minutes) = DocumentKind::minutes(kind)
+            && ui.button("Xuất biên bản hội nghị…").clicked()
+        {
+            actions.push(Action::ExportPdfDialog(minutes));
+        }
+        if kind != ReportKind::YearEnd {
+            return;
         }
         ui.add_space(8.0);
         ui.label(RichText::new("Đơn vị và đại biểu dự hội nghị").strong());
         if let Some(list) = self.attendees_ui(ui, view, editable) {
             actions.push(Action::Edit(Edit::SetAttendees { year, list }));
         }
+    }
+
+    /// The date and venue of a conference other than the year-end one, kept on its record.
+    fn when_where_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        kind: ReportKind,
+        fields: &mut FieldBuffers,
+        actions: &mut Vec<Action>,
+    ) {
+        let editable = !view.locked();
+        let stored = view.data.report_parts(kind).conference;
+        let form: [TextField<Conference>; 1] = [TextField::new(
+            "midyear-venue",
+            "Địa điểm hội nghị",
+            |c| &c.venue,
+            |c, v| c.venue = v,
+        )];
+        let changed = form_grid_ui(ui, "conference-when-where", 170.0, |ui| {
+            let mut changed = text_fields_ui(ui, &form, stored, fields, editable);
+            if let Some(d) =
+                date_field_ui(ui, "Ngày hội nghị", stored.date, &mut self.date, editable)
+            {
+                changed = Some(Conference {
+                    date: d,
+                    ..stored.clone()
+                });
+            }
+            changed
+        });
+        save_conference(view, kind, changed, actions);
     }
 
     /// The year's details and the conference date.
@@ -233,6 +281,7 @@ impl ConferencePanel {
 fn record_ui(
     ui: &mut egui::Ui,
     view: &YearView,
+    kind: ReportKind,
     fields: &mut FieldBuffers,
     actions: &mut Vec<Action>,
 ) {
@@ -313,9 +362,15 @@ fn record_ui(
         ),
     ];
     let editable = !view.locked();
-    let stored = &view.data.conference;
+    let stored = view.data.report_parts(kind).conference;
+    // The news item's author and photo caption are the year-end conference's.
+    let form = if kind == ReportKind::YearEnd {
+        &form[..]
+    } else {
+        &form[..10]
+    };
     let changed = form_grid_ui(ui, "conference-record", 170.0, |ui| {
-        let mut changed = text_fields_ui(ui, &form, stored, fields, editable);
+        let mut changed = text_fields_ui(ui, form, stored, fields, editable);
         // When no start time is recorded, the part of the day still dates the news item
         // ("Chiều ngày 16/12/2020") and the minutes.
         let label = ui.label("Buổi (khi không ghi giờ)");
@@ -340,9 +395,20 @@ fn record_ui(
         }
         changed
     });
+    save_conference(view, kind, changed, actions);
+}
+
+/// Saves the conference record of `kind` when a form changed it.
+fn save_conference(
+    view: &YearView,
+    kind: ReportKind,
+    changed: Option<Conference>,
+    actions: &mut Vec<Action>,
+) {
     if let Some(conference) = changed {
         actions.push(Action::Edit(Edit::SetConference {
             year: view.year(),
+            kind,
             conference,
         }));
     }

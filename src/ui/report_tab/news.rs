@@ -1,7 +1,7 @@
 //! The news item for the bloc's website: composed from the year's data until the user edits it,
 //! then the saved text; exported as PDF, plain text or HTML.
 
-use crate::domain::{Conference, NewsItem};
+use crate::domain::{Conference, NewsItem, ReportKind};
 use crate::edit::Edit;
 use crate::ops::export::DocumentKind;
 use crate::ui::app::Action;
@@ -127,6 +127,7 @@ fn order_ui(ui: &mut egui::Ui, view: &YearView, editable: bool, actions: &mut Ve
                         order.swap(i - 1, i);
                         actions.push(Action::Edit(Edit::SetConference {
                             year,
+                            kind: ReportKind::YearEnd,
                             conference: Conference {
                                 news_order: order,
                                 ..conference.clone()

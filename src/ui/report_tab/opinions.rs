@@ -2,7 +2,7 @@
 //! secretariat handled it (accepted into the report, or explained).
 
 use super::blank_refusal;
-use crate::domain::{Handling, Opinion};
+use crate::domain::{Handling, Opinion, ReportKind};
 use crate::edit::Edit;
 use crate::ui::app::Action;
 use crate::ui::session::YearView;
@@ -12,6 +12,7 @@ use egui::RichText;
 pub fn opinions_ui(
     ui: &mut egui::Ui,
     view: &YearView,
+    kind: ReportKind,
     fields: &mut FieldBuffers,
     actions: &mut Vec<Action>,
 ) {
@@ -25,6 +26,7 @@ pub fn opinions_ui(
     {
         actions.push(Action::Edit(Edit::InsertOpinion {
             year,
+            kind,
             opinion: Opinion {
                 id: 0,
                 member: view.members_in_year().first().map(|m| m.id),
@@ -36,13 +38,14 @@ pub fn opinions_ui(
         }));
     }
     ui.add_space(6.0);
-    if view.data.opinions.is_empty() {
+    let opinions = view.data.report_parts(kind).opinions;
+    if opinions.is_empty() {
         ui.label("Chưa có ý kiến nào.");
     }
-    for (n, op) in view.data.opinions.iter().enumerate() {
+    for (n, op) in opinions.iter().enumerate() {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let mut changed = opinion_header_ui(ui, view, n, op, editable, actions);
+            let mut changed = opinion_header_ui(ui, view, kind, n, op, editable, actions);
             egui::Grid::new(("opinion", op.id))
                 .num_columns(2)
                 .show(ui, |ui| {
@@ -81,6 +84,7 @@ pub fn opinions_ui(
                 };
                 actions.push(refusal.unwrap_or(Action::Edit(Edit::UpdateOpinion {
                     year,
+                    kind,
                     from: op.clone(),
                     to: o,
                 })));
@@ -94,6 +98,7 @@ pub fn opinions_ui(
 fn opinion_header_ui(
     ui: &mut egui::Ui,
     view: &YearView,
+    kind: ReportKind,
     n: usize,
     op: &Opinion,
     editable: bool,
@@ -143,7 +148,11 @@ fn opinion_header_ui(
             .add_enabled(editable, egui::Button::new("Xóa ý kiến"))
             .clicked()
         {
-            actions.push(Action::Edit(Edit::DeleteOpinion { year, id: op.id }));
+            actions.push(Action::Edit(Edit::DeleteOpinion {
+                year,
+                kind,
+                id: op.id,
+            }));
         }
     });
     changed

@@ -3,7 +3,7 @@
 //! the saved versions and the opinions. Returns the part the user selected.
 
 use super::{Part, Shown};
-use crate::domain::{Report, ReportSection, SectionKind};
+use crate::domain::{Report, ReportKind, ReportSection, SectionKind};
 use crate::edit::Edit;
 use crate::ui::app::Action;
 use egui::RichText;
@@ -14,7 +14,10 @@ pub fn outline_ui(
     current: Part,
     actions: &mut Vec<Action>,
 ) -> Option<Part> {
-    let Shown { view, report, .. } = shown;
+    let Shown {
+        view, kind, report, ..
+    } = shown;
+    let parts = view.data.report_parts(kind);
     let mut selected = None;
     // The section added, moved or deleted, whose neighbour is selected.
     let mut moved = None;
@@ -40,17 +43,25 @@ pub fn outline_ui(
         });
         ui.add_space(10.0);
         ui.label(RichText::new("Hội nghị và lịch sử").strong());
-        item(ui, Part::Conference, "Hội nghị tổng kết".to_owned());
-        item(ui, Part::News, "Tin bài cho trang thông tin".to_owned());
+        if kind.has_conference() {
+            item(
+                ui,
+                Part::Conference,
+                format!("Hội nghị {}", kind.review_word()),
+            );
+        }
+        if kind == ReportKind::YearEnd {
+            item(ui, Part::News, "Tin bài cho trang thông tin".to_owned());
+        }
         item(
             ui,
             Part::Versions,
-            format!("Phiên bản đã lưu ({})", view.data.versions.len()),
+            format!("Phiên bản đã lưu ({})", parts.versions.len()),
         );
         item(
             ui,
             Part::Opinions,
-            format!("Ý kiến tại hội nghị ({})", view.data.opinions.len()),
+            format!("Ý kiến tại hội nghị ({})", parts.opinions.len()),
         );
     });
     moved.or(selected)
@@ -65,11 +76,18 @@ fn section_buttons_ui(
 ) -> Option<Part> {
     let Shown {
         view,
+        kind,
         report,
         editable,
     } = shown;
     let year = view.year();
-    let mut save = |r: Report| actions.push(Action::Edit(Edit::SaveReport { year, report: r }));
+    let mut save = |r: Report| {
+        actions.push(Action::Edit(Edit::SaveReport {
+            year,
+            kind,
+            report: r,
+        }))
+    };
     let mut selected = None;
     if ui
         .add_enabled(editable, egui::Button::new("Thêm mục"))

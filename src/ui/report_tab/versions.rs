@@ -1,7 +1,7 @@
 //! The report's saved versions: saving the current text under a name, looking at a version, and
 //! putting one back as the draft (undoable like any edit).
 
-use crate::domain::ReportStatus;
+use crate::domain::{ReportKind, ReportStatus};
 use crate::edit::Edit;
 use crate::ui::app::Action;
 use crate::ui::session::YearView;
@@ -16,14 +16,21 @@ pub struct VersionsPanel {
 }
 
 impl VersionsPanel {
-    pub fn ui(&mut self, ui: &mut egui::Ui, view: &YearView, actions: &mut Vec<Action>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: &YearView,
+        kind: ReportKind,
+        actions: &mut Vec<Action>,
+    ) {
         let year = view.year();
+        let parts = view.data.report_parts(kind);
         ui.heading("Phiên bản đã lưu");
         ui.horizontal(|ui| {
             let label = ui.label("Tên phiên bản:");
             ui.add(
                 egui::TextEdit::singleline(&mut self.name)
-                    .hint_text(format!("Dự thảo lần {}", view.data.versions.len() + 1))
+                    .hint_text(format!("Dự thảo lần {}", parts.versions.len() + 1))
                     .desired_width(240.0),
             )
             .labelled_by(label.id);
@@ -32,12 +39,13 @@ impl VersionsPanel {
                 .clicked()
             {
                 let name = if self.name.trim().is_empty() {
-                    format!("Dự thảo lần {}", view.data.versions.len() + 1)
+                    format!("Dự thảo lần {}", parts.versions.len() + 1)
                 } else {
                     self.name.trim().to_owned()
                 };
                 actions.push(Action::Edit(Edit::SaveVersion {
                     year,
+                    kind,
                     name: name.clone(),
                 }));
                 actions.push(Action::Toast(format!("Đã lưu phiên bản “{name}”.")));
@@ -45,16 +53,14 @@ impl VersionsPanel {
             }
         });
         ui.add_space(6.0);
-        if view.data.versions.is_empty() {
+        if parts.versions.is_empty() {
             ui.label("Chưa có phiên bản nào được lưu.");
         }
         let restorable = !view.locked()
-            && view
-                .data
+            && parts
                 .report
-                .as_ref()
                 .is_some_and(|r| r.status == ReportStatus::Draft);
-        for v in view.data.versions.iter().rev() {
+        for v in parts.versions.iter().rev() {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(&v.name).strong());
                 ui.label(format!(
@@ -77,7 +83,11 @@ impl VersionsPanel {
                 {
                     let mut r = v.report.clone();
                     r.status = ReportStatus::Draft;
-                    actions.push(Action::Edit(Edit::SaveReport { year, report: r }));
+                    actions.push(Action::Edit(Edit::SaveReport {
+                        year,
+                        kind,
+                        report: r,
+                    }));
                     actions.push(Action::Toast(format!(
                         "Đã khôi phục phiên bản “{}”.",
                         v.name
