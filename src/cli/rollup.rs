@@ -27,7 +27,7 @@ pub struct Rollup {
     /// In bằng phông chữ đi kèm chương trình (Liberation Serif) dù máy có Times New Roman.
     #[arg(long)]
     embedded_font: bool,
-    /// Không in kèm biểu đồ tỷ lệ chỉ tiêu đạt kế hoạch của các khối (trong tệp PDF).
+    /// Không in kèm biểu đồ tỷ lệ chỉ tiêu đạt kế hoạch của các khối (trong tệp PDF và Word).
     #[arg(long)]
     no_charts: bool,
 }

@@ -213,8 +213,8 @@ impl Written {
 }
 
 /// Summarises `year` of `inputs` and writes the comparison to `out` (.pdf, .docx or .xlsx),
-/// with its chart in the PDF unless `charts` is off ("In kèm biểu đồ", `--no-charts`; the
-/// .docx and the workbook have none). `out` is never one of the inputs; an existing `out` is replaced only when `overwrite`
+/// with its chart in the PDF and the .docx unless `charts` is off ("In kèm biểu đồ",
+/// `--no-charts`; the workbook has none). `out` is never one of the inputs; an existing `out` is replaced only when `overwrite`
 /// allows it; nothing is written when no file could be read.
 pub fn rollup(
     inputs: &[PathBuf],
@@ -250,9 +250,7 @@ pub fn rollup(
     };
     let bytes = match format {
         Format::Pdf => crate::report::pdf::render_pdf(&document(), fonts, &|_, _| true)?.bytes,
-        // Not yet in Word: LibreOffice 7.4 drops the labels of this chart's text boxes in the
-        // comparison (the same drawing alone prints whole), so the .docx keeps its tables.
-        Format::Docx => crate::report::docx::render_docx(&document().without_figures(), fonts)?,
+        Format::Docx => crate::report::docx::render_docx(&document(), fonts)?,
         Format::Xlsx => super::xlsx::rollup::workbook_bytes(&summary)?,
     };
     write_file(out, &bytes)?;

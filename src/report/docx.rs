@@ -415,6 +415,9 @@ fn document_xml(doc: &Document, fonts: &FontSet) -> Result<String, DocxError> {
     if doc.plain {
         plain_header(doc, &mut body);
     } else {
+        if body.is_empty() {
+            body.push_str(&leading_paragraph());
+        }
         first_page_header(doc, body_box.text_width(), &mut body);
     }
     let numbers = doc.figure_numbers();
@@ -454,6 +457,20 @@ fn document_xml(doc: &Document, fonts: &FontSet) -> Result<String, DocxError> {
 <w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"{}><w:body>{body}</w:body></w:document>"#,
         figure::DRAWING_NAMESPACES
     ))
+}
+
+/// An empty paragraph 1 twip high, before a body that would start with the header's table:
+/// LibreOffice (7.4) drops the text of every drawing's text boxes in a body that starts with a
+/// table (the chart's names, values and ticks vanish, the bars stay), and prints them all when
+/// a paragraph comes first. Word shows the header where it was.
+fn leading_paragraph() -> String {
+    paragraph(
+        &Para {
+            exact_line: Some(1),
+            ..Para::default()
+        },
+        "",
+    )
 }
 
 /// "DỰ THẢO" boxed over the left header column.

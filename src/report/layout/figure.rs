@@ -32,6 +32,9 @@ const BAR_SHARE: f32 = 0.62;
 const NAME_SHARE: f32 = 0.4;
 /// Space between the names and the axis, and between a bar and its value.
 const GAP: f32 = 5.0;
+/// Space left of the names: room for a reader whose text box sets the longest name a hair
+/// wider than we measure (LibreOffice wrapped "…, thành phố" in a box that fit it exactly).
+const NAME_INSET: f32 = 4.0;
 /// Grey of the bars: dark enough to read, light enough to tell from the black axes.
 const BAR_GREY: f32 = 0.45;
 /// Grey of the gridlines.
@@ -245,7 +248,7 @@ impl Engine<'_> {
             .iter()
             .map(|(_, w)| *w + GAP)
             .fold(last_tick / 2.0, f32::max);
-        let axis_x = name_width + GAP;
+        let axis_x = NAME_INSET + name_width + GAP;
         let plot_width = (width - axis_x - value_room).max(1.0);
         let plot_top = PAD;
         let plot_bottom = plot_top + pitch * bars.len() as f32;
@@ -287,7 +290,7 @@ impl Engine<'_> {
                 size: *size,
                 pitch: line_pitch,
                 align: HAlign::Right,
-                x: 0.0,
+                x: NAME_INSET,
                 width: name_width,
             };
             for (k, line) in lines.iter().enumerate() {
