@@ -557,7 +557,7 @@ mod tests {
             let text: Vec<&str> = SENTENCE.split(' ').cycle().take(words).collect();
             body(vec![Block::Paragraph(text.join(" "))])
         };
-        let (small, large) = (doc(5_000), doc(20_000));
+        let (small, large) = (doc(10_000), doc(40_000));
         let time = |d: &Document| {
             let start = std::time::Instant::now();
             let l = lay(d);
@@ -570,7 +570,7 @@ mod tests {
             fast_large = fast_large.min(time(&large));
         }
         let ratio = fast_large / fast_small;
-        eprintln!("5.000 words {fast_small:.3} s, 20.000 words {fast_large:.3} s (×{ratio:.2})");
+        eprintln!("10.000 words {fast_small:.3} s, 40.000 words {fast_large:.3} s (×{ratio:.2})");
         assert!(ratio < 8.0, "×{ratio:.2}");
     }
 }
