@@ -2,7 +2,10 @@
 # Cross-builds the Windows release exe from Linux:
 #
 #   scripts/build-windows.sh        -> $CARGO_TARGET_DIR (default target)/x86_64-pc-windows-gnu/release/khoi-thi-dua.exe
+#   scripts/build-windows.sh --print-exe   prints that path and exits, building nothing
 #
+# A relative CARGO_TARGET_DIR is taken from the directory the script is run in, as cargo
+# would take it there.
 # Installs what is missing: the rustup target x86_64-pc-windows-gnu and Debian's
 # gcc-mingw-w64-x86-64 (the linker, and windres for the icon and version information).
 # Then checks that the exe imports only Windows' own DLLs, so it runs as one file.
@@ -10,10 +13,18 @@
 # Exit status: 0 built and checked; 1 the build or the check failed; 3 the Windows toolchain
 # could not be installed on this machine (.ci/run then skips the Windows stage, loudly).
 set -euo pipefail
+if [[ -n ${CARGO_TARGET_DIR:-} && $CARGO_TARGET_DIR != /* ]]; then
+  CARGO_TARGET_DIR=$PWD/$CARGO_TARGET_DIR
+  export CARGO_TARGET_DIR
+fi
 cd "$(dirname "$0")/.."
 
 target=x86_64-pc-windows-gnu
-exe=${CARGO_TARGET_DIR:-target}/$target/release/khoi-thi-dua.exe
+exe=${CARGO_TARGET_DIR:-$PWD/target}/$target/release/khoi-thi-dua.exe
+if [[ ${1:-} == --print-exe ]]; then
+  echo "$exe"
+  exit 0
+fi
 
 if ! rustup target list --installed 2>/dev/null | grep -qx "$target"; then
   echo "build-windows: installing the Rust target $target"

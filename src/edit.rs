@@ -50,6 +50,9 @@ pub enum Edit {
         year: Year,
         delta: i64,
     },
+    /// Puts the bloc's members in this order (all of them, as [`members::list`] gives them);
+    /// also the shape in which a move is checked against the order the window read.
+    SetMemberOrder(Vec<MemberId>),
     UpdateYear {
         from: YearRecord,
         to: YearRecord,
@@ -179,7 +182,7 @@ impl Edit {
             Edit::DeleteMember(_) => "xóa đơn vị",
             Edit::UpdateMember { .. } => "sửa thông tin đơn vị",
             Edit::SetMemberName { .. } | Edit::RemoveMemberName { .. } => "đổi tên đơn vị",
-            Edit::MoveMember { .. } => "đổi thứ tự đơn vị",
+            Edit::MoveMember { .. } | Edit::SetMemberOrder(_) => "đổi thứ tự đơn vị",
             Edit::UpdateYear { .. } => "sửa thông tin năm",
             Edit::SetAttendees { .. } => "sửa danh sách dự hội nghị",
             Edit::SetConference { .. } => "sửa thông tin hội nghị",
@@ -218,29 +221,54 @@ impl Edit {
     }
 
     /// Whether the edit replaces a whole value of a year (its conference, news item, attendance,
-    /// report, report status, score sheet, score cells, awards), checked through
+    /// milestones, report, report status, score sheet, score cells, awards), checked through
     /// [`Edit::stored_state`]; the other edits check their own rows (`from`/`to`, `previous`)
-    /// or insert, delete or move rows.
+    /// or insert, delete, move or link rows.
     pub fn replaces_whole_value(&self) -> bool {
         matches!(
             self,
             Edit::SetConference { .. }
                 | Edit::SetNews { .. }
                 | Edit::SetAttendees { .. }
+                | Edit::SetMilestones { .. }
                 | Edit::SaveReport { .. }
                 | Edit::DeleteReport { .. }
                 | Edit::SetReportStatus { .. }
                 | Edit::SetScheme { .. }
+                | Edit::CopyPreviousScheme(_)
                 | Edit::SetScores { .. }
                 | Edit::SetAwards { .. }
         )
     }
 
-    /// For an edit that [replaces a whole value](Edit::replaces_whole_value) (or steps holding
-    /// such edits): the same edit holding what the file holds now. It is compared with what
-    /// the window read before the edit is applied (`ui::session::YearView::read_state`, the same
-    /// shape) and, for an undo or a redo, with what the file held right after the step it
-    /// reverses, so neither overwrites a change made elsewhere meanwhile. `None` otherwise.
+    /// Whether the edit deletes rows (as itself or as the undo of an insertion), reorders them,
+    /// relinks them or snapshots the report, and so depends on rows the window read: checked
+    /// through [`Edit::stored_state`] as well, against the whole of each row it removes, the
+    /// order it changes, the keys it replaces, the report it copies.
+    pub fn depends_on_rows(&self) -> bool {
+        matches!(
+            self,
+            Edit::DeleteMember(_)
+                | Edit::MoveMember { .. }
+                | Edit::SetMemberOrder(_)
+                | Edit::DeleteIndicator(_)
+                | Edit::DeleteIndicators(_)
+                | Edit::LinkIndicator { .. }
+                | Edit::SetIndicatorKeys(_)
+                | Edit::SaveVersion { .. }
+                | Edit::DeleteVersion(_)
+                | Edit::DeleteOpinion { .. }
+        )
+    }
+
+    /// For an edit that [replaces a whole value](Edit::replaces_whole_value) or
+    /// [depends on rows](Edit::depends_on_rows) (or steps holding such edits): the same edit,
+    /// or the one that would put back what it takes, holding what the file holds now (a row
+    /// gone is left out, or given as its deletion). It is compared with what the window read
+    /// before the edit is applied (`ui::session::YearView::read_state`, the same shape) and,
+    /// for an undo or a redo, with what the file held right after the step it reverses, so
+    /// neither overwrites nor removes a change made elsewhere meanwhile. Both are compared
+    /// inside the edit's `IMMEDIATE` transaction. `None` otherwise.
     pub fn stored_state(&self, conn: &Connection) -> store::Result<Option<Edit>> {
         Ok(Some(match self {
             Edit::SetConference { year, kind, .. } => Edit::SetConference {
@@ -256,13 +284,54 @@ impl Edit {
                 year: *year,
                 list: years::attendees(conn, *year)?,
             },
-            Edit::SaveReport { year, kind, .. } | Edit::DeleteReport { year, kind } => {
+            Edit::SetMilestones { year, .. } => Edit::SetMilestones {
+                year: *year,
+                milestones: store::milestones::get(conn, *year)?,
+            },
+            Edit::DeleteMember(id) => {
+                match members::list(conn)?.into_iter().find(|m| m.id == *id) {
+                    Some(m) => Edit::AddMember(m),
+                    None => Edit::DeleteMember(*id),
+                }
+            }
+            Edit::MoveMember { .. } | Edit::SetMemberOrder(_) => {
+                Edit::SetMemberOrder(members::list(conn)?.iter().map(|m| m.id).collect())
+            }
+            Edit::DeleteIndicator(id) => Edit::InsertIndicators(stored_rows(conn, &[*id])?),
+            Edit::DeleteIndicators(ids) => Edit::InsertIndicators(stored_rows(conn, ids)?),
+            Edit::LinkIndicator { id, .. } => {
+                Edit::SetIndicatorKeys(stored_keys(conn, std::iter::once(*id))?)
+            }
+            Edit::SetIndicatorKeys(keys) => {
+                Edit::SetIndicatorKeys(stored_keys(conn, keys.iter().map(|(id, _)| *id))?)
+            }
+            Edit::DeleteVersion(id) => match reports::get_version(conn, *id)? {
+                Some(v) => Edit::InsertVersion(v),
+                None => Edit::DeleteVersion(*id),
+            },
+            Edit::DeleteOpinion { year, kind, id } => {
+                match reports::get_opinion(conn, *year, *kind, *id)? {
+                    Some(opinion) => Edit::InsertOpinion {
+                        year: *year,
+                        kind: *kind,
+                        opinion,
+                    },
+                    None => Edit::DeleteOpinion {
+                        year: *year,
+                        kind: *kind,
+                        id: *id,
+                    },
+                }
+            }
+            Edit::SaveReport { year, kind, .. }
+            | Edit::DeleteReport { year, kind }
+            | Edit::SaveVersion { year, kind, .. } => {
                 report_state(*year, *kind, reports::get(conn, *year, *kind)?)
             }
             Edit::SetReportStatus { year, kind, .. } => {
                 status_state(*year, *kind, reports::status(conn, *year, *kind)?)
             }
-            Edit::SetScheme { year, .. } => Edit::SetScheme {
+            Edit::SetScheme { year, .. } | Edit::CopyPreviousScheme(year) => Edit::SetScheme {
                 year: *year,
                 scheme: store::scoring::scheme(conn, *year)?,
             },
@@ -295,7 +364,7 @@ impl Edit {
     pub fn has_state(&self) -> bool {
         match self {
             Edit::Steps { steps, .. } => steps.iter().any(Edit::has_state),
-            other => other.replaces_whole_value(),
+            other => other.replaces_whole_value() || other.depends_on_rows(),
         }
     }
 
@@ -365,6 +434,7 @@ impl Edit {
                     delta: -delta,
                 }
             }
+            Edit::SetMemberOrder(order) => Edit::SetMemberOrder(members::set_order(conn, order)?),
             Edit::UpdateYear { from, to } => {
                 years::change(conn, from, to)?;
                 Edit::UpdateYear {
@@ -611,6 +681,27 @@ pub fn score_cells(scores: &[Score], changes: &[ScoreChange]) -> Vec<ScoreChange
 
 fn gone() -> StoreError {
     StoreError::Invalid("Dữ liệu này không còn trong tệp (có thể đã bị xóa).".to_owned())
+}
+
+/// The indicators `ids` as stored, those still there, in the order of `ids`.
+fn stored_rows(conn: &Connection, ids: &[i64]) -> store::Result<Vec<Indicator>> {
+    let mut rows = Vec::with_capacity(ids.len());
+    for id in ids {
+        rows.extend(indicators::get(conn, *id)?);
+    }
+    Ok(rows)
+}
+
+/// The lineage keys of the indicators `ids` as stored, those still there.
+fn stored_keys(
+    conn: &Connection,
+    ids: impl Iterator<Item = i64>,
+) -> store::Result<Vec<(i64, Option<i64>)>> {
+    let mut keys = Vec::new();
+    for id in ids {
+        keys.extend(indicators::get(conn, id)?.map(|ind| (id, ind.key)));
+    }
+    Ok(keys)
 }
 
 /// The names a member bears from `from_year` on, as stored.

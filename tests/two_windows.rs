@@ -398,3 +398,203 @@ fn a_whole_value_saved_from_stale_data_is_refused_and_so_is_its_undo() {
     let stored = store::scoring::scores(first.store.conn(), 2020).unwrap();
     assert_eq!(stored[0].value, 12.5);
 }
+
+#[test]
+fn a_deletion_of_a_row_changed_elsewhere_is_refused_and_the_row_survives() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut first, mut second) = two_sessions(dir.path());
+    let shown = first.view.data.indicators[2].clone();
+    let mut mine = shown.clone();
+    mine.result = Some(3333.0);
+    apply_read(
+        &mut first,
+        Edit::UpdateIndicator {
+            from: shown.clone(),
+            to: mine,
+        },
+    )
+    .unwrap();
+
+    // The second window deletes the row as it showed it: refused, the first's result stays.
+    let e = apply_read(&mut second, Edit::DeleteIndicator(shown.id)).unwrap_err();
+    assert!(matches!(e, StoreError::Stale));
+    assert_eq!(stored_indicator(&first, shown.id).result, Some(3333.0));
+    assert!(second.history.can_undo().is_none());
+    // Several at once likewise: none of them goes.
+    let other = second.view.data.indicators[3].id;
+    let e = apply_read(&mut second, Edit::DeleteIndicators(vec![other, shown.id])).unwrap_err();
+    assert!(matches!(e, StoreError::Stale));
+    assert!(
+        store::indicators::get(first.store.conn(), other)
+            .unwrap()
+            .is_some()
+    );
+
+    // Once it has read the row again, it may delete it.
+    second.reload(None).unwrap();
+    apply_read(&mut second, Edit::DeleteIndicator(shown.id)).unwrap();
+    assert!(
+        store::indicators::get(first.store.conn(), shown.id)
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[test]
+fn undoing_an_insertion_after_another_window_edited_the_row_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut first, mut second) = two_sessions(dir.path());
+    let mut new = first.view.data.indicators[0].clone();
+    new.id = 0;
+    new.sort = -1;
+    new.key = None;
+    new.name = "Chỉ tiêu thêm ở cửa sổ thứ nhất".to_owned();
+    apply_read(&mut first, Edit::InsertIndicator(new)).unwrap();
+    let added = first
+        .view
+        .data
+        .indicators
+        .iter()
+        .find(|i| i.name == "Chỉ tiêu thêm ở cửa sổ thứ nhất")
+        .unwrap()
+        .clone();
+
+    // The second window, having read the new row, fills in its result.
+    second.reload(None).unwrap();
+    let mut theirs = added.clone();
+    theirs.result = Some(42.0);
+    apply_read(
+        &mut second,
+        Edit::UpdateIndicator {
+            from: added.clone(),
+            to: theirs,
+        },
+    )
+    .unwrap();
+
+    // Ctrl+Z in the first would delete the row with the second's result: refused.
+    let e = first.history.undo(&mut first.store).unwrap_err();
+    assert!(matches!(e, StoreError::Stale));
+    assert_eq!(stored_indicator(&first, added.id).result, Some(42.0));
+    assert!(first.history.can_undo().is_none());
+
+    // Without a change elsewhere the undo of an insertion still deletes the row.
+    let mut again = added.clone();
+    again.id = 0;
+    again.sort = -1;
+    again.name = "Chỉ tiêu thêm lần hai".to_owned();
+    apply_read(&mut first, Edit::InsertIndicator(again)).unwrap();
+    let count = |s: &Session| store::indicators::list(s.store.conn(), 2020).unwrap().len();
+    let before = count(&first);
+    first.history.undo(&mut first.store).unwrap();
+    assert_eq!(count(&first), before - 1);
+}
+
+/// The members' ids in the bloc's order, as the file holds them.
+fn stored_order(s: &Session) -> Vec<i64> {
+    store::members::list(s.store.conn())
+        .unwrap()
+        .iter()
+        .map(|m| m.id)
+        .collect()
+}
+
+/// A move is checked against the whole order the window read: a move after another window
+/// reordered the members is refused (not merged), and so is the undo of one.
+#[test]
+fn a_move_after_another_window_reordered_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut first, mut second) = two_sessions(dir.path());
+    let members: Vec<i64> = first.view.members_in_year().iter().map(|m| m.id).collect();
+    let down = |member| Edit::MoveMember {
+        member,
+        year: 2020,
+        delta: 1,
+    };
+    apply_read(&mut first, down(members[0])).unwrap();
+    let reordered = stored_order(&first);
+
+    // The second still shows the old order: its move of another member is refused.
+    let e = apply_read(&mut second, down(members[2])).unwrap_err();
+    assert!(matches!(e, StoreError::Stale));
+    assert_eq!(stored_order(&first), reordered);
+
+    // Read again, it moves; the first's Ctrl+Z would then undo a move from an order the
+    // file no longer has: refused, the second's order stays.
+    second.reload(None).unwrap();
+    apply_read(&mut second, down(members[2])).unwrap();
+    let theirs = stored_order(&second);
+    let e = first.history.undo(&mut first.store).unwrap_err();
+    assert!(matches!(e, StoreError::Stale));
+    assert_eq!(stored_order(&first), theirs);
+    // The second's own undo puts back the order it moved from.
+    second.history.undo(&mut second.store).unwrap();
+    assert_eq!(stored_order(&first), reordered);
+}
+
+#[test]
+fn a_link_or_a_milestone_from_stale_data_is_refused() {
+    use khoi_thi_dua::domain::calendar::{Milestone, MilestoneKind};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut first, mut second) = two_sessions(dir.path());
+
+    // A link replaces the key the window read.
+    let (a, b) = (
+        first.view.data.indicators[0].clone(),
+        first.view.data.indicators[1].clone(),
+    );
+    apply_read(
+        &mut first,
+        Edit::LinkIndicator {
+            id: a.id,
+            lineage: Some(b.id),
+        },
+    )
+    .unwrap();
+    let e = apply_read(
+        &mut second,
+        Edit::LinkIndicator {
+            id: a.id,
+            lineage: None,
+        },
+    )
+    .unwrap_err();
+    assert!(matches!(e, StoreError::Stale));
+    assert_eq!(stored_indicator(&first, a.id).key, Some(b.id));
+
+    // The milestones replace the dates the window read.
+    let date = |d| Milestone {
+        kind: MilestoneKind::Pledge,
+        date: chrono::NaiveDate::from_ymd_opt(2020, 3, d).unwrap(),
+    };
+    let set = |d| Edit::SetMilestones {
+        year: 2020,
+        milestones: vec![date(d)],
+    };
+    apply_read(&mut first, set(10)).unwrap();
+    let e = apply_read(&mut second, set(20)).unwrap_err();
+    assert!(matches!(e, StoreError::Stale));
+    let stored = store::milestones::get(first.store.conn(), 2020).unwrap();
+    assert_eq!(stored, vec![date(10)]);
+
+    // The undo of the link, after the other window relinked the row, is refused too.
+    second.reload(None).unwrap();
+    apply_read(
+        &mut second,
+        Edit::LinkIndicator {
+            id: a.id,
+            lineage: None,
+        },
+    )
+    .unwrap();
+    // The first's last step is the milestones (unchanged elsewhere since): it undoes.
+    first.history.undo(&mut first.store).unwrap();
+    assert!(
+        store::milestones::get(first.store.conn(), 2020)
+            .unwrap()
+            .is_empty()
+    );
+    let e = first.history.undo(&mut first.store).unwrap_err();
+    assert!(matches!(e, StoreError::Stale));
+    assert_eq!(stored_indicator(&first, a.id).key, None);
+}

@@ -225,7 +225,6 @@ pub fn move_in_order(conn: &Connection, member: MemberId, year: Year, delta: i64
     if target < 0 || target >= current.len() as i64 {
         return Ok(false);
     }
-    // Renumber everyone 1..n in the new order so positions stay dense and unique.
     let mut order: Vec<MemberId> = all.iter().map(|m| m.id).collect();
     let a = current[idx].id;
     let b = current[target as usize].id;
@@ -236,13 +235,34 @@ pub fn move_in_order(conn: &Connection, member: MemberId, year: Year, delta: i64
     if let (Some(ia), Some(ib)) = (ia, ib) {
         order.swap(ia, ib);
     }
+    renumber(conn, &order)?;
+    Ok(true)
+}
+
+/// Puts the bloc's members in `order`, which must list each of them once (as [`list`] gives
+/// them); returns the order they had.
+pub fn set_order(conn: &Connection, order: &[MemberId]) -> Result<Vec<MemberId>> {
+    let old: Vec<MemberId> = list(conn)?.iter().map(|m| m.id).collect();
+    let mut given = order.to_vec();
+    let mut held = old.clone();
+    given.sort_unstable();
+    held.sort_unstable();
+    if given != held {
+        return Err(StoreError::Stale);
+    }
+    renumber(conn, order)?;
+    Ok(old)
+}
+
+/// Numbers the members 1..n in `order`, so positions stay dense and unique.
+fn renumber(conn: &Connection, order: &[MemberId]) -> Result<()> {
     for (i, id) in order.iter().enumerate() {
         conn.execute(
             "UPDATE member SET position = ?2 WHERE id = ?1",
             params![id, i as i64 + 1],
         )?;
     }
-    Ok(true)
+    Ok(())
 }
 
 /// Deletes a member that has no data at all (used to undo adding one).

@@ -4,7 +4,7 @@
 
 use super::files::handover_path;
 use super::settings::canonical;
-use crate::domain::{Member, ReportKind, Year, YearData};
+use crate::domain::{Indicator, Member, ReportKind, Year, YearData};
 use crate::edit::Edit;
 use crate::edit::History;
 use crate::ops::OpsError;
@@ -142,7 +142,50 @@ impl YearView {
                 year,
                 list: d.attendees.clone(),
             },
-            Edit::SaveReport { year: y, kind, .. } | Edit::DeleteReport { year: y, kind }
+            Edit::SetMilestones { year: y, .. } if *y == year => Edit::SetMilestones {
+                year,
+                milestones: d.milestones.clone(),
+            },
+            Edit::DeleteMember(id) => match self.member(*id) {
+                Some(m) => Edit::AddMember(m.clone()),
+                None => Edit::DeleteMember(*id),
+            },
+            Edit::MoveMember { .. } | Edit::SetMemberOrder(_) => {
+                Edit::SetMemberOrder(self.members.iter().map(|m| m.id).collect())
+            }
+            Edit::DeleteIndicator(id) => Edit::InsertIndicators(vec![self.indicator(*id)?]),
+            Edit::DeleteIndicators(ids) => Edit::InsertIndicators(
+                ids.iter()
+                    .map(|id| self.indicator(*id))
+                    .collect::<Option<_>>()?,
+            ),
+            Edit::LinkIndicator { id, .. } => {
+                Edit::SetIndicatorKeys(vec![(*id, self.indicator(*id)?.key)])
+            }
+            Edit::DeleteVersion(id) => {
+                let all = std::iter::once(&d.versions)
+                    .chain(d.other_reports.iter().map(|r| &r.versions))
+                    .flatten();
+                let found = all.into_iter().find(|v| v.id == *id);
+                Edit::InsertVersion(found?.clone())
+            }
+            Edit::DeleteOpinion { year: y, kind, id } if *y == year => {
+                match d.report_parts(*kind).opinions.iter().find(|o| o.id == *id) {
+                    Some(o) => Edit::InsertOpinion {
+                        year,
+                        kind: *kind,
+                        opinion: o.clone(),
+                    },
+                    None => Edit::DeleteOpinion {
+                        year,
+                        kind: *kind,
+                        id: *id,
+                    },
+                }
+            }
+            Edit::SaveReport { year: y, kind, .. }
+            | Edit::DeleteReport { year: y, kind }
+            | Edit::SaveVersion { year: y, kind, .. }
                 if *y == year =>
             {
                 crate::edit::report_state(year, *kind, d.report_parts(*kind).report.cloned())
@@ -152,10 +195,12 @@ impl YearView {
                 *kind,
                 d.report_parts(*kind).report.map(|r| r.status),
             ),
-            Edit::SetScheme { year: y, .. } if *y == year => Edit::SetScheme {
-                year,
-                scheme: d.scoring.scheme.clone(),
-            },
+            Edit::SetScheme { year: y, .. } | Edit::CopyPreviousScheme(y) if *y == year => {
+                Edit::SetScheme {
+                    year,
+                    scheme: d.scoring.scheme.clone(),
+                }
+            }
             Edit::SetScores { year: y, changes } if *y == year => Edit::SetScores {
                 year,
                 changes: crate::edit::score_cells(&d.scoring.scores, changes),
@@ -178,6 +223,11 @@ impl YearView {
             }
             _ => return None,
         })
+    }
+
+    /// The indicator `id` of the year shown, as read.
+    fn indicator(&self, id: i64) -> Option<Indicator> {
+        self.data.indicators.iter().find(|i| i.id == id).cloned()
     }
 
     /// Nothing can be changed: the year was handed over, its successor holds it, or another

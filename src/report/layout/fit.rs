@@ -98,7 +98,7 @@ pub(super) fn break_justified(
             });
             continue;
         }
-        let breaks = total_fit(&atoms, space, first_limit, rest_limit);
+        let (breaks, _) = total_fit(&atoms, space, first_limit, rest_limit);
         let mut a = 0;
         for (k, &b) in breaks.iter().enumerate() {
             let mut text = String::new();
@@ -144,9 +144,12 @@ impl Engine<'_> {
 }
 
 /// The ends of the lines (atom indices, the last one `atoms.len()`) that minimise the
-/// paragraph's total demerits.
-fn total_fit(atoms: &[Atom], space: u32, first_limit: u32, rest_limit: u32) -> Vec<usize> {
+/// paragraph's total demerits, and how many candidate lines were weighed to find them: a
+/// line start is looked for only as far back as a line can hold, so that count grows with
+/// the paragraph's length times the words of a line, never with its square.
+fn total_fit(atoms: &[Atom], space: u32, first_limit: u32, rest_limit: u32) -> (Vec<usize>, usize) {
     let n = atoms.len();
+    let mut candidates = 0;
     let max_limit = first_limit.max(rest_limit);
     let mut best = vec![f64::INFINITY; n + 1];
     let mut from = vec![0usize; n + 1];
@@ -155,6 +158,7 @@ fn total_fit(atoms: &[Atom], space: u32, first_limit: u32, rest_limit: u32) -> V
         let mut w = 0u32;
         let mut gaps = 0u32;
         for a in (0..b).rev() {
+            candidates += 1;
             w = w.saturating_add(atoms[a].width);
             if a + 1 < b && atoms[a + 1].space_before {
                 w = w.saturating_add(space);
@@ -182,7 +186,7 @@ fn total_fit(atoms: &[Atom], space: u32, first_limit: u32, rest_limit: u32) -> V
         b = from[b];
     }
     ends.reverse();
-    ends
+    (ends, candidates)
 }
 
 /// The demerits of a line of atoms `a..b`, `w` wide with `gaps` spaces, on a line of
@@ -354,7 +358,7 @@ mod tests {
         SENTENCE, assert_inside_text_box, body, fonts, lay, sample_document,
     };
 
-    use super::{break_balanced, break_justified};
+    use super::{atoms, break_balanced, break_justified, total_fit};
 
     const TEXT_WIDTH: f32 = A4_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
     /// A normal space at 14 pt: the extra a gap may get before it is twice as wide.
@@ -520,5 +524,53 @@ mod tests {
                 .texts()
                 .all(|t| !t.text.ends_with("nhiệm") && !t.text.ends_with("năm"))
         );
+    }
+
+    /// The total-fit search weighs candidate lines in proportion to the paragraph's length:
+    /// four times the words, about four times the candidates (a quadratic search, sixteen).
+    #[test]
+    fn the_break_search_grows_linearly_with_the_paragraph() {
+        let face = fonts().faces().unwrap().get(FontStyle::Regular);
+        let limit = (TEXT_WIDTH * 1000.0 / BODY_SIZE) as u32;
+        let space = face.width(' ');
+        let candidates = |words: usize| {
+            let text: Vec<&str> = SENTENCE.split(' ').cycle().take(words).collect();
+            let text = text.join(" ");
+            let atoms = atoms(face, &text, limit);
+            let (ends, candidates) = total_fit(&atoms, space, limit, limit);
+            assert_eq!(ends.last(), Some(&atoms.len()));
+            candidates
+        };
+        let (small, large) = (candidates(5_000), candidates(20_000));
+        let ratio = large as f64 / small as f64;
+        eprintln!("candidates: {small} for 5.000 words, {large} for 20.000 (×{ratio:.2})");
+        assert!(ratio < 4.5, "{small} then {large} candidates: ×{ratio:.2}");
+    }
+
+    /// The whole layout of one paragraph (cleaning, breaking, setting, paginating) stays
+    /// linear too: four times the words take well under sixteen times as long. Each length is
+    /// timed three times, interleaved, and the fastest run kept, so a busy machine does not
+    /// make the test fail.
+    #[test]
+    fn laying_out_a_paragraph_four_times_as_long_takes_about_four_times_as_long() {
+        let doc = |words: usize| {
+            let text: Vec<&str> = SENTENCE.split(' ').cycle().take(words).collect();
+            body(vec![Block::Paragraph(text.join(" "))])
+        };
+        let (small, large) = (doc(10_000), doc(40_000));
+        let time = |d: &Document| {
+            let start = std::time::Instant::now();
+            let l = lay(d);
+            assert!(!l.pages.is_empty());
+            start.elapsed().as_secs_f64()
+        };
+        let (mut fast_small, mut fast_large) = (f64::INFINITY, f64::INFINITY);
+        for _ in 0..3 {
+            fast_small = fast_small.min(time(&small));
+            fast_large = fast_large.min(time(&large));
+        }
+        let ratio = fast_large / fast_small;
+        eprintln!("10.000 words {fast_small:.3} s, 40.000 words {fast_large:.3} s (×{ratio:.2})");
+        assert!(ratio < 8.0, "×{ratio:.2}");
     }
 }
