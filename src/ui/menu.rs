@@ -66,14 +66,19 @@ impl Chrome<'_> {
                         actions.push(Action::SelectTab(tab));
                     }
                 }
+                // What is left of the row after the tabs: on a narrow window or with large text
+                // the name is cut short (the whole of it on hover), never drawn over a tab.
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    ui.label(
-                        RichText::new(format!(
-                            "{} — năm {}",
-                            s.view.data.record.bloc_name,
-                            s.view.year()
-                        ))
-                        .strong(),
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!(
+                                "{} — năm {}",
+                                s.view.data.record.bloc_name,
+                                s.view.year()
+                            ))
+                            .strong(),
+                        )
+                        .truncate(),
                     );
                 });
             });
