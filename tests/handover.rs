@@ -411,6 +411,128 @@ fn the_handover_record_is_dated_at_the_conference_and_describes_the_file_not_the
 }
 
 #[test]
+fn the_command_line_writes_nothing_into_a_year_the_successor_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::sample(dir.path(), "khoi-2020.sqlite");
+    let out = dir.path().join("khoi-2021.sqlite");
+    let mut args = handover_args(&db, "Ban Quản lý Khu kinh tế", &out);
+    args.extend(["--date", "16/12/2020"]);
+    common::run_ok(dir.path(), &args);
+    // What the successor sends back: its year as JSON, its data-request workbooks.
+    let json = dir.path().join("nam-2021.json");
+    common::run_ok(
+        dir.path(),
+        &[
+            "export-json",
+            "--db",
+            s(&out),
+            "--year",
+            "2021",
+            "--out",
+            s(&json),
+        ],
+    );
+    let requests = dir.path().join("mau");
+    common::run_ok(
+        dir.path(),
+        &[
+            "export-requests",
+            "--db",
+            s(&out),
+            "--year",
+            "2021",
+            "--out-dir",
+            s(&requests),
+        ],
+    );
+    let workbook = std::fs::read_dir(&requests)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .unwrap();
+    let before = std::fs::read(&db).unwrap();
+
+    let held = "Năm 2021 do Ban Quản lý Khu kinh tế giữ từ 16/12/2020";
+    let how = "bấm “Lấy lại quyền sửa năm 2021…”";
+    let successor = dir.path().join("lai-2022.sqlite");
+    for attempt in [
+        vec!["import-json", "--db", s(&db), s(&json)],
+        vec![
+            "import-xlsx",
+            "--db",
+            s(&db),
+            "--year",
+            "2021",
+            s(&workbook),
+        ],
+        vec![
+            "import-xlsx",
+            "--db",
+            s(&db),
+            "--year",
+            "2021",
+            "--dry-run",
+            s(&workbook),
+        ],
+        vec![
+            "import-xlsx",
+            "--db",
+            s(&db),
+            "--year",
+            "2021",
+            "--member",
+            "Ban Quản lý Khu kinh tế",
+            "--columns",
+            "name=B,result=E",
+            "--header-row",
+            "1",
+            s(&workbook),
+        ],
+        vec![
+            "handover",
+            "--db",
+            s(&db),
+            "--year",
+            "2021",
+            "--to",
+            "Ban Quản lý Khu kinh tế",
+            "--out",
+            s(&successor),
+        ],
+    ] {
+        let o = run(dir.path(), &attempt);
+        assert_eq!(o.status.code(), Some(1), "{attempt:?}");
+        let said = common::stderr(&o);
+        assert!(said.contains(held), "{attempt:?}: {said}");
+        assert!(said.contains(how), "{attempt:?}: {said}");
+    }
+    assert!(!successor.exists());
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the original was written"
+    );
+
+    // Taken back in the window's way (an unlock event), the same import goes through.
+    let mut store = Store::open(&db).unwrap();
+    store.write(|tx| years::take_back(tx, 2021)).unwrap();
+    drop(store);
+    let o = run(
+        dir.path(),
+        &[
+            "import-xlsx",
+            "--db",
+            s(&db),
+            "--year",
+            "2021",
+            "--dry-run",
+            s(&workbook),
+        ],
+    );
+    assert!(o.status.success(), "{}", common::stderr(&o));
+}
+
+#[test]
 fn after_a_handover_the_next_year_is_held_by_the_successor_until_taken_back() {
     let dir = tempfile::tempdir().unwrap();
     let db = common::sample(dir.path(), "khoi-2020.sqlite");

@@ -186,3 +186,115 @@ fn the_successors_file_is_proposed_in_the_documents_folder_and_opens_after_the_h
         [out.clone(), out.parent().unwrap().to_path_buf()]
     );
 }
+
+/// The sample on a first run, on a machine whose system file dialog cannot open.
+fn first_run_without_file_dialogs() -> (tempfile::TempDir, PathBuf, Window) {
+    let dir = tempfile::tempdir().unwrap();
+    let data_dir = dir.path().join("data");
+    let mut app = App::new(Some(data_dir.clone()), None);
+    app.without_file_dialogs();
+    let mut h = window(app);
+    h.run();
+    click(&mut h, "Xem tiếp dữ liệu mẫu");
+    (dir, data_dir, h)
+}
+
+/// Clicks `item` of the Tệp menu.
+fn file_menu(h: &mut Window, item: &str) {
+    click(h, "Tệp");
+    click(h, item);
+}
+
+/// The path field's text.
+fn path_field(h: &Window) -> String {
+    h.get_by_label("Đường dẫn").value().unwrap_or_default()
+}
+
+#[test]
+fn without_a_system_file_dialog_each_file_item_asks_for_a_typed_path() {
+    let (dir, data_dir, mut h) = first_run_without_file_dialogs();
+    let documents = data_dir.join("Khối thi đua");
+    let why = "Không mở được hộp chọn tệp của hệ thống";
+
+    // Lưu bản sao…: the documents folder proposed; a folder that does not exist is said.
+    file_menu(&mut h, "Lưu bản sao…");
+    h.get_by_label_contains(why);
+    assert_eq!(
+        path_field(&h),
+        documents.join("ban-sao.sqlite").display().to_string()
+    );
+    let nowhere = dir.path().join("khong-co").join("ban-sao.sqlite");
+    replace_text(&mut h, "Đường dẫn", nowhere.to_str().unwrap());
+    click(&mut h, "Lưu");
+    h.get_by_label_contains("Không có thư mục");
+    let copy = dir.path().join("ban-sao.sqlite");
+    replace_text(&mut h, "Đường dẫn", copy.to_str().unwrap());
+    click(&mut h, "Lưu");
+    assert!(copy.is_file());
+    assert!(h.query_by_label("Đường dẫn").is_none(), "the field closes");
+
+    // Xuất Excel…: the year's workbook, its proposed name filled in.
+    file_menu(&mut h, "Xuất Excel…");
+    assert_eq!(
+        path_field(&h),
+        documents.join("ChiTieu2020.xlsx").display().to_string()
+    );
+    let xlsx = dir.path().join("chi-tieu.xlsx");
+    replace_text(&mut h, "Đường dẫn", xlsx.to_str().unwrap());
+    click(&mut h, "Xuất");
+    assert!(xlsx.is_file());
+
+    // Xuất mẫu báo cáo số liệu…: a folder.
+    file_menu(&mut h, "Xuất mẫu báo cáo số liệu…");
+    assert_eq!(path_field(&h), documents.display().to_string());
+    let requests = dir.path().join("mau");
+    replace_text(&mut h, "Đường dẫn", requests.to_str().unwrap());
+    click(&mut h, "Xuất");
+    h.get_by_label("Đã xuất mẫu báo cáo số liệu");
+    click(&mut h, "Đóng");
+    let workbook = std::fs::read_dir(&requests)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .unwrap();
+
+    // Nhập số liệu từ Excel…: a returned workbook, previewed.
+    file_menu(&mut h, "Nhập số liệu từ Excel…");
+    h.get_by_label_contains(why);
+    replace_text(&mut h, "Đường dẫn", workbook.to_str().unwrap());
+    click(&mut h, "Nhập");
+    h.get_by_label("Nhập số liệu từ Excel");
+    assert!(h.query_by_label("Đường dẫn").is_none());
+    click(&mut h, "Hủy");
+
+    // The forms with a path field of their own say why their "Chọn…" button did nothing.
+    file_menu(&mut h, "Mới…");
+    click(&mut h, "Chọn nơi lưu…");
+    h.get_by_label_contains(why);
+    click(&mut h, "Hủy");
+    file_menu(&mut h, "Tổng hợp các khối…");
+    click(&mut h, "Chọn tệp…");
+    h.get_by_label_contains(why);
+    click(&mut h, "Đóng");
+
+    // Mở… (and Ctrl+O): a file that is not there is said; the copy opens.
+    file_menu(&mut h, "Mở… Ctrl+O");
+    assert_eq!(path_field(&h), data_dir.display().to_string());
+    click(&mut h, "Mở");
+    h.get_by_label_contains("Không có tệp");
+    click(&mut h, "Hủy");
+    assert!(h.query_by_label("Đường dẫn").is_none());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    replace_text(&mut h, "Đường dẫn", copy.to_str().unwrap());
+    click(&mut h, "Mở");
+    let opened = store(&h).path().to_path_buf();
+    // A file from outside the data folder opens as the program's own received copy of it.
+    assert!(
+        opened.starts_with(data_dir.join("received")),
+        "{}",
+        opened.display()
+    );
+    let name = opened.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(name.starts_with("ban-sao"), "{name}");
+}

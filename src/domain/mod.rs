@@ -518,6 +518,19 @@ pub struct Held {
     pub since: NaiveDate,
 }
 
+impl Held {
+    /// "Năm 2021 do Ban Quản lý Khu kinh tế giữ từ 16/12/2020": the one sentence the window and
+    /// the command line say, `holder` being the successor among the file's members.
+    pub fn sentence(&self, holder: Option<&Member>) -> String {
+        let holder = holder.map_or("đơn vị nhận bàn giao", |m| m.full_name_in(self.year));
+        format!(
+            "Năm {} do {holder} giữ từ {}",
+            self.year,
+            crate::text::date::format_date(self.since)
+        )
+    }
+}
+
 /// One line of the handover minutes' list: what was handed over, how many, a remark.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

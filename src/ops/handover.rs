@@ -185,6 +185,7 @@ pub fn perform(
     if years::get(store.conn(), req.year)?.is_some_and(|r| r.is_locked()) {
         return Err(StoreError::Locked(req.year).into());
     }
+    super::refuse_held_year(store, req.year)?;
     let minutes = minutes_path(out);
     let mut replaced = Vec::new();
     if out.exists() && is_unfinished_successor(store, req)? {

@@ -61,6 +61,9 @@ pub fn import_file(db: &Path, input: &Path) -> Result<ImportSummary> {
         // An older schema is upgraded only after a backup, like any file opened to write.
         let backups = super::backups_dir(data_dir.as_deref())?;
         let mut store = Store::open_with_backups(db, Some(&backups))?;
+        for data in &ex.years {
+            super::refuse_held_year(&store, data.record.year)?;
+        }
         return Ok(json::import(&mut store, &ex)?);
     }
     let mut summary = None;

@@ -78,6 +78,16 @@ pub enum OpsError {
         path.display()
     )]
     ForeignSheet { path: PathBuf },
+    /// The year was handed on: the successor's file holds it, so this file does not write into
+    /// it (the window says the same over the year, with the way to take it back).
+    #[error(
+        "{sentence}, nên tệp này không ghi vào năm {year}: số liệu năm {year} được nhập ở tệp của đơn vị nhận. Nếu phải làm lại việc bàn giao, hãy lấy lại quyền sửa trong cửa sổ chương trình: mở tệp này, chọn năm {year} rồi bấm “Lấy lại quyền sửa năm {year}…” trên thanh báo."
+    )]
+    HeldBySuccessor {
+        year: crate::domain::Year,
+        /// "Năm 2021 do … giữ từ 16/12/2020".
+        sentence: String,
+    },
     /// A rule of the request was broken; the message says which and what to do.
     #[error("{0}")]
     Invalid(String),
@@ -87,6 +97,20 @@ pub enum OpsError {
 }
 
 pub type Result<T, E = OpsError> = std::result::Result<T, E>;
+
+/// Refuses an operation that would write into `year` when this file handed the year on (the
+/// successor holds it: `store::years::held_by_successor`). Every writing operation asks here,
+/// so the command line and the window refuse alike.
+pub fn refuse_held_year(store: &Store, year: crate::domain::Year) -> Result<()> {
+    let Some(held) = crate::store::years::held_by_successor(store.conn(), year)? else {
+        return Ok(());
+    };
+    let members = crate::store::members::list(store.conn())?;
+    Err(OpsError::HeldBySuccessor {
+        year,
+        sentence: held.sentence(members.iter().find(|m| m.id == held.holder)),
+    })
+}
 
 /// Whether an operation may replace an output file that already exists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -73,6 +73,10 @@ pub enum Action {
     /// Reads a member's years for the Chỉ tiêu tab's chart.
     MemberYears(crate::domain::MemberId),
     Open(PathBuf),
+    /// Asks which file to open (Mở…, Ctrl+O), from the open file's folder.
+    OpenDialog,
+    /// The path field in place of a system file dialog that cannot open.
+    AskPath(super::dialogs::PathRequest),
     /// Opens a file only to show it (another window has it open to change it).
     OpenToView(PathBuf),
     /// Opens the "Mới…" form.
@@ -170,6 +174,8 @@ pub struct App {
     /// The file the last export wrote, offered to open until another message replaces it.
     exported: Option<PathBuf>,
     launcher: Launcher,
+    /// Whether the system's file dialogs are tried (the tests: never).
+    file_dialogs: super::files::FileDialogs,
     actions: Vec<Action>,
     members_tab: members_tab::MembersTab,
     indicators_tab: indicators_tab::IndicatorsTab,
@@ -197,6 +203,7 @@ impl App {
             toast: None,
             exported: None,
             launcher: Launcher::System,
+            file_dialogs: Default::default(),
             actions: Vec::new(),
             members_tab: Default::default(),
             indicators_tab: Default::default(),
@@ -318,6 +325,7 @@ impl App {
     fn apply(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::Open(_)
+            | Action::OpenDialog
             | Action::NewBlocDialog
             | Action::CreateBloc(_)
             | Action::SelectYear(_)
@@ -329,6 +337,17 @@ impl App {
                 self.toast(ctx, WAIT_FOR_EXPORT.to_owned());
             }
             Action::Open(path) => self.open(&path),
+            Action::OpenDialog => {
+                let folder = match (&self.session, &self.data_dir) {
+                    (Some(s), _) => super::files::beside(s.store.path()),
+                    (None, Some(dir)) => dir.clone(),
+                    (None, None) => PathBuf::from("."),
+                };
+                super::files::open_file(ctx, folder, &mut self.actions);
+            }
+            Action::AskPath(request) => {
+                self.dialog = Some(Dialog::Path(super::dialogs::PathDialog::new(request)));
+            }
             Action::OpenToView(path) => {
                 self.dialog = None;
                 self.show_opened(session::open_to_view(&path));
@@ -344,7 +363,10 @@ impl App {
                 let Some(s) = &self.session else { return };
                 // The native save dialog has already asked before replacing a file.
                 match ops::save_copy(&s.store, &path, Overwrite::Allow) {
-                    Ok(()) => self.toast(ctx, format!("Đã lưu bản sao: {}", path.display())),
+                    Ok(()) => {
+                        self.toast(ctx, format!("Đã lưu bản sao: {}", path.display()));
+                        self.wrote(Output::Copy, &path);
+                    }
                     Err(e) => self.dialog = Some(Dialog::error(e)),
                 }
             }
@@ -867,9 +889,16 @@ impl App {
         }
     }
 
+    /// From now on every item that asks for a file or folder shows the path field, as on a
+    /// machine whose system file dialog cannot open (the tests: no dialog opens on a desktop).
+    pub fn without_file_dialogs(&mut self) {
+        self.file_dialogs = super::files::FileDialogs::Unavailable;
+    }
+
     /// Draws the whole window; called by eframe and by the UI tests.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        super::files::set_dialogs(&ctx, self.file_dialogs);
         self.poll_export(&ctx);
         shortcuts(
             &ctx,
@@ -953,7 +982,13 @@ impl App {
         match dialog.ui(ctx, &mut self.settings) {
             None => {}
             Some(Choice::Close) => self.dialog = None,
-            Some(Choice::Do(action)) => self.actions.push(action),
+            Some(Choice::Do(action)) => {
+                // The path typed has been taken: what the action says replaces the field.
+                if matches!(dialog, Dialog::Path(_)) {
+                    self.dialog = None;
+                }
+                self.actions.push(action);
+            }
         }
     }
 }

@@ -153,7 +153,7 @@ impl HandoverTab {
                     if let Some(dir) = Path::new(self.out.trim()).parent().filter(|d| d.is_dir()) {
                         dialog = dialog.set_directory(dir);
                     }
-                    match pick(|| dialog.save_file()) {
+                    match pick(ui.ctx(), || dialog.save_file()) {
                         Picked::Chosen(p) => {
                             self.out = p.display().to_string();
                             self.no_dialog = false;

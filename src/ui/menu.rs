@@ -4,7 +4,7 @@
 
 use super::app::{Action, Tab};
 use super::export::ExportJob;
-use super::files::{Output, Picked, pick};
+use super::files::Output;
 use super::session::Session;
 use crate::ops::export::DocumentKind;
 use egui::{Align, Color32, Key, KeyboardShortcut, Layout, Modifiers, RichText};
@@ -66,14 +66,19 @@ impl Chrome<'_> {
                         actions.push(Action::SelectTab(tab));
                     }
                 }
+                // What is left of the row after the tabs: on a narrow window or with large text
+                // the name is cut short (the whole of it on hover), never drawn over a tab.
                 ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    ui.label(
-                        RichText::new(format!(
-                            "{} — năm {}",
-                            s.view.data.record.bloc_name,
-                            s.view.year()
-                        ))
-                        .strong(),
+                    ui.add(
+                        egui::Label::new(
+                            RichText::new(format!(
+                                "{} — năm {}",
+                                s.view.data.record.bloc_name,
+                                s.view.year()
+                            ))
+                            .strong(),
+                        )
+                        .truncate(),
                     );
                 });
             });
@@ -95,7 +100,7 @@ impl Chrome<'_> {
             .on_disabled_hover_text(WAIT_FOR_EXPORT)
             .clicked()
         {
-            pick_and_open(actions);
+            actions.push(Action::OpenDialog);
         }
         ui.add_enabled_ui(free, |ui| {
             ui.menu_button("Mở gần đây", |ui| {
@@ -149,13 +154,15 @@ impl Chrome<'_> {
         if ui
             .add_enabled(has_file, egui::Button::new("Lưu bản sao…"))
             .clicked()
-            && let Some(path) = rfd::FileDialog::new()
-                .set_title("Lưu bản sao tệp dữ liệu")
-                .add_filter("Tệp dữ liệu khối thi đua", &["sqlite"])
-                .set_file_name("ban-sao.sqlite")
-                .save_file()
+            && let Some(s) = self.session
         {
-            actions.push(Action::SaveCopy(path));
+            let folder = super::files::folder_for(
+                self.settings,
+                self.documents,
+                Output::Copy,
+                s.store.path(),
+            );
+            super::files::save_copy(ui.ctx(), &folder, actions);
         }
         let restore = ui.add_enabled(
             has_file && free,
@@ -188,23 +195,7 @@ impl Chrome<'_> {
             // "ChiTieu2020.xlsx" in the folder last used for workbooks, as the PDFs propose.
             let proposed =
                 super::files::default_xlsx_path(&folder(s, Output::Workbook), s.view.year());
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Xuất Excel")
-                .add_filter("Bảng tính Excel", &["xlsx"]);
-            if let Some(dir) = proposed.parent() {
-                dialog = dialog.set_directory(dir);
-            }
-            if let Some(name) = proposed.file_name() {
-                dialog = dialog.set_file_name(name.to_string_lossy());
-            }
-            match pick(|| dialog.save_file()) {
-                Picked::Chosen(path) => actions.push(Action::ExportXlsx(path)),
-                Picked::Cancelled => {}
-                Picked::Unavailable => actions.push(without_dialog(
-                    &proposed,
-                    Action::ExportXlsx(proposed.clone()),
-                )),
-            }
+            super::files::export_workbook(ui.ctx(), proposed, actions);
         }
         if ui
             .add_enabled(has_file, egui::Button::new("Xuất mẫu báo cáo số liệu…"))
@@ -212,32 +203,17 @@ impl Chrome<'_> {
             .clicked()
             && let Some(s) = self.session
         {
-            let proposed = folder(s, Output::Requests);
-            let dialog = rfd::FileDialog::new()
-                .set_title("Chọn thư mục ghi mẫu báo cáo số liệu")
-                .set_directory(&proposed);
-            match pick(|| dialog.pick_folder()) {
-                Picked::Chosen(dir) => {
-                    actions.push(Action::ExportRequests(dir, crate::ops::Overwrite::Refuse))
-                }
-                Picked::Cancelled => {}
-                Picked::Unavailable => actions.push(without_dialog(
-                    &proposed,
-                    Action::ExportRequests(proposed.clone(), crate::ops::Overwrite::Refuse),
-                )),
-            }
+            super::files::request_folder(ui.ctx(), folder(s, Output::Requests), actions);
         }
         let writable = self.session.is_some_and(|s| s.lock.is_some());
         if ui
             .add_enabled(writable, egui::Button::new("Nhập số liệu từ Excel…"))
             .on_disabled_hover_text("Tệp đang mở chỉ để xem.")
             .clicked()
-            && let Some(file) = rfd::FileDialog::new()
-                .set_title("Nhập số liệu từ Excel")
-                .add_filter("Bảng tính Excel", &["xlsx"])
-                .pick_file()
+            && let Some(s) = self.session
         {
-            actions.push(Action::PreviewImport(file));
+            // Where the data-request workbooks went: the returned ones are often put beside.
+            super::files::import_workbook(ui.ctx(), folder(s, Output::Requests), actions);
         }
     }
 
@@ -421,7 +397,7 @@ pub fn shortcuts(ctx: &egui::Context, has_file: bool, exporting: bool, actions: 
         if exporting {
             actions.push(Action::Toast(WAIT_FOR_EXPORT.to_owned()));
         } else {
-            pick_and_open(actions);
+            actions.push(Action::OpenDialog);
         }
     }
     if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F1)) {
@@ -464,33 +440,5 @@ pub fn shortcuts(ctx: &egui::Context, has_file: bool, exporting: bool, actions: 
         if pressed(Key::Y) {
             actions.push(Action::Redo);
         }
-    }
-}
-
-/// When the system's file dialog cannot open: say so, and offer the proposed place.
-fn without_dialog(proposed: &Path, then: Action) -> Action {
-    let mut lines = vec![
-        "Không mở được hộp chọn tệp của hệ thống (máy thiếu dịch vụ hộp thoại tệp), nên chương trình đề nghị ghi vào:".to_owned(),
-        proposed.display().to_string(),
-    ];
-    if proposed.is_file() {
-        lines.push("Tệp này đã có và sẽ được thay.".to_owned());
-    }
-    Action::Confirm {
-        title: "Ghi vào thư mục đề nghị?".to_owned(),
-        lines,
-        confirm: "Ghi vào đây".to_owned(),
-        then: Box::new(then),
-    }
-}
-
-/// The system's open dialog; the file chosen is opened after the frame.
-fn pick_and_open(actions: &mut Vec<Action>) {
-    if let Some(path) = rfd::FileDialog::new()
-        .set_title("Mở tệp dữ liệu khối thi đua")
-        .add_filter("Tệp dữ liệu khối thi đua", &["sqlite", "db"])
-        .pick_file()
-    {
-        actions.push(Action::Open(path));
     }
 }

@@ -240,14 +240,7 @@ impl YearView {
     /// year shown.
     pub fn held_message(&self) -> Option<String> {
         let held = self.held.as_ref()?;
-        let holder = self
-            .member(held.holder)
-            .map_or("đơn vị nhận bàn giao", |m| m.full_name_in(held.year));
-        Some(format!(
-            "Năm {} do {holder} giữ từ {}",
-            held.year,
-            crate::text::date::format_date(held.since)
-        ))
+        Some(held.sentence(self.member(held.holder)))
     }
 }
 

@@ -173,6 +173,8 @@ pub fn change_line(c: &Change) -> String {
 /// Reads `file` and matches it against `year` of the open file by its keys, writing nothing.
 /// A workbook without keys is `OpsError::ForeignSheet`: its columns must be given (`mapped`).
 pub fn preview(store: &Store, year: Year, file: &Path) -> Result<Preview> {
+    // The year first: one the file may not write into is said before the workbook is read.
+    let record = open_year(store, year)?;
     let is_request = |rows: &Rows| {
         rows.values().any(|r| {
             r.get(&KEY_COL)
@@ -186,7 +188,6 @@ pub fn preview(store: &Store, year: Year, file: &Path) -> Result<Preview> {
             path: file.to_path_buf(),
         });
     }
-    let record = open_year(store, year)?;
     let bloc = bloc_tag(&record.bloc_name);
     let members = crate::store::members::list(store.conn())?;
     let indicators: HashMap<i64, Indicator> = crate::store::indicators::list(store.conn(), year)?
@@ -255,6 +256,7 @@ pub(super) fn open_year(store: &Store, year: Year) -> Result<YearRecord> {
     if record.is_locked() {
         return Err(crate::store::StoreError::Locked(year).into());
     }
+    crate::ops::refuse_held_year(store, year)?;
     Ok(record)
 }
 

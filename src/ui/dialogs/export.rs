@@ -151,7 +151,7 @@ impl ExportDialog {
                 if let Some(dir) = Path::new(self.path.trim()).parent().filter(|d| d.is_dir()) {
                     dialog = dialog.set_directory(dir);
                 }
-                match pick(|| dialog.save_file()) {
+                match pick(ui.ctx(), || dialog.save_file()) {
                     Picked::Chosen(p) => {
                         self.path = p.display().to_string();
                         self.picked = Some(p);

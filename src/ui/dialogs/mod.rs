@@ -8,6 +8,7 @@ mod guide;
 mod import;
 mod message;
 mod new_bloc;
+mod path;
 mod preview;
 mod restore;
 mod rollup;
@@ -19,6 +20,7 @@ pub use guide::GuideDialog;
 pub use import::ImportDialog;
 pub use message::{ConfirmDialog, ErrorDialog, InfoDialog};
 pub use new_bloc::NewBlocDialog;
+pub use path::{PathDialog, PathKind, PathRequest};
 pub use preview::PreviewDialog;
 pub use restore::RestoreDialog;
 pub use rollup::RollupDialog;
@@ -52,6 +54,7 @@ pub enum Dialog {
     Import(ImportDialog),
     Columns(ColumnsDialog),
     Rollup(RollupDialog),
+    Path(PathDialog),
 }
 
 impl Dialog {
@@ -79,6 +82,7 @@ impl Dialog {
             Dialog::Import(d) => d.ui(ctx),
             Dialog::Columns(d) => d.ui(ctx),
             Dialog::Rollup(d) => d.ui(ctx),
+            Dialog::Path(d) => d.ui(ctx),
         }
     }
 }

@@ -4,6 +4,7 @@
 use super::Choice;
 use crate::ops::bloc::NewBloc;
 use crate::ui::app::Action;
+use crate::ui::files::{NO_FILE_DIALOG, Picked, pick};
 use crate::ui::widgets::{ERROR_COLOR, text_row_ui};
 
 pub struct NewBlocDialog {
@@ -60,13 +61,15 @@ impl NewBlocDialog {
                     ui.end_row();
                     text_row_ui(ui, "Lưu vào tệp", &mut form.path, "");
                 });
-            if ui.button("Chọn nơi lưu…").clicked()
-                && let Some(p) = rfd::FileDialog::new()
+            if ui.button("Chọn nơi lưu…").clicked() {
+                let dialog = rfd::FileDialog::new()
                     .add_filter("Tệp dữ liệu khối thi đua", &["sqlite"])
-                    .set_file_name("khoi-moi.sqlite")
-                    .save_file()
-            {
-                form.path = p.display().to_string();
+                    .set_file_name("khoi-moi.sqlite");
+                match pick(ui.ctx(), || dialog.save_file()) {
+                    Picked::Chosen(p) => form.path = p.display().to_string(),
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => self.error = Some(NO_FILE_DIALOG.to_owned()),
+                }
             }
             if let Some(e) = &self.error {
                 ui.colored_label(ERROR_COLOR, e.as_str());

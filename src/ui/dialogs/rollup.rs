@@ -5,6 +5,7 @@
 
 use super::Choice;
 use crate::ui::app::{Action, RollupRequest};
+use crate::ui::files::{NO_FILE_DIALOG, Picked, pick};
 use crate::ui::widgets::{ERROR_COLOR, text_row_ui};
 use std::path::PathBuf;
 
@@ -58,17 +59,21 @@ impl RollupDialog {
                     text_row_ui(ui, "Ghi ra tệp", &mut self.out, "tong-hop-cac-khoi.pdf");
                 });
             ui.horizontal(|ui| {
-                if ui.button("Chọn nơi lưu…").clicked()
-                    && let Some(p) = rfd::FileDialog::new()
+                if ui.button("Chọn nơi lưu…").clicked() {
+                    let dialog = rfd::FileDialog::new()
                         .add_filter("PDF", &["pdf"])
                         .add_filter("Word", &["docx"])
                         .add_filter("Excel", &["xlsx"])
-                        .set_file_name("tong-hop-cac-khoi.pdf")
-                        .save_file()
-                {
-                    self.out = p.display().to_string();
-                    // The system's dialog has asked before replacing.
-                    self.overwrite = true;
+                        .set_file_name("tong-hop-cac-khoi.pdf");
+                    match pick(ui.ctx(), || dialog.save_file()) {
+                        Picked::Chosen(p) => {
+                            self.out = p.display().to_string();
+                            // The system's dialog has asked before replacing.
+                            self.overwrite = true;
+                        }
+                        Picked::Cancelled => {}
+                        Picked::Unavailable => self.outcome = Some(Err(NO_FILE_DIALOG.to_owned())),
+                    }
                 }
                 ui.checkbox(&mut self.overwrite, "Ghi đè tệp đã có");
             });
@@ -119,13 +124,21 @@ impl RollupDialog {
             self.files.remove(i);
         }
         ui.horizontal(|ui| {
-            if ui.button("Chọn tệp…").clicked()
-                && let Some(picked) = rfd::FileDialog::new()
+            if ui.button("Chọn tệp…").clicked() {
+                let dialog = rfd::FileDialog::new()
                     .set_title("Chọn tệp dữ liệu của các khối")
-                    .add_filter("Tệp dữ liệu khối thi đua", &["sqlite", "db"])
-                    .pick_files()
-            {
-                self.files.extend(picked);
+                    .add_filter("Tệp dữ liệu khối thi đua", &["sqlite", "db"]);
+                // Several files at once: one path each, the first standing for the answer.
+                let mut picked = Vec::new();
+                let first = pick(ui.ctx(), || {
+                    picked = dialog.pick_files().unwrap_or_default();
+                    picked.first().cloned()
+                });
+                match first {
+                    Picked::Chosen(_) => self.files.extend(picked),
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => self.outcome = Some(Err(NO_FILE_DIALOG.to_owned())),
+                }
             }
             let label = ui.label("Đường dẫn tệp");
             ui.add(egui::TextEdit::singleline(&mut self.typed).desired_width(300.0))
