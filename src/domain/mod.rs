@@ -611,6 +611,7 @@ impl YearData {
                 versions: &self.versions,
                 opinions: &self.opinions,
                 conference: &self.conference,
+                attendees: &self.attendees,
             };
         }
         match self.other_reports.iter().find(|r| r.kind == kind) {
@@ -620,6 +621,7 @@ impl YearData {
                 versions: &r.versions,
                 opinions: &r.opinions,
                 conference: &r.conference,
+                attendees: &r.attendees,
             },
             None => ReportParts {
                 kind,
@@ -627,6 +629,7 @@ impl YearData {
                 versions: &[],
                 opinions: &[],
                 conference: &EMPTY,
+                attendees: &[],
             },
         }
     }
