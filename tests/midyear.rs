@@ -377,12 +377,15 @@ fn the_mid_year_report_and_minutes_print_in_the_decree_layout() {
         "3. Nội dung đã sửa trong chương trình.",
         "III. TIẾN ĐỘ THỰC HIỆN",
         "2. Ngày 10/07/2020: tổ chức Hội nghị sơ kết",
+        "thực hiện theo Bảng điểm thi đua năm 2020.",
     ] {
         assert!(
             words.contains(expected),
             "missing “{expected}” in:\n{words}"
         );
     }
+    // The template's note to the secretariat stays in the window, not in a plan sent out.
+    assert!(!words.contains("mẫu, cần điều chỉnh"), "{words}");
 }
 
 #[test]
