@@ -73,9 +73,10 @@ pub enum Edit {
         year: Year,
         milestones: Vec<Milestone>,
     },
-    /// Replaces the conference attendance list of a year.
+    /// Replaces the attendance list of a year's conference of `kind`.
     SetAttendees {
         year: Year,
+        kind: ReportKind,
         list: Vec<Attendee>,
     },
     InsertIndicator(Indicator),
@@ -280,9 +281,10 @@ impl Edit {
                 year: *year,
                 news: store::conference::news(conn, *year)?,
             },
-            Edit::SetAttendees { year, .. } => Edit::SetAttendees {
+            Edit::SetAttendees { year, kind, .. } => Edit::SetAttendees {
                 year: *year,
-                list: years::attendees(conn, *year)?,
+                kind: *kind,
+                list: years::attendees_of(conn, *year, *kind)?,
             },
             Edit::SetMilestones { year, .. } => Edit::SetMilestones {
                 year: *year,
@@ -467,11 +469,12 @@ impl Edit {
                 year: *year,
                 milestones: store::milestones::set(conn, *year, milestones)?,
             },
-            Edit::SetAttendees { year, list } => {
-                let old = years::attendees(conn, *year)?;
-                years::set_attendees(conn, *year, list)?;
+            Edit::SetAttendees { year, kind, list } => {
+                let old = years::attendees_of(conn, *year, *kind)?;
+                years::set_attendees_of(conn, *year, *kind, list)?;
                 Edit::SetAttendees {
                     year: *year,
+                    kind: *kind,
                     list: old,
                 }
             }

@@ -5,7 +5,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 use khoi_thi_dua::domain::calendar::{Milestone, MilestoneKind};
-use khoi_thi_dua::domain::{Conference, Handling, Opinion, ReportKind, ReportStatus, YearData};
+use khoi_thi_dua::domain::{
+    Attendee, Conference, Handling, Opinion, ReportKind, ReportStatus, YearData,
+};
 use khoi_thi_dua::report::compose::compose_draft_of;
 use khoi_thi_dua::report::document::Block;
 use khoi_thi_dua::store::{
@@ -146,6 +148,32 @@ fn with_midyear(store: &mut Store) {
                     },
                 ],
             )?;
+            // Its own attendance: one unit and a guest, not the year-end conference's nine.
+            let builder = all
+                .iter()
+                .find(|m| m.full_name_in(2020) == "Sở Xây dựng")
+                .unwrap();
+            years::set_attendees_of(
+                tx,
+                2020,
+                ReportKind::Midyear,
+                &[
+                    Attendee {
+                        id: 0,
+                        member: Some(builder.id),
+                        guest_body: String::new(),
+                        person: String::new(),
+                        position: "Lãnh đạo, chuyên viên".to_owned(),
+                    },
+                    Attendee {
+                        id: 0,
+                        member: None,
+                        guest_body: "Ban Thi đua - Khen thưởng tỉnh".to_owned(),
+                        person: "Nguyễn Văn Bình".to_owned(),
+                        position: "Phó Trưởng ban".to_owned(),
+                    },
+                ],
+            )?;
             let data = years::data(tx, 2020)?;
             let report = compose_draft_of(&all, &data, ReportKind::Midyear);
             reports::save(tx, 2020, ReportKind::Midyear, &report)?;
@@ -198,12 +226,19 @@ fn the_mid_year_report_lives_beside_the_year_end_one_and_json_carries_its_kind()
         mid.conference.venue,
         "Hội trường Sở Thông tin và Truyền thông"
     );
+    assert_eq!(mid.attendees.len(), 2);
+    assert_eq!(data.attendees.len(), 9, "the year-end list is its own");
 
     // Round trip: export, import into a new file, export again: the same JSON.
     let text = json::to_string(&json::export(store.conn(), None).unwrap()).unwrap();
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["years"][0]["other_reports"][0]["kind"], "midyear");
     assert_eq!(value["years"][0]["other_reports"][1]["kind"], "plan");
+    assert_eq!(
+        value["years"][0]["other_reports"][0]["attendees"][1]["guest_body"],
+        "Ban Thi đua - Khen thưởng tỉnh"
+    );
+    assert!(value["years"][0]["other_reports"][1]["attendees"].is_null());
     let dir = tempfile::tempdir().unwrap();
     let mut copy = Store::open(&dir.path().join("copy.sqlite")).unwrap();
     json::import(&mut copy, &json::parse(&text).unwrap()).unwrap();
@@ -219,6 +254,25 @@ fn the_mid_year_report_lives_beside_the_year_end_one_and_json_carries_its_kind()
         restored.report_parts(ReportKind::Midyear).report,
         Some(report)
     );
+    assert_eq!(
+        restored.report_parts(ReportKind::Midyear).attendees,
+        mid.attendees
+    );
+    assert_eq!(restored.attendees, data.attendees);
+
+    // An attendee with a field the format does not have, or of a unit the file does not
+    // hold, is refused.
+    let mut extra = value.clone();
+    extra["years"][0]["other_reports"][0]["attendees"][0]["seat"] = 3.into();
+    let err = json::parse(&extra.to_string()).unwrap_err().to_string();
+    assert!(err.contains("seat"), "{err}");
+    let mut dangling = value.clone();
+    dangling["years"][0]["other_reports"][0]["attendees"][0]["member"] = 999.into();
+    let mut other = Store::open(&dir.path().join("dangling.sqlite")).unwrap();
+    let err = json::import(&mut other, &json::parse(&dangling.to_string()).unwrap())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("người dự hội nghị"), "{err}");
 
     // A kind the program does not know, or the mid-year report given twice, is refused.
     let mut unknown = value.clone();
@@ -238,12 +292,6 @@ fn the_mid_year_report_lives_beside_the_year_end_one_and_json_carries_its_kind()
     assert!(err.contains("hai lần"), "{err}");
     // Nothing of the refused file was written.
     assert!(years::list(other.conn()).unwrap().is_empty());
-}
-
-fn pdf_words(path: &Path) -> Option<String> {
-    common::assert_pdf(path);
-    let raw = common::tool_text("pdftotext", &[common::s(path), "-"])?;
-    Some(raw.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 #[test]
@@ -276,7 +324,7 @@ fn the_mid_year_report_and_minutes_print_in_the_decree_layout() {
             .unwrap()
             .is_some()
     );
-    let Some(words) = pdf_words(&report) else {
+    let Some(words) = common::pdf_words(&report) else {
         return;
     };
     for expected in [
@@ -299,11 +347,13 @@ fn the_mid_year_report_and_minutes_print_in_the_decree_layout() {
     }
     // The year's results are not the review's.
     assert!(!words.contains("1.463/1.498,3"), "{words}");
-    let words = pdf_words(&minutes).unwrap();
+    let words = common::pdf_words(&minutes).unwrap();
     for expected in [
         "BIÊN BẢN",
         "Hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2020",
         "Địa điểm: Hội trường Sở Thông tin và Truyền thông.",
+        "Đại diện lãnh đạo, chuyên viên các đơn vị thành viên Khối: Sở Xây dựng.",
+        "Khách mời: Ban Thi đua - Khen thưởng tỉnh (Nguyễn Văn Bình, Phó Trưởng ban).",
         "Nêu rõ tiến độ trồng rừng",
         "THƯ KÝ",
         "CHỦ TỌA",
@@ -319,7 +369,7 @@ fn the_mid_year_report_and_minutes_print_in_the_decree_layout() {
     // The plan prints as edited in the program.
     let plan = dir.path().join("ke-hoach.pdf");
     common::export_with(dir.path(), "export-pdf", &db, "plan", &plan);
-    let words = pdf_words(&plan).unwrap();
+    let words = common::pdf_words(&plan).unwrap();
     for expected in [
         "DỰ THẢO",
         "KẾ HOẠCH",
@@ -327,12 +377,15 @@ fn the_mid_year_report_and_minutes_print_in_the_decree_layout() {
         "3. Nội dung đã sửa trong chương trình.",
         "III. TIẾN ĐỘ THỰC HIỆN",
         "2. Ngày 10/07/2020: tổ chức Hội nghị sơ kết",
+        "thực hiện theo Bảng điểm thi đua năm 2020.",
     ] {
         assert!(
             words.contains(expected),
             "missing “{expected}” in:\n{words}"
         );
     }
+    // The template's note to the secretariat stays in the window, not in a plan sent out.
+    assert!(!words.contains("mẫu, cần điều chỉnh"), "{words}");
 }
 
 #[test]

@@ -848,12 +848,138 @@ fn conference_record_then_minutes_and_news_are_composed_and_exported() {
     assert!(text.contains("Chiều ngày 16/12/2020") && text.contains("Lê Hằng"));
 }
 
+/// Tệp › Xuất PDF… offers every document of the year's cycle: the mid-year report chosen there
+/// is written by the same background export as the year-end one, and the print preview offers
+/// the same choice.
+#[test]
+fn the_mid_year_report_chosen_in_the_export_dialog_is_exported() {
+    let (f, mut h) = first_run();
+    click(&mut h, "Tệp");
+    // The menu's item shows its shortcut beside its name.
+    h.get_by_label_contains("Xuất PDF…").click();
+    h.run();
+    h.get_by_label("Xuất báo cáo");
+    click(&mut h, "Văn bản:");
+    click(&mut h, "Báo cáo sơ kết 6 tháng đầu năm");
+    h.get_by_label("Xuất báo cáo sơ kết 6 tháng đầu năm");
+    let proposed = h.get_by_label("Lưu vào tệp:").value().unwrap_or_default();
+    assert!(
+        proposed.ends_with("BaoCaoSoKet6Thang2020.pdf"),
+        "{proposed}"
+    );
+    let pdf = f.data_dir.join("so-ket.pdf");
+    export_to(&mut h, &pdf);
+    h.get_by_label_contains("Đã xuất PDF báo cáo sơ kết 6 tháng đầu năm 2020 (");
+    // The year had no mid-year report: the export composed and saved its draft.
+    h.get_by_label_contains("Năm này chưa có báo cáo sơ kết");
+    assert!(
+        reports::get(store(&h).conn(), 2020, ReportKind::Midyear)
+            .unwrap()
+            .is_some()
+    );
+    if let Some(words) = common::pdf_words(&pdf) {
+        for expected in [
+            "Sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2020",
+            "NHIỆM VỤ TRỌNG TÂM 6 THÁNG CUỐI NĂM 2020",
+            "- Lưu: VT.",
+        ] {
+            assert!(
+                words.contains(expected),
+                "missing “{expected}” in:\n{words}"
+            );
+        }
+        assert!(!words.contains("Báo cáo tổng kết"), "{words}");
+    }
+    // The print preview chooses among the same documents.
+    click(&mut h, "Tệp");
+    open_preview(&mut h, |h| {
+        h.get_by_label_contains("Xem trước…").click();
+    });
+    h.get_by_label("Xem trước báo cáo năm 2020");
+    h.get_by_label("Văn bản:").click();
+    h.run();
+    h.get_by_label("Kế hoạch tổ chức phong trào thi đua")
+        .click();
+    // The chosen document replaces the pages shown: let the old ones go before waiting.
+    h.run_steps(2);
+    open_preview(&mut h, |_| {});
+    h.get_by_label("Xem trước kế hoạch tổ chức phong trào thi đua năm 2020");
+    click(&mut h, "Đóng");
+}
+
+/// The mid-year conference has its own attendance list, ticked in the Báo cáo tab's conference
+/// part of the mid-year kind, one undo step; its minutes list who attended, the year-end list
+/// left as it was.
+#[test]
+fn the_mid_year_attendance_is_its_own_and_flows_into_its_minutes() {
+    use egui::accesskit::Role;
+    let (f, mut h) = first_run();
+    let year_end = years::attendees(store(&h).conn(), 2020).unwrap();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Sơ kết 6 tháng đầu năm");
+    click(&mut h, "Tạo dự thảo từ số liệu");
+    click(&mut h, "Hội nghị sơ kết");
+    h.get_by_label("Đơn vị và đại biểu dự hội nghị");
+    for unit in ["Sở Xây dựng", "Sở Công Thương"] {
+        h.get_by_role_and_label(Role::CheckBox, unit).scroll_to_me();
+        h.run();
+        h.get_by_role_and_label(Role::CheckBox, unit).click();
+        h.run();
+    }
+    h.get_by_label("Thêm cơ quan khách mời:").scroll_to_me();
+    h.run();
+    type_into(
+        &mut h,
+        "Thêm cơ quan khách mời:",
+        "Ban Thi đua - Khen thưởng tỉnh",
+    );
+    click(&mut h, "Thêm khách mời");
+    let conn = store(&h).conn();
+    let mid = years::attendees_of(conn, 2020, ReportKind::Midyear).unwrap();
+    let bodies: Vec<&str> = mid.iter().map(|a| a.guest_body.as_str()).collect();
+    assert_eq!(mid.len(), 3, "{mid:?}");
+    assert_eq!(bodies[2], "Ban Thi đua - Khen thưởng tỉnh");
+    assert_eq!(years::attendees(conn, 2020).unwrap(), year_end);
+    // One Ctrl+Z takes the guest away again, and Ctrl+Y brings it back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let conn = store(&h).conn();
+    assert_eq!(
+        years::attendees_of(conn, 2020, ReportKind::Midyear)
+            .unwrap()
+            .len(),
+        2
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    click_scrolled(&mut h, "Xuất biên bản hội nghị…");
+    h.get_by_label("Xuất biên bản hội nghị sơ kết");
+    let pdf = f.data_dir.join("bien-ban-so-ket.pdf");
+    export_to(&mut h, &pdf);
+    h.get_by_label_contains("Đã xuất PDF biên bản hội nghị sơ kết 6 tháng đầu năm 2020");
+    let Some(words) = common::pdf_words(&pdf) else {
+        return;
+    };
+    for expected in [
+        "Đại diện lãnh đạo, chuyên viên các đơn vị thành viên Khối: Sở Công Thương; Sở Xây dựng.",
+        "Khách mời: Ban Thi đua - Khen thưởng tỉnh.",
+    ] {
+        assert!(
+            words.contains(expected),
+            "missing “{expected}” in:\n{words}"
+        );
+    }
+    // Only those ticked for the review: not the year-end conference's units.
+    assert!(!words.contains("Sở Thông tin và Truyền thông;"), "{words}");
+}
+
 /// Types `path` into the open export dialog and clicks "Xuất".
 fn export_to(h: &mut Window, path: &Path) {
     replace_text(h, "Lưu vào tệp:", path.to_str().unwrap());
     // The export starts on a worker thread that keeps asking for frames: step, do not settle.
     h.get_by_label("Xuất").click();
     h.run_steps(4);
+    wait_for_export(h);
 }
 
 /// Adds an empty `year` to the open file, as a handover would, and shows the window again.

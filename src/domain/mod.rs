@@ -624,6 +624,7 @@ impl YearData {
                 versions: &self.versions,
                 opinions: &self.opinions,
                 conference: &self.conference,
+                attendees: &self.attendees,
             };
         }
         match self.other_reports.iter().find(|r| r.kind == kind) {
@@ -633,6 +634,7 @@ impl YearData {
                 versions: &r.versions,
                 opinions: &r.opinions,
                 conference: &r.conference,
+                attendees: &r.attendees,
             },
             None => ReportParts {
                 kind,
@@ -640,6 +642,7 @@ impl YearData {
                 versions: &[],
                 opinions: &[],
                 conference: &EMPTY,
+                attendees: &[],
             },
         }
     }

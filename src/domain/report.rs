@@ -1,7 +1,7 @@
 //! The year's summary report as the secretariat edits it, its saved versions, and the opinions
 //! raised on the draft at the conference.
 
-use super::{Conference, MemberId, Period, Year};
+use super::{Attendee, Conference, MemberId, Period, Year};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -271,6 +271,9 @@ pub struct KindReport {
     pub opinions: Vec<Opinion>,
     #[serde(default)]
     pub conference: Conference,
+    /// Who attended this kind's conference (the year-end one's is `YearData::attendees`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendees: Vec<Attendee>,
 }
 
 impl KindReport {
@@ -281,6 +284,7 @@ impl KindReport {
             versions: Vec::new(),
             opinions: Vec::new(),
             conference: Conference::default(),
+            attendees: Vec::new(),
         }
     }
 
@@ -290,6 +294,7 @@ impl KindReport {
             && self.versions.is_empty()
             && self.opinions.is_empty()
             && self.conference == Conference::default()
+            && self.attendees.is_empty()
     }
 }
 
@@ -302,4 +307,6 @@ pub struct ReportParts<'a> {
     pub versions: &'a [ReportVersion],
     pub opinions: &'a [Opinion],
     pub conference: &'a Conference,
+    /// Who attended its conference.
+    pub attendees: &'a [Attendee],
 }

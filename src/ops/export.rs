@@ -61,6 +61,35 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
+    /// The documents of the year's cycle, in the order the year brings them: the plan and the
+    /// pledge at its start, the mid-year review and its minutes, the year-end report, its
+    /// minutes and the news item. The export dialog and the print preview offer them to choose.
+    pub const CYCLE: [DocumentKind; 7] = [
+        DocumentKind::Plan,
+        DocumentKind::Pledge,
+        DocumentKind::MidyearReport,
+        DocumentKind::MidyearMinutes,
+        DocumentKind::Report,
+        DocumentKind::Minutes,
+        DocumentKind::News,
+    ];
+
+    /// The document's name in a list to choose from ("Báo cáo sơ kết 6 tháng đầu năm").
+    pub fn choice_label(self) -> String {
+        match self {
+            DocumentKind::Report => "Báo cáo tổng kết năm".to_owned(),
+            DocumentKind::Minutes => "Biên bản hội nghị tổng kết".to_owned(),
+            DocumentKind::MidyearReport => "Báo cáo sơ kết 6 tháng đầu năm".to_owned(),
+            other => {
+                let label = other.label();
+                let mut chars = label.chars();
+                chars.next().map_or_else(String::new, |first| {
+                    first.to_uppercase().chain(chars).collect()
+                })
+            }
+        }
+    }
+
     /// The report document of `kind`.
     pub fn report(kind: ReportKind) -> Self {
         match kind {

@@ -392,7 +392,7 @@ pub fn review_minutes_document(cx: &Context<'_>) -> Document {
             blocks.push(Block::Paragraph(format!("{role}: {}.", person_line(p))));
         }
     }
-    let (units, _) = attendance(cx.members, data);
+    let (units, _) = attendance(cx.members, data.record.year, &data.attendees);
     if !units.is_empty() {
         blocks.push(Block::Paragraph(format!(
             "Đại diện các đơn vị thành viên Khối: {}.",

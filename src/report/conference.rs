@@ -10,8 +10,8 @@ use super::compose::{
 };
 use super::document::{Block, Closing, Document, DraftMark, Meta, Signature};
 use crate::domain::{
-    Handling, Indicator, Member, MemberId, NewsItem, PartOfDay, Person, ReportKind, ReportStatus,
-    Year, YearData,
+    Attendee, Handling, Indicator, Member, MemberId, NewsItem, PartOfDay, Person, ReportKind,
+    ReportStatus, Year, YearData,
 };
 use crate::text::date::{format_date, format_document_date};
 use crate::text::join_with_and;
@@ -49,12 +49,16 @@ pub(super) fn person_line(p: &Person) -> String {
     s
 }
 
-/// Who attended: the member units, then the guest bodies, with people where known.
-pub(super) fn attendance(members: &[Member], data: &YearData) -> (Vec<String>, Vec<String>) {
-    let year = data.record.year;
+/// Who attended `list` (a conference of `year`): the member units, then the guest bodies, with
+/// people where known.
+pub(super) fn attendance(
+    members: &[Member],
+    year: Year,
+    list: &[Attendee],
+) -> (Vec<String>, Vec<String>) {
     let mut units = Vec::new();
     let mut guests = Vec::new();
-    for a in &data.attendees {
+    for a in list {
         let body = match a.member {
             Some(id) => name_in(members, id, year),
             None => a.guest_body.clone(),
@@ -91,8 +95,9 @@ pub fn minutes_document(members: &[Member], data: &YearData) -> Document {
 }
 
 /// The minutes of the conference of `kind` (the year-end conference, the mid-year review) of
-/// `data.record.year`. What belongs to the year's end (the attendance list, the ranking, the
-/// awards, next year's directions and leader) is said only at the year-end conference.
+/// `data.record.year`. What belongs to the year's end (the ranking, the awards, next year's
+/// directions and leader) is said only at the year-end conference; each conference has its
+/// own attendance list.
 pub fn minutes_document_of(members: &[Member], data: &YearData, kind: ReportKind) -> Document {
     let rec = &data.record;
     let year = rec.year;
@@ -154,12 +159,7 @@ pub fn minutes_document_of(members: &[Member], data: &YearData, kind: ReportKind
             person_line(&conf.secretary)
         )));
     }
-    // The attendance list is the year-end conference's.
-    let (units, guests) = if year_end {
-        attendance(members, data)
-    } else {
-        (Vec::new(), Vec::new())
-    };
+    let (units, guests) = attendance(members, year, parts.attendees);
     if !units.is_empty() {
         blocks.push(Block::Paragraph(format!(
             "Đại diện lãnh đạo, chuyên viên các đơn vị thành viên Khối: {}.",

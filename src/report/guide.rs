@@ -9,7 +9,7 @@ pub const SECTIONS: &[(&str, &str)] = &[
     (
         "1. Một năm thi đua trong chương trình",
         "Đầu năm: áp dụng bảng điểm (thẻ Chấm điểm), nhập chỉ tiêu đăng ký và công trình, phần việc trọng điểm của từng đơn vị (thẻ Chỉ tiêu), soạn Kế hoạch ở thẻ Báo cáo (chọn “Kế hoạch”), rồi xuất Kế hoạch và Bản ký kết giao ước thi đua.
-Giữa năm: chọn kỳ “6 tháng đầu năm” ở thẻ Chỉ tiêu để nhập kết quả 6 tháng; ở thẻ Báo cáo chọn “Sơ kết 6 tháng đầu năm” để soạn báo cáo sơ kết từ kết quả đó (so với kế hoạch năm), ghi hội nghị sơ kết và xuất biên bản, như báo cáo tổng kết.
+Giữa năm: chọn kỳ “6 tháng đầu năm” ở thẻ Chỉ tiêu để nhập kết quả 6 tháng; ở thẻ Báo cáo chọn “Sơ kết 6 tháng đầu năm” để soạn báo cáo sơ kết từ kết quả đó (so với kế hoạch năm), ghi hội nghị sơ kết (cả đơn vị và đại biểu dự) và xuất biên bản, như báo cáo tổng kết.
 Cuối năm: nhập kết quả cả năm, đoạn thành tích, điểm tự chấm, khối chấm và thống nhất; soạn và thông qua báo cáo tổng kết; ghi thông tin hội nghị; bình xét, bỏ phiếu và lập tờ trình đề nghị khen thưởng.
 Kết thúc: bàn giao nhiệm vụ Trưởng khối cùng tệp dữ liệu cho đơn vị năm sau (thẻ Bàn giao).
 Thẻ Việc cần làm cho biết năm đang mở còn thiếu gì; bấm “Mở thẻ …” để đến đúng chỗ cần làm.",
@@ -43,7 +43,7 @@ Phần Hội nghị tổng kết ghi ngày, địa điểm, chủ tọa, thư k�
     ),
     (
         "7. Xuất văn bản, Excel và xem trước",
-        "Mọi văn bản xuất ra PDF hoặc Word (.docx) theo thể thức Nghị định 30/2020/NĐ-CP; chọn định dạng trong hộp thoại xuất. “Xem trước” cho xem các trang trước khi xuất (Ctrl+Shift+P). Sau khi xuất, “Mở tệp” và “Mở thư mục” mở ngay tệp vừa ghi.
+        "Mọi văn bản xuất ra PDF hoặc Word (.docx) theo thể thức Nghị định 30/2020/NĐ-CP; chọn định dạng trong hộp thoại xuất. Tệp › Xuất PDF… (Ctrl+P) mở báo cáo tổng kết; ở mục “Văn bản:” chọn văn bản khác của năm: kế hoạch, giao ước, báo cáo sơ kết 6 tháng và biên bản hội nghị sơ kết, biên bản hội nghị tổng kết, tin bài. “Xem trước” cho xem các trang trước khi xuất (Ctrl+Shift+P). Sau khi xuất, “Mở tệp” và “Mở thư mục” mở ngay tệp vừa ghi.
 Tệp › Xuất Excel… ghi bảng chỉ tiêu, xếp hạng, bảng điểm và đề nghị khen thưởng. Tệp › Xuất mẫu báo cáo số liệu… ghi cho mỗi đơn vị một tệp Excel để điền; Tệp › Nhập số liệu từ Excel… đọc lại tệp đã điền, cho xem trước mọi thay đổi rồi mới ghi.
 Tệp › Tổng hợp các khối… tổng hợp tệp dữ liệu của nhiều khối để so sánh (dành cho Ban Thi đua - Khen thưởng tỉnh).",
     ),

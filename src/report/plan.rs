@@ -7,7 +7,7 @@ use super::compose::{TO_FILL, launched_by};
 use super::document::{Block, Document, DraftMark};
 use super::scores::bloc_document;
 use crate::domain::calendar::{MilestoneKind, in_date_order};
-use crate::domain::{Member, Year, YearData, YearRecord, members_in};
+use crate::domain::{Member, Year, YearData, YearRecord};
 use crate::text::date::format_date;
 
 /// The plan of `data`'s year; `previous` is the year before, whose conference adopted the
@@ -49,7 +49,7 @@ pub fn plan_document(
     let scoring = match data.scoring.scheme.as_ref() {
         Some(s) => format!(
             "3. Việc chấm điểm, xếp hạng thi đua thực hiện theo {}.",
-            s.name.trim()
+            s.document_name()
         ),
         None => format!("3. Việc chấm điểm, xếp hạng thi đua: {TO_FILL}"),
     };
@@ -94,10 +94,9 @@ pub fn plan_document(
     blocks.push(Block::Paragraph(format!(
         "1. {leader} (Trưởng khối) chủ trì, theo dõi, đôn đốc việc thực hiện Kế hoạch; tổng hợp kết quả, tổ chức sơ kết, tổng kết."
     )));
-    blocks.push(Block::Paragraph(format!(
-        "2. Các đơn vị thành viên ({} đơn vị) xây dựng kế hoạch triển khai trong cơ quan, đơn vị mình và báo cáo kết quả đúng thời hạn.",
-        members_in(members, year).len()
-    )));
+    blocks.push(Block::Paragraph(
+        "2. Các đơn vị thành viên Khối căn cứ Kế hoạch này xây dựng kế hoạch triển khai trong cơ quan, đơn vị mình và báo cáo kết quả đúng thời hạn.".to_owned(),
+    ));
     let mut doc = bloc_document(
         members,
         data,

@@ -61,7 +61,7 @@ pub fn pledge_document(
     blocks.push(Block::Heading("III. TỔ CHỨC THỰC HIỆN".to_owned()));
     let scoring = match data.scoring.scheme.as_ref() {
         Some(s) => {
-            let mut by = s.name.trim().to_owned();
+            let mut by = s.document_name().to_owned();
             if !s.basis.trim().is_empty() {
                 by.push_str(&format!(" ({}", s.basis.trim()));
                 if let Some(d) = s.basis_date {

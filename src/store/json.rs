@@ -290,7 +290,6 @@ fn import_into(conn: &Connection, ex: &Exchange) -> Result<ImportSummary> {
         let mut open = data.record.clone();
         open.status = YearStatus::Open;
         years::insert(conn, &open)?;
-        years::set_attendees(conn, year, &data.attendees)?;
         for ind in &data.indicators {
             if ind.year != year {
                 return Err(StoreError::Invalid(format!(
@@ -362,15 +361,15 @@ fn check_member_refs(data: &YearData, known: &HashSet<MemberId>) -> Result<()> {
         return Err(dangling("đoạn thành tích".to_owned(), n.member));
     }
     let unknown = |id: &Option<MemberId>| id.filter(|id| !known.contains(id));
-    if let Some((a, id)) = data
-        .attendees
-        .iter()
-        .find_map(|a| unknown(&a.member).map(|id| (a, id)))
-    {
-        return Err(dangling(format!("người dự hội nghị “{}”", a.person), id));
-    }
     for kind in ReportKind::ALL {
         let parts = data.report_parts(kind);
+        if let Some((a, id)) = parts
+            .attendees
+            .iter()
+            .find_map(|a| unknown(&a.member).map(|id| (a, id)))
+        {
+            return Err(dangling(format!("người dự hội nghị “{}”", a.person), id));
+        }
         if let Some((o, id)) = parts
             .opinions
             .iter()
@@ -486,5 +485,6 @@ fn import_report(conn: &Connection, year: Year, parts: ReportParts<'_>) -> Resul
     if *parts.conference != crate::domain::Conference::default() {
         conference::set(conn, year, kind, parts.conference)?;
     }
+    years::set_attendees_of(conn, year, kind, parts.attendees)?;
     Ok(())
 }

@@ -362,8 +362,9 @@ CREATE INDEX indicator_key ON indicator(key);
 /// are keyed by year and kind, so both tables are rebuilt (SQLite cannot change a primary key), the sections with
 /// them since they refer to the report; the children are rebuilt before their parent is dropped,
 /// so that the foreign keys never cascade. A conference other than the year-end one keeps its
-/// own date and venue (the year-end one's stay on `year`). A year has dated milestones (the
-/// pledge, the deadlines for figures, the reviews, the handover).
+/// own date and venue (the year-end one's stay on `year`), and its own attendance list (an
+/// attendee row keyed by the conference's kind, every existing row the year-end one's). A year
+/// has dated milestones (the pledge, the deadlines for figures, the reviews, the handover).
 const V9: &str = r#"
 CREATE TABLE report_v9 (
     year            INTEGER NOT NULL REFERENCES year(year) ON DELETE CASCADE,
@@ -447,6 +448,9 @@ CREATE TABLE milestone (
     date  TEXT NOT NULL,                         -- ISO 8601
     PRIMARY KEY (year, kind)
 );
+
+ALTER TABLE attendee ADD COLUMN report_kind TEXT NOT NULL DEFAULT 'year_end'
+    CHECK (report_kind IN ('year_end', 'midyear', 'plan'));
 "#;
 
 /// Applies every migration after `from` up to `to`, each with its version bump in one

@@ -243,13 +243,19 @@ pub fn insert_events(conn: &Connection, year: Year, events: &[YearEvent]) -> Res
     Ok(())
 }
 
+/// Who attended the year-end conference of `year`.
 pub fn attendees(conn: &Connection, year: Year) -> Result<Vec<Attendee>> {
+    attendees_of(conn, year, ReportKind::YearEnd)
+}
+
+/// Who attended the conference of `kind` in `year`, in the list's order.
+pub fn attendees_of(conn: &Connection, year: Year, kind: ReportKind) -> Result<Vec<Attendee>> {
     let mut stmt = conn.prepare(
         "SELECT id, member_id, guest_body, person, position FROM attendee
-         WHERE year = ?1 ORDER BY sort, id",
+         WHERE year = ?1 AND report_kind = ?2 ORDER BY sort, id",
     )?;
     let rows = stmt
-        .query_map([year], |r| {
+        .query_map(params![year, kind.as_str()], |r| {
             Ok(Attendee {
                 id: r.get(0)?,
                 member: r.get(1)?,
@@ -262,10 +268,24 @@ pub fn attendees(conn: &Connection, year: Year) -> Result<Vec<Attendee>> {
     Ok(rows)
 }
 
-/// Replaces the year's attendance list with `list`, in that order.
+/// Replaces the year-end conference's attendance list with `list`, in that order.
 pub fn set_attendees(conn: &Connection, year: Year, list: &[Attendee]) -> Result<()> {
+    set_attendees_of(conn, year, ReportKind::YearEnd, list)
+}
+
+/// Replaces the attendance list of the conference of `kind` with `list`, in that order; the
+/// other conferences' lists stay.
+pub fn set_attendees_of(
+    conn: &Connection,
+    year: Year,
+    kind: ReportKind,
+    list: &[Attendee],
+) -> Result<()> {
     ensure_open(conn, year)?;
-    conn.execute("DELETE FROM attendee WHERE year = ?1", [year])?;
+    conn.execute(
+        "DELETE FROM attendee WHERE year = ?1 AND report_kind = ?2",
+        params![year, kind.as_str()],
+    )?;
     for (i, a) in list.iter().enumerate() {
         if a.member.is_none() && a.guest_body.trim().is_empty() {
             return Err(StoreError::Invalid(
@@ -274,11 +294,12 @@ pub fn set_attendees(conn: &Connection, year: Year, list: &[Attendee]) -> Result
             ));
         }
         conn.execute(
-            "INSERT INTO attendee (id, year, sort, member_id, guest_body, person, position)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO attendee (id, year, report_kind, sort, member_id, guest_body, person, position)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 (a.id > 0).then_some(a.id),
                 year,
+                kind.as_str(),
                 i as i64,
                 a.member,
                 nfc(&a.guest_body),
@@ -385,6 +406,7 @@ fn other_reports(conn: &Connection, year: Year) -> Result<Vec<KindReport>> {
             versions: reports::versions(conn, year, kind)?,
             opinions: reports::opinions(conn, year, kind)?,
             conference: conference::get(conn, year, kind)?,
+            attendees: attendees_of(conn, year, kind)?,
         };
         if !r.is_empty() {
             out.push(r);

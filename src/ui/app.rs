@@ -454,8 +454,7 @@ impl App {
                 self.dialog = Some(Dialog::Export(ExportDialog::new(kind, &path, warnings)));
             }
             Action::Preview(kind) => self.preview(ctx, kind),
-            Action::ExportPdf(DocumentKind::Report, path) => self.start_export(ctx, path),
-            Action::ExportPdf(kind, path) => self.export_now(ctx, kind, &path),
+            Action::ExportPdf(kind, path) => self.start_export(ctx, kind, path),
             Action::OpenWithSystem(path) => self.launch(&path),
             Action::Confirm {
                 title,
@@ -638,13 +637,14 @@ impl App {
         }
     }
 
-    /// Starts exporting the year's report in the background. One export at a time: a second
-    /// one is refused rather than replacing the first, whose result would never be shown.
-    fn start_export(&mut self, ctx: &egui::Context, path: PathBuf) {
+    /// Starts exporting `kind` of the year in the background, whatever the document. One
+    /// export at a time: a second one is refused rather than replacing the first, whose result
+    /// would never be shown.
+    fn start_export(&mut self, ctx: &egui::Context, kind: DocumentKind, path: PathBuf) {
         if let Some(job) = &self.export {
             let message = format!(
-                "Đang xuất báo cáo năm {} ra “{}”. Hãy chờ xuất xong (hoặc bấm Hủy xuất) rồi xuất lại.",
-                job.year,
+                "Đang xuất {} ra “{}”. Hãy chờ xuất xong (hoặc bấm Hủy xuất) rồi xuất lại.",
+                job.kind.of_year(job.year),
                 job.path.display()
             );
             self.refuse_export(message);
@@ -653,7 +653,7 @@ impl App {
         self.save_settings();
         let Some(s) = &mut self.session else { return };
         let year = s.view.year();
-        match ExportJob::start(&mut s.store, year, path, ctx, &self.settings) {
+        match ExportJob::start(&mut s.store, year, kind, path, ctx, &self.settings) {
             Ok(job) => {
                 self.export = Some(job);
                 self.dialog = None;
@@ -670,32 +670,6 @@ impl App {
         let year = s.view.year();
         match PreviewJob::start(&s.store, year, kind, ctx, &self.settings) {
             Ok(job) => self.dialog = Some(Dialog::Preview(PreviewDialog::new(kind, year, job))),
-            Err(e) => self.refuse_export(e.to_string()),
-        }
-    }
-
-    /// Exports the conference minutes or the news item at once (they are short).
-    fn export_now(&mut self, ctx: &egui::Context, kind: DocumentKind, path: &Path) {
-        self.save_settings();
-        let Some(s) = &mut self.session else { return };
-        let year = s.view.year();
-        let fonts = ops::export::document_fonts(self.settings.use_system_font);
-        // The export dialog asked before replacing an existing file.
-        let options = self.settings.print_options();
-        match ops::export::export_document(
-            &mut s.store,
-            year,
-            kind,
-            path,
-            &fonts,
-            options,
-            Overwrite::Allow,
-        ) {
-            Ok(done) => {
-                self.dialog = done.missing_chars_message().map(Dialog::error);
-                self.toast(ctx, format!("Đã xuất: {}", path.display()));
-                self.wrote(Output::Document, path);
-            }
             Err(e) => self.refuse_export(e.to_string()),
         }
     }
@@ -809,32 +783,21 @@ impl App {
         if let Some(s) = &mut self.session
             && s.store.path() == job.db
         {
-            if let Err(e) = ops::export::record(&mut s.store, job.year, DocumentKind::Report) {
+            if let Err(e) = ops::export::record(&mut s.store, job.year, job.kind) {
                 self.dialog = Some(Dialog::error(e));
             }
             self.reload(None);
         }
-        let mut message = if done.pages > 0 {
-            format!(
-                "Đã xuất PDF báo cáo năm {} ({} trang): {}",
-                job.year,
-                done.pages,
-                job.path.display()
-            )
-        } else {
-            format!(
-                "Đã xuất báo cáo năm {} ra tệp Word: {}",
-                job.year,
-                job.path.display()
-            )
-        };
+        let mut message = job.message(&done);
         if let Some(missing) = done.missing_chars_message() {
             self.dialog = Some(Dialog::error(missing));
             message.push_str(" — có ký tự bị thay thế");
         }
         if job.composed {
-            message
-                .push_str(". Năm này chưa có báo cáo nên chương trình đã soạn dự thảo từ số liệu.");
+            message.push_str(&format!(
+                ". Năm này chưa có {} nên chương trình đã soạn dự thảo từ số liệu.",
+                job.kind.label()
+            ));
         }
         self.toast(ctx, message);
         self.wrote(Output::Document, &job.path);

@@ -1,9 +1,10 @@
-//! Exporting a PDF off the UI thread: the document is read from the store on the UI thread
-//! (fast), then laid out and written on a worker thread with progress and cancellation, so the
-//! window never freezes on a report of hundreds of pages.
+//! Exporting any of the year's documents off the UI thread: the document is read from the store
+//! on the UI thread (fast), then laid out and written on a worker thread with progress and
+//! cancellation, so the window never freezes on a report of hundreds of pages. Every document
+//! takes this one path, whatever its kind.
 
 use crate::domain::Year;
-use crate::ops::export::{DocumentKind, Exported, document_fonts, prepare, write};
+use crate::ops::export::{DocumentKind, Exported, Format, document_fonts, prepare, write};
 use crate::ops::{OpsError, Overwrite, check_output};
 use crate::store::Store;
 use crate::ui::settings::Settings;
@@ -13,14 +14,16 @@ use std::sync::{Arc, Mutex};
 
 type Outcome = Arc<Mutex<Option<Result<Exported, OpsError>>>>;
 
-/// A report export running on a worker thread. It knows what it exports, so that its result is
+/// An export running on a worker thread. It knows what it exports, so that its result is
 /// recorded against that year of that file whatever the window shows when it finishes.
 pub struct ExportJob {
-    /// The year whose report is being exported.
+    /// The year whose document is being exported.
     pub year: Year,
+    /// Which document.
+    pub kind: DocumentKind,
     /// The database file the report comes from.
     pub db: PathBuf,
-    /// The PDF being written.
+    /// The file being written.
     pub path: PathBuf,
     /// Whether the year had no report, so a draft was composed from the data for the export.
     pub composed: bool,
@@ -31,10 +34,11 @@ pub struct ExportJob {
 }
 
 impl ExportJob {
-    /// Starts exporting `year`'s report to `path`.
+    /// Starts exporting `kind` of `year` to `path`.
     pub fn start(
         store: &mut Store,
         year: Year,
+        kind: DocumentKind,
         path: PathBuf,
         ctx: &egui::Context,
         settings: &Settings,
@@ -43,16 +47,11 @@ impl ExportJob {
         // The export dialog has asked before replacing an existing file; the open database is
         // never a place to write to.
         check_output(&path, &[store.path()], Overwrite::Allow)?;
-        let prepared = prepare(
-            store,
-            year,
-            DocumentKind::Report,
-            &path,
-            settings.print_options(),
-        )?;
+        let prepared = prepare(store, year, kind, &path, settings.print_options())?;
         let composed = prepared.composed;
         let job = ExportJob {
             year,
+            kind,
             db: store.path().to_path_buf(),
             path: path.clone(),
             composed,
@@ -84,8 +83,20 @@ impl ExportJob {
                 }
                 ctx.request_repaint();
             })
-            .map_err(|e| OpsError::Invalid(format!("Không bắt đầu xuất PDF được ({e}).")))?;
+            .map_err(|e| OpsError::Invalid(format!("Không bắt đầu xuất văn bản được ({e}).")))?;
         Ok(job)
+    }
+
+    /// What the status bar says once `done` is written: "Đã xuất PDF báo cáo sơ kết 6 tháng
+    /// đầu năm 2020 (4 trang): …", "Đã xuất báo cáo năm 2020 ra tệp Word: …".
+    pub fn message(&self, done: &Exported) -> String {
+        let what = self.kind.of_year(self.year);
+        let path = self.path.display();
+        match Format::for_output(self.kind, &self.path) {
+            Ok(Format::Pdf) => format!("Đã xuất PDF {what} ({} trang): {path}", done.pages),
+            Ok(Format::Docx) => format!("Đã xuất {what} ra tệp Word: {path}"),
+            _ => format!("Đã xuất {what}: {path}"),
+        }
     }
 
     /// The result once the worker has finished.

@@ -11,7 +11,7 @@ use egui::{Align, Color32, Key, KeyboardShortcut, Layout, Modifiers, RichText};
 use std::path::{Path, PathBuf};
 
 /// Why the year picker and the ways of opening another file wait while an export runs.
-pub const WAIT_FOR_EXPORT: &str = "Đang xuất PDF: hãy chờ xuất xong (hoặc bấm Hủy xuất ở thanh trạng thái) rồi đổi năm hay mở tệp khác.";
+pub const WAIT_FOR_EXPORT: &str = "Đang xuất văn bản: hãy chờ xuất xong (hoặc bấm Hủy xuất ở thanh trạng thái) rồi đổi năm hay mở tệp khác.";
 
 /// What Ctrl+S says: every change is written to the file as it is made.
 pub const SAVED: &str = "Mọi thay đổi đã được lưu (chương trình lưu ngay mỗi thay đổi).";
@@ -129,6 +129,7 @@ impl Chrome<'_> {
                 has_file,
                 egui::Button::new("Xuất PDF…").shortcut_text("Ctrl+P"),
             )
+            .on_hover_text("Xuất một văn bản của năm (báo cáo tổng kết, báo cáo sơ kết 6 tháng, biên bản, kế hoạch, giao ước, tin bài) ra PDF hoặc Word")
             .clicked()
         {
             actions.push(Action::ExportPdfDialog(DocumentKind::Report));
@@ -138,7 +139,7 @@ impl Chrome<'_> {
                 has_file,
                 egui::Button::new("Xem trước…").shortcut_text("Ctrl+Shift+P"),
             )
-            .on_hover_text("Xem các trang của báo cáo như khi in")
+            .on_hover_text("Xem các trang của một văn bản của năm như khi in")
             .clicked()
         {
             actions.push(Action::Preview(DocumentKind::Report));
@@ -360,10 +361,10 @@ impl Chrome<'_> {
     }
 }
 
-/// "Đang xuất PDF năm …", the progress bar and "Hủy xuất".
+/// "Đang xuất báo cáo sơ kết 6 tháng đầu năm 2020…", the progress bar and "Hủy xuất".
 fn export_progress_ui(ui: &mut egui::Ui, job: &ExportJob) {
     let (done, total) = job.progress();
-    ui.label(format!("Đang xuất PDF năm {}…", job.year));
+    ui.label(format!("Đang xuất {}…", job.kind.of_year(job.year)));
     let fraction = if total == 0 {
         0.0
     } else {

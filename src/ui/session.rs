@@ -138,9 +138,10 @@ impl YearView {
                 year,
                 news: d.news.clone(),
             },
-            Edit::SetAttendees { year: y, .. } if *y == year => Edit::SetAttendees {
+            Edit::SetAttendees { year: y, kind, .. } if *y == year => Edit::SetAttendees {
                 year,
-                list: d.attendees.clone(),
+                kind: *kind,
+                list: d.report_parts(*kind).attendees.to_vec(),
             },
             Edit::SetMilestones { year: y, .. } if *y == year => Edit::SetMilestones {
                 year,

@@ -222,6 +222,14 @@ pub fn tool_text(name: &str, args: &[&str]) -> Option<String> {
     Some(String::from_utf8_lossy(&o.stdout).into_owned())
 }
 
+/// The words of a PDF as pdftotext reads them, on one line (line breaks and justification
+/// spaces gone); `None` when poppler is not installed.
+pub fn pdf_words(path: &Path) -> Option<String> {
+    assert_pdf(path);
+    let raw = tool_text("pdftotext", &[s(path), "-"])?;
+    Some(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// Self-scores for the sample's 2020 members on one criterion, one point less than the member
 /// before, so that every member is ranked.
 pub fn self_scores_in_order(store: &Store) -> Vec<khoi_thi_dua::domain::scoring::ScoreChange> {

@@ -9,7 +9,7 @@ mod template;
 mod totals;
 
 pub use ranking::{RankRow, Ranking, Tie, UNRANKED, UNRANKED_REASON, rank};
-pub use template::template_scheme;
+pub use template::{TEMPLATE_NOTE, template_scheme};
 pub use totals::{
     Inputs, Received, ScoreIndex, Source, StageTotals, Totals, compute, indicator_points,
 };
@@ -275,6 +275,13 @@ impl Score {
 }
 
 impl Scheme {
+    /// The name a document sent out prints: the template's note to the secretariat ("mẫu, cần
+    /// điều chỉnh …") is for the window, not for the province's officials.
+    pub fn document_name(&self) -> &str {
+        let name = self.name.trim();
+        name.strip_suffix(TEMPLATE_NOTE).unwrap_or(name).trim()
+    }
+
     pub fn criterion(&self, id: CriterionId) -> Option<&Criterion> {
         self.criteria.iter().find(|c| c.id == id)
     }

@@ -17,6 +17,10 @@ struct Line(
     &'static str,
 );
 
+/// What the template's name says of itself in the window, left out of the documents the
+/// bloc sends (`Scheme::document_name`).
+pub const TEMPLATE_NOTE: &str = " (mẫu, cần điều chỉnh theo quy định của Khối)";
+
 /// The template scheme for `year`.
 pub fn template_scheme(year: i32) -> Scheme {
     use CriterionKind::{Bonus, Deduction, Entered};
@@ -168,7 +172,7 @@ pub fn template_scheme(year: i32) -> Scheme {
         min_total,
     };
     Scheme {
-        name: format!("Bảng điểm thi đua năm {year} (mẫu, cần điều chỉnh theo quy định của Khối)"),
+        name: format!("Bảng điểm thi đua năm {year}{TEMPLATE_NOTE}"),
         basis: String::new(),
         basis_date: None,
         base_total: 100.0,

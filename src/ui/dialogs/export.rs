@@ -63,6 +63,9 @@ impl ExportDialog {
                 DocumentKind::Guide => "In hướng dẫn sử dụng",
             });
             ui.add_space(6.0);
+            if let Some(other) = document_choice_ui(ui, "export-document", kind) {
+                choice = Some(Choice::Do(Action::ExportPdfDialog(other)));
+            }
             ui.label(match kind {
                 DocumentKind::News => "Tin bài được xuất theo đuôi tệp: .pdf (bản in), .docx (Word), .txt (văn bản thuần) hoặc .html (dán vào trình soạn thảo của trang tin).",
                 _ => "Văn bản theo thể thức Nghị định 30/2020/NĐ-CP, khổ A4, phông Times New Roman: bản in PDF, hoặc tệp Word (.docx) để sửa câu chữ trước khi ký.",
@@ -100,10 +103,11 @@ impl ExportDialog {
                 ui.colored_label(ERROR_COLOR, e.as_str());
             }
             ui.add_space(8.0);
-            choice = match self.overwrite.clone() {
+            let buttons = match self.overwrite.clone() {
                 Some(existing) => self.overwrite_ui(ui, existing),
                 None => self.buttons_ui(ui),
             };
+            choice = choice.take().or(buttons);
         });
         choice
     }
@@ -230,6 +234,30 @@ impl ExportDialog {
         });
         choice
     }
+}
+
+/// "Văn bản:" and the documents of the year's cycle to choose from, when `kind` is one of them
+/// (the score and award documents, the guide, keep their own dialog). Returns the document
+/// chosen when it is another.
+pub fn document_choice_ui(ui: &mut egui::Ui, id: &str, kind: DocumentKind) -> Option<DocumentKind> {
+    if !DocumentKind::CYCLE.contains(&kind) {
+        return None;
+    }
+    let mut chosen = kind;
+    ui.horizontal(|ui| {
+        let label = ui.label("Văn bản:");
+        egui::ComboBox::from_id_salt(id)
+            .selected_text(kind.choice_label())
+            .width(320.0)
+            .show_ui(ui, |ui| {
+                for k in DocumentKind::CYCLE {
+                    ui.selectable_value(&mut chosen, k, k.choice_label());
+                }
+            })
+            .response
+            .labelled_by(label.id);
+    });
+    (chosen != kind).then_some(chosen)
 }
 
 /// The name of a format as the dialog shows it.

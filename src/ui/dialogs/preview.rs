@@ -75,6 +75,11 @@ impl PreviewDialog {
                     }
                 });
             });
+            if let Some(other) =
+                super::export::document_choice_ui(ui, "preview-document", self.kind)
+            {
+                choice = Some(Choice::Do(Action::Preview(other)));
+            }
             match &self.state {
                 State::Laying(_) => {
                     ui.horizontal(|ui| {

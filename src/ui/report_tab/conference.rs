@@ -60,13 +60,10 @@ impl ConferencePanel {
         {
             actions.push(Action::ExportPdfDialog(minutes));
         }
-        if kind != ReportKind::YearEnd {
-            return;
-        }
         ui.add_space(8.0);
         ui.label(RichText::new("Đơn vị và đại biểu dự hội nghị").strong());
-        if let Some(list) = self.attendees_ui(ui, view, editable) {
-            actions.push(Action::Edit(Edit::SetAttendees { year, list }));
+        if let Some(list) = self.attendees_ui(ui, view, kind, editable) {
+            actions.push(Action::Edit(Edit::SetAttendees { year, kind, list }));
         }
     }
 
@@ -172,13 +169,15 @@ impl ConferencePanel {
         &mut self,
         ui: &mut egui::Ui,
         view: &YearView,
+        kind: ReportKind,
         editable: bool,
     ) -> Option<Vec<Attendee>> {
         let year = view.year();
+        let stored = view.data.report_parts(kind).attendees;
         // Copied only once something changes, not at every frame.
         let mut changed: Option<Vec<Attendee>> = None;
         for m in view.members_in_year() {
-            let list = changed.as_ref().unwrap_or(&view.data.attendees);
+            let list = changed.as_ref().map_or(stored, |l| l.as_slice());
             let mut present = list.iter().any(|a| a.member == Some(m.id));
             if ui
                 .add_enabled(
@@ -187,7 +186,7 @@ impl ConferencePanel {
                 )
                 .changed()
             {
-                let list = changed.get_or_insert_with(|| view.data.attendees.clone());
+                let list = changed.get_or_insert_with(|| stored.to_vec());
                 if present {
                     list.push(Attendee {
                         id: 0,
@@ -199,9 +198,17 @@ impl ConferencePanel {
                 } else {
                     list.retain(|a| a.member != Some(m.id));
                 }
+                // The units in the bloc's order whatever order they were ticked in, the
+                // guests after them.
+                let order: Vec<_> = view.members_in_year().iter().map(|m| m.id).collect();
+                list.sort_by_key(|a| {
+                    a.member
+                        .and_then(|id| order.iter().position(|&o| o == id))
+                        .unwrap_or(usize::MAX)
+                });
             }
         }
-        for guest in view.data.attendees.iter().filter(|a| a.member.is_none()) {
+        for guest in stored.iter().filter(|a| a.member.is_none()) {
             let g = &guest.guest_body;
             ui.horizontal(|ui| {
                 ui.label(format!("Khách mời: {g}"));
@@ -221,7 +228,7 @@ impl ConferencePanel {
                     .labelled_by(label.id);
                 if field.lost_focus() && typed.trim() != guest.position.trim() {
                     let position = typed.trim().to_owned();
-                    let list = changed.get_or_insert_with(|| view.data.attendees.clone());
+                    let list = changed.get_or_insert_with(|| stored.to_vec());
                     for a in list
                         .iter_mut()
                         .filter(|a| a.member.is_none() && &a.guest_body == g)
@@ -238,7 +245,7 @@ impl ConferencePanel {
                     .clicked()
                 {
                     changed
-                        .get_or_insert_with(|| view.data.attendees.clone())
+                        .get_or_insert_with(|| stored.to_vec())
                         .retain(|a| a.member.is_some() || &a.guest_body != g);
                 }
             });
@@ -258,7 +265,7 @@ impl ConferencePanel {
                 && !self.guest.trim().is_empty()
             {
                 changed
-                    .get_or_insert_with(|| view.data.attendees.clone())
+                    .get_or_insert_with(|| stored.to_vec())
                     .push(Attendee {
                         id: 0,
                         member: None,
