@@ -457,7 +457,7 @@ pub fn run_command(db: Option<&Path>, command: Command) -> Result<String, OpsErr
             let fonts = export::document_fonts(true);
             let done = handover::perform(&mut store, &req, &backups, &fonts)?;
             let mut message = format!(
-                "Đã bàn giao năm {year}. Tệp cho đơn vị nhận: “{}”\nMã SHA-256: {}\nBiên bản: “{}”\n{}",
+                "Đã bàn giao năm {year}. Tệp cho đơn vị nhận: “{}”\nMã kiểm tra (SHA-256): {}\nBiên bản: “{}”\n{}",
                 done.file.display(),
                 done.sha256,
                 done.minutes.display(),

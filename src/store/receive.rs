@@ -73,13 +73,22 @@ impl Findings {
                 "Dung lượng: {} byte",
                 crate::text::number::format_number(self.size as f64)
             ),
-            format!("Mã SHA-256: {}", self.sha256),
+            format!("Mã kiểm tra (SHA-256): {}", self.sha256),
         ];
         if let Some(v) = self.schema_version {
-            out.push(format!(
-                "Lược đồ dữ liệu: số {v} (chương trình này: số {})",
-                schema::CURRENT_VERSION
-            ));
+            // Users know programs by their version, not schemas by their number.
+            let current = schema::CURRENT_VERSION;
+            out.push(match v.cmp(&current) {
+                std::cmp::Ordering::Equal => {
+                    format!("Ghi bởi: phiên bản này của chương trình (định dạng số {v})")
+                }
+                std::cmp::Ordering::Less => format!(
+                    "Ghi bởi: một phiên bản cũ hơn của chương trình (định dạng số {v}; phiên bản này dùng số {current})"
+                ),
+                std::cmp::Ordering::Greater => format!(
+                    "Ghi bởi: một phiên bản mới hơn của chương trình (định dạng số {v}; phiên bản này chỉ đọc đến số {current})"
+                ),
+            });
         }
         if let Some(name) = &self.bloc_name {
             out.push(format!("Khối: {name}"));
