@@ -41,7 +41,16 @@ fi
 
 start=$SECONDS
 cargo build --release --locked --target "$target"
-echo "build-windows: built $exe ($(( $(stat -c %s "$exe") / 1024 / 1024 )) MB) in $(( SECONDS - start )) s"
+bytes=$(stat -c %s "$exe")
+echo "build-windows: built $exe ($bytes bytes, $(( bytes / 1024 / 1024 )) MiB) in $(( SECONDS - start )) s"
+
+# The exe travels by USB stick and mail: it stays under 25 MB (the release profile in Cargo.toml
+# optimises for size). A dependency or a feature that pushes it over fails the build here.
+limit=25000000
+if (( bytes > limit )); then
+  echo "build-windows: the exe is $bytes bytes, over the $limit-byte budget" >&2
+  exit 1
+fi
 
 # One file: every imported DLL must be part of Windows. MinGW's runtime DLLs (libgcc_s_seh-1,
 # libwinpthread-1, libstdc++-6) are not on a user's machine.
