@@ -907,6 +907,33 @@ fn the_mid_year_report_chosen_in_the_export_dialog_is_exported() {
     click(&mut h, "Đóng");
 }
 
+/// With the mid-year report shown in the Báo cáo tab, Tệp › Xuất PDF…, Ctrl+P and Ctrl+Shift+P
+/// open on it, not on the year-end report; back on the year-end report they open on that one.
+#[test]
+fn the_export_menu_follows_the_report_shown() {
+    let (_f, mut h) = first_run();
+    click(&mut h, "Báo cáo");
+    click(&mut h, "Sơ kết 6 tháng đầu năm");
+    click(&mut h, "Tệp");
+    h.get_by_label_contains("Xuất PDF…").click();
+    h.run();
+    h.get_by_label("Xuất báo cáo sơ kết 6 tháng đầu năm");
+    click(&mut h, "Hủy");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run();
+    h.get_by_label("Xuất báo cáo sơ kết 6 tháng đầu năm");
+    click(&mut h, "Hủy");
+    open_preview(&mut h, |h| {
+        h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    });
+    h.get_by_label_contains("Xem trước báo cáo sơ kết 6 tháng đầu năm");
+    click(&mut h, "Đóng");
+    click(&mut h, "Tổng kết");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run();
+    h.get_by_label("Xuất báo cáo");
+}
+
 /// The mid-year conference has its own attendance list, ticked in the Báo cáo tab's conference
 /// part of the mid-year kind, one undo step; its minutes list who attended, the year-end list
 /// left as it was.

@@ -193,6 +193,19 @@ pub struct Report {
     pub status: ReportStatus,
 }
 
+impl Report {
+    /// The number as cited in another document ("01/BC-TTTT"), or `None` while the number
+    /// itself is still blank ("      /BC-TTTT": the văn thư gives it when the report is issued).
+    pub fn cited_number(&self) -> Option<&str> {
+        let number = self.number.trim();
+        let issued = number
+            .split('/')
+            .next()
+            .is_some_and(|n| !n.trim().is_empty());
+        issued.then_some(number)
+    }
+}
+
 /// A named snapshot of the report ("Dự thảo lần 1"), kept so any earlier text can be restored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -307,10 +307,13 @@ fn report_frame(
     let bloc_upper = rec.bloc_name.to_uppercase();
     let (date, _) = conference_when_where(data, kind);
     Report {
-        number: if abbreviation.is_empty() {
-            "01/BC".to_owned()
-        } else {
-            format!("01/BC-{abbreviation}")
+        number: match kind {
+            // Decree 30: the văn thư gives the number when the report is issued, so a new
+            // draft leaves it blank ("Số:      /BC-TTTT"). The year-end draft keeps the
+            // number it has always been composed with, which stored reports carry.
+            ReportKind::YearEnd if abbreviation.is_empty() => "01/BC".to_owned(),
+            ReportKind::YearEnd => format!("01/BC-{abbreviation}"),
+            _ => blank_number(members, data, "BC"),
         },
         parent_body: rec.parent_body(),
         issuing_body: bloc_upper.clone(),
@@ -510,6 +513,12 @@ fn plan_draft(members: &[Member], data: &YearData) -> Report {
         .unwrap_or(&doc.number)
         .to_owned();
     report
+}
+
+/// "      /BC-TTTT": a report number with the leader's abbreviation, the number itself blank.
+fn blank_number(members: &[Member], data: &YearData, kind: &str) -> String {
+    let number = super::awards::registration_number(members, data, kind);
+    number.strip_prefix("Số:").unwrap_or(&number).to_owned()
 }
 
 /// An indicator's result of `period` in a sentence, against the year's plan where the plan

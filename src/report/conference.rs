@@ -357,8 +357,8 @@ fn report_reference(data: &YearData, kind: ReportKind) -> String {
         ReportStatus::Draft => "dự thảo Báo cáo".to_owned(),
         ReportStatus::Adopted => "Báo cáo".to_owned(),
     };
-    if !report.number.trim().is_empty() {
-        s.push_str(&format!(" số {}", report.number.trim()));
+    if let Some(number) = report.cited_number() {
+        s.push_str(&format!(" số {number}"));
     }
     if let Some(d) = report.date {
         s.push_str(&format!(" ngày {}", format_date(d)));

@@ -132,8 +132,8 @@ fn attached_to(report: &Report, bloc: &str) -> String {
             .unwrap_or_default()
     };
     let mut s = format!("(Kèm theo {doc_type}");
-    if !report.number.trim().is_empty() {
-        s.push_str(&format!(" số {}", report.number.trim()));
+    if let Some(number) = report.cited_number() {
+        s.push_str(&format!(" số {number}"));
     }
     if let Some(d) = report.date {
         s.push_str(&format!(" ngày {}", format_date(d)));

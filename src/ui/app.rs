@@ -867,6 +867,7 @@ impl App {
             &ctx,
             self.session.is_some(),
             self.export.is_some(),
+            self.report_tab.document(),
             &mut self.actions,
         );
         if self.tab == Tab::Handover {
@@ -882,6 +883,7 @@ impl App {
             recent: &self.settings.recent,
             tab: self.tab,
             export: self.export.as_ref(),
+            document: self.report_tab.document(),
         };
         egui::Panel::top("menu").show(ui, |ui| chrome.menu_ui(ui, &mut self.actions));
         egui::Panel::bottom("status").show(ui, |ui| {

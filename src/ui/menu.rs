@@ -29,6 +29,8 @@ pub struct Chrome<'a> {
     pub tab: Tab,
     /// The export running in the background, if any.
     pub export: Option<&'a ExportJob>,
+    /// The document Xuất PDF… and Xem trước… open on: the report the Báo cáo tab shows.
+    pub document: DocumentKind,
 }
 
 impl Chrome<'_> {
@@ -132,7 +134,7 @@ impl Chrome<'_> {
             .on_hover_text("Xuất một văn bản của năm (báo cáo tổng kết, báo cáo sơ kết 6 tháng, biên bản, kế hoạch, giao ước, tin bài) ra PDF hoặc Word")
             .clicked()
         {
-            actions.push(Action::ExportPdfDialog(DocumentKind::Report));
+            actions.push(Action::ExportPdfDialog(self.document));
         }
         if ui
             .add_enabled(
@@ -142,7 +144,7 @@ impl Chrome<'_> {
             .on_hover_text("Xem các trang của một văn bản của năm như khi in")
             .clicked()
         {
-            actions.push(Action::Preview(DocumentKind::Report));
+            actions.push(Action::Preview(self.document));
         }
         self.excel_menu_ui(ui, has_file, actions);
         if ui
@@ -381,7 +383,14 @@ fn export_progress_ui(ui: &mut egui::Ui, job: &ExportJob) {
 }
 
 /// The keyboard shortcuts: Ctrl+O, Ctrl+P, Ctrl+Shift+P, Ctrl+S, Ctrl+1… for the tabs, Ctrl+Z / Ctrl+Y.
-pub fn shortcuts(ctx: &egui::Context, has_file: bool, exporting: bool, actions: &mut Vec<Action>) {
+/// Ctrl+P and Ctrl+Shift+P open on `document`, the report the Báo cáo tab shows.
+pub fn shortcuts(
+    ctx: &egui::Context,
+    has_file: bool,
+    exporting: bool,
+    document: DocumentKind,
+    actions: &mut Vec<Action>,
+) {
     let typing = ctx.egui_wants_keyboard_input();
     let pressed = |key: Key| {
         ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)))
@@ -412,10 +421,10 @@ pub fn shortcuts(ctx: &egui::Context, has_file: bool, exporting: bool, actions: 
         ))
     });
     if preview && has_file {
-        actions.push(Action::Preview(DocumentKind::Report));
+        actions.push(Action::Preview(document));
     }
     if pressed(Key::P) && has_file {
-        actions.push(Action::ExportPdfDialog(DocumentKind::Report));
+        actions.push(Action::ExportPdfDialog(document));
     }
     let digits = [
         Key::Num1,

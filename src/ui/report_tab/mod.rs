@@ -116,6 +116,11 @@ impl ReportTab {
         });
     }
 
+    /// The document of the report shown, which Tệp › Xuất PDF… and Xem trước… open on.
+    pub fn document(&self) -> DocumentKind {
+        DocumentKind::report(self.kind)
+    }
+
     /// Which report is edited: "Tổng kết" or "Sơ kết 6 tháng đầu năm".
     fn kind_switch_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
