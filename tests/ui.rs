@@ -61,9 +61,10 @@ fn first_run_shows_the_sample_and_the_four_tabs_switch() {
         .unwrap()
         .click();
     h.run();
-    h.get_by_role_and_label(
-        egui::accesskit::Role::Button,
-        "Sở Thông tin và Truyền thông",
+    // The member's row in the table and its form beside it.
+    assert_eq!(
+        h.query_all_by_label("Sở Thông tin và Truyền thông").count(),
+        2
     );
     h.get_by_label_contains("Khối Kinh tế ngành — năm 2020");
 

@@ -176,6 +176,8 @@ impl MembersTab {
                 .striped(true)
                 // The whole row is the click target of its member, as in a spreadsheet.
                 .sense(egui::Sense::click())
+                // Every column's text sits on the same line, centred in the row.
+                .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
                 .column(Column::exact(36.0))
                 .column(Column::remainder().at_least(160.0).clip(true))
                 .column(Column::initial(90.0).resizable(true).clip(true))
@@ -209,12 +211,9 @@ impl MembersTab {
                                 ui.label((i + 1).to_string());
                             });
                             row.col(|ui| {
-                                if ui
-                                    .selectable_label(selected, m.full_name_in(year))
-                                    .clicked()
-                                {
-                                    self.select(m.id);
-                                }
+                                // A plain label like its neighbours (the row shows the
+                                // selection and takes the click), so every column lines up.
+                                ui.label(m.full_name_in(year));
                             });
                             row.col(|ui| {
                                 ui.label(m.name_in(year).map_or("", |n| n.short_name.as_str()));

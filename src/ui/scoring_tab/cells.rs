@@ -171,6 +171,12 @@ impl CellState {
             })
             .chain([28.0])
             .collect();
+        // Member names take up to two lines in their header.
+        let header_height = (2.0 * ui.text_style_height(&egui::TextStyle::Body)
+            + 2.0 * ui.spacing().button_padding.y
+            + 6.0)
+            .max(40.0);
+        let standard_width = super::panels::strong_width(ui, "Điểm chuẩn").max(80.0);
         egui::ScrollArea::horizontal().show(ui, |ui| {
             // Columns are virtualised as rows are: a member's cells are drawn only when its
             // column is within a screen's width of the view (or holds the cell being typed
@@ -190,7 +196,7 @@ impl CellState {
                 .striped(true)
                 .cell_layout(Layout::left_to_right(Align::Center))
                 .column(Column::initial(300.0).resizable(true).clip(true))
-                .column(Column::exact(80.0));
+                .column(Column::exact(standard_width));
             for _ in &derived.members {
                 table = table.column(Column::initial(84.0).resizable(true).clip(true));
             }
@@ -204,7 +210,7 @@ impl CellState {
                 table = table.scroll_to_row(row, None);
             }
             table
-                .header(40.0, |mut h| {
+                .header(header_height, |mut h| {
                     h.col(|ui| {
                         ui.strong("Tiêu chí");
                     });
@@ -218,8 +224,7 @@ impl CellState {
                                 .member(member)
                                 .map_or(String::new(), |m| m.full_name_in(view.year()).to_owned());
                             let selected = panels.member == Some(member);
-                            if ui
-                                .selectable_label(selected, RichText::new(name).strong())
+                            if member_header_ui(ui, selected, name)
                                 .on_hover_text(full)
                                 .clicked()
                             {
@@ -541,4 +546,26 @@ fn next_cell(
         CellExit::Stay | CellExit::Cancel => return None,
     };
     Some((*members.get(col)?, *leaves.get(row)?))
+}
+
+/// A member's column header: its short name in bold, wrapped onto at most two lines and ended
+/// with "…" past them (the full name is on hover), selectable to show its sheet beside.
+fn member_header_ui(ui: &mut egui::Ui, selected: bool, name: &str) -> egui::Response {
+    let padding = ui.spacing().button_padding.x;
+    let mut job = egui::WidgetText::from(RichText::new(name).strong()).into_layout_job(
+        ui.style(),
+        egui::FontSelection::Default,
+        Align::Center,
+    );
+    let job_mut = std::sync::Arc::make_mut(&mut job);
+    job_mut.wrap = egui::text::TextWrapping {
+        max_width: (ui.available_width() - 2.0 * padding).max(1.0),
+        max_rows: 2,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    let galley = ui
+        .painter()
+        .layout_job(std::sync::Arc::unwrap_or_clone(job));
+    ui.add(egui::Button::selectable(selected, galley))
 }

@@ -116,10 +116,26 @@ impl ScoringTab {
         }
         egui::Panel::right("member-sheet")
             .resizable(true)
-            .default_size(340.0)
+            .default_size(380.0)
             .show(ui, |ui| {
-                self.panels
-                    .member_ui(ui, view, scheme, derived, &self.cells, locked, actions)
+                // A margin on the window's side, so the last column does not touch its edge.
+                egui::Frame::new()
+                    .inner_margin(egui::Margin {
+                        right: 8,
+                        ..Default::default()
+                    })
+                    .show(ui, |ui| {
+                        self.panels.member_ui(
+                            ui,
+                            view,
+                            scheme,
+                            derived,
+                            &self.cells,
+                            locked,
+                            actions,
+                        )
+                    })
+                    .inner
             });
         // On a low screen (1024×600) the ranking leaves the score table at least half the room.
         let room = ui.available_height();

@@ -74,14 +74,23 @@ impl PanelState {
         }
         ui.separator();
         let rows = &derived.rows;
-        TableBuilder::new(ui)
+        const TITLES: [&str; 5] = ["Tiêu chí", "Chuẩn", "Tự chấm", "Khối", "Th.nhất"];
+        // The number columns are as wide as their titles at any text size.
+        let widths: Vec<f32> = TITLES[1..]
+            .iter()
+            .map(|t| strong_width(ui, t).max(52.0))
+            .collect();
+        let mut table = TableBuilder::new(ui)
             .id_salt("member-sheet-table")
             .striped(true)
             .cell_layout(Layout::left_to_right(Align::Center))
-            .column(Column::remainder().at_least(120.0).clip(true))
-            .columns(Column::exact(52.0), 4)
+            .column(Column::remainder().at_least(72.0).clip(true));
+        for width in widths {
+            table = table.column(Column::exact(width));
+        }
+        table
             .header(22.0, |mut h| {
-                for title in ["Tiêu chí", "Chuẩn", "Tự chấm", "Khối", "Th.nhất"] {
+                for title in TITLES {
                     h.col(|ui| {
                         ui.strong(title);
                     });
@@ -237,32 +246,41 @@ impl PanelState {
         derived: &Derived,
     ) {
         let rows = &derived.ranking.rows;
-        TableBuilder::new(ui)
+        const TITLES: [&str; 7] = [
+            "Hạng",
+            "Đơn vị",
+            "Tự chấm",
+            "Khối chấm",
+            "Thống nhất",
+            "Xếp loại",
+            "Ghi chú",
+        ];
+        let totals: Vec<f32> = TITLES[2..5]
+            .iter()
+            .map(|t| strong_width(ui, t).max(80.0))
+            .collect();
+        let row_height = ui.text_style_height(&egui::TextStyle::Body) + 6.0;
+        let mut table = TableBuilder::new(ui)
             .id_salt("ranking-table")
             .striped(true)
             .cell_layout(Layout::left_to_right(Align::Center))
             .column(Column::exact(48.0))
-            .column(Column::initial(200.0).resizable(true).clip(true))
-            .columns(Column::exact(80.0), 3)
+            .column(Column::initial(200.0).resizable(true).clip(true));
+        for width in totals {
+            table = table.column(Column::exact(width));
+        }
+        table
             .column(Column::initial(170.0).resizable(true).clip(true))
             .column(Column::remainder().at_least(160.0).clip(true))
-            .header(22.0, |mut h| {
-                for title in [
-                    "Hạng",
-                    "Đơn vị",
-                    "Tự chấm",
-                    "Khối chấm",
-                    "Thống nhất",
-                    "Xếp loại",
-                    "Ghi chú",
-                ] {
+            .header(row_height, |mut h| {
+                for title in TITLES {
                     h.col(|ui| {
                         ui.strong(title);
                     });
                 }
             })
             .body(|body| {
-                body.rows(22.0, rows.len(), |mut row| {
+                body.rows(row_height, rows.len(), |mut row| {
                     let r = &rows[row.index()];
                     row.col(|ui| {
                         let shown = r.rank.map_or("—".to_owned(), |n| n.to_string());
@@ -277,6 +295,8 @@ impl PanelState {
                     });
                     row.col(|ui| {
                         let selected = self.member == Some(r.member);
+                        // No padding: the name lines up with its column's title and its row.
+                        ui.spacing_mut().button_padding = egui::Vec2::ZERO;
                         if ui
                             .selectable_label(selected, view.short_name(r.member))
                             .clicked()
@@ -336,4 +356,18 @@ impl PanelState {
             }
         });
     }
+}
+
+/// The width of `text` in bold at the body size, with room for a cell's padding.
+pub(super) fn strong_width(ui: &egui::Ui, text: &str) -> f32 {
+    egui::WidgetText::from(RichText::new(text).strong())
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x
+        + 2.0 * ui.spacing().item_spacing.x
 }
