@@ -249,6 +249,19 @@ pub struct DateBuffer {
     pub month: Option<NaiveDate>,
 }
 
+/// The width of `text` on one line at the body size.
+pub fn text_width(ui: &egui::Ui, text: egui::RichText) -> f32 {
+    egui::WidgetText::from(text)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x
+}
+
 /// A date typed as dd/mm/yyyy, or picked from a Vietnamese calendar. Returns the new date when
 /// the user commits a valid one (`Some(None)` when the field was emptied); a refused text keeps
 /// the stored date and shows why under the field.
@@ -269,12 +282,15 @@ pub fn date_field_ui(
                 .editing
                 .clone()
                 .unwrap_or_else(|| shown.clone());
+            // Wide enough for its hint at any text size (and for the date typed).
+            let hint = "ngày/tháng/năm";
+            let width = text_width(ui, egui::RichText::new(hint)) + 24.0;
             let response = ui
                 .add_enabled(
                     enabled,
                     egui::TextEdit::singleline(&mut text)
-                        .hint_text("ngày/tháng/năm")
-                        .desired_width(120.0),
+                        .hint_text(hint)
+                        .desired_width(width.max(120.0)),
                 )
                 .labelled_by(label_response.id);
             if response.has_focus() || response.changed() {

@@ -112,7 +112,11 @@ impl ReportTab {
                 }
             });
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            egui::ScrollArea::vertical().show(ui, |ui| self.part_ui(ui, shown, actions));
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                // The fields stop short of the scroll bar, which floats over the right edge.
+                ui.set_max_width(ui.available_width() - 2.0 * ui.spacing().scroll.bar_width);
+                self.part_ui(ui, shown, actions)
+            });
         });
     }
 

@@ -116,7 +116,7 @@ impl ScoringTab {
         }
         egui::Panel::right("member-sheet")
             .resizable(true)
-            .default_size(380.0)
+            .default_size(340.0)
             .show(ui, |ui| {
                 // A margin on the window's side, so the last column does not touch its edge.
                 egui::Frame::new()

@@ -360,14 +360,6 @@ impl PanelState {
 
 /// The width of `text` in bold at the body size, with room for a cell's padding.
 pub(super) fn strong_width(ui: &egui::Ui, text: &str) -> f32 {
-    egui::WidgetText::from(RichText::new(text).strong())
-        .into_galley(
-            ui,
-            Some(egui::TextWrapMode::Extend),
-            f32::INFINITY,
-            egui::TextStyle::Body,
-        )
-        .size()
-        .x
+    crate::ui::widgets::text_width(ui, RichText::new(text).strong())
         + 2.0 * ui.spacing().item_spacing.x
 }
