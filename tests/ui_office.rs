@@ -58,12 +58,18 @@ fn after_a_handover_the_next_year_is_the_successors_until_taken_back() {
     assert!(message.contains(held), "{message}");
     assert_eq!(count_2021(&h), before);
     click(&mut h, "Đóng");
+    // Bàn giao says who holds the year, not that it was handed over, and offers no unlock.
+    click(&mut h, "Bàn giao");
+    h.get_by_label_contains("Việc bàn giao năm này do đơn vị đang giữ năm làm");
+    assert!(h.query_by_label("Mở khóa năm…").is_none());
+    assert!(h.query_by_label_contains("đã bàn giao. Mọi thẻ").is_none());
 
     // Taken back after a question that says why one would.
     click(&mut h, "Lấy lại quyền sửa năm 2021…");
     h.get_by_label_contains("bàn giao phải làm lại");
     click(&mut h, "Lấy lại quyền sửa");
     assert!(h.query_by_label_contains(held).is_none());
+    click(&mut h, "Chỉ tiêu");
     click(&mut h, "Thêm chỉ tiêu");
     assert_eq!(count_2021(&h), before + 1);
     // Kept in the file: opened again, the year is still this file's.

@@ -85,6 +85,13 @@ impl HandoverTab {
                 ui.label("Cửa sổ này chỉ xem tệp (tệp đang được sửa ở một cửa sổ khác), nên không bàn giao được từ đây.");
                 return;
             }
+            if let Some(held) = view.held_message() {
+                // Not handed over from this file's point of view: the successor holds it, and
+                // the banner above offers to take it back.
+                ui.label(RichText::new(format!("{held}.")).strong());
+                ui.label("Việc bàn giao năm này do đơn vị đang giữ năm làm trên tệp của mình.");
+                return;
+            }
             if view.locked() {
                 self.locked_ui(ui, view, actions);
                 return;
