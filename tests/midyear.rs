@@ -359,6 +359,9 @@ fn the_mid_year_report_and_minutes_print_in_the_decree_layout() {
     let words = common::pdf_words(&minutes).unwrap();
     // The draft is cited without a number while it has none.
     assert!(!words.contains("số /BC"), "{words}");
+    // Its own number is left for the office that registers it, not the year-end minutes' 02.
+    assert!(words.contains("/BB-TTTT"), "{words}");
+    assert!(!words.contains("02/BB"), "{words}");
     for expected in [
         "BIÊN BẢN",
         "Hội nghị sơ kết công tác thi đua, khen thưởng 6 tháng đầu năm 2020",

@@ -285,9 +285,12 @@ pub fn minutes_document_of(members: &[Member], data: &YearData, kind: ReportKind
         },
         parent_body: rec.parent_body(),
         issuing_body: rec.bloc_name.to_uppercase(),
-        number: match abbreviation {
-            Some(a) => format!("Số: 02/BB-{a}"),
-            None => "Số: 02/BB".to_owned(),
+        // The year-end minutes keep the number the sample's documents follow; the mid-year
+        // review's is left blank for the office that registers it, as its report's is.
+        number: match (year_end, abbreviation) {
+            (true, Some(a)) => format!("Số: 02/BB-{a}"),
+            (true, None) => "Số: 02/BB".to_owned(),
+            (false, _) => super::awards::registration_number(members, data, "BB"),
         },
         place_date: match date {
             Some(d) if !rec.place.trim().is_empty() => {
