@@ -6,9 +6,10 @@
 use crate::domain::MemberId;
 use crate::domain::charts::{PlanShare, ScoreBar};
 use crate::domain::scoring::format_score;
+use crate::report::document::Scale;
 use crate::text::number::{format_number, format_percent};
 use egui::{Align2, Color32, RichText};
-use egui_plot::{AxisHints, Bar, BarChart, GridMark, Plot, PlotPoint, Text};
+use egui_plot::{AxisHints, Bar, BarChart, GridInput, GridMark, Plot, PlotPoint, Text};
 
 /// The height of every chart: readable on a 1366×768 screen and leaving the table its room.
 pub const CHART_HEIGHT: f32 = 220.0;
@@ -146,13 +147,14 @@ fn band_color(place: usize) -> Color32 {
 
 /// A titled bar chart of fixed `height`: one bar per member, the names under the bars (those
 /// that do not fit are left out, never overlapped), the values over them, the detail on hover.
-/// `value_axis` formats the vertical axis; `top` is included so the values over the bars fit.
+/// The vertical axis is in `scale`, ticked as the printed charts are (0%, 25%, … 100%; round
+/// steps for scores); `top` is included so the values over the bars fit.
 pub fn bar_chart_ui(
     ui: &mut egui::Ui,
     id: &str,
     title: &str,
     bars: &[ChartBar],
-    value_axis: fn(f64) -> String,
+    scale: Scale,
     top: f64,
     height: f32,
 ) {
@@ -184,6 +186,11 @@ pub fn bar_chart_ui(
     // The detail is an ordinary tooltip (below); egui_plot's own would cover the value.
     let chart = BarChart::new(title, drawn).allow_hover(false);
     let highest = bars.iter().map(|b| b.value).fold(top, f64::max);
+    let (_, step) = crate::report::layout::axis_ticks(scale, highest);
+    let value_axis = match scale {
+        Scale::Percent => percent_axis,
+        Scale::Number => number_axis,
+    };
     let names = AxisHints::new_x()
         .label_spacing(24.0..=40.0)
         .tick_label_font(font)
@@ -212,6 +219,7 @@ pub fn bar_chart_ui(
                 })
                 .collect()
         })
+        .y_grid_spacer(move |input: GridInput| value_marks(input.bounds, step))
         .y_axis_formatter(move |mark, _| value_axis(mark.value))
         .set_margin_fraction(egui::vec2(0.0, 0.05))
         .include_x(-0.5)
@@ -292,6 +300,20 @@ pub fn percent_axis(v: f64) -> String {
     format_percent(v)
 }
 
+/// Grid marks every `step` from 0 up to the top of `bounds` (a labelled line each).
+fn value_marks(bounds: (f64, f64), step: f64) -> Vec<GridMark> {
+    if step.is_nan() || step <= 0.0 || !bounds.1.is_finite() {
+        return Vec::new();
+    }
+    let last = (bounds.1 / step).floor().clamp(0.0, 1000.0) as u32;
+    (0..=last)
+        .map(|k| GridMark {
+            value: f64::from(k) * step,
+            step_size: step,
+        })
+        .collect()
+}
+
 /// The vertical axis of a score: "124,4".
 pub fn number_axis(v: f64) -> String {
     format_number(v)
@@ -309,6 +331,25 @@ mod tests {
             detail: String::new(),
             color: None,
         }
+    }
+
+    #[test]
+    fn the_value_axis_is_ticked_like_the_printed_charts() {
+        let values = |marks: Vec<GridMark>| marks.iter().map(|m| m.value).collect::<Vec<_>>();
+        // Percentages: every 25 up to what is shown, never below 0.
+        assert_eq!(
+            values(value_marks((-5.0, 112.0), 25.0)),
+            [0.0, 25.0, 50.0, 75.0, 100.0]
+        );
+        let (_, step) = crate::report::layout::axis_ticks(Scale::Number, 95.92);
+        assert_eq!(step, 20.0);
+        assert_eq!(
+            values(value_marks((0.0, 107.4), step)),
+            [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]
+        );
+        // Nothing to mark rather than a loop without end.
+        assert!(value_marks((0.0, f64::INFINITY), 25.0).is_empty());
+        assert!(value_marks((0.0, 100.0), 0.0).is_empty());
     }
 
     #[test]

@@ -373,7 +373,7 @@ impl IndicatorsTab {
             "plan-share-chart",
             charts::PLAN_SHARE_TITLE,
             bars,
-            charts::percent_axis,
+            crate::report::document::Scale::Percent,
             100.0,
             charts::CHART_HEIGHT,
         );
@@ -416,7 +416,7 @@ impl IndicatorsTab {
                 view.short_name(member)
             ),
             bars,
-            charts::percent_axis,
+            crate::report::document::Scale::Percent,
             100.0,
             charts::CHART_HEIGHT,
         );

@@ -130,8 +130,8 @@ fn anchor_of(align: HAlign) -> Anchor {
 
 /// The top of the value axis and its tick step: 100 in steps of 25 for percentages; a round
 /// number above the largest value in about five steps of 1, 2, 2,5 or 5 times a power of ten
-/// otherwise.
-pub(super) fn axis_ticks(scale: Scale, largest: f64) -> (f64, f64) {
+/// otherwise. The window's charts use the same ticks.
+pub fn axis_ticks(scale: Scale, largest: f64) -> (f64, f64) {
     match scale {
         Scale::Percent if largest <= 100.0 => (100.0, 25.0),
         _ => {

@@ -34,7 +34,7 @@ use std::collections::BTreeSet;
 use crate::report::document::{Document, DraftMark};
 use crate::report::fonts::{Faces, FontError, FontSet, FontStyle};
 
-pub use figure::{Anchor, FIGURE_GAP, FigureDrawing, Mark, figure_drawing};
+pub use figure::{Anchor, FIGURE_GAP, FigureDrawing, Mark, axis_ticks, figure_drawing};
 pub use header::{NATIONAL_MOTTO, NATIONAL_TITLE};
 pub use metrics::{
     A4_HEIGHT, A4_WIDTH, BODY_LEADING, BODY_SIZE, FIRST_LINE_INDENT, MARGIN_BOTTOM, MARGIN_LEFT,

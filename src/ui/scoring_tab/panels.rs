@@ -219,7 +219,7 @@ impl PanelState {
                 "score-chart",
                 charts::SCORE_TITLE,
                 &derived.chart,
-                charts::number_axis,
+                crate::report::document::Scale::Number,
                 0.0,
                 height,
             );
